@@ -32,6 +32,10 @@ pub struct CodeObject {
     pub instructions: Vec<Instruction>,
     /// One entry per instruction (same length as `instructions`).
     pub locations: Vec<Location>,
+    /// For `Function` and `Lambda` code, `constants[0]` is the docstring (a
+    /// `Str`) or `None` (always `None` for lambdas), as in CPython: the VM
+    /// takes a function's `__doc__` from it. Module and class bodies store
+    /// their docstring into `__doc__` with StoreName instead.
     pub constants: Vec<Constant>,
     /// Names used by *Global, *Name, *Attr, LoadMethod, ImportName, ImportFrom.
     pub names: Vec<String>,
@@ -78,7 +82,7 @@ pub struct CodeFlags {
 
 /// Source span of an instruction, as CPython's `co_positions()`: lines are
 /// 1-based, columns are 0-based UTF-8 byte offsets into their lines.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Location {
     pub line: u32,
     pub end_line: u32,
@@ -95,7 +99,10 @@ pub enum Constant {
     /// An int that does not fit in i64.
     BigInt(Integer),
     Float(f64),
-    Complex { real: f64, imag: f64 },
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     Str(String),
     Bytes(Vec<u8>),
     Tuple(Vec<Constant>),
@@ -284,12 +291,18 @@ pub enum Instruction {
     /// [list] -> [tuple(list)]
     ListToTuple,
     /// [value] -> [formatted str] or [value, spec] -> [formatted str]
-    FormatValue { conversion: Conversion, has_spec: bool },
+    FormatValue {
+        conversion: Conversion,
+        has_spec: bool,
+    },
     /// [seq] -> [xn, .., x1] (x1 on top)
     UnpackSequence(u32),
     /// `a, *b, c = seq`: [seq] -> [after values.., list, before values..]
     /// (first item on top)
-    UnpackEx { before: u32, after: u32 },
+    UnpackEx {
+        before: u32,
+        after: u32,
+    },
 
     // ---- control flow ----
     Jump(Target),
@@ -315,7 +328,9 @@ pub enum Instruction {
     CallKw(u32),
     /// [callable, args_tuple] -> [result], or with kwargs
     /// [callable, args_tuple, kwargs_dict] -> [result]
-    CallFunctionEx { has_kwargs: bool },
+    CallFunctionEx {
+        has_kwargs: bool,
+    },
     /// [m1, m2, a1..an] -> [result] (after LoadMethod)
     CallMethod(u32),
     /// [defaults?, kwdefaults?, annotations?, closure?, code] -> [function]

@@ -2,6 +2,69 @@
 //!
 //! The pipeline is `parse` (the only module that knows the parser crate) ->
 //! our own AST -> `symtable` -> `codegen` -> [`bytecode::CodeObject`].
+//!
+//! ```
+//! use rpy_compiler::{compile, Mode};
+//! let code = compile("print(1 + 2)\n", "<string>", Mode::Exec).unwrap();
+//! assert_eq!(code.name, "<module>");
+//! ```
 #![forbid(unsafe_code)]
 
+pub mod anchors;
+pub mod ast;
 pub mod bytecode;
+mod codegen;
+pub mod dis;
+mod error;
+mod parse;
+mod parse_errors;
+mod source_map;
+mod stack_depth;
+pub mod symtable;
+
+pub use dis::disassemble;
+pub use error::{CompileError, CompileErrorKind};
+pub use stack_depth::stack_effect;
+
+use source_map::SourceMap;
+
+/// How the source is compiled (the `mode` argument of `compile()`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// A module or `exec` source: a sequence of statements.
+    Exec,
+    /// One expression; the code returns its value.
+    Eval,
+    /// An interactive statement: expression statements print their value
+    /// through `PrintExpr`.
+    Single,
+}
+
+/// Compiles `source` to a module-level code object.
+pub fn compile(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<bytecode::CodeObject, CompileError> {
+    let map = SourceMap::new(source, filename);
+    let module = parse::parse(source, &map, mode)?;
+    let table = symtable::build(&module, &map)?;
+    codegen::compile_module(&module, &table, &map, mode)
+}
+
+/// Parses `source` to our AST only (no symbol table or code generation).
+pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<ast::Module, CompileError> {
+    let map = SourceMap::new(source, filename);
+    parse::parse(source, &map, mode)
+}
+
+/// Builds the symbol table of `source` (for tools and tests).
+pub fn symbol_table(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<symtable::SymbolTable, CompileError> {
+    let map = SourceMap::new(source, filename);
+    let module = parse::parse(source, &map, mode)?;
+    symtable::build(&module, &map)
+}

@@ -1,0 +1,311 @@
+//! rpy's own abstract syntax tree.
+//!
+//! Shaped like Python's `ast` module, minus what the compiler does not need
+//! (expression contexts, type comments). Every node carries a [`Location`]
+//! with CPython's conventions: 1-based lines, 0-based UTF-8 byte columns.
+//! Only `parse.rs` knows the parser crate; everything else sees these types.
+
+pub use crate::bytecode::{BinaryOperator, Constant, Conversion, Location, UnaryOperator};
+
+/// A statement with its source span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stmt {
+    pub loc: Location,
+    pub kind: StmtKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum StmtKind {
+    FunctionDef(Box<FunctionDef>),
+    ClassDef(Box<ClassDef>),
+    Return(Option<Expr>),
+    Delete(Vec<Expr>),
+    /// `a = b = value`: targets in source order.
+    Assign {
+        targets: Vec<Expr>,
+        value: Expr,
+    },
+    AugAssign {
+        target: Expr,
+        op: BinaryOperator,
+        value: Expr,
+    },
+    AnnAssign {
+        target: Expr,
+        annotation: Expr,
+        value: Option<Expr>,
+        /// A bare name target not in parentheses (its annotation is recorded).
+        simple: bool,
+    },
+    For {
+        target: Expr,
+        iter: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    While {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    If {
+        test: Expr,
+        body: Vec<Stmt>,
+        orelse: Vec<Stmt>,
+    },
+    With {
+        items: Vec<WithItem>,
+        body: Vec<Stmt>,
+    },
+    Raise {
+        exc: Option<Expr>,
+        cause: Option<Expr>,
+    },
+    Try {
+        body: Vec<Stmt>,
+        handlers: Vec<ExceptHandler>,
+        orelse: Vec<Stmt>,
+        finalbody: Vec<Stmt>,
+    },
+    Assert {
+        test: Expr,
+        msg: Option<Expr>,
+    },
+    Import(Vec<Alias>),
+    ImportFrom {
+        module: Option<String>,
+        names: Vec<Alias>,
+        /// Number of leading dots.
+        level: u32,
+    },
+    Global(Vec<String>),
+    Nonlocal(Vec<String>),
+    Expr(Expr),
+    Pass,
+    Break,
+    Continue,
+    /// A construct rpy parses but does not run (`match`, `async def`, ...);
+    /// compiling it raises an "unsupported" error naming `feature`.
+    Unsupported {
+        feature: &'static str,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct FunctionDef {
+    pub name: String,
+    pub args: Arguments,
+    pub body: Vec<Stmt>,
+    pub decorators: Vec<Expr>,
+    pub returns: Option<Expr>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassDef {
+    pub name: String,
+    pub bases: Vec<Expr>,
+    pub keywords: Vec<Keyword>,
+    pub body: Vec<Stmt>,
+    pub decorators: Vec<Expr>,
+}
+
+/// A function's parameter list.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Arguments {
+    pub posonlyargs: Vec<Arg>,
+    pub args: Vec<Arg>,
+    /// Defaults of the last `defaults.len()` positional parameters.
+    pub defaults: Vec<Expr>,
+    pub vararg: Option<Arg>,
+    pub kwonlyargs: Vec<Arg>,
+    /// One entry per keyword-only parameter.
+    pub kw_defaults: Vec<Option<Expr>>,
+    pub kwarg: Option<Arg>,
+}
+
+impl Arguments {
+    /// All parameters in `varnames` order.
+    pub fn all(&self) -> impl Iterator<Item = &Arg> {
+        self.posonlyargs
+            .iter()
+            .chain(self.args.iter())
+            .chain(self.kwonlyargs.iter())
+            .chain(self.vararg.iter())
+            .chain(self.kwarg.iter())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Arg {
+    pub loc: Location,
+    pub name: String,
+    pub annotation: Option<Expr>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Keyword {
+    pub loc: Location,
+    /// `None` for `**mapping`.
+    pub arg: Option<String>,
+    pub value: Expr,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Alias {
+    pub loc: Location,
+    pub name: String,
+    pub asname: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct WithItem {
+    pub context_expr: Expr,
+    pub optional_vars: Option<Expr>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExceptHandler {
+    pub loc: Location,
+    pub type_: Option<Expr>,
+    pub name: Option<String>,
+    pub body: Vec<Stmt>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comprehension {
+    pub target: Expr,
+    pub iter: Expr,
+    pub ifs: Vec<Expr>,
+    pub is_async: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoolOp {
+    And,
+    Or,
+}
+
+/// A comparison operator as written (`is`/`in` forms included).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CmpOp {
+    Eq,
+    NotEq,
+    Lt,
+    LtE,
+    Gt,
+    GtE,
+    Is,
+    IsNot,
+    In,
+    NotIn,
+}
+
+/// An expression with its source span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Expr {
+    pub loc: Location,
+    pub kind: ExprKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExprKind {
+    BoolOp {
+        op: BoolOp,
+        values: Vec<Expr>,
+    },
+    NamedExpr {
+        target: Box<Expr>,
+        value: Box<Expr>,
+    },
+    BinOp {
+        left: Box<Expr>,
+        op: BinaryOperator,
+        right: Box<Expr>,
+    },
+    UnaryOp {
+        op: UnaryOperator,
+        operand: Box<Expr>,
+    },
+    Lambda {
+        args: Box<Arguments>,
+        body: Box<Expr>,
+    },
+    IfExp {
+        test: Box<Expr>,
+        body: Box<Expr>,
+        orelse: Box<Expr>,
+    },
+    /// `keys[i]` is `None` for a `**mapping` entry.
+    Dict {
+        keys: Vec<Option<Expr>>,
+        values: Vec<Expr>,
+    },
+    Set(Vec<Expr>),
+    ListComp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    SetComp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    DictComp {
+        key: Box<Expr>,
+        value: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    GeneratorExp {
+        elt: Box<Expr>,
+        generators: Vec<Comprehension>,
+    },
+    Await(Box<Expr>),
+    Yield(Option<Box<Expr>>),
+    YieldFrom(Box<Expr>),
+    Compare {
+        left: Box<Expr>,
+        ops: Vec<CmpOp>,
+        comparators: Vec<Expr>,
+    },
+    Call {
+        func: Box<Expr>,
+        args: Vec<Expr>,
+        keywords: Vec<Keyword>,
+    },
+    FormattedValue {
+        value: Box<Expr>,
+        conversion: Conversion,
+        format_spec: Option<Box<Expr>>,
+    },
+    /// An f-string: constant str parts and `FormattedValue`s.
+    JoinedStr(Vec<Expr>),
+    /// Never `Constant::Code`.
+    Constant(Constant),
+    Attribute {
+        value: Box<Expr>,
+        attr: String,
+    },
+    Subscript {
+        value: Box<Expr>,
+        slice: Box<Expr>,
+    },
+    Starred(Box<Expr>),
+    Name(String),
+    List(Vec<Expr>),
+    Tuple(Vec<Expr>),
+    Slice {
+        lower: Option<Box<Expr>>,
+        upper: Option<Box<Expr>>,
+        step: Option<Box<Expr>>,
+    },
+}
+
+/// A parsed source unit, by compile mode.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Module {
+    /// `exec` mode: a statement list.
+    Exec(Vec<Stmt>),
+    /// `eval` mode: one expression.
+    Eval(Expr),
+    /// `single` mode: one interactive statement (possibly `a; b`).
+    Single(Vec<Stmt>),
+}

@@ -1,0 +1,381 @@
+//! Loops, try/except/finally and with: the block-stack protocol of
+//! bytecode.rs, and the exits (`return`, `break`, `continue`) that leave
+//! such blocks early, running finally bodies and `__exit__` on the way.
+
+use super::{Compiler, Label, NameOp, R};
+use crate::ast::{ExceptHandler, Expr, Stmt, WithItem};
+use crate::bytecode::{Constant, Instruction as I, Location};
+
+/// A compile-time record of an enclosing block (CPython's fblock).
+#[derive(Debug, Clone)]
+pub(crate) enum FBlock<'t> {
+    WhileLoop {
+        start: Label,
+        exit: Label,
+    },
+    /// The iterator is on the stack.
+    ForLoop {
+        start: Label,
+        exit: Label,
+    },
+    /// In a try body with an except handler block set up.
+    TryExcept,
+    /// In a try body whose finally body must run on the way out.
+    FinallyTry {
+        body: &'t [Stmt],
+    },
+    /// In the exceptional copy of a finally body: the exception is on the
+    /// stack and an except-handler block is active.
+    FinallyEnd,
+    /// In a with body: `exit` is on the stack, a handler block is set up.
+    With {
+        loc: Location,
+    },
+    /// In an except handler body; with a name, a cleanup handler block is
+    /// set up too.
+    HandlerCleanup {
+        name: Option<&'t str>,
+    },
+}
+
+impl<'t> Compiler<'t, '_> {
+    fn push_fblock(&mut self, b: FBlock<'t>) {
+        self.unit().fblocks.push(b);
+    }
+
+    fn pop_fblock(&mut self) {
+        self.unit().fblocks.pop();
+    }
+
+    /// Emits the code that leaves block `b`. With `preserve_tos` the value on
+    /// top of the stack (a return value) stays on top.
+    fn unwind(&mut self, b: &FBlock<'t>, preserve_tos: bool) -> R {
+        match b {
+            FBlock::WhileLoop { .. } | FBlock::TryExcept => {
+                if matches!(b, FBlock::TryExcept) {
+                    self.emit(I::PopBlock);
+                }
+            }
+            FBlock::ForLoop { .. } => {
+                if preserve_tos {
+                    self.emit(I::RotTwo);
+                }
+                self.emit(I::PopTop);
+            }
+            FBlock::FinallyTry { body } => {
+                self.emit(I::PopBlock);
+                // The finally body runs outside its own block.
+                let saved = self.unit().fblocks.pop();
+                let r = self.stmts(body);
+                if let Some(s) = saved {
+                    self.unit().fblocks.push(s);
+                }
+                r?;
+            }
+            FBlock::FinallyEnd => {
+                if preserve_tos {
+                    self.emit(I::RotTwo);
+                }
+                self.emit(I::PopTop);
+                self.emit(I::PopExcept);
+            }
+            FBlock::With { loc } => {
+                let old = self.set_loc(*loc);
+                self.emit(I::PopBlock);
+                if preserve_tos {
+                    self.emit(I::RotTwo);
+                }
+                self.call_exit_none();
+                self.emit(I::PopTop);
+                self.set_loc(old);
+            }
+            FBlock::HandlerCleanup { name } => {
+                if name.is_some() {
+                    self.emit(I::PopBlock);
+                }
+                self.emit(I::PopExcept);
+                if let Some(n) = name {
+                    self.clear_name(n)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// [exit] -> [exit(None, None, None)]
+    fn call_exit_none(&mut self) {
+        self.load_const(Constant::None);
+        self.emit(I::DupTop);
+        self.emit(I::DupTop);
+        self.emit(I::Call(3));
+    }
+
+    /// `name = None; del name` (the end of `except E as name`).
+    fn clear_name(&mut self, name: &str) -> R {
+        self.load_const(Constant::None);
+        self.name_op(name, NameOp::Store)?;
+        self.name_op(name, NameOp::Delete)
+    }
+
+    /// Unwinds every enclosing block of the current unit, for `return`.
+    pub(super) fn unwind_all(&mut self, preserve_tos: bool) -> R {
+        let blocks: Vec<FBlock<'t>> = self.unit().fblocks.clone();
+        let depth = blocks.len();
+        for (i, b) in blocks.iter().enumerate().rev() {
+            // Blocks inner to `b` are gone while its exit code is compiled.
+            self.unit().fblocks.truncate(i + 1);
+            self.unwind(b, preserve_tos)?;
+        }
+        self.unit().fblocks = blocks;
+        debug_assert_eq!(self.unit().fblocks.len(), depth);
+        Ok(())
+    }
+
+    /// `break` (`is_break`) or `continue`: unwinds to the innermost loop.
+    pub(super) fn loop_exit(&mut self, is_break: bool, loc: Location) -> R {
+        let blocks: Vec<FBlock<'t>> = self.unit().fblocks.clone();
+        let mut found = None;
+        for (i, b) in blocks.iter().enumerate().rev() {
+            match b {
+                FBlock::WhileLoop { start, exit } | FBlock::ForLoop { start, exit } => {
+                    found = Some((i, *start, *exit));
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let Some((loop_idx, start, exit)) = found else {
+            let msg = if is_break {
+                "'break' outside loop"
+            } else {
+                "'continue' not properly in loop"
+            };
+            return Err(self.error(msg, loc));
+        };
+        for i in (loop_idx + 1..blocks.len()).rev() {
+            self.unit().fblocks.truncate(i + 1);
+            if let Some(b) = blocks.get(i) {
+                self.unwind(b, false)?;
+            }
+        }
+        if is_break {
+            if let Some(b) = blocks.get(loop_idx) {
+                self.unwind(b, false)?;
+            }
+            self.emit_jump(I::Jump, exit);
+        } else {
+            self.emit_jump(I::Jump, start);
+        }
+        self.unit().fblocks = blocks;
+        Ok(())
+    }
+
+    pub(super) fn while_stmt(&mut self, test: &'t Expr, body: &'t [Stmt], orelse: &'t [Stmt]) -> R {
+        let start = self.new_label();
+        let else_label = self.new_label();
+        let exit = self.new_label();
+        self.place(start);
+        if !is_constant_true(test) {
+            self.jump_if(test, false, else_label)?;
+        }
+        self.push_fblock(FBlock::WhileLoop { start, exit });
+        self.stmts(body)?;
+        self.pop_fblock();
+        self.emit_jump(I::Jump, start);
+        self.place(else_label);
+        self.stmts(orelse)?;
+        self.place(exit);
+        Ok(())
+    }
+
+    pub(super) fn for_stmt(
+        &mut self,
+        target: &'t Expr,
+        iter: &'t Expr,
+        body: &'t [Stmt],
+        orelse: &'t [Stmt],
+        loc: Location,
+    ) -> R {
+        let start = self.new_label();
+        let cleanup = self.new_label();
+        let exit = self.new_label();
+        self.expr(iter)?;
+        let old = self.set_loc(iter.loc);
+        self.emit(I::GetIter);
+        self.place(start);
+        self.set_loc(loc);
+        self.emit_jump(I::ForIter, cleanup);
+        self.set_loc(old);
+        self.store_target(target)?;
+        self.push_fblock(FBlock::ForLoop { start, exit });
+        self.stmts(body)?;
+        self.pop_fblock();
+        self.emit_jump(I::Jump, start);
+        self.place(cleanup);
+        self.stmts(orelse)?;
+        self.place(exit);
+        Ok(())
+    }
+
+    pub(super) fn try_stmt(
+        &mut self,
+        body: &'t [Stmt],
+        handlers: &'t [ExceptHandler],
+        orelse: &'t [Stmt],
+        finalbody: &'t [Stmt],
+        loc: Location,
+    ) -> R {
+        if finalbody.is_empty() {
+            return self.try_except(body, handlers, orelse, loc);
+        }
+        let handler = self.new_label();
+        let end = self.new_label();
+        self.emit_jump(I::SetupFinally, handler);
+        self.push_fblock(FBlock::FinallyTry { body: finalbody });
+        if handlers.is_empty() {
+            self.stmts(body)?;
+        } else {
+            self.try_except(body, handlers, orelse, loc)?;
+        }
+        self.pop_fblock();
+        self.emit(I::PopBlock);
+        self.stmts(finalbody)?;
+        self.emit_jump(I::Jump, end);
+        // Exceptional exit: [exc], the exception is being handled.
+        self.place(handler);
+        self.push_fblock(FBlock::FinallyEnd);
+        self.stmts(finalbody)?;
+        self.pop_fblock();
+        self.emit(I::Reraise);
+        self.place(end);
+        Ok(())
+    }
+
+    fn try_except(
+        &mut self,
+        body: &'t [Stmt],
+        handlers: &'t [ExceptHandler],
+        orelse: &'t [Stmt],
+        loc: Location,
+    ) -> R {
+        let handler = self.new_label();
+        let end = self.new_label();
+        let old = self.set_loc(loc);
+        self.emit_jump(I::SetupFinally, handler);
+        self.set_loc(old);
+        self.push_fblock(FBlock::TryExcept);
+        self.stmts(body)?;
+        self.pop_fblock();
+        self.emit(I::PopBlock);
+        self.stmts(orelse)?;
+        self.emit_jump(I::Jump, end);
+
+        self.place(handler);
+        let count = handlers.len();
+        for (i, h) in handlers.iter().enumerate() {
+            if h.type_.is_none() && i + 1 < count {
+                return Err(self.error("default 'except:' must be last", h.loc));
+            }
+            let old = self.set_loc(h.loc);
+            let next = self.new_label();
+            if let Some(t) = &h.type_ {
+                self.emit(I::DupTop);
+                self.expr(t)?;
+                self.emit_jump(I::JumpIfNotExcMatch, next);
+            }
+            match &h.name {
+                Some(name) => {
+                    self.name_op(name, NameOp::Store)?;
+                    let cleanup = self.new_label();
+                    self.emit_jump(I::SetupFinally, cleanup);
+                    self.push_fblock(FBlock::HandlerCleanup { name: Some(name) });
+                    self.stmts(&h.body)?;
+                    self.pop_fblock();
+                    self.emit(I::PopBlock);
+                    self.emit(I::PopExcept);
+                    self.clear_name(name)?;
+                    self.emit_jump(I::Jump, end);
+                    // An exception in the handler body: clear the name, re-raise.
+                    self.place(cleanup);
+                    self.clear_name(name)?;
+                    self.emit(I::Reraise);
+                }
+                None => {
+                    self.emit(I::PopTop);
+                    self.push_fblock(FBlock::HandlerCleanup { name: None });
+                    self.stmts(&h.body)?;
+                    self.pop_fblock();
+                    self.emit(I::PopExcept);
+                    self.emit_jump(I::Jump, end);
+                }
+            }
+            self.place(next);
+            self.set_loc(old);
+        }
+        if handlers.last().is_some_and(|h| h.type_.is_some()) {
+            self.emit(I::Reraise);
+        }
+        self.place(end);
+        Ok(())
+    }
+
+    pub(super) fn with_stmt(
+        &mut self,
+        items: &'t [WithItem],
+        body: &'t [Stmt],
+        loc: Location,
+    ) -> R {
+        let Some((item, rest)) = items.split_first() else {
+            return self.stmts(body);
+        };
+        let handler = self.new_label();
+        let suppress = self.new_label();
+        let exit = self.new_label();
+        self.expr(&item.context_expr)?;
+        let old = self.set_loc(item.context_expr.loc);
+        self.emit_jump(I::SetupWith, handler);
+        self.set_loc(old);
+        match &item.optional_vars {
+            Some(t) => self.store_target(t)?,
+            None => self.emit(I::PopTop),
+        }
+        self.push_fblock(FBlock::With { loc });
+        if rest.is_empty() {
+            self.stmts(body)?;
+        } else {
+            self.with_stmt(rest, body, loc)?;
+        }
+        self.pop_fblock();
+        let old = self.set_loc(loc);
+        self.emit(I::PopBlock);
+        self.call_exit_none();
+        self.emit(I::PopTop);
+        self.emit_jump(I::Jump, exit);
+        // [exit, exc]
+        self.place(handler);
+        self.emit(I::WithExceptStart);
+        self.emit_jump(I::PopJumpIfTrue, suppress);
+        self.emit(I::Reraise);
+        self.place(suppress);
+        self.emit(I::PopTop);
+        self.emit(I::PopExcept);
+        self.emit(I::PopTop);
+        self.place(exit);
+        self.set_loc(old);
+        Ok(())
+    }
+}
+
+fn is_constant_true(e: &Expr) -> bool {
+    use crate::ast::ExprKind;
+    match &e.kind {
+        ExprKind::Constant(c) => match c {
+            Constant::Bool(b) => *b,
+            Constant::Int(i) => *i != 0,
+            Constant::Str(s) => !s.is_empty(),
+            Constant::Ellipsis => true,
+            _ => false,
+        },
+        _ => false,
+    }
+}

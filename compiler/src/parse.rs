@@ -1,0 +1,895 @@
+//! Source text to our AST, through rustpython-parser.
+//!
+//! This is the only module that names the parser crate's types: swapping the
+//! parser means rewriting this file alone. It lexes, checks bracket and
+//! indentation depth as CPython's tokenizer does, parses, converts parse
+//! errors to CPython's messages, and lowers the crate's AST to
+//! [`crate::ast`], bounding nesting depth as CPython's compiler does.
+
+use rustpython_parser::ast as rp;
+use rustpython_parser::lexer::{self, LexResult, LexicalError, LexicalErrorType};
+use rustpython_parser::text_size::{TextRange, TextSize};
+use rustpython_parser::{Mode as RpMode, ParseErrorType, Tok};
+
+use crate::ast::*;
+use crate::error::{CompileError, CompileErrorKind};
+use crate::parse_errors;
+use crate::source_map::SourceMap;
+use crate::Mode;
+
+/// Most open brackets at once (CPython's tokenizer limit).
+const MAX_PAREN_NESTING: usize = 200;
+/// Indentation levels CPython's tokenizer accepts (fewer than this).
+const MAX_INDENT: usize = 100;
+/// Nesting of statements and expressions the compiler accepts, counting
+/// the module as 1; deeper gives CPython's "maximum recursion depth exceeded
+/// during compilation" (its limit, measured at top level, is about here).
+pub const MAX_AST_DEPTH: u32 = 2992;
+
+/// Marker put in the token stream where the tokenizer's depth limits hit.
+const TOO_MANY_PARENS: &str = "\u{0}too many nested parentheses";
+const TOO_DEEP_INDENT: &str = "\u{0}too many levels of indentation";
+
+/// Parse `source` in `mode` into our AST.
+pub fn parse(source: &str, map: &SourceMap, mode: Mode) -> Result<Module, CompileError> {
+    let rp_mode = match mode {
+        Mode::Exec => RpMode::Module,
+        Mode::Eval => RpMode::Expression,
+        Mode::Single => RpMode::Interactive,
+    };
+    let tokens = lex_checked(source, rp_mode);
+    let parsed = match rustpython_parser::parse_tokens(tokens, rp_mode, map.filename()) {
+        Ok(m) => m,
+        Err(err) => return Err(convert_parse_error(map, err.error, err.offset)),
+    };
+    let mut lowerer = Lowerer {
+        map,
+        graveyard: Vec::new(),
+        too_deep: false,
+    };
+    let module = match parsed {
+        rp::Mod::Module(m) => Module::Exec(lowerer.stmts(m.body, 1)),
+        rp::Mod::Interactive(m) => Module::Single(lowerer.stmts(m.body, 1)),
+        rp::Mod::Expression(e) => Module::Eval(lowerer.expr(*e.body, 1)),
+        rp::Mod::FunctionType(_) => {
+            return Err(CompileError::bare(
+                CompileErrorKind::SyntaxError,
+                "invalid syntax",
+                map.filename(),
+            ))
+        }
+    };
+    lowerer.bury_all();
+    if lowerer.too_deep {
+        return Err(CompileError::recursion(map.filename()));
+    }
+    Ok(module)
+}
+
+/// Lex everything, stopping the stream with an error token where CPython's
+/// tokenizer limits (bracket nesting, indentation depth) are exceeded, so
+/// the parser never builds an absurdly deep tree from brackets.
+fn lex_checked(source: &str, mode: RpMode) -> Vec<LexResult> {
+    let mut out = Vec::new();
+    let mut parens = 0usize;
+    let mut indents = 0usize;
+    for tok in lexer::lex(source, mode) {
+        let stop = match &tok {
+            Ok((Tok::Lpar | Tok::Lsqb | Tok::Lbrace, range)) => {
+                parens += 1;
+                (parens > MAX_PAREN_NESTING).then(|| limit_error(TOO_MANY_PARENS, range.start()))
+            }
+            Ok((Tok::Rpar | Tok::Rsqb | Tok::Rbrace, _)) => {
+                parens = parens.saturating_sub(1);
+                None
+            }
+            Ok((Tok::Indent, range)) => {
+                indents += 1;
+                (indents >= MAX_INDENT).then(|| limit_error(TOO_DEEP_INDENT, range.end()))
+            }
+            Ok((Tok::Dedent, _)) => {
+                indents = indents.saturating_sub(1);
+                None
+            }
+            Ok(_) => None,
+            Err(_) => {
+                out.push(tok);
+                return out;
+            }
+        };
+        match stop {
+            Some(err) => {
+                out.push(Err(err));
+                return out;
+            }
+            None => out.push(tok),
+        }
+    }
+    out
+}
+
+fn limit_error(marker: &str, location: TextSize) -> LexicalError {
+    LexicalError {
+        error: LexicalErrorType::OtherError(marker.to_owned()),
+        location,
+    }
+}
+
+/// What the parser crate reported, in parser-neutral terms for
+/// `parse_errors`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawError {
+    /// Unexpected end of input.
+    Eof,
+    /// An unexpected token, described (`"name"`, `")"`, `"newline"`, ...).
+    UnexpectedToken(TokenDesc),
+    /// A token after a complete input (eval mode).
+    ExtraToken(TokenDesc),
+    /// A lexical error with the crate's message.
+    Lexical(LexicalKind),
+}
+
+/// The kind of an unexpected token, as far as error messages care.
+#[derive(Debug, Clone, PartialEq)]
+pub enum TokenDesc {
+    Name(String),
+    Number,
+    String,
+    Newline,
+    Indent,
+    Dedent,
+    EndOfFile,
+    /// Punctuation or keyword text, e.g. `")"`, `"="`, `"else"`.
+    Text(&'static str),
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum LexicalKind {
+    Indentation,
+    Tab,
+    Eof,
+    LineContinuation,
+    UnrecognizedChar(char),
+    TooManyParens,
+    TooDeepIndent,
+    DuplicateArgument(String),
+    DefaultArgument,
+    PositionalArgument,
+    UnpackedArgument,
+    DuplicateKeyword(String),
+    FString(String),
+    Other(String),
+}
+
+fn describe(tok: &Tok) -> TokenDesc {
+    match tok {
+        Tok::Name { name } => TokenDesc::Name(name.clone()),
+        Tok::Int { .. } | Tok::Float { .. } | Tok::Complex { .. } => TokenDesc::Number,
+        Tok::String { .. } => TokenDesc::String,
+        Tok::Newline => TokenDesc::Newline,
+        Tok::Indent => TokenDesc::Indent,
+        Tok::Dedent => TokenDesc::Dedent,
+        Tok::EndOfFile => TokenDesc::EndOfFile,
+        other => match token_text(other) {
+            Some(t) => TokenDesc::Text(t),
+            None => TokenDesc::Other,
+        },
+    }
+}
+
+fn token_text(tok: &Tok) -> Option<&'static str> {
+    Some(match tok {
+        Tok::Lpar => "(",
+        Tok::Rpar => ")",
+        Tok::Lsqb => "[",
+        Tok::Rsqb => "]",
+        Tok::Lbrace => "{",
+        Tok::Rbrace => "}",
+        Tok::Colon => ":",
+        Tok::Comma => ",",
+        Tok::Semi => ";",
+        Tok::Plus => "+",
+        Tok::Minus => "-",
+        Tok::Star => "*",
+        Tok::Slash => "/",
+        Tok::Vbar => "|",
+        Tok::Amper => "&",
+        Tok::Less => "<",
+        Tok::Greater => ">",
+        Tok::Equal => "=",
+        Tok::Dot => ".",
+        Tok::Percent => "%",
+        Tok::EqEqual => "==",
+        Tok::NotEqual => "!=",
+        Tok::LessEqual => "<=",
+        Tok::GreaterEqual => ">=",
+        Tok::Tilde => "~",
+        Tok::CircumFlex => "^",
+        Tok::LeftShift => "<<",
+        Tok::RightShift => ">>",
+        Tok::DoubleStar => "**",
+        Tok::DoubleStarEqual => "**=",
+        Tok::PlusEqual => "+=",
+        Tok::MinusEqual => "-=",
+        Tok::StarEqual => "*=",
+        Tok::SlashEqual => "/=",
+        Tok::PercentEqual => "%=",
+        Tok::AmperEqual => "&=",
+        Tok::VbarEqual => "|=",
+        Tok::CircumflexEqual => "^=",
+        Tok::LeftShiftEqual => "<<=",
+        Tok::RightShiftEqual => ">>=",
+        Tok::DoubleSlash => "//",
+        Tok::DoubleSlashEqual => "//=",
+        Tok::ColonEqual => ":=",
+        Tok::At => "@",
+        Tok::AtEqual => "@=",
+        Tok::Rarrow => "->",
+        Tok::Ellipsis => "...",
+        Tok::False => "False",
+        Tok::None => "None",
+        Tok::True => "True",
+        Tok::And => "and",
+        Tok::As => "as",
+        Tok::Assert => "assert",
+        Tok::Async => "async",
+        Tok::Await => "await",
+        Tok::Break => "break",
+        Tok::Class => "class",
+        Tok::Continue => "continue",
+        Tok::Def => "def",
+        Tok::Del => "del",
+        Tok::Elif => "elif",
+        Tok::Else => "else",
+        Tok::Except => "except",
+        Tok::Finally => "finally",
+        Tok::For => "for",
+        Tok::From => "from",
+        Tok::Global => "global",
+        Tok::If => "if",
+        Tok::Import => "import",
+        Tok::In => "in",
+        Tok::Is => "is",
+        Tok::Lambda => "lambda",
+        Tok::Nonlocal => "nonlocal",
+        Tok::Not => "not",
+        Tok::Or => "or",
+        Tok::Pass => "pass",
+        Tok::Raise => "raise",
+        Tok::Return => "return",
+        Tok::Try => "try",
+        Tok::While => "while",
+        Tok::With => "with",
+        Tok::Yield => "yield",
+        Tok::Match => "match",
+        Tok::Case => "case",
+        Tok::Type => "type",
+        _ => return None,
+    })
+}
+
+fn lexical_kind(err: LexicalErrorType) -> LexicalKind {
+    match err {
+        LexicalErrorType::IndentationError => LexicalKind::Indentation,
+        LexicalErrorType::TabError | LexicalErrorType::TabsAfterSpaces => LexicalKind::Tab,
+        LexicalErrorType::Eof => LexicalKind::Eof,
+        LexicalErrorType::LineContinuationError => LexicalKind::LineContinuation,
+        LexicalErrorType::UnrecognizedToken { tok } => LexicalKind::UnrecognizedChar(tok),
+        LexicalErrorType::DuplicateArgumentError(name) => LexicalKind::DuplicateArgument(name),
+        LexicalErrorType::DefaultArgumentError => LexicalKind::DefaultArgument,
+        LexicalErrorType::PositionalArgumentError => LexicalKind::PositionalArgument,
+        LexicalErrorType::UnpackedArgumentError => LexicalKind::UnpackedArgument,
+        LexicalErrorType::DuplicateKeywordArgumentError(name) => {
+            LexicalKind::DuplicateKeyword(name)
+        }
+        LexicalErrorType::FStringError(e) => LexicalKind::FString(e.to_string()),
+        LexicalErrorType::OtherError(msg) if msg == TOO_MANY_PARENS => LexicalKind::TooManyParens,
+        LexicalErrorType::OtherError(msg) if msg == TOO_DEEP_INDENT => LexicalKind::TooDeepIndent,
+        other => LexicalKind::Other(other.to_string()),
+    }
+}
+
+fn convert_parse_error(map: &SourceMap, err: ParseErrorType, offset: TextSize) -> CompileError {
+    let raw = match err {
+        ParseErrorType::Eof => RawError::Eof,
+        ParseErrorType::ExtraToken(tok) => RawError::ExtraToken(describe(&tok)),
+        ParseErrorType::InvalidToken => RawError::Eof,
+        ParseErrorType::UnrecognizedToken(tok, _) => RawError::UnexpectedToken(describe(&tok)),
+        ParseErrorType::Lexical(e) => RawError::Lexical(lexical_kind(e)),
+    };
+    parse_errors::to_compile_error(map, raw, usize::from(offset))
+}
+
+/// Converts the crate's AST into ours, consuming it. Subtrees nested deeper
+/// than [`MAX_AST_DEPTH`] are not lowered: they go to the graveyard, which
+/// takes them apart without recursion (dropping them would recurse).
+struct Lowerer<'a, 'm> {
+    map: &'a SourceMap<'m>,
+    graveyard: Vec<rp::Expr>,
+    too_deep: bool,
+}
+
+/// Stack space to keep free before recursing, and to add when short.
+const RED_ZONE: usize = 128 * 1024;
+const STACK_GROWTH: usize = 2 * 1024 * 1024;
+
+impl Lowerer<'_, '_> {
+    fn loc(&self, range: TextRange) -> Location {
+        self.map
+            .location(usize::from(range.start()), usize::from(range.end()))
+    }
+
+    fn stmts(&mut self, body: Vec<rp::Stmt>, depth: u32) -> Vec<Stmt> {
+        body.into_iter().map(|s| self.stmt(s, depth + 1)).collect()
+    }
+
+    fn opt_expr(&mut self, e: Option<Box<rp::Expr>>, depth: u32) -> Option<Expr> {
+        e.map(|e| self.expr(*e, depth))
+    }
+
+    fn box_expr(&mut self, e: rp::Expr, depth: u32) -> Box<Expr> {
+        Box::new(self.expr(e, depth))
+    }
+
+    fn opt_box(&mut self, e: Option<Box<rp::Expr>>, depth: u32) -> Option<Box<Expr>> {
+        e.map(|e| self.box_expr(*e, depth))
+    }
+
+    fn exprs(&mut self, es: Vec<rp::Expr>, depth: u32) -> Vec<Expr> {
+        es.into_iter().map(|e| self.expr(e, depth)).collect()
+    }
+
+    fn stmt(&mut self, s: rp::Stmt, depth: u32) -> Stmt {
+        stacker::maybe_grow(RED_ZONE, STACK_GROWTH, || self.stmt_inner(s, depth))
+    }
+
+    fn stmt_inner(&mut self, s: rp::Stmt, depth: u32) -> Stmt {
+        let loc = self.loc(rp::Ranged::range(&s));
+        let d = depth + 1;
+        let unsupported = |feature| StmtKind::Unsupported { feature };
+        let kind = match s {
+            rp::Stmt::FunctionDef(f) => {
+                if !f.type_params.is_empty() {
+                    unsupported("type parameter lists")
+                } else {
+                    StmtKind::FunctionDef(Box::new(FunctionDef {
+                        name: f.name.to_string(),
+                        args: self.arguments(*f.args, d),
+                        body: self.stmts(f.body, depth),
+                        decorators: self.exprs(f.decorator_list, d),
+                        returns: self.opt_expr(f.returns, d),
+                    }))
+                }
+            }
+            rp::Stmt::ClassDef(c) => {
+                if !c.type_params.is_empty() {
+                    unsupported("type parameter lists")
+                } else {
+                    StmtKind::ClassDef(Box::new(ClassDef {
+                        name: c.name.to_string(),
+                        bases: self.exprs(c.bases, d),
+                        keywords: self.keywords(c.keywords, d),
+                        body: self.stmts(c.body, depth),
+                        decorators: self.exprs(c.decorator_list, d),
+                    }))
+                }
+            }
+            rp::Stmt::Return(r) => StmtKind::Return(self.opt_expr(r.value, d)),
+            rp::Stmt::Delete(x) => StmtKind::Delete(self.exprs(x.targets, d)),
+            rp::Stmt::Assign(a) => StmtKind::Assign {
+                targets: self.exprs(a.targets, d),
+                value: self.expr(*a.value, d),
+            },
+            rp::Stmt::AugAssign(a) => StmtKind::AugAssign {
+                target: self.expr(*a.target, d),
+                op: binop(a.op),
+                value: self.expr(*a.value, d),
+            },
+            rp::Stmt::AnnAssign(a) => StmtKind::AnnAssign {
+                target: self.expr(*a.target, d),
+                annotation: self.expr(*a.annotation, d),
+                value: self.opt_expr(a.value, d),
+                simple: a.simple,
+            },
+            rp::Stmt::For(f) => StmtKind::For {
+                target: self.expr(*f.target, d),
+                iter: self.expr(*f.iter, d),
+                body: self.stmts(f.body, depth),
+                orelse: self.stmts(f.orelse, depth),
+            },
+            rp::Stmt::While(w) => StmtKind::While {
+                test: self.expr(*w.test, d),
+                body: self.stmts(w.body, depth),
+                orelse: self.stmts(w.orelse, depth),
+            },
+            rp::Stmt::If(i) => StmtKind::If {
+                test: self.expr(*i.test, d),
+                body: self.stmts(i.body, depth),
+                orelse: self.stmts(i.orelse, depth),
+            },
+            rp::Stmt::With(w) => StmtKind::With {
+                items: w
+                    .items
+                    .into_iter()
+                    .map(|item| WithItem {
+                        context_expr: self.expr(item.context_expr, d),
+                        optional_vars: self.opt_expr(item.optional_vars, d),
+                    })
+                    .collect(),
+                body: self.stmts(w.body, depth),
+            },
+            rp::Stmt::Raise(r) => StmtKind::Raise {
+                exc: self.opt_expr(r.exc, d),
+                cause: self.opt_expr(r.cause, d),
+            },
+            rp::Stmt::Try(t) => StmtKind::Try {
+                body: self.stmts(t.body, depth),
+                handlers: t
+                    .handlers
+                    .into_iter()
+                    .map(|h| {
+                        let rp::ExceptHandler::ExceptHandler(h) = h;
+                        ExceptHandler {
+                            loc: self.loc(h.range),
+                            type_: self.opt_expr(h.type_, d),
+                            name: h.name.map(|n| n.to_string()),
+                            body: self.stmts(h.body, depth),
+                        }
+                    })
+                    .collect(),
+                orelse: self.stmts(t.orelse, depth),
+                finalbody: self.stmts(t.finalbody, depth),
+            },
+            rp::Stmt::Assert(a) => StmtKind::Assert {
+                test: self.expr(*a.test, d),
+                msg: self.opt_expr(a.msg, d),
+            },
+            rp::Stmt::Import(i) => StmtKind::Import(self.aliases(i.names)),
+            rp::Stmt::ImportFrom(i) => StmtKind::ImportFrom {
+                module: i.module.map(|m| m.to_string()),
+                names: self.aliases(i.names),
+                level: i.level.map_or(0, |l| l.to_u32()),
+            },
+            rp::Stmt::Global(g) => {
+                StmtKind::Global(g.names.into_iter().map(|n| n.to_string()).collect())
+            }
+            rp::Stmt::Nonlocal(g) => {
+                StmtKind::Nonlocal(g.names.into_iter().map(|n| n.to_string()).collect())
+            }
+            rp::Stmt::Expr(e) => StmtKind::Expr(self.expr(*e.value, d)),
+            rp::Stmt::Pass(_) => StmtKind::Pass,
+            rp::Stmt::Break(_) => StmtKind::Break,
+            rp::Stmt::Continue(_) => StmtKind::Continue,
+            rp::Stmt::AsyncFunctionDef(f) => {
+                let f = rp::StmtFunctionDef {
+                    range: f.range,
+                    name: f.name,
+                    args: f.args,
+                    body: f.body,
+                    decorator_list: f.decorator_list,
+                    returns: f.returns,
+                    type_comment: None,
+                    type_params: f.type_params,
+                };
+                drop(self.stmt_inner(rp::Stmt::FunctionDef(f), depth));
+                unsupported("'async def' functions")
+            }
+            rp::Stmt::AsyncFor(f) => {
+                let f = rp::StmtFor {
+                    range: f.range,
+                    target: f.target,
+                    iter: f.iter,
+                    body: f.body,
+                    orelse: f.orelse,
+                    type_comment: None,
+                };
+                drop(self.stmt_inner(rp::Stmt::For(f), depth));
+                unsupported("'async for' loops")
+            }
+            rp::Stmt::AsyncWith(w) => {
+                let w = rp::StmtWith {
+                    range: w.range,
+                    items: w.items,
+                    body: w.body,
+                    type_comment: None,
+                };
+                drop(self.stmt_inner(rp::Stmt::With(w), depth));
+                unsupported("'async with' statements")
+            }
+            rp::Stmt::Match(m) => {
+                self.graveyard.push(*m.subject);
+                for case in m.cases {
+                    self.bury_pattern(case.pattern);
+                    self.graveyard.extend(case.guard.map(|g| *g));
+                    drop(self.stmts(case.body, depth));
+                }
+                self.bury_all();
+                unsupported("'match' statements")
+            }
+            rp::Stmt::TryStar(t) => {
+                let t = rp::StmtTry {
+                    range: t.range,
+                    body: t.body,
+                    handlers: t.handlers,
+                    orelse: t.orelse,
+                    finalbody: t.finalbody,
+                };
+                drop(self.stmt_inner(rp::Stmt::Try(t), depth));
+                unsupported("'except*' clauses")
+            }
+            rp::Stmt::TypeAlias(t) => {
+                self.graveyard.extend([*t.name, *t.value]);
+                self.bury_all();
+                unsupported("'type' statements")
+            }
+        };
+        Stmt { loc, kind }
+    }
+
+    /// Sends the expressions inside a pattern (which nests only through
+    /// brackets, so recursion here is shallow) to the graveyard.
+    fn bury_pattern(&mut self, p: rp::Pattern) {
+        match p {
+            rp::Pattern::MatchValue(v) => self.graveyard.push(*v.value),
+            rp::Pattern::MatchSingleton(_) | rp::Pattern::MatchStar(_) => {}
+            rp::Pattern::MatchSequence(s) => {
+                s.patterns.into_iter().for_each(|p| self.bury_pattern(p))
+            }
+            rp::Pattern::MatchMapping(m) => {
+                self.graveyard.extend(m.keys);
+                m.patterns.into_iter().for_each(|p| self.bury_pattern(p));
+            }
+            rp::Pattern::MatchClass(c) => {
+                self.graveyard.push(*c.cls);
+                c.patterns.into_iter().for_each(|p| self.bury_pattern(p));
+                c.kwd_patterns
+                    .into_iter()
+                    .for_each(|p| self.bury_pattern(p));
+            }
+            rp::Pattern::MatchAs(a) => {
+                if let Some(p) = a.pattern {
+                    self.bury_pattern(*p);
+                }
+            }
+            rp::Pattern::MatchOr(o) => o.patterns.into_iter().for_each(|p| self.bury_pattern(p)),
+        }
+    }
+
+    fn aliases(&self, names: Vec<rp::Alias>) -> Vec<Alias> {
+        names
+            .into_iter()
+            .map(|a| Alias {
+                loc: self.loc(a.range),
+                name: a.name.to_string(),
+                asname: a.asname.map(|n| n.to_string()),
+            })
+            .collect()
+    }
+
+    fn keywords(&mut self, kws: Vec<rp::Keyword>, depth: u32) -> Vec<Keyword> {
+        kws.into_iter()
+            .map(|k| Keyword {
+                loc: self.loc(k.range),
+                arg: k.arg.map(|a| a.to_string()),
+                value: self.expr(k.value, depth),
+            })
+            .collect()
+    }
+
+    fn arg(&mut self, a: rp::Arg, depth: u32) -> Arg {
+        Arg {
+            loc: self.loc(a.range),
+            name: a.arg.to_string(),
+            annotation: self.opt_expr(a.annotation, depth),
+        }
+    }
+
+    fn arguments(&mut self, a: rp::Arguments, depth: u32) -> Arguments {
+        let mut out = Arguments::default();
+        for p in a.posonlyargs {
+            if let Some(def) = p.default {
+                out.defaults.push(self.expr(*def, depth));
+            }
+            out.posonlyargs.push(self.arg(p.def, depth));
+        }
+        for p in a.args {
+            if let Some(def) = p.default {
+                out.defaults.push(self.expr(*def, depth));
+            }
+            out.args.push(self.arg(p.def, depth));
+        }
+        out.vararg = a.vararg.map(|v| self.arg(*v, depth));
+        for p in a.kwonlyargs {
+            let def = self.opt_expr(p.default, depth);
+            out.kw_defaults.push(def);
+            out.kwonlyargs.push(self.arg(p.def, depth));
+        }
+        out.kwarg = a.kwarg.map(|v| self.arg(*v, depth));
+        out
+    }
+
+    fn comprehensions(&mut self, gens: Vec<rp::Comprehension>, depth: u32) -> Vec<Comprehension> {
+        gens.into_iter()
+            .map(|g| Comprehension {
+                target: self.expr(g.target, depth),
+                iter: self.expr(g.iter, depth),
+                ifs: self.exprs(g.ifs, depth),
+                is_async: g.is_async,
+            })
+            .collect()
+    }
+
+    fn expr(&mut self, e: rp::Expr, depth: u32) -> Expr {
+        if depth > MAX_AST_DEPTH {
+            let loc = self.loc(rp::Ranged::range(&e));
+            self.too_deep = true;
+            self.graveyard.push(e);
+            if self.graveyard.len() > 64 {
+                self.bury_all();
+            }
+            return Expr {
+                loc,
+                kind: ExprKind::Constant(Constant::None),
+            };
+        }
+        stacker::maybe_grow(RED_ZONE, STACK_GROWTH, || self.expr_inner(e, depth))
+    }
+
+    fn expr_inner(&mut self, e: rp::Expr, depth: u32) -> Expr {
+        let loc = self.loc(rp::Ranged::range(&e));
+        let d = depth + 1;
+        let kind = match e {
+            rp::Expr::BoolOp(b) => ExprKind::BoolOp {
+                op: match b.op {
+                    rp::BoolOp::And => BoolOp::And,
+                    rp::BoolOp::Or => BoolOp::Or,
+                },
+                values: self.exprs(b.values, d),
+            },
+            rp::Expr::NamedExpr(n) => ExprKind::NamedExpr {
+                target: self.box_expr(*n.target, d),
+                value: self.box_expr(*n.value, d),
+            },
+            rp::Expr::BinOp(b) => ExprKind::BinOp {
+                left: self.box_expr(*b.left, d),
+                op: binop(b.op),
+                right: self.box_expr(*b.right, d),
+            },
+            rp::Expr::UnaryOp(u) => ExprKind::UnaryOp {
+                op: match u.op {
+                    rp::UnaryOp::Invert => UnaryOperator::Invert,
+                    rp::UnaryOp::Not => UnaryOperator::Not,
+                    rp::UnaryOp::UAdd => UnaryOperator::Positive,
+                    rp::UnaryOp::USub => UnaryOperator::Negative,
+                },
+                operand: self.box_expr(*u.operand, d),
+            },
+            rp::Expr::Lambda(l) => ExprKind::Lambda {
+                args: Box::new(self.arguments(*l.args, d)),
+                body: self.box_expr(*l.body, d),
+            },
+            rp::Expr::IfExp(i) => ExprKind::IfExp {
+                test: self.box_expr(*i.test, d),
+                body: self.box_expr(*i.body, d),
+                orelse: self.box_expr(*i.orelse, d),
+            },
+            rp::Expr::Dict(x) => ExprKind::Dict {
+                keys: x
+                    .keys
+                    .into_iter()
+                    .map(|k| k.map(|k| self.expr(k, d)))
+                    .collect(),
+                values: self.exprs(x.values, d),
+            },
+            rp::Expr::Set(s) => ExprKind::Set(self.exprs(s.elts, d)),
+            rp::Expr::ListComp(c) => ExprKind::ListComp {
+                elt: self.box_expr(*c.elt, d),
+                generators: self.comprehensions(c.generators, d),
+            },
+            rp::Expr::SetComp(c) => ExprKind::SetComp {
+                elt: self.box_expr(*c.elt, d),
+                generators: self.comprehensions(c.generators, d),
+            },
+            rp::Expr::DictComp(c) => ExprKind::DictComp {
+                key: self.box_expr(*c.key, d),
+                value: self.box_expr(*c.value, d),
+                generators: self.comprehensions(c.generators, d),
+            },
+            rp::Expr::GeneratorExp(c) => ExprKind::GeneratorExp {
+                elt: self.box_expr(*c.elt, d),
+                generators: self.comprehensions(c.generators, d),
+            },
+            rp::Expr::Await(a) => ExprKind::Await(self.box_expr(*a.value, d)),
+            rp::Expr::Yield(y) => ExprKind::Yield(self.opt_box(y.value, d)),
+            rp::Expr::YieldFrom(y) => ExprKind::YieldFrom(self.box_expr(*y.value, d)),
+            rp::Expr::Compare(c) => ExprKind::Compare {
+                left: self.box_expr(*c.left, d),
+                ops: c.ops.into_iter().map(cmpop).collect(),
+                comparators: self.exprs(c.comparators, d),
+            },
+            rp::Expr::Call(c) => ExprKind::Call {
+                func: self.box_expr(*c.func, d),
+                args: self.exprs(c.args, d),
+                keywords: self.keywords(c.keywords, d),
+            },
+            rp::Expr::FormattedValue(f) => ExprKind::FormattedValue {
+                value: self.box_expr(*f.value, d),
+                conversion: match f.conversion {
+                    rp::ConversionFlag::None => Conversion::None,
+                    rp::ConversionFlag::Str => Conversion::Str,
+                    rp::ConversionFlag::Repr => Conversion::Repr,
+                    rp::ConversionFlag::Ascii => Conversion::Ascii,
+                },
+                format_spec: self.opt_box(f.format_spec, d),
+            },
+            rp::Expr::JoinedStr(j) => ExprKind::JoinedStr(self.exprs(j.values, d)),
+            rp::Expr::Constant(c) => ExprKind::Constant(constant(c.value)),
+            rp::Expr::Attribute(a) => ExprKind::Attribute {
+                value: self.box_expr(*a.value, d),
+                attr: a.attr.to_string(),
+            },
+            rp::Expr::Subscript(s) => ExprKind::Subscript {
+                value: self.box_expr(*s.value, d),
+                slice: self.box_expr(*s.slice, d),
+            },
+            rp::Expr::Starred(s) => ExprKind::Starred(self.box_expr(*s.value, d)),
+            rp::Expr::Name(n) => ExprKind::Name(n.id.to_string()),
+            rp::Expr::List(l) => ExprKind::List(self.exprs(l.elts, d)),
+            rp::Expr::Tuple(t) => ExprKind::Tuple(self.exprs(t.elts, d)),
+            rp::Expr::Slice(s) => ExprKind::Slice {
+                lower: self.opt_box(s.lower, d),
+                upper: self.opt_box(s.upper, d),
+                step: self.opt_box(s.step, d),
+            },
+        };
+        Expr { loc, kind }
+    }
+
+    /// Takes the buried subtrees apart with an explicit stack.
+    fn bury_all(&mut self) {
+        let mut stack = std::mem::take(&mut self.graveyard);
+        while let Some(e) = stack.pop() {
+            dismantle(e, &mut stack);
+        }
+    }
+}
+
+/// Moves `e`'s direct sub-expressions onto `stack`, so that dropping `e`
+/// itself no longer recurses.
+fn dismantle(e: rp::Expr, stack: &mut Vec<rp::Expr>) {
+    fn args(a: rp::Arguments, stack: &mut Vec<rp::Expr>) {
+        let params = a.posonlyargs.into_iter().chain(a.args).chain(a.kwonlyargs);
+        for p in params {
+            stack.extend(p.default.map(|d| *d));
+            stack.extend(p.def.annotation.map(|d| *d));
+        }
+        for v in a.vararg.into_iter().chain(a.kwarg) {
+            stack.extend(v.annotation.map(|d| *d));
+        }
+    }
+    fn gens(g: Vec<rp::Comprehension>, stack: &mut Vec<rp::Expr>) {
+        for c in g {
+            stack.push(c.target);
+            stack.push(c.iter);
+            stack.extend(c.ifs);
+        }
+    }
+    match e {
+        rp::Expr::BoolOp(b) => stack.extend(b.values),
+        rp::Expr::NamedExpr(n) => stack.extend([*n.target, *n.value]),
+        rp::Expr::BinOp(b) => stack.extend([*b.left, *b.right]),
+        rp::Expr::UnaryOp(u) => stack.push(*u.operand),
+        rp::Expr::Lambda(l) => {
+            args(*l.args, stack);
+            stack.push(*l.body);
+        }
+        rp::Expr::IfExp(i) => stack.extend([*i.test, *i.body, *i.orelse]),
+        rp::Expr::Dict(d) => {
+            stack.extend(d.keys.into_iter().flatten());
+            stack.extend(d.values);
+        }
+        rp::Expr::Set(s) => stack.extend(s.elts),
+        rp::Expr::ListComp(c) => {
+            stack.push(*c.elt);
+            gens(c.generators, stack);
+        }
+        rp::Expr::SetComp(c) => {
+            stack.push(*c.elt);
+            gens(c.generators, stack);
+        }
+        rp::Expr::DictComp(c) => {
+            stack.extend([*c.key, *c.value]);
+            gens(c.generators, stack);
+        }
+        rp::Expr::GeneratorExp(c) => {
+            stack.push(*c.elt);
+            gens(c.generators, stack);
+        }
+        rp::Expr::Await(a) => stack.push(*a.value),
+        rp::Expr::Yield(y) => stack.extend(y.value.map(|v| *v)),
+        rp::Expr::YieldFrom(y) => stack.push(*y.value),
+        rp::Expr::Compare(c) => {
+            stack.push(*c.left);
+            stack.extend(c.comparators);
+        }
+        rp::Expr::Call(c) => {
+            stack.push(*c.func);
+            stack.extend(c.args);
+            stack.extend(c.keywords.into_iter().map(|k| k.value));
+        }
+        rp::Expr::FormattedValue(f) => {
+            stack.push(*f.value);
+            stack.extend(f.format_spec.map(|v| *v));
+        }
+        rp::Expr::JoinedStr(j) => stack.extend(j.values),
+        rp::Expr::Constant(_) | rp::Expr::Name(_) => {}
+        rp::Expr::Attribute(a) => stack.push(*a.value),
+        rp::Expr::Subscript(s) => stack.extend([*s.value, *s.slice]),
+        rp::Expr::Starred(s) => stack.push(*s.value),
+        rp::Expr::List(l) => stack.extend(l.elts),
+        rp::Expr::Tuple(t) => stack.extend(t.elts),
+        rp::Expr::Slice(s) => {
+            stack.extend(s.lower.map(|v| *v));
+            stack.extend(s.upper.map(|v| *v));
+            stack.extend(s.step.map(|v| *v));
+        }
+    }
+}
+
+fn binop(op: rp::Operator) -> BinaryOperator {
+    match op {
+        rp::Operator::Add => BinaryOperator::Add,
+        rp::Operator::Sub => BinaryOperator::Subtract,
+        rp::Operator::Mult => BinaryOperator::Multiply,
+        rp::Operator::MatMult => BinaryOperator::MatMultiply,
+        rp::Operator::Div => BinaryOperator::TrueDivide,
+        rp::Operator::Mod => BinaryOperator::Modulo,
+        rp::Operator::Pow => BinaryOperator::Power,
+        rp::Operator::LShift => BinaryOperator::LShift,
+        rp::Operator::RShift => BinaryOperator::RShift,
+        rp::Operator::BitOr => BinaryOperator::Or,
+        rp::Operator::BitXor => BinaryOperator::Xor,
+        rp::Operator::BitAnd => BinaryOperator::And,
+        rp::Operator::FloorDiv => BinaryOperator::FloorDivide,
+    }
+}
+
+fn cmpop(op: rp::CmpOp) -> CmpOp {
+    match op {
+        rp::CmpOp::Eq => CmpOp::Eq,
+        rp::CmpOp::NotEq => CmpOp::NotEq,
+        rp::CmpOp::Lt => CmpOp::Lt,
+        rp::CmpOp::LtE => CmpOp::LtE,
+        rp::CmpOp::Gt => CmpOp::Gt,
+        rp::CmpOp::GtE => CmpOp::GtE,
+        rp::CmpOp::Is => CmpOp::Is,
+        rp::CmpOp::IsNot => CmpOp::IsNot,
+        rp::CmpOp::In => CmpOp::In,
+        rp::CmpOp::NotIn => CmpOp::NotIn,
+    }
+}
+
+fn constant(c: rp::Constant) -> Constant {
+    match c {
+        rp::Constant::None => Constant::None,
+        rp::Constant::Bool(b) => Constant::Bool(b),
+        rp::Constant::Str(s) => Constant::Str(s),
+        rp::Constant::Bytes(b) => Constant::Bytes(b),
+        rp::Constant::Int(i) => {
+            let text = i.to_str_radix(10);
+            match text.parse::<i64>() {
+                Ok(v) => Constant::Int(v),
+                Err(_) => match text.parse::<malachite::Integer>() {
+                    Ok(big) => Constant::BigInt(big),
+                    // Unreachable for a decimal rendering; keep a value anyway.
+                    Err(_) => Constant::Int(0),
+                },
+            }
+        }
+        rp::Constant::Tuple(items) => Constant::Tuple(items.into_iter().map(constant).collect()),
+        rp::Constant::Float(f) => Constant::Float(f),
+        rp::Constant::Complex { real, imag } => Constant::Complex { real, imag },
+        rp::Constant::Ellipsis => Constant::Ellipsis,
+    }
+}
