@@ -4,7 +4,11 @@
 use rpy_compiler::{compile, disassemble, Mode};
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let positions = args.first().is_some_and(|a| a == "--positions");
+    if positions {
+        args.remove(0);
+    }
     let (source, filename) = match args.as_slice() {
         [flag, src] if flag == "-c" => (src.clone(), "<string>".to_owned()),
         [path] => match std::fs::read_to_string(path) {
@@ -20,10 +24,42 @@ fn main() {
         }
     };
     match compile(&source, &filename, Mode::Exec) {
+        Ok(code) if positions => print_positions(&code),
         Ok(code) => print!("{}", disassemble(&code)),
+        Err(e) if positions => {
+            // One line for scripts comparing errors with CPython's.
+            println!(
+                "ERR|{}|{}|{}|{}|{}|{}",
+                e.kind.python_name(),
+                e.message,
+                e.line,
+                e.offset,
+                e.end_line,
+                e.end_offset
+            );
+        }
         Err(e) => {
             eprintln!("{e:?}");
             std::process::exit(1);
+        }
+    }
+}
+
+/// `qualname opname line end_line col end_col` per instruction, for
+/// comparing locations with CPython's `co_positions()`.
+fn print_positions(code: &rpy_compiler::bytecode::CodeObject) {
+    for (i, ins) in code.instructions.iter().enumerate() {
+        let loc = code.location(i);
+        let name = format!("{ins:?}");
+        let name = name.split(['(', ' ']).next().unwrap_or_default();
+        println!(
+            "{} {} {} {} {} {}",
+            code.qualname, name, loc.line, loc.end_line, loc.col, loc.end_col
+        );
+    }
+    for c in &code.constants {
+        if let rpy_compiler::bytecode::Constant::Code(inner) = c {
+            print_positions(inner);
         }
     }
 }

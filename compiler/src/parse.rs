@@ -26,6 +26,11 @@ const MAX_INDENT: usize = 100;
 /// during compilation" (its limit, measured at top level, is about here).
 pub const MAX_AST_DEPTH: u32 = 2992;
 
+/// Stack for the parser crate: a base, plus room to drop one nested tree
+/// level per token (see `parse`).
+const MIN_PARSE_STACK: usize = 256 * 1024;
+const PARSE_STACK_PER_TOKEN: usize = 512;
+
 /// Marker put in the token stream where the tokenizer's depth limits hit.
 const TOO_MANY_PARENS: &str = "\u{0}too many nested parentheses";
 const TOO_DEEP_INDENT: &str = "\u{0}too many levels of indentation";
@@ -38,7 +43,15 @@ pub fn parse(source: &str, map: &SourceMap, mode: Mode) -> Result<Module, Compil
         Mode::Single => RpMode::Interactive,
     };
     let tokens = lex_checked(source, rp_mode);
-    let parsed = match rustpython_parser::parse_tokens(tokens, rp_mode, map.filename()) {
+    // On a syntax error the parser crate drops the partial trees on its
+    // stack recursively; their depth is bounded by the token count, so give
+    // it a stack of that order (reserved lazily, only for long inputs).
+    let stack = MIN_PARSE_STACK + tokens.len() * PARSE_STACK_PER_TOKEN;
+    let filename = map.filename();
+    let parsed = stacker::maybe_grow(stack, stack, || {
+        rustpython_parser::parse_tokens(tokens, rp_mode, filename)
+    });
+    let parsed = match parsed {
         Ok(m) => m,
         Err(err) => return Err(convert_parse_error(map, err.error, err.offset)),
     };
@@ -46,6 +59,7 @@ pub fn parse(source: &str, map: &SourceMap, mode: Mode) -> Result<Module, Compil
         map,
         graveyard: Vec::new(),
         too_deep: false,
+        error: None,
     };
     let module = match parsed {
         rp::Mod::Module(m) => Module::Exec(lowerer.stmts(m.body, 1)),
@@ -62,6 +76,9 @@ pub fn parse(source: &str, map: &SourceMap, mode: Mode) -> Result<Module, Compil
     lowerer.bury_all();
     if lowerer.too_deep {
         return Err(CompileError::recursion(map.filename()));
+    }
+    if let Some(err) = lowerer.error {
+        return Err(err);
     }
     Ok(module)
 }
@@ -308,6 +325,8 @@ struct Lowerer<'a, 'm> {
     map: &'a SourceMap<'m>,
     graveyard: Vec<rp::Expr>,
     too_deep: bool,
+    /// The first grammar error the parser crate lets through.
+    error: Option<CompileError>,
 }
 
 /// Stack space to keep free before recursing, and to add when short.
@@ -708,11 +727,48 @@ impl Lowerer<'_, '_> {
                 ops: c.ops.into_iter().map(cmpop).collect(),
                 comparators: self.exprs(c.comparators, d),
             },
-            rp::Expr::Call(c) => ExprKind::Call {
-                func: self.box_expr(*c.func, d),
-                args: self.exprs(c.args, d),
-                keywords: self.keywords(c.keywords, d),
-            },
+            rp::Expr::Call(c) => {
+                let func = self.box_expr(*c.func, d);
+                let n_args = c.args.len() + c.keywords.len();
+                let mut args = self.exprs(c.args, d);
+                for a in args.iter_mut() {
+                    if !matches!(a.kind, ExprKind::GeneratorExp { .. })
+                        || self
+                            .map
+                            .source()
+                            .as_bytes()
+                            .get(self.map.offset(a.loc.line, a.loc.col))
+                            == Some(&b'(')
+                    {
+                        continue;
+                    }
+                    if n_args > 1 {
+                        let err = self
+                            .map
+                            .syntax_error("Generator expression must be parenthesized", a.loc);
+                        self.error.get_or_insert(err);
+                    } else {
+                        // A sole bare generator argument spans the call's parentheses.
+                        let open = self.map.offset(func.loc.end_line, func.loc.end_col);
+                        let paren = self
+                            .map
+                            .source()
+                            .get(open..)
+                            .and_then(|rest| rest.find('('))
+                            .map_or(open, |i| open + i);
+                        let (line, col) = self.map.position(paren);
+                        a.loc.line = line;
+                        a.loc.col = col;
+                        a.loc.end_line = loc.end_line;
+                        a.loc.end_col = loc.end_col;
+                    }
+                }
+                ExprKind::Call {
+                    func,
+                    args,
+                    keywords: self.keywords(c.keywords, d),
+                }
+            }
             rp::Expr::FormattedValue(f) => ExprKind::FormattedValue {
                 value: self.box_expr(*f.value, d),
                 conversion: match f.conversion {

@@ -54,10 +54,16 @@ fn lexical(map: &SourceMap, kind: LexicalKind, here: Location) -> CompileError {
             err.end_offset = 0;
             err
         }
-        LexicalKind::DuplicateArgument(name) => map.syntax_error(
-            format!("duplicate argument '{name}' in function definition"),
-            here,
-        ),
+        LexicalKind::DuplicateArgument(name) => {
+            let loc = Location {
+                end_col: here.col + name.len() as u32,
+                ..here
+            };
+            map.syntax_error(
+                format!("duplicate argument '{name}' in function definition"),
+                loc,
+            )
+        }
         LexicalKind::DefaultArgument => {
             map.syntax_error("non-default argument follows default argument", here)
         }

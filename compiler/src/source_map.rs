@@ -78,6 +78,29 @@ impl<'a> SourceMap<'a> {
         }
     }
 
+    /// Byte offset of (1-based `line`, byte `col`), clamped to the source.
+    pub fn offset(&self, line: u32, col: u32) -> usize {
+        let idx = (line as usize).saturating_sub(1);
+        let start = self
+            .line_starts
+            .get(idx)
+            .copied()
+            .unwrap_or(self.source.len());
+        (start + col as usize).min(self.source.len())
+    }
+
+    /// The last non-whitespace character before `loc` starts, skipping
+    /// line continuations and newlines (used to tell parenthesized
+    /// expressions, whose spans exclude the parentheses).
+    pub fn char_before(&self, loc: Location) -> Option<char> {
+        let start = self.offset(loc.line, loc.col);
+        self.source
+            .get(..start)?
+            .chars()
+            .rev()
+            .find(|c| !c.is_whitespace() && *c != '\\')
+    }
+
     /// Byte range of 1-based `line`, including its line ending.
     fn line_range(&self, line: u32) -> Option<(usize, usize)> {
         let idx = (line as usize).checked_sub(1)?;

@@ -200,10 +200,9 @@ impl<'t> Compiler<'t, '_> {
         let cleanup = self.new_label();
         let exit = self.new_label();
         self.expr(iter)?;
-        let old = self.set_loc(iter.loc);
+        let old = self.set_loc(loc);
         self.emit(I::GetIter);
         self.place(start);
-        self.set_loc(loc);
         self.emit_jump(I::ForIter, cleanup);
         self.set_loc(old);
         self.store_target(target)?;

@@ -151,9 +151,7 @@ impl<'t> Compiler<'t, '_> {
         self.emit(I::ReturnValue);
         let code = self.pop_unit()?;
         self.make_closure(code, flags)?;
-        for _ in &f.decorators {
-            self.emit(I::Call(1));
-        }
+        self.apply_decorators(&f.decorators);
         self.name_op(&f.name, NameOp::Store)
     }
 
@@ -193,6 +191,9 @@ impl<'t> Compiler<'t, '_> {
             self.emit(I::SetupAnnotations);
         }
         self.body_with_docstring(&c.body, true)?;
+        if let Some(last) = c.body.last() {
+            self.set_loc(last.loc);
+        }
         if table.needs_class_closure {
             let i = self
                 .deref_idx("__class__")
@@ -208,10 +209,19 @@ impl<'t> Compiler<'t, '_> {
         self.make_closure(code, MakeFunctionFlags::default())?;
         self.load_const(Constant::Str(c.name.clone()));
         self.call_helper(2, &c.bases, &c.keywords, loc)?;
-        for _ in &c.decorators {
+        self.apply_decorators(&c.decorators);
+        self.name_op(&c.name, NameOp::Store)
+    }
+
+    /// Calls the decorator functions pushed before the definition, innermost
+    /// first, each at its decorator's location.
+    fn apply_decorators(&mut self, decorators: &[Expr]) {
+        let old = self.unit_ref().loc;
+        for d in decorators.iter().rev() {
+            self.set_loc(d.loc);
             self.emit(I::Call(1));
         }
-        self.name_op(&c.name, NameOp::Store)
+        self.set_loc(old);
     }
 
     /// List/set/dict comprehensions and generator expressions.
@@ -285,7 +295,6 @@ impl<'t> Compiler<'t, '_> {
             self.emit(I::LoadFast(i));
         } else {
             self.expr(&g.iter)?;
-            self.set_loc(g.iter.loc);
             self.emit(I::GetIter);
         }
         self.place(start);
@@ -300,15 +309,13 @@ impl<'t> Compiler<'t, '_> {
             // The container sits below one iterator per generator.
             let depth = generators.len() as u32 + 1;
             self.expr(elt)?;
+            if let Some(v) = value {
+                self.expr(v)?;
+            }
             match name {
                 "<listcomp>" => self.emit(I::ListAppend(depth)),
                 "<setcomp>" => self.emit(I::SetAdd(depth)),
-                "<dictcomp>" => {
-                    if let Some(v) = value {
-                        self.expr(v)?;
-                    }
-                    self.emit(I::MapAdd(depth));
-                }
+                "<dictcomp>" => self.emit(I::MapAdd(depth)),
                 _ => {
                     self.emit(I::YieldValue);
                     self.emit(I::PopTop);

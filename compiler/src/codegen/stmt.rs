@@ -45,6 +45,7 @@ impl<'t> Compiler<'t, '_> {
                 }
             }
             StmtKind::Assign { targets, value } => {
+                self.check_assignment(s.loc, targets, value)?;
                 self.expr(value)?;
                 let n = targets.len();
                 for (i, t) in targets.iter().enumerate() {
@@ -127,7 +128,7 @@ impl<'t> Compiler<'t, '_> {
                 module,
                 names,
                 level,
-            } => self.import_from(module.as_deref(), names, *level, s)?,
+            } => self.import_from(module.as_deref(), names, *level)?,
             StmtKind::Global(_) | StmtKind::Nonlocal(_) | StmtKind::Pass => {}
             StmtKind::Expr(e) => self.expr_stmt(e)?,
             StmtKind::Break => self.loop_exit(true, s.loc)?,
@@ -166,6 +167,19 @@ impl<'t> Compiler<'t, '_> {
         value: Option<&'t Expr>,
         simple: bool,
     ) -> R {
+        match &target.kind {
+            ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
+            ExprKind::Tuple(_) => {
+                return Err(self.error(
+                    "only single target (not tuple) can be annotated",
+                    target.loc,
+                ))
+            }
+            ExprKind::List(_) => {
+                return Err(self.error("only single target (not list) can be annotated", target.loc))
+            }
+            _ => return Err(self.error("illegal target for annotation", target.loc)),
+        }
         if let Some(v) = value {
             self.expr(v)?;
             self.store_target(target)?;
@@ -207,7 +221,6 @@ impl<'t> Compiler<'t, '_> {
     }
 
     fn import(&mut self, a: &Alias) -> R {
-        let old = self.set_loc(a.loc);
         self.load_const(Constant::Int(0));
         self.load_const(Constant::None);
         let idx = self.name_idx(&a.name);
@@ -233,14 +246,15 @@ impl<'t> Compiler<'t, '_> {
                 self.name_op(top, NameOp::Store)?;
             }
         }
-        self.set_loc(old);
         Ok(())
     }
 
-    fn import_from(&mut self, module: Option<&str>, names: &[Alias], level: u32, s: &Stmt) -> R {
-        let star = names.iter().any(|a| a.name == "*");
-        if star && self.unit_ref().code.kind != CodeKind::Module {
-            return Err(self.error("import * only allowed at module level", s.loc));
+    fn import_from(&mut self, module: Option<&str>, names: &[Alias], level: u32) -> R {
+        let star = names.iter().find(|a| a.name == "*");
+        if let Some(star) = star {
+            if self.unit_ref().code.kind != CodeKind::Module {
+                return Err(self.error("import * only allowed at module level", star.loc));
+            }
         }
         self.load_const(Constant::Int(i64::from(level)));
         let fromlist = names
@@ -250,17 +264,15 @@ impl<'t> Compiler<'t, '_> {
         self.load_const(Constant::Tuple(fromlist));
         let idx = self.name_idx(module.unwrap_or(""));
         self.emit(I::ImportName(idx));
-        if star {
+        if star.is_some() {
             self.emit(I::ImportStar);
             return Ok(());
         }
         for a in names {
-            let old = self.set_loc(a.loc);
             let i = self.name_idx(&a.name);
             self.emit(I::ImportFrom(i));
             let bound = a.asname.as_deref().unwrap_or(&a.name);
             self.name_op(bound, NameOp::Store)?;
-            self.set_loc(old);
         }
         self.emit(I::PopTop);
         Ok(())

@@ -40,7 +40,93 @@ pub(crate) fn expr_name(e: &Expr) -> &'static str {
     }
 }
 
+/// Expressions the grammar's `bitwise_or` rule can produce without
+/// parentheses (everything binding tighter than comparisons).
+fn bitwise_level(e: &Expr) -> bool {
+    !matches!(
+        e.kind,
+        ExprKind::Compare { .. }
+            | ExprKind::BoolOp { .. }
+            | ExprKind::IfExp { .. }
+            | ExprKind::Lambda { .. }
+            | ExprKind::UnaryOp {
+                op: crate::bytecode::UnaryOperator::Not,
+                ..
+            }
+            | ExprKind::NamedExpr { .. }
+            | ExprKind::Yield(_)
+            | ExprKind::YieldFrom(_)
+            | ExprKind::Starred(_)
+    )
+}
+
 impl<'t> Compiler<'t, '_> {
+    fn parenthesized(&self, e: &Expr) -> bool {
+        self.map.char_before(e.loc) == Some('(')
+    }
+
+    /// Whether `value` (an assignment's right-hand side) begins with a
+    /// `bitwise_or` expression.
+    fn starts_with_bitwise_or(&self, value: &Expr) -> bool {
+        if self.parenthesized(value) {
+            return true;
+        }
+        match &value.kind {
+            ExprKind::Compare { left, .. } => self.starts_with_bitwise_or(left),
+            ExprKind::BoolOp { values, .. } => values
+                .first()
+                .is_some_and(|v| self.starts_with_bitwise_or(v)),
+            ExprKind::IfExp { body, .. } => self.starts_with_bitwise_or(body),
+            ExprKind::Tuple(elts) => elts.first().is_some_and(|v| self.starts_with_bitwise_or(v)),
+            _ => bitwise_level(value),
+        }
+    }
+
+    /// CPython's parser-level checks on `targets = value` that give other
+    /// messages than the plain "cannot assign to ...".
+    pub(super) fn check_assignment(&self, stmt_loc: Location, targets: &[Expr], value: &Expr) -> R {
+        for t in targets {
+            if matches!(t.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_))
+                && !self.parenthesized(t)
+            {
+                return Err(self.error("assignment to yield expression not possible", t.loc));
+            }
+        }
+        let [t] = targets else {
+            return Ok(());
+        };
+        if matches!(
+            t.kind,
+            ExprKind::Name(_)
+                | ExprKind::Attribute { .. }
+                | ExprKind::Subscript { .. }
+                | ExprKind::List(_)
+                | ExprKind::Tuple(_)
+                | ExprKind::Starred(_)
+                | ExprKind::GeneratorExp { .. }
+        ) {
+            return Ok(());
+        }
+        let paren = t.loc.line != stmt_loc.line || t.loc.col != stmt_loc.col;
+        let keyword_const = matches!(
+            t.kind,
+            ExprKind::Constant(Constant::None | Constant::Bool(_))
+        );
+        if !paren && (keyword_const || !bitwise_level(t)) {
+            return Ok(());
+        }
+        if !self.starts_with_bitwise_or(value) {
+            return Ok(());
+        }
+        Err(self.error(
+            format!(
+                "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                expr_name(t)
+            ),
+            t.loc,
+        ))
+    }
+
     /// "cannot assign to __debug__" for names that may not be bound.
     pub(super) fn check_forbidden(&self, name: &str, loc: Location) -> R {
         if name == "__debug__" {
