@@ -38,13 +38,20 @@ pub struct CompileError {
     pub filename: String,
     /// `lineno`, 1-based; 0 when the error has no position.
     pub line: u32,
-    /// `offset`: 1-based, in characters (code points) of `text`; 0 if unknown.
-    pub offset: u32,
+    /// `offset`: 1-based, in characters (code points) of `text`; 0 if
+    /// unknown. Signed because CPython reports -1 in some cases.
+    pub offset: i32,
     /// `end_lineno`, 0 when unknown.
     pub end_line: u32,
-    /// `end_offset`, like `offset`; 0 when unknown.
-    pub end_offset: u32,
-    /// `text`: the offending source line with its newline, if any.
+    /// `end_offset`, like `offset`; 0 when unknown (CPython also reports 0
+    /// or -1 for some tokenizer errors, kept as is).
+    pub end_offset: i32,
+    /// `text`: the offending source line, as CPython gives it: with a
+    /// newline for parser errors, as in the source for tokenizer errors, and
+    /// `None` for errors CPython raises after parsing (symbol table and
+    /// compiler errors such as "'return' outside function"); for those
+    /// CPython reads the line from the file `filename` if it exists, and so
+    /// may the VM.
     pub text: Option<String>,
 }
 

@@ -18,6 +18,7 @@ pub mod dis;
 mod error;
 mod parse;
 mod parse_errors;
+mod scan;
 mod source_map;
 mod stack_depth;
 pub mod symtable;

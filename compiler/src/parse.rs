@@ -742,7 +742,14 @@ impl Lowerer<'_, '_> {
                     {
                         continue;
                     }
-                    if n_args > 1 {
+                    let after = self.map.offset(a.loc.end_line, a.loc.end_col);
+                    let trailing_comma = self
+                        .map
+                        .source()
+                        .get(after..)
+                        .and_then(|rest| rest.trim_start().chars().next())
+                        == Some(',');
+                    if n_args > 1 || trailing_comma {
                         let err = self
                             .map
                             .syntax_error("Generator expression must be parenthesized", a.loc);

@@ -1,89 +1,764 @@
 //! Parser failures to CPython 3.11's SyntaxError messages and positions.
 //!
-//! The parser crate reports only "unexpected token at offset"; CPython's
-//! messages depend on context (an unclosed bracket, a block that lacks its
-//! indented body, ...). This module looks at the source around the failure
-//! to pick CPython's message for the common cases.
+//! The parser crate says only "unexpected token here". CPython's message
+//! depends on context, and on the order in which its tokenizer and parser
+//! meet problems:
+//! - a tokenizer error (unterminated string, bad indentation, unmatched
+//!   bracket, ...) the parser reaches before failing wins;
+//! - otherwise the parser's message is chosen from the tokens around the
+//!   failure ("expected ':'", "expected an indented block after ...",
+//!   "Perhaps you forgot a comma?", ...);
+//! - then CPython tokenizes the rest of the file, and a tokenizer error
+//!   found there replaces the parser's message (an unclosed bracket only
+//!   if it opened on an earlier line than the failure).
+//!
+//! [`crate::scan`] provides CPython's tokens and tokenizer errors.
 
-use crate::bytecode::Location;
 use crate::error::{CompileError, CompileErrorKind};
 use crate::parse::{LexicalKind, RawError};
+use crate::scan::{self, Kind, TokError, Token};
 use crate::source_map::SourceMap;
 
 /// Builds the CompileError for a parser failure at byte `offset`.
 pub fn to_compile_error(map: &SourceMap, raw: RawError, offset: usize) -> CompileError {
-    let (line, col) = map.position(offset);
-    let here = Location {
-        line,
-        end_line: line,
-        col,
-        end_col: col,
-    };
-    match raw {
-        RawError::Lexical(kind) => lexical(map, kind, here),
-        _ => map.syntax_error("invalid syntax", here),
+    let scanned = scan::scan(map.source());
+    let toks = &scanned.tokens;
+    let k = failure_index(map, toks, offset, &raw);
+    if let Some(te) = &scanned.error {
+        if te.index <= k {
+            return from_tok_error(map, te);
+        }
+    }
+    let (perr, replaceable) = parser_error(map, toks, k, &raw, offset);
+    let fail_line = toks.get(k).or(toks.last()).map_or(perr.line, |t| t.line);
+    // The parser's text has a newline only on the tokenizer's current line.
+    let mut perr = perr;
+    if perr.text.is_some() && perr.line < fail_line {
+        perr.text = line_text(map, perr.line, false);
+    }
+    if let (Some(te), true) = (&scanned.error, replaceable) {
+        if te.never_closed {
+            if fail_line > te.line {
+                return from_tok_error(map, te);
+            }
+        } else if !toks
+            .get(k..)
+            .unwrap_or(&[])
+            .iter()
+            .any(|t| t.kind == Kind::ErrorTok)
+        {
+            return from_tok_error(map, te);
+        }
+    }
+    perr
+}
+
+/// A line as CPython shows it in `text`: with a newline, or without one.
+fn line_text(map: &SourceMap, line: u32, newline: bool) -> Option<String> {
+    let text = map.line_text(line)?;
+    let body = text.trim_end_matches(['\n', '\r']);
+    Some(if newline {
+        format!("{body}\n")
+    } else {
+        body.to_owned()
+    })
+}
+
+fn from_tok_error(map: &SourceMap, te: &TokError) -> CompileError {
+    CompileError {
+        kind: te.kind,
+        message: te.message.clone(),
+        filename: map.filename().to_owned(),
+        line: te.line,
+        offset: te.offset as i32,
+        end_line: te.end_line,
+        end_offset: te.end_offset as i32,
+        text: line_text(map, te.line, te.text_newline),
     }
 }
 
-fn lexical(map: &SourceMap, kind: LexicalKind, here: Location) -> CompileError {
-    match kind {
-        LexicalKind::Indentation => map.error(
+/// The index of the token the parser crate failed on.
+fn failure_index(map: &SourceMap, toks: &[Token], offset: usize, raw: &RawError) -> usize {
+    let at_end = offset >= map.source().trim_end().len();
+    let eof_like = matches!(raw, RawError::Eof)
+        || (at_end && matches!(raw, RawError::Lexical(LexicalKind::Indentation)));
+    if eof_like {
+        return toks
+            .iter()
+            .position(|t| t.kind == Kind::EndMarker)
+            .unwrap_or(toks.len());
+    }
+    let (line, _) = map.position(offset);
+    toks.iter()
+        .position(|t| {
+            t.start >= offset || (t.kind == Kind::Newline && t.line == line && offset >= t.start)
+        })
+        .unwrap_or(toks.len())
+}
+
+fn err_span(
+    map: &SourceMap,
+    kind: CompileErrorKind,
+    msg: impl Into<String>,
+    from: &Token,
+    to: &Token,
+) -> CompileError {
+    let mut e = CompileError {
+        kind,
+        message: msg.into(),
+        filename: map.filename().to_owned(),
+        line: from.line,
+        offset: map.char_offset(from.line, from.col) as i32,
+        end_line: to.end_line,
+        end_offset: map.char_offset(to.end_line, to.end_col) as i32,
+        text: map.error_text(from.line),
+    };
+    if to.kind == Kind::EndMarker {
+        e.end_offset = -1;
+    }
+    e
+}
+
+fn syntax(map: &SourceMap, msg: impl Into<String>, from: &Token, to: &Token) -> CompileError {
+    err_span(map, CompileErrorKind::SyntaxError, msg, from, to)
+}
+
+/// Tokens that can end an expression.
+fn ends_expr(t: &Token) -> bool {
+    match t.kind {
+        Kind::Name => !t.is_keyword() || matches!(t.text, "True" | "False" | "None"),
+        Kind::Number | Kind::String => true,
+        Kind::Op => matches!(t.text, ")" | "]" | "}"),
+        _ => false,
+    }
+}
+
+/// Tokens that can start an expression (an operand, not an operator).
+fn starts_expr(t: &Token) -> bool {
+    match t.kind {
+        Kind::Name => {
+            !t.is_keyword()
+                || matches!(
+                    t.text,
+                    "True" | "False" | "None" | "lambda" | "not" | "await"
+                )
+        }
+        Kind::Number | Kind::String => true,
+        Kind::Op => matches!(t.text, "(" | "[" | "{" | "~" | "..."),
+        _ => false,
+    }
+}
+
+const BINARY_OPS: &[&str] = &[
+    "+", "-", "*", "/", "//", "%", "**", "@", "<<", ">>", "&", "|", "^", "<", ">", "==", "!=",
+    "<=", ">=", "in", "is", "not", "and", "or",
+];
+
+/// Index of the last token of the expression starting at `i` (a rough
+/// skipper: operands with trailers joined by binary operators).
+fn expr_end(toks: &[Token], mut i: usize) -> usize {
+    let depth = toks.get(i).map_or(0, |t| t.depth);
+    let mut last = i;
+    loop {
+        // Unary prefixes.
+        while toks
+            .get(i)
+            .is_some_and(|t| t.is("-") || t.is("+") || t.is("~") || t.is("not") || t.is("await"))
+        {
+            i += 1;
+        }
+        let Some(t) = toks.get(i) else {
+            return last;
+        };
+        if t.is("(") || t.is("[") || t.is("{") {
+            i = matching_close(toks, i);
+        } else if !starts_expr(t) {
+            return last;
+        } else if t.kind == Kind::String {
+            while toks.get(i + 1).is_some_and(|t| t.kind == Kind::String) {
+                i += 1;
+            }
+        }
+        last = i;
+        // Trailers.
+        loop {
+            match toks.get(i + 1) {
+                Some(t) if t.is(".") && toks.get(i + 2).is_some_and(|n| n.kind == Kind::Name) => {
+                    i += 2;
+                }
+                Some(t) if t.is("(") || t.is("[") => i = matching_close(toks, i + 1),
+                _ => break,
+            }
+            last = i;
+        }
+        match toks.get(i + 1) {
+            Some(t)
+                if t.depth == depth && BINARY_OPS.contains(&t.text) && t.kind != Kind::String =>
+            {
+                i += 2;
+                if t.is("is") && toks.get(i).is_some_and(|n| n.is("not")) {
+                    i += 1;
+                }
+                if t.is("not") && toks.get(i).is_some_and(|n| n.is("in")) {
+                    i += 1;
+                }
+            }
+            _ => return last,
+        }
+    }
+}
+
+/// Index of the bracket closing the one at `open` (or the last token).
+fn matching_close(toks: &[Token], open: usize) -> usize {
+    let depth = toks.get(open).map_or(0, |t| t.depth);
+    for (j, t) in toks.iter().enumerate().skip(open + 1) {
+        if t.depth == depth + 1 && (t.is(")") || t.is("]") || t.is("}")) {
+            return j;
+        }
+        if t.depth <= depth && t.kind != Kind::Op {
+            return j.saturating_sub(1);
+        }
+    }
+    toks.len().saturating_sub(1)
+}
+
+/// Index of the first token of the (disjunction) expression that ends at
+/// `end`: walks back over operands and binary operators at its depth.
+fn expr_start(toks: &[Token], end: usize) -> usize {
+    let Some(last) = toks.get(end) else {
+        return end;
+    };
+    let depth = last.depth;
+    let mut i = end;
+    while i > 0 {
+        let Some(prev) = toks.get(i - 1) else {
+            break;
+        };
+        if prev.depth > depth {
+            i -= 1;
+            continue;
+        }
+        if prev.depth < depth {
+            break;
+        }
+        let joins = match prev.kind {
+            Kind::Op => {
+                BINARY_OPS.contains(&prev.text)
+                    || matches!(prev.text, "." | ")" | "]" | "}" | "~")
+                    || ((prev.is("(") || prev.is("[")) && i - 1 > 0)
+            }
+            Kind::Name => {
+                !prev.is_keyword() || matches!(prev.text, "not" | "and" | "or" | "in" | "is")
+            }
+            Kind::Number | Kind::String => true,
+            _ => false,
+        };
+        // An opening bracket at our depth is the start of a trailer only
+        // when something precedes it; brackets of enclosing depth stop us.
+        if !joins {
+            break;
+        }
+        if (prev.is("(") || prev.is("[") || prev.is("{")) && prev.depth == depth {
+            // `(` at our depth opens a nested group we walked through.
+        }
+        i -= 1;
+    }
+    i
+}
+
+/// Index of the first token of the logical line containing token `k`.
+fn line_start(toks: &[Token], k: usize) -> usize {
+    let mut i = k.min(toks.len());
+    while i > 0 {
+        match toks.get(i - 1).map(|t| t.kind) {
+            Some(Kind::Newline | Kind::Indent | Kind::Dedent) => break,
+            _ => i -= 1,
+        }
+    }
+    // A one-line compound statement `if x: y = = 1` starts after its `:`?
+    // The header keyword still decides messages, so keep the line start.
+    i
+}
+
+/// CPython's name for the block a header keyword opens.
+fn block_name(keyword: &str) -> Option<&'static str> {
+    Some(match keyword {
+        "if" => "'if' statement",
+        "elif" => "'elif' statement",
+        "else" => "'else' statement",
+        "while" => "'while' statement",
+        "for" => "'for' statement",
+        "with" => "'with' statement",
+        "try" => "'try' statement",
+        "except" => "'except' statement",
+        "finally" => "'finally' statement",
+        "def" => "function definition",
+        "class" => "class definition",
+        _ => return None,
+    })
+}
+
+/// The parser's error at token `k`, and whether a later tokenizer error
+/// may replace it.
+fn parser_error(
+    map: &SourceMap,
+    toks: &[Token],
+    k: usize,
+    raw: &RawError,
+    offset: usize,
+) -> (CompileError, bool) {
+    let Some(t) = toks.get(k).or_else(|| toks.last()) else {
+        let (line, col) = map.position(offset);
+        let loc = crate::bytecode::Location {
+            line,
+            end_line: line,
+            col,
+            end_col: col,
+        };
+        return (map.syntax_error("invalid syntax", loc), true);
+    };
+    if let RawError::Lexical(kind) = raw {
+        if let Some(e) = lexical(map, toks, k, kind) {
+            return (e, true);
+        }
+    }
+    if t.kind == Kind::ErrorTok {
+        return (syntax(map, "invalid syntax", t, t), true);
+    }
+    if let RawError::Lexical(LexicalKind::UnrecognizedChar(_)) = raw {
+        if let Some(e) = toks.iter().find(|x| x.kind == Kind::ErrorTok) {
+            return (syntax(map, "invalid syntax", e, e), true);
+        }
+    }
+    if t.kind == Kind::Indent {
+        let mut e = err_span(
+            map,
             CompileErrorKind::IndentationError,
-            "unindent does not match any outer indentation level",
-            here,
-        ),
-        LexicalKind::Tab => map.error(
-            CompileErrorKind::TabError,
-            "inconsistent use of tabs and spaces in indentation",
-            here,
-        ),
-        LexicalKind::TooManyParens => {
-            let loc = Location {
-                end_col: here.col,
-                ..here
-            };
-            map.syntax_error("too many nested parentheses", loc)
+            "unexpected indent",
+            t,
+            t,
+        );
+        e.offset = map.char_offset(t.line, t.end_col) as i32 - 1;
+        e.end_offset = -1;
+        return (e, false);
+    }
+    // Skip DEDENTs to the token the parser is really looking at.
+    let mut k = k;
+    while toks.get(k).is_some_and(|t| t.kind == Kind::Dedent) {
+        k += 1;
+    }
+    let dedents = toks
+        .get(..k)
+        .unwrap_or(&[])
+        .iter()
+        .rev()
+        .take_while(|t| t.kind == Kind::Dedent)
+        .count();
+    // When the parser's lookahead was a DEDENT, CPython points at it: the
+    // offset is the new indentation's width, with no end.
+    let at_dedent = |e: &mut CompileError, t: &Token, lookahead_is_dedent: bool| {
+        if lookahead_is_dedent && t.kind != Kind::EndMarker {
+            e.offset = map.char_offset(t.line, t.col) as i32 - 1;
+            e.end_line = t.line;
+            e.end_offset = -1;
         }
-        LexicalKind::TooDeepIndent => {
-            let mut err = map.error(
-                CompileErrorKind::IndentationError,
-                "too many levels of indentation",
-                here,
+    };
+    let t = toks.get(k).or_else(|| toks.last()).unwrap_or(t);
+    let prev = k.checked_sub(1).and_then(|i| toks.get(i));
+    let start = line_start(toks, k);
+    let first = toks.get(start);
+    let header = first.map_or("", |f| if f.kind == Kind::Name { f.text } else { "" });
+
+    // A block header without its indented body.
+    let mut b = k;
+    while b > 0 && toks.get(b - 1).is_some_and(|t| t.kind == Kind::Dedent) {
+        b -= 1;
+    }
+    if b >= 2
+        && toks.get(b - 1).is_some_and(|t| t.kind == Kind::Newline)
+        && toks.get(b - 2).is_some_and(|t| t.is(":"))
+        && t.kind != Kind::Indent
+    {
+        let hstart = line_start(toks, b - 1);
+        if let Some(h) = toks.get(hstart) {
+            if let Some(name) = block_name(h.text) {
+                let msg = format!("expected an indented block after {name} on line {}", h.line);
+                let mut e = err_span(map, CompileErrorKind::IndentationError, msg, t, t);
+                at_dedent(&mut e, t, dedents >= 1);
+                return (e, true);
+            }
+        }
+    }
+
+    // A try body not followed by except/finally.
+    if !t.is("except") && !t.is("finally") {
+        if let Some(msg) = try_without_handler(toks, k) {
+            let mut e = syntax(map, msg, t, t);
+            at_dedent(&mut e, t, dedents >= 2);
+            return (e, true);
+        }
+    }
+
+    let colon_seen = toks
+        .get(start..k)
+        .unwrap_or(&[])
+        .iter()
+        .any(|x| x.is(":") && x.depth == 0);
+    if header == "def" && k == start + 2 && !t.is("(") {
+        return (syntax(map, "expected '('", t, t), true);
+    }
+    if t.kind == Kind::Newline {
+        let needs_more = matches!(
+            header,
+            "if" | "elif" | "while" | "for" | "with" | "class" | "def"
+        ) && k < start + 2;
+        if matches!(
+            header,
+            "if" | "elif"
+                | "while"
+                | "for"
+                | "with"
+                | "class"
+                | "def"
+                | "except"
+                | "else"
+                | "try"
+                | "finally"
+        ) && !colon_seen
+            && !needs_more
+        {
+            return (syntax(map, "expected ':'", t, t), true);
+        }
+        if header == "from" && prev.is_some_and(|p| p.is(",")) {
+            return (
+                syntax(
+                    map,
+                    "trailing comma not allowed without surrounding parentheses",
+                    t,
+                    t,
+                ),
+                true,
             );
-            err.offset = 1;
-            err.end_offset = 0;
-            err
         }
-        LexicalKind::DuplicateArgument(name) => {
-            let loc = Location {
-                end_col: here.col + name.len() as u32,
-                ..here
-            };
-            map.syntax_error(
+    }
+    if matches!(header, "else" | "try" | "finally") && k == start + 1 && !t.is(":") {
+        return (syntax(map, "expected ':'", t, t), true);
+    }
+    if header == "def" && t.depth == 0 && !t.is(":") && !colon_seen {
+        let tokens_before = toks.get(start..k).unwrap_or(&[]);
+        if tokens_before.iter().any(|x| x.is(")") && x.depth == 1) {
+            return (syntax(map, "expected ':'", t, t), true);
+        }
+    }
+    // Parameter lists.
+    let in_params = (header == "def" && t.depth == 1 && !colon_seen)
+        || (toks
+            .get(start..k)
+            .unwrap_or(&[])
+            .iter()
+            .any(|x| x.is("lambda"))
+            && t.depth == 0);
+    if in_params {
+        let p1 = prev;
+        let p2 = k.checked_sub(2).and_then(|i| toks.get(i));
+        let p3 = k.checked_sub(3).and_then(|i| toks.get(i));
+        if let Some(p1) = p1.filter(|p| p.is("*")) {
+            if t.is(")") || t.is(",") || t.is(":") {
+                return (
+                    syntax(map, "named arguments must follow bare *", p1, p1),
+                    true,
+                );
+            }
+        }
+        if let (Some(p1), Some(p2)) = (p1, p2) {
+            if t.is("**") && p1.is(",") && p2.is("*") {
+                return (
+                    syntax(map, "named arguments must follow bare *", p2, p2),
+                    true,
+                );
+            }
+        }
+        if let (Some(p1), Some(p3)) = (p1, p3) {
+            if p1.is(",") && p3.is("**") && !t.is(")") {
+                return (
+                    syntax(map, "arguments cannot follow var-keyword argument", t, t),
+                    true,
+                );
+            }
+        }
+    }
+
+    // print "x"
+    if k == start + 1 && matches!(header, "print" | "exec") && starts_expr(t) && !t.is("(") {
+        let mut end = k;
+        while toks
+            .get(end + 1)
+            .is_some_and(|x| x.kind != Kind::Newline && !(x.is(";") && x.depth == 0))
+        {
+            end += 1;
+        }
+        let (Some(f), Some(l)) = (first, toks.get(end)) else {
+            return (syntax(map, "invalid syntax", t, t), true);
+        };
+        let msg = format!("Missing parentheses in call to '{header}'. Did you mean {header}(...)?");
+        return (syntax(map, msg, f, l), true);
+    }
+
+    if let Some(p) = prev {
+        // `if x = 1:` / `(x = 1)`
+        if t.is("=") && p.kind == Kind::Name && !p.is_keyword() {
+            let in_condition = matches!(header, "if" | "elif" | "while") || t.depth > 0;
+            if in_condition {
+                let end = expr_end(toks, k + 1);
+                if let Some(last) = toks.get(end).filter(|_| end > k) {
+                    if !toks.get(end + 1).is_some_and(|n| n.is("=") || n.is(":=")) {
+                        return (
+                            syntax(
+                                map,
+                                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                                p,
+                                last,
+                            ),
+                            true,
+                        );
+                    }
+                }
+            }
+        }
+        // `[a b]`: a missing comma.
+        if t.depth > 0
+            && !in_params
+            && starts_expr(t)
+            && ends_expr(p)
+            && !(p.kind == Kind::Name && t.kind == Kind::String)
+            && p.depth == t.depth
+        {
+            let a = expr_start(toks, k - 1);
+            let b = expr_end(toks, k);
+            if let (Some(a), Some(b)) = (toks.get(a), toks.get(b)) {
+                return (
+                    syntax(map, "invalid syntax. Perhaps you forgot a comma?", a, b),
+                    true,
+                );
+            }
+        }
+        // `x = 1 if y` without else.
+        if matches!(t.kind, Kind::Newline) || t.is(")") || t.is("]") || t.is("}") || t.is(",") {
+            if let Some(e) = if_without_else(map, toks, k) {
+                return (e, true);
+            }
+        }
+    }
+    (syntax(map, "invalid syntax", t, t), true)
+}
+
+/// "expected 'except' or 'finally' block" when the block that just ended
+/// before token `k` is the body of a `try`.
+fn try_without_handler(toks: &[Token], k: usize) -> Option<&'static str> {
+    // Walk back over the DEDENT that closed the try body, to its INDENT.
+    let mut i = k;
+    let mut dedents = 0;
+    while i > 0 && toks.get(i - 1).is_some_and(|t| t.kind == Kind::Dedent) {
+        i -= 1;
+        dedents += 1;
+    }
+    let at_eof = toks.get(k).is_some_and(|t| t.kind == Kind::EndMarker);
+    if dedents == 0 && !at_eof {
+        return None;
+    }
+    // Find the INDENT matching the innermost closed block: for the token at
+    // k (after `dedents` dedents) the relevant block is the last closed one.
+    let mut level = 0i32;
+    let mut j = i;
+    while j > 0 {
+        j -= 1;
+        match toks.get(j).map(|t| t.kind) {
+            Some(Kind::Dedent) => level += 1,
+            Some(Kind::Indent) => {
+                if level == 0 {
+                    break;
+                }
+                level -= 1;
+            }
+            _ => {}
+        }
+        if j == 0 {
+            return None;
+        }
+    }
+    let indent = j;
+    if indent < 2
+        || !toks
+            .get(indent - 1)
+            .is_some_and(|t| t.kind == Kind::Newline)
+        || !toks.get(indent - 2).is_some_and(|t| t.is(":"))
+    {
+        return None;
+    }
+    let h = line_start(toks, indent - 1);
+    let header = toks.get(h)?;
+    (header.is("try") && indent - 2 == h + 1).then_some("expected 'except' or 'finally' block")
+}
+
+/// "expected 'else' after 'if' expression".
+fn if_without_else(map: &SourceMap, toks: &[Token], k: usize) -> Option<CompileError> {
+    let t = toks.get(k)?;
+    let depth = t.depth;
+    let mut i = k;
+    while i > 0 {
+        i -= 1;
+        let x = toks.get(i)?;
+        if x.depth < depth || x.kind == Kind::Newline || x.kind == Kind::Indent {
+            return None;
+        }
+        if x.depth > depth {
+            continue;
+        }
+        if x.is("else") || x.is("for") || x.is(",") || x.is("=") || x.is(":") {
+            return None;
+        }
+        if x.is("if") {
+            if i == 0 || toks.get(i - 1).is_some_and(|p| !ends_expr(p)) {
+                return None;
+            }
+            let body = expr_start(toks, i - 1);
+            let from = toks.get(body)?;
+            let to = toks.get(k - 1)?;
+            return Some(syntax(
+                map,
+                "expected 'else' after 'if' expression",
+                from,
+                to,
+            ));
+        }
+    }
+    None
+}
+
+/// Errors the parser crate reports as lexical that CPython reports from
+/// its grammar, with CPython's positions.
+fn lexical(map: &SourceMap, toks: &[Token], k: usize, kind: &LexicalKind) -> Option<CompileError> {
+    let t = toks.get(k)?;
+    Some(match kind {
+        LexicalKind::DuplicateArgument(name) => CompileError {
+            text: None,
+            ..syntax(
+                map,
                 format!("duplicate argument '{name}' in function definition"),
-                loc,
+                t,
+                t,
             )
-        }
+        },
         LexicalKind::DefaultArgument => {
-            map.syntax_error("non-default argument follows default argument", here)
+            syntax(map, "non-default argument follows default argument", t, t)
         }
         LexicalKind::PositionalArgument => {
-            map.syntax_error("positional argument follows keyword argument", here)
+            // Reported at the call's closing parenthesis.
+            let depth = t.depth;
+            let close = toks
+                .iter()
+                .skip(k)
+                .find(|x| x.depth == depth && (x.is(")") || x.is("]")))
+                .unwrap_or(t);
+            let open = toks
+                .get(..k)
+                .unwrap_or(&[])
+                .iter()
+                .rposition(|x| x.depth + 1 == depth && x.is("("))
+                .unwrap_or(0);
+            let after_dstar = toks
+                .get(open..k)
+                .unwrap_or(&[])
+                .iter()
+                .any(|x| x.depth == depth && x.is("**"));
+            let msg = if after_dstar {
+                "positional argument follows keyword argument unpacking"
+            } else {
+                "positional argument follows keyword argument"
+            };
+            syntax(map, msg, close, close)
         }
-        LexicalKind::UnpackedArgument => map.syntax_error(
-            "iterable argument unpacking follows keyword argument unpacking",
-            here,
-        ),
+        LexicalKind::UnpackedArgument => {
+            let star = toks
+                .get(..=k)
+                .unwrap_or(&[])
+                .iter()
+                .rev()
+                .find(|x| x.is("*"))
+                .unwrap_or(t);
+            syntax(
+                map,
+                "iterable argument unpacking follows keyword argument unpacking",
+                star,
+                star,
+            )
+        }
         LexicalKind::DuplicateKeyword(name) => {
-            map.syntax_error(format!("keyword argument repeated: {name}"), here)
+            let end = expr_end(toks, k + 2);
+            let last = toks.get(end).unwrap_or(t);
+            CompileError {
+                text: None,
+                ..syntax(map, format!("keyword argument repeated: {name}"), t, last)
+            }
         }
-        LexicalKind::LineContinuation => map.syntax_error(
-            "unexpected character after line continuation character",
-            here,
-        ),
-        LexicalKind::Eof => map.syntax_error("unexpected EOF while parsing", here),
-        LexicalKind::UnrecognizedChar(_) | LexicalKind::FString(_) | LexicalKind::Other(_) => {
-            map.syntax_error("invalid syntax", here)
+        LexicalKind::FString(msg) => {
+            let s = toks
+                .iter()
+                .rev()
+                .find(|x| x.kind == Kind::String && x.start <= t.start.max(1))
+                .unwrap_or(t);
+            let (message, width) = fstring_message(msg);
+            let off = map.char_offset(s.end_line, s.end_col) as i32;
+            let mut e = syntax(map, message, s, s);
+            e.line = s.end_line;
+            e.offset = off;
+            e.end_line = s.end_line;
+            e.end_offset = off + width;
+            e.text = map.error_text(s.end_line);
+            e
         }
+        LexicalKind::Other(msg) if msg == "named arguments must follow bare *" => {
+            syntax(map, msg.as_str(), t, t)
+        }
+        LexicalKind::Other(msg) if msg == "cannot use starred expression here" => {
+            let end = expr_end(toks, k + 1);
+            syntax(map, msg.as_str(), t, toks.get(end).unwrap_or(t))
+        }
+        LexicalKind::Other(msg) if msg == "named arguments must follow bare *" => {
+            syntax(map, msg.as_str(), t, t)
+        }
+        LexicalKind::Other(msg) if msg == "cannot use starred expression here" => {
+            let end = expr_end(toks, k + 1);
+            syntax(map, msg.as_str(), t, toks.get(end).unwrap_or(t))
+        }
+        _ => return None,
+    })
+}
+
+/// CPython's message for an f-string error, and the width of its span.
+fn fstring_message(crate_msg: &str) -> (String, i32) {
+    let m = crate_msg.to_ascii_lowercase();
+    if m.contains("empty expression") {
+        ("f-string: empty expression not allowed".into(), 1)
+    } else if m.contains("single '}'") || m.contains("unopened") {
+        ("f-string: single '}' is not allowed".into(), 0)
+    } else if m.contains("conversion") {
+        (
+            "f-string: invalid conversion character: expected 's', 'r', or 'a'".into(),
+            1,
+        )
+    } else if m.contains("backslash") {
+        (
+            "f-string expression part cannot include a backslash".into(),
+            1,
+        )
+    } else if m.contains("'#'") {
+        ("f-string expression part cannot include '#'".into(), 1)
+    } else if m.contains("nested too deeply") {
+        ("f-string: expressions nested too deeply".into(), 1)
+    } else if m.contains("expecting") || m.contains("unclosed") || m.contains("expected") {
+        ("f-string: expecting '}'".into(), 1)
+    } else {
+        ("f-string: invalid syntax".into(), 1)
     }
 }

@@ -145,9 +145,9 @@ impl<'a> SourceMap<'a> {
             message: message.into(),
             filename: self.filename.to_owned(),
             line: loc.line,
-            offset: self.char_offset(loc.line, loc.col),
+            offset: self.char_offset(loc.line, loc.col) as i32,
             end_line: loc.end_line,
-            end_offset: self.char_offset(loc.end_line, loc.end_col),
+            end_offset: self.char_offset(loc.end_line, loc.end_col) as i32,
             text: self.error_text(loc.line),
         }
     }
@@ -157,6 +157,14 @@ impl<'a> SourceMap<'a> {
         let text = self.line_text(line)?;
         let body = text.trim_end_matches(['\n', '\r']);
         Some(format!("{body}\n"))
+    }
+
+    /// A `SyntaxError` CPython raises after parsing: no `text` (see
+    /// [`CompileError::text`]).
+    pub fn compile_error(&self, message: impl Into<String>, loc: Location) -> CompileError {
+        let mut e = self.syntax_error(message, loc);
+        e.text = None;
+        e
     }
 
     /// A `SyntaxError` spanning `loc`.

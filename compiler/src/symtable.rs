@@ -228,7 +228,7 @@ pub fn build(module: &Module, map: &SourceMap) -> Result<SymbolTable, CompileErr
 }
 
 fn internal(map: &SourceMap) -> CompileError {
-    map.syntax_error("internal compiler error: scope stack", Location::default())
+    map.compile_error("internal compiler error: scope stack", Location::default())
 }
 
 const RED_ZONE: usize = 128 * 1024;
@@ -295,7 +295,7 @@ impl Builder<'_, '_> {
             scope: SymbolScope::Unknown,
         });
         if flag & flags::PARAM != 0 && entry.flags & flags::PARAM != 0 {
-            return Err(map.syntax_error(
+            return Err(map.compile_error(
                 format!("duplicate argument '{name}' in function definition"),
                 loc,
             ));
@@ -393,7 +393,7 @@ impl Builder<'_, '_> {
                         } else {
                             format!("annotated name '{n}' can't be nonlocal")
                         };
-                        return Err(self.map.syntax_error(msg, s.loc));
+                        return Err(self.map.compile_error(msg, s.loc));
                     }
                     if *simple {
                         self.add_def(n, flags::ANNOT | flags::LOCAL, target.loc)?;
@@ -496,7 +496,7 @@ impl Builder<'_, '_> {
                         } else {
                             format!("name '{n}' is assigned to before global declaration")
                         };
-                        return Err(self.map.syntax_error(msg, s.loc));
+                        return Err(self.map.compile_error(msg, s.loc));
                     }
                     self.add_def(n, flags::GLOBAL, s.loc)?;
                     self.cur().directives.entry(name).or_insert(s.loc);
@@ -516,7 +516,7 @@ impl Builder<'_, '_> {
                         } else {
                             format!("name '{n}' is assigned to before nonlocal declaration")
                         };
-                        return Err(self.map.syntax_error(msg, s.loc));
+                        return Err(self.map.compile_error(msg, s.loc));
                     }
                     self.add_def(n, flags::NONLOCAL, s.loc)?;
                     self.cur().directives.entry(name).or_insert(s.loc);
@@ -749,7 +749,7 @@ impl Builder<'_, '_> {
             match table.kind {
                 ScopeKind::Comprehension => {
                     if table.flags_of(&name) & flags::COMP_ITER != 0 {
-                        return Err(self.map.syntax_error(
+                        return Err(self.map.compile_error(
                             format!(
                                 "assignment expression cannot rebind comprehension iteration variable '{n}'"
                             ),
@@ -774,7 +774,7 @@ impl Builder<'_, '_> {
                     return self.add_def_mangled(name, flags::LOCAL, loc, level);
                 }
                 ScopeKind::Class => {
-                    return Err(self.map.syntax_error(
+                    return Err(self.map.compile_error(
                         "assignment expression within a comprehension cannot be used in a class body",
                         loc,
                     ));
@@ -825,7 +825,7 @@ fn analyze_inner(
         let scope = if fl & flags::GLOBAL != 0 {
             if fl & flags::NONLOCAL != 0 {
                 return Err(
-                    map.syntax_error(format!("name '{name}' is nonlocal and global"), directive)
+                    map.compile_error(format!("name '{name}' is nonlocal and global"), directive)
                 );
             }
             global.insert(name.clone());
@@ -836,13 +836,13 @@ fn analyze_inner(
         } else if fl & flags::NONLOCAL != 0 {
             match &bound_here {
                 None => {
-                    return Err(map.syntax_error(
+                    return Err(map.compile_error(
                         "nonlocal declaration not allowed at module level",
                         directive,
                     ))
                 }
                 Some(b) if !b.contains(&name) => {
-                    return Err(map.syntax_error(
+                    return Err(map.compile_error(
                         format!("no binding for nonlocal '{name}' found"),
                         directive,
                     ))

@@ -150,7 +150,7 @@ impl<'t> Compiler<'t, '_> {
             } else {
                 "'continue' not properly in loop"
             };
-            return Err(self.error(msg, loc));
+            return Err(self.compile_error(msg, loc));
         };
         for i in (loop_idx + 1..blocks.len()).rev() {
             self.unit().fblocks.truncate(i + 1);
@@ -273,7 +273,7 @@ impl<'t> Compiler<'t, '_> {
         let count = handlers.len();
         for (i, h) in handlers.iter().enumerate() {
             if h.type_.is_none() && i + 1 < count {
-                return Err(self.error("default 'except:' must be last", h.loc));
+                return Err(self.compile_error("default 'except:' must be last", h.loc));
             }
             let old = self.set_loc(h.loc);
             let next = self.new_label();

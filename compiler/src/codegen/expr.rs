@@ -103,7 +103,7 @@ impl<'t> Compiler<'t, '_> {
                 } else {
                     "'await' outside function"
                 };
-                return Err(self.error(msg, e.loc));
+                return Err(self.compile_error(msg, e.loc));
             }
             ExprKind::Yield(value) => {
                 self.check_yield(e)?;
@@ -174,7 +174,7 @@ impl<'t> Compiler<'t, '_> {
                 self.emit(I::BinarySubscr);
             }
             ExprKind::Starred(_) => {
-                return Err(self.error("can't use starred expression here", e.loc));
+                return Err(self.compile_error("can't use starred expression here", e.loc));
             }
             ExprKind::Name(n) => self.name_op(n, NameOp::Load)?,
             ExprKind::Slice { lower, upper, step } => {
@@ -216,10 +216,10 @@ impl<'t> Compiler<'t, '_> {
                     "<dictcomp>" => "dict comprehension",
                     _ => "generator expression",
                 };
-                Err(self.error(format!("'yield' inside {what}"), e.loc))
+                Err(self.compile_error(format!("'yield' inside {what}"), e.loc))
             }
             ScopeKind::Module | ScopeKind::Class => {
-                Err(self.error("'yield' outside function", e.loc))
+                Err(self.compile_error("'yield' outside function", e.loc))
             }
         }
     }

@@ -239,8 +239,17 @@ impl<'t, 'm> Compiler<'t, 'm> {
         )
     }
 
+    /// A SyntaxError CPython raises while parsing: `text` is the line.
     fn error(&self, msg: impl Into<String>, loc: Location) -> CompileError {
         self.map.syntax_error(msg, loc)
+    }
+
+    /// A SyntaxError CPython raises after parsing (symbol table, compiler):
+    /// it has no `text` (CPython reads it from the file, if there is one).
+    fn compile_error(&self, msg: impl Into<String>, loc: Location) -> CompileError {
+        let mut e = self.map.syntax_error(msg, loc);
+        e.text = None;
+        e
     }
 
     // ---- emission ----

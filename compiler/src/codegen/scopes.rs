@@ -243,7 +243,7 @@ impl<'t> Compiler<'t, '_> {
             _ => return Err(self.internal("not a comprehension")),
         };
         if generators.iter().any(|g| g.is_async) {
-            return Err(self.error(
+            return Err(self.compile_error(
                 "asynchronous comprehension outside of an asynchronous function",
                 e.loc,
             ));

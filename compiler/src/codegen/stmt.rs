@@ -29,7 +29,7 @@ impl<'t> Compiler<'t, '_> {
             StmtKind::ClassDef(c) => self.class_def(c, s.loc)?,
             StmtKind::Return(value) => {
                 if !self.table().kind.is_function() {
-                    return Err(self.error("'return' outside function", s.loc));
+                    return Err(self.compile_error("'return' outside function", s.loc));
                 }
                 match value {
                     Some(v) => self.expr(v)?,
@@ -253,7 +253,7 @@ impl<'t> Compiler<'t, '_> {
         let star = names.iter().find(|a| a.name == "*");
         if let Some(star) = star {
             if self.unit_ref().code.kind != CodeKind::Module {
-                return Err(self.error("import * only allowed at module level", star.loc));
+                return Err(self.compile_error("import * only allowed at module level", star.loc));
             }
         }
         self.load_const(Constant::Int(i64::from(level)));

@@ -130,7 +130,7 @@ impl<'t> Compiler<'t, '_> {
     /// "cannot assign to __debug__" for names that may not be bound.
     pub(super) fn check_forbidden(&self, name: &str, loc: Location) -> R {
         if name == "__debug__" {
-            return Err(self.error("cannot assign to __debug__", loc));
+            return Err(self.compile_error("cannot assign to __debug__", loc));
         }
         Ok(())
     }
@@ -165,7 +165,7 @@ impl<'t> Compiler<'t, '_> {
                 Ok(())
             }
             ExprKind::Tuple(elts) | ExprKind::List(elts) => self.unpack_into(elts, target.loc),
-            ExprKind::Starred(_) => Err(self.error(
+            ExprKind::Starred(_) => Err(self.compile_error(
                 "starred assignment target must be in a list or tuple",
                 target.loc,
             )),
@@ -181,7 +181,9 @@ impl<'t> Compiler<'t, '_> {
         for (i, e) in elts.iter().enumerate() {
             if matches!(e.kind, ExprKind::Starred(_)) {
                 if star.is_some() {
-                    return Err(self.error("multiple starred expressions in assignment", loc));
+                    return Err(
+                        self.compile_error("multiple starred expressions in assignment", loc)
+                    );
                 }
                 star = Some(i);
             }
@@ -191,9 +193,8 @@ impl<'t> Compiler<'t, '_> {
                 let before = i as u32;
                 let after = (elts.len() - i - 1) as u32;
                 if before >= 256 || after >= (1 << 24) {
-                    return Err(
-                        self.error("too many expressions in star-unpacking assignment", loc)
-                    );
+                    return Err(self
+                        .compile_error("too many expressions in star-unpacking assignment", loc));
                 }
                 self.emit(I::UnpackEx { before, after });
             }
