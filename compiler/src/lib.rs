@@ -25,7 +25,7 @@ pub mod symtable;
 
 pub use dis::disassemble;
 pub use error::{CompileError, CompileErrorKind};
-pub use stack_depth::stack_effect;
+pub use stack_depth::{check_stack, stack_effect};
 
 use source_map::SourceMap;
 
@@ -42,6 +42,10 @@ pub enum Mode {
 }
 
 /// Compiles `source` to a module-level code object.
+///
+/// Like CPython's `compile()` of a `str`, a leading U+FEFF is an error:
+/// whoever decodes a file's bytes strips a UTF-8 byte order mark first, as
+/// CPython's tokenizer does.
 pub fn compile(
     source: &str,
     filename: &str,

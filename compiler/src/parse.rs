@@ -42,7 +42,8 @@ pub fn parse(source: &str, map: &SourceMap, mode: Mode) -> Result<Module, Compil
         Mode::Eval => RpMode::Expression,
         Mode::Single => RpMode::Interactive,
     };
-    let tokens = lex_checked(source, rp_mode);
+    let cleaned = blank_lines_as_spaces(source);
+    let tokens = lex_checked(&cleaned, rp_mode);
     // On a syntax error the parser crate drops the partial trees on its
     // stack recursively; their depth is bounded by the token count, so give
     // it a stack of that order (reserved lazily, only for long inputs).
@@ -81,6 +82,27 @@ pub fn parse(source: &str, map: &SourceMap, mode: Mode) -> Result<Module, Compil
         return Err(err);
     }
     Ok(module)
+}
+
+/// The parser crate's lexer checks tab/space mixing even on blank and
+/// comment-only lines, which CPython ignores: turn the indentation of such
+/// lines into spaces (same byte length, so positions are unchanged).
+fn blank_lines_as_spaces(source: &str) -> std::borrow::Cow<'_, str> {
+    if !source.contains(['\t', '\x0c']) {
+        return std::borrow::Cow::Borrowed(source);
+    }
+    let mut out = String::with_capacity(source.len());
+    for line in source.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches([' ', '\t', '\x0c']).len();
+        let rest = &line[indent..];
+        if rest.trim_end_matches(['\n', '\r']).is_empty() || rest.starts_with('#') {
+            out.extend(std::iter::repeat(' ').take(indent));
+            out.push_str(rest);
+        } else {
+            out.push_str(line);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Lex everything, stopping the stream with an error token where CPython's
@@ -792,10 +814,19 @@ impl Lowerer<'_, '_> {
                 value: self.box_expr(*a.value, d),
                 attr: a.attr.to_string(),
             },
-            rp::Expr::Subscript(s) => ExprKind::Subscript {
-                value: self.box_expr(*s.value, d),
-                slice: self.box_expr(*s.slice, d),
-            },
+            rp::Expr::Subscript(s) => {
+                let value = self.box_expr(*s.value, d);
+                let mut slice = self.box_expr(*s.slice, d);
+                // `a[*b]` indexes with the tuple `(*b,)`, as in CPython's AST.
+                if matches!(slice.kind, ExprKind::Starred(_)) {
+                    let loc = slice.loc;
+                    slice = Box::new(Expr {
+                        loc,
+                        kind: ExprKind::Tuple(vec![*slice]),
+                    });
+                }
+                ExprKind::Subscript { value, slice }
+            }
             rp::Expr::Starred(s) => ExprKind::Starred(self.box_expr(*s.value, d)),
             rp::Expr::Name(n) => ExprKind::Name(n.id.to_string()),
             rp::Expr::List(l) => ExprKind::List(self.exprs(l.elts, d)),

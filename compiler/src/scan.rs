@@ -469,7 +469,7 @@ impl<'s> Scanner<'s> {
         for (i, (off, c)) in word.char_indices().enumerate() {
             if !valid_ident_char(c, i == 0) {
                 let at = start + off + c.len_utf8();
-                let msg = if c.is_control() || c.is_whitespace() {
+                let msg = if non_printable(c) {
                     format!("invalid non-printable character U+{:04X}", c as u32)
                 } else {
                     format!("invalid character '{c}' (U+{:04X})", c as u32)
@@ -755,13 +755,36 @@ impl<'s> Scanner<'s> {
             self.push(Kind::ErrorTok, start, end);
             return Ok(());
         }
-        let msg = if c.is_control() || (c.is_whitespace() && !c.is_ascii()) {
+        let msg = if non_printable(c) {
             format!("invalid non-printable character U+{:04X}", c as u32)
         } else {
             format!("invalid character '{c}' (U+{:04X})", c as u32)
         };
         Err(self.err_at(msg, end))
     }
+}
+
+/// Python's `str.isprintable()` is false for control, format and separator
+/// characters (space excepted); these get the "non-printable" message.
+fn non_printable(c: char) -> bool {
+    c.is_control()
+        || (c.is_whitespace() && c != ' ')
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{600}'..='\u{605}'
+                | '\u{61c}'
+                | '\u{6dd}'
+                | '\u{70f}'
+                | '\u{180e}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206f}'
+                | '\u{feff}'
+                | '\u{fff9}'..='\u{fffb}'
+                | '\u{e000}'..='\u{f8ff}'
+        )
 }
 
 fn is_string_prefix(word: &str) -> bool {

@@ -114,20 +114,36 @@ fn ends_flow(ins: &I) -> bool {
     matches!(ins, I::Jump(_) | I::ReturnValue | I::Raise(_) | I::Reraise)
 }
 
+/// The maximum stack depth of `code` (0 if the code is inconsistent).
 pub fn max_stack_depth(code: &CodeObject) -> u32 {
+    check_stack(code).unwrap_or(0)
+}
+
+/// Walks every path through `code`: the maximum stack depth, or a message
+/// if some instruction is reached with two different depths or the stack
+/// would underflow (a compiler bug; used by tests).
+pub fn check_stack(code: &CodeObject) -> Result<u32, String> {
     let len = code.instructions.len();
     let mut depth_at: Vec<Option<i64>> = vec![None; len];
     let mut work = vec![(0usize, 0i64)];
     let mut max = 0i64;
     while let Some((pc, depth)) = work.pop() {
-        let Some(slot) = depth_at.get_mut(pc) else {
-            continue;
-        };
-        // Depths only grow on a compiler bug; bound the walk regardless.
-        if slot.is_some_and(|d| d >= depth) || depth > 1 << 20 {
-            continue;
+        if depth < 0 {
+            return Err(format!("{}: stack underflow at {pc}", code.qualname));
         }
-        *slot = Some(depth);
+        let Some(slot) = depth_at.get_mut(pc) else {
+            return Err(format!("{}: flow runs past the end ({pc})", code.qualname));
+        };
+        match *slot {
+            Some(d) if d == depth => continue,
+            Some(d) => {
+                return Err(format!(
+                    "{}: instruction {pc} reached with depths {d} and {depth}",
+                    code.qualname
+                ))
+            }
+            None => *slot = Some(depth),
+        }
         let Some(ins) = code.instructions.get(pc) else {
             continue;
         };
@@ -142,5 +158,5 @@ pub fn max_stack_depth(code: &CodeObject) -> u32 {
             work.push((pc + 1, d));
         }
     }
-    u32::try_from(max.max(0)).unwrap_or(u32::MAX)
+    Ok(u32::try_from(max.max(0)).unwrap_or(u32::MAX))
 }

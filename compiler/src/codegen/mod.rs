@@ -345,6 +345,11 @@ impl<'t, 'm> Compiler<'t, 'm> {
 
     /// Load, store or delete a variable, choosing the instruction by scope.
     fn name_op(&mut self, name: &str, op: NameOp) -> R {
+        if name == "__debug__" && op == NameOp::Load {
+            // CPython compiles `__debug__` to the constant True.
+            self.load_const(Constant::Bool(true));
+            return Ok(());
+        }
         let mangled = self.mangle(name);
         let table = self.table();
         let function = table.kind.is_function();

@@ -92,7 +92,14 @@ impl<'t> Compiler<'t, '_> {
         for a in params {
             if let Some(ann) = &a.annotation {
                 self.load_const(Constant::Str(self.mangle(&a.name)));
-                self.expr(ann)?;
+                match &ann.kind {
+                    // `*args: *Ts` (PEP 646): the single item of the unpacking.
+                    ExprKind::Starred(inner) => {
+                        self.expr(inner)?;
+                        self.emit(I::UnpackSequence(1));
+                    }
+                    _ => self.expr(ann)?,
+                }
                 n += 1;
             }
         }
