@@ -96,7 +96,7 @@ fn blank_lines_as_spaces(source: &str) -> std::borrow::Cow<'_, str> {
         let indent = line.len() - line.trim_start_matches([' ', '\t', '\x0c']).len();
         let rest = &line[indent..];
         if rest.trim_end_matches(['\n', '\r']).is_empty() || rest.starts_with('#') {
-            out.extend(std::iter::repeat(' ').take(indent));
+            out.push_str(&" ".repeat(indent));
             out.push_str(rest);
         } else {
             out.push_str(line);

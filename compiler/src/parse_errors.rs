@@ -212,7 +212,7 @@ fn expr_end(toks: &[Token], mut i: usize) -> usize {
 fn matching_close(toks: &[Token], open: usize) -> usize {
     let depth = toks.get(open).map_or(0, |t| t.depth);
     for (j, t) in toks.iter().enumerate().skip(open + 1) {
-        if t.depth == depth + 1 && (t.is(")") || t.is("]") || t.is("}")) {
+        if t.depth == depth && (t.is(")") || t.is("]") || t.is("}")) {
             return j;
         }
         if t.depth <= depth && t.kind != Kind::Op {
@@ -317,6 +317,9 @@ fn parser_error(
         };
         return (map.syntax_error("invalid syntax", loc), true);
     };
+    if let Some(e) = parameter_error(map, toks, k) {
+        return (e, true);
+    }
     if let RawError::Lexical(kind) = raw {
         if let Some(e) = lexical(map, toks, k, kind) {
             return (e, true);
@@ -341,6 +344,9 @@ fn parser_error(
         e.offset = map.char_offset(t.line, t.end_col) as i32 - 1;
         e.end_offset = -1;
         return (e, false);
+    }
+    if let Some(e) = invalid_for_target(map, toks, k) {
+        return (e, true);
     }
     // Skip DEDENTs to the token the parser is really looking at.
     let mut k = k;
@@ -408,10 +414,16 @@ fn parser_error(
         return (syntax(map, "expected '('", t, t), true);
     }
     if t.kind == Kind::Newline {
-        let needs_more = matches!(
+        let needs_more = (matches!(
             header,
             "if" | "elif" | "while" | "for" | "with" | "class" | "def"
-        ) && k < start + 2;
+        ) && k < start + 2)
+            || (header == "for"
+                && !toks
+                    .get(start..k)
+                    .unwrap_or(&[])
+                    .iter()
+                    .any(|x| x.is("in") && x.depth == 0));
         if matches!(
             header,
             "if" | "elif"
@@ -446,7 +458,7 @@ fn parser_error(
     }
     if header == "def" && t.depth == 0 && !t.is(":") && !colon_seen {
         let tokens_before = toks.get(start..k).unwrap_or(&[]);
-        if tokens_before.iter().any(|x| x.is(")") && x.depth == 1) {
+        if tokens_before.iter().any(|x| x.is(")") && x.depth == 0) {
             return (syntax(map, "expected ':'", t, t), true);
         }
     }
@@ -504,7 +516,70 @@ fn parser_error(
         return (syntax(map, msg, f, l), true);
     }
 
+    // `yield = 1`
+    if t.is("=") && header == "yield" && t.depth == 0 {
+        if let (Some(f), Some(p)) = (first, prev) {
+            return (
+                syntax(map, "assignment to yield expression not possible", f, p),
+                true,
+            );
+        }
+    }
     if let Some(p) = prev {
+        // `(True := 1)`
+        if t.is(":=") && matches!(p.text, "True" | "False" | "None") && p.kind == Kind::Name {
+            let msg = format!("cannot use assignment expressions with {}", p.text);
+            return (syntax(map, msg, p, p), true);
+        }
+        // `f(x.y=1)`: a keyword argument that is not a name.
+        if t.is("=") && t.depth > 0 && ends_expr(p) {
+            let a = expr_start(toks, k - 1);
+            // The node of `(x)` is `x`: its span excludes the parentheses.
+            let (mut node, mut end) = (a, k - 1);
+            while node < end
+                && toks.get(node).is_some_and(|x| x.is("("))
+                && matching_close(toks, node) == end
+            {
+                node += 1;
+                end -= 1;
+            }
+            let in_call = a >= 1 && toks.get(a - 1).is_some_and(|x| x.is("(") || x.is(","));
+            let opener = toks
+                .get(..a)
+                .unwrap_or(&[])
+                .iter()
+                .rev()
+                .find(|x| x.depth + 1 == t.depth);
+            let in_call = in_call && opener.is_some_and(|o| o.is("("));
+            let plain_name = a == k - 1 && p.kind == Kind::Name && !p.is_keyword();
+            if in_call && !plain_name {
+                if let Some(from) = toks.get(node) {
+                    let msg = if a == k - 1 && matches!(p.text, "True" | "False" | "None") {
+                        format!("cannot assign to {}", p.text)
+                    } else {
+                        "expression cannot contain assignment, perhaps you meant \"==\"?".to_owned()
+                    };
+                    return (syntax(map, msg, from, t), true);
+                }
+            }
+        }
+        // `[x, y for x, y in z]`
+        if t.is("for") && t.depth > 0 {
+            let open = toks
+                .get(..k)
+                .unwrap_or(&[])
+                .iter()
+                .rposition(|x| x.depth + 1 == t.depth && (x.is("[") || x.is("{") || x.is("(")));
+            if let Some(open) = open {
+                let inner = toks.get(open + 1..k).unwrap_or(&[]);
+                if inner.iter().any(|x| x.is(",") && x.depth == t.depth) {
+                    if let (Some(f), Some(l)) = (toks.get(open + 1), toks.get(k - 1)) {
+                        let msg = "did you forget parentheses around the comprehension target?";
+                        return (syntax(map, msg, f, l), true);
+                    }
+                }
+            }
+        }
         // `if x = 1:` / `(x = 1)`
         if t.is("=") && p.kind == Kind::Name && !p.is_keyword() {
             let in_condition = matches!(header, "if" | "elif" | "while") || t.depth > 0;
@@ -603,7 +678,8 @@ fn try_without_handler(toks: &[Token], k: usize) -> Option<&'static str> {
 /// "expected 'else' after 'if' expression".
 fn if_without_else(map: &SourceMap, toks: &[Token], k: usize) -> Option<CompileError> {
     let t = toks.get(k)?;
-    let depth = t.depth;
+    let closing = t.is(")") || t.is("]") || t.is("}");
+    let depth = if closing { t.depth + 1 } else { t.depth };
     let mut i = k;
     while i > 0 {
         i -= 1;
@@ -658,7 +734,7 @@ fn lexical(map: &SourceMap, toks: &[Token], k: usize, kind: &LexicalKind) -> Opt
             let close = toks
                 .iter()
                 .skip(k)
-                .find(|x| x.depth == depth && (x.is(")") || x.is("]")))
+                .find(|x| x.depth + 1 == depth && (x.is(")") || x.is("]")))
                 .unwrap_or(t);
             let open = toks
                 .get(..k)
@@ -761,4 +837,148 @@ fn fstring_message(crate_msg: &str) -> (String, i32) {
     } else {
         ("f-string: invalid syntax".into(), 1)
     }
+}
+
+/// Errors in a `def` or `lambda` parameter list containing token `k`, in
+/// the order CPython's grammar reports them.
+fn parameter_error(map: &SourceMap, toks: &[Token], k: usize) -> Option<CompileError> {
+    let (open, close) = parameter_region(toks, k)?;
+    let depth = toks.get(open + 1).map_or(0, |t| t.depth);
+    let region = toks.get(open + 1..close)?;
+    let mut entries: Vec<&[Token]> = Vec::new();
+    let mut from = 0;
+    for (i, t) in region.iter().enumerate() {
+        if t.is(",") && t.depth == depth {
+            entries.push(region.get(from..i)?);
+            from = i + 1;
+        }
+    }
+    entries.push(region.get(from..)?);
+    let (mut seen_slash, mut seen_star, mut seen_kwargs) = (false, false, false);
+    for (i, e) in entries.iter().enumerate() {
+        let Some(first) = e.first() else {
+            continue;
+        };
+        if seen_kwargs {
+            let msg = "arguments cannot follow var-keyword argument";
+            return Some(syntax(map, msg, first, first));
+        }
+        let eq = e.iter().position(|t| t.is("=") && t.depth == depth);
+        if first.is("/") {
+            if let Some(star) = e.get(1).filter(|t| t.is("*")) {
+                return Some(syntax(map, "expected comma between / and *", star, star));
+            }
+            let msg = if i == 0 {
+                "at least one argument must precede /"
+            } else if seen_slash {
+                "/ may appear only once"
+            } else if seen_star {
+                "/ must be ahead of *"
+            } else {
+                seen_slash = true;
+                continue;
+            };
+            return Some(syntax(map, msg, first, first));
+        }
+        if first.is("*") {
+            if seen_star {
+                return Some(syntax(map, "* argument may appear only once", first, first));
+            }
+            if let Some(eq) = eq.and_then(|i| e.get(i)) {
+                let msg = "var-positional argument cannot have default value";
+                return Some(syntax(map, msg, eq, eq));
+            }
+            seen_star = true;
+            continue;
+        }
+        if first.is("**") {
+            if let Some(eq) = eq.and_then(|i| e.get(i)) {
+                return Some(syntax(
+                    map,
+                    "var-keyword argument cannot have default value",
+                    eq,
+                    eq,
+                ));
+            }
+            seen_kwargs = true;
+            continue;
+        }
+        if let Some(i) = eq {
+            if i + 1 == e.len() {
+                let eq = e.get(i)?;
+                return Some(syntax(map, "expected default value expression", eq, eq));
+            }
+        }
+    }
+    None
+}
+
+/// The tokens bounding the parameter list around token `k`: `(` and `)`
+/// of a `def`, or `lambda` and its `:`.
+fn parameter_region(toks: &[Token], k: usize) -> Option<(usize, usize)> {
+    let start = line_start(toks, k);
+    for i in start..=k.min(toks.len().saturating_sub(1)) {
+        let t = toks.get(i)?;
+        if t.is("def") {
+            let open = i + 2;
+            if !toks.get(open).is_some_and(|t| t.is("(")) {
+                continue;
+            }
+            let close = matching_close(toks, open);
+            if open < k && k <= close {
+                return Some((open, close));
+            }
+        }
+        if t.is("lambda") {
+            let colon = toks
+                .iter()
+                .enumerate()
+                .skip(i + 1)
+                .find(|(_, x)| x.depth == t.depth && (x.is(":") || x.kind == Kind::Newline))
+                .map_or(toks.len(), |(j, _)| j);
+            if i < k && k <= colon {
+                return Some((i, colon));
+            }
+        }
+    }
+    None
+}
+
+/// `for (a + 1) in x:`: CPython re-reads the target as an expression and
+/// names its first part that cannot be assigned to.
+fn invalid_for_target(map: &SourceMap, toks: &[Token], k: usize) -> Option<CompileError> {
+    let start = line_start(toks, k);
+    if !toks.get(start)?.is("for") {
+        return None;
+    }
+    let end = toks
+        .iter()
+        .enumerate()
+        .skip(start + 1)
+        .find(|(i, t)| *i >= k || (t.is("in") && t.depth == 0) || t.kind == Kind::Newline)
+        .map_or(k, |(i, _)| i);
+    let (first, last) = (toks.get(start + 1)?, toks.get(end.checked_sub(1)?)?);
+    if end <= start + 1 {
+        return None;
+    }
+    let from = first.start;
+    let to = map.offset(last.end_line, last.end_col);
+    let fragment = map.source().get(from..to)?;
+    let crate::ast::Module::Eval(target) =
+        crate::parse(fragment, map.filename(), crate::Mode::Eval).ok()?
+    else {
+        return None;
+    };
+    let bad = crate::codegen::invalid_target(&target)?;
+    let mut loc = bad.loc;
+    let shift = |line: &mut u32, col: &mut u32| {
+        if *line == 1 {
+            *col += first.col;
+        }
+        *line += first.line - 1;
+    };
+    shift(&mut loc.line, &mut loc.col);
+    shift(&mut loc.end_line, &mut loc.end_col);
+    let msg = format!("cannot assign to {}", crate::codegen::expr_name(bad));
+    Some(map.syntax_error(msg, loc))
 }

@@ -35,7 +35,8 @@ pub struct Token<'s> {
     pub col: u32,
     pub end_line: u32,
     pub end_col: u32,
-    /// Bracket depth before this token.
+    /// Bracket depth: inside how many brackets the token is (a bracket
+    /// itself counts as outside the pair it opens or closes).
     pub depth: u32,
 }
 
@@ -740,9 +741,8 @@ impl<'s> Scanner<'s> {
                         };
                         return Err(self.err_at(msg, self.pos));
                     }
-                    self.brackets.push((open, open_line, 0));
+                    // A closing bracket is at the depth of its opener.
                     self.push(Kind::Op, start, self.pos);
-                    self.brackets.pop();
                 }
                 _ => self.push(Kind::Op, start, self.pos),
             }

@@ -320,6 +320,12 @@ impl<'t> Compiler<'t, '_> {
         args: &'t [Expr],
         keywords: &'t [Keyword],
     ) -> R {
+        if keywords
+            .iter()
+            .any(|k| k.arg.as_deref() == Some("__debug__"))
+        {
+            return Err(self.compile_error("cannot assign to __debug__", e.loc));
+        }
         let has_star = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)));
         if let ExprKind::Attribute { value, attr } = &func.kind {
             if !has_star && keywords.is_empty() {

@@ -23,6 +23,7 @@ use crate::symtable::{mangle, ScopeKind, SymbolScope, SymbolTable};
 use crate::Mode;
 
 pub(crate) use blocks::FBlock;
+pub(crate) use target::{expr_name, invalid_target};
 
 type R<T = ()> = Result<T, CompileError>;
 

@@ -2,7 +2,7 @@
 
 use super::{Compiler, NameOp, R};
 use crate::ast::{Alias, Expr, ExprKind, Stmt, StmtKind};
-use crate::bytecode::{CodeKind, Constant, Instruction as I};
+use crate::bytecode::{CodeKind, Constant, Instruction as I, Location};
 use crate::error::CompileErrorKind;
 use crate::symtable::ScopeKind;
 
@@ -63,7 +63,7 @@ impl<'t> Compiler<'t, '_> {
                 annotation,
                 value,
                 simple,
-            } => self.ann_assign(target, annotation, value.as_ref(), *simple)?,
+            } => self.ann_assign(target, annotation, value.as_ref(), *simple, s.loc)?,
             StmtKind::For {
                 target,
                 iter,
@@ -166,9 +166,11 @@ impl<'t> Compiler<'t, '_> {
         annotation: &'t Expr,
         value: Option<&'t Expr>,
         simple: bool,
+        loc: Location,
     ) -> R {
         match &target.kind {
-            ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
+            ExprKind::Name(n) => self.check_forbidden(n, loc)?,
+            ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
             ExprKind::Tuple(_) => {
                 return Err(self.error(
                     "only single target (not tuple) can be annotated",
@@ -188,7 +190,7 @@ impl<'t> Compiler<'t, '_> {
         let module_or_class = matches!(kind, ScopeKind::Module | ScopeKind::Class);
         match &target.kind {
             ExprKind::Name(n) => {
-                self.check_forbidden(n, target.loc)?;
+                self.check_forbidden(n, loc)?;
                 if simple && module_or_class {
                     self.expr(annotation)?;
                     self.name_op("__annotations__", NameOp::Load)?;

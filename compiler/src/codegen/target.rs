@@ -40,6 +40,18 @@ pub(crate) fn expr_name(e: &Expr) -> &'static str {
     }
 }
 
+/// The first part of assignment target `e` that cannot be assigned to.
+pub(crate) fn invalid_target(e: &Expr) -> Option<&Expr> {
+    match &e.kind {
+        ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => None,
+        ExprKind::Tuple(elts) | ExprKind::List(elts) => elts.iter().find_map(|t| match &t.kind {
+            ExprKind::Starred(inner) => invalid_target(inner),
+            _ => invalid_target(t),
+        }),
+        _ => Some(e),
+    }
+}
+
 /// Expressions the grammar's `bitwise_or` rule can produce without
 /// parentheses (everything binding tighter than comparisons).
 fn bitwise_level(e: &Expr) -> bool {
@@ -212,6 +224,9 @@ impl<'t> Compiler<'t, '_> {
     pub(super) fn delete_target(&mut self, target: &'t Expr) -> R {
         let old = self.set_loc(target.loc);
         let r = match &target.kind {
+            ExprKind::Name(n) if n == "__debug__" => {
+                Err(self.compile_error("cannot delete __debug__", target.loc))
+            }
             ExprKind::Name(n) => self.name_op(n, NameOp::Delete),
             ExprKind::Attribute { value, attr } => {
                 self.expr(value)?;

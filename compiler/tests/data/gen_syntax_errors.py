@@ -9,6 +9,8 @@ KNOWN_GAPS = {
     'x = "\\N{foo}"',          # unicode-escape error messages
     'x = {1: 2, 3}',           # "':' expected after dictionary key"
     'def f(*, **k): pass',     # the parser crate accepts it
+    'f(lambda x: x[0] = 3)',   # keyword-argument check inside a lambda
+    'class C(x for x in L):\n    pass',  # bare generator as a base
 }
 
 def rust_str(s):
@@ -25,13 +27,7 @@ for src in open(sys.argv[1]).read().split('\n####\n'):
         compile(src, 'f', 'exec')
         continue
     except SyntaxError as e:
-        if e.msg.startswith(('invalid syntax', 'expected', "'", 'f-string', 'cannot', 'unexpected',
-                             'unindent', 'inconsistent', 'too many', 'Generator', 'Missing',
-                             'positional', 'iterable', 'non-default', 'named', 'arguments',
-                             'trailing', 'duplicate', 'keyword', 'assignment', 'only single',
-                             'illegal', 'leading', 'unterminated', 'unmatched', 'closing',
-                             'invalid', 'name ', 'no binding', 'nonlocal', 'import *', 'default',
-                             'starred', 'multiple', "can't", 'annotated', 'asynchronous')):
+        if True:
             text = 'None' if e.text is None else 'Some(' + rust_str(e.text) + ')'
             print(f"    Case {{ src: {rust_str(src)}, kind: \"{type(e).__name__}\", msg: {rust_str(e.msg)}, "
                   f"line: {e.lineno}, offset: {e.offset}, end_line: {e.end_lineno}, end_offset: {e.end_offset}, text: {text} }},")
