@@ -1,5 +1,5 @@
 //! Disassembles a Python file (or `-c SOURCE`) with rpy's compiler:
-//! `cargo run -p rpy-compiler --example dis -- FILE.py`.
+//! `cargo run -p rpy-compiler --example dis -- [--positions] [--single|--eval] FILE.py`.
 
 use rpy_compiler::{compile, disassemble, Mode};
 
@@ -7,6 +7,14 @@ fn main() {
     let mut args: Vec<String> = std::env::args().skip(1).collect();
     let positions = args.first().is_some_and(|a| a == "--positions");
     if positions {
+        args.remove(0);
+    }
+    let mode = match args.first().map(String::as_str) {
+        Some("--single") => Mode::Single,
+        Some("--eval") => Mode::Eval,
+        _ => Mode::Exec,
+    };
+    if mode != Mode::Exec {
         args.remove(0);
     }
     let (source, filename) = match args.as_slice() {
@@ -23,7 +31,7 @@ fn main() {
             std::process::exit(2);
         }
     };
-    match compile(&source, &filename, Mode::Exec) {
+    match compile(&source, &filename, mode) {
         Ok(code) if positions => print_positions(&code),
         Ok(code) => print!("{}", disassemble(&code)),
         Err(e) if positions => {

@@ -57,6 +57,14 @@ pub fn compile(
     codegen::compile_module(&module, &table, &map, mode)
 }
 
+/// Whether interactive input `source` is unfinished, so that a REPL should
+/// prompt for another line (`...`) rather than compile it: open brackets,
+/// an open triple-quoted string, a trailing backslash, or a compound
+/// statement (`if`, `def`, a decorator, ...) not yet ended by an empty line.
+pub fn incomplete_input(source: &str) -> bool {
+    parse_errors::incomplete_input(source)
+}
+
 /// Parses `source` to our AST only (no symbol table or code generation).
 pub fn parse(source: &str, filename: &str, mode: Mode) -> Result<ast::Module, CompileError> {
     let map = SourceMap::new(source, filename);

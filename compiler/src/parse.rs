@@ -37,6 +37,9 @@ const TOO_DEEP_INDENT: &str = "\u{0}too many levels of indentation";
 
 /// Parse `source` in `mode` into our AST.
 pub fn parse(source: &str, map: &SourceMap, mode: Mode) -> Result<Module, CompileError> {
+    if mode == Mode::Single {
+        parse_errors::check_single(map)?;
+    }
     let rp_mode = match mode {
         Mode::Exec => RpMode::Module,
         Mode::Eval => RpMode::Expression,

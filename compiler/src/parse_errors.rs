@@ -982,3 +982,108 @@ fn invalid_for_target(map: &SourceMap, toks: &[Token], k: usize) -> Option<Compi
     let msg = format!("cannot assign to {}", crate::codegen::expr_name(bad));
     Some(map.syntax_error(msg, loc))
 }
+
+/// `single` mode takes exactly one statement (simple statements joined by
+/// `;` count as one). CPython's errors for empty input and for more than
+/// one statement.
+pub fn check_single(map: &SourceMap) -> Result<(), CompileError> {
+    let scanned = scan::scan(map.source());
+    if scanned.error.is_some() {
+        // The parser reports it with the right precedence.
+        return Ok(());
+    }
+    let toks = &scanned.tokens;
+    let significant =
+        |t: &&Token| !matches!(t.kind, Kind::Newline | Kind::Dedent | Kind::EndMarker);
+    let Some(first) = toks.iter().find(significant) else {
+        let (line, text) = match map.line_count() {
+            0 => (0, String::new()),
+            n if map.source().is_empty() => (n - 1, String::new()),
+            n => (n, map.line_text(n).unwrap_or("").to_owned()),
+        };
+        return Err(CompileError {
+            kind: CompileErrorKind::SyntaxError,
+            message: "invalid syntax".to_owned(),
+            filename: map.filename().to_owned(),
+            line,
+            offset: 0,
+            end_line: line,
+            end_offset: 0,
+            text: Some(text),
+        });
+    };
+    let compound = first.kind == Kind::Name
+        && matches!(
+            first.text,
+            "if" | "while" | "for" | "try" | "with" | "def" | "class" | "async" | "match"
+        )
+        || first.is("@");
+    // The end of the first statement: its NEWLINE, or for a compound
+    // statement the DEDENT closing its block (if it has one).
+    let Some(nl) = toks.iter().position(|t| t.kind == Kind::Newline) else {
+        return Ok(());
+    };
+    let mut end = nl;
+    if compound && toks.get(nl + 1).is_some_and(|t| t.kind == Kind::Indent) {
+        let mut level = 0;
+        for (i, t) in toks.iter().enumerate().skip(nl + 1) {
+            match t.kind {
+                Kind::Indent => level += 1,
+                Kind::Dedent => {
+                    level -= 1;
+                    if level == 0 {
+                        end = i;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let Some(next) = toks.iter().skip(end + 1).find(significant) else {
+        return Ok(());
+    };
+    if compound {
+        return Err(syntax(map, "invalid syntax", next, next));
+    }
+    let t = toks.get(nl).unwrap_or(next);
+    let msg = "multiple statements found while compiling a single statement";
+    let mut e = syntax(map, msg, t, t);
+    e.end_offset = e.offset;
+    Err(e)
+}
+
+/// Whether `source` is an unfinished interactive input: the REPL should
+/// read another line (CPython's `...` prompt) instead of compiling it. True
+/// inside open brackets, triple-quoted strings and backslash
+/// continuations, and for a compound statement not yet ended by a blank
+/// line.
+pub fn incomplete_input(source: &str) -> bool {
+    let scanned = scan::scan(source);
+    if let Some(e) = &scanned.error {
+        return e.never_closed
+            || e.message
+                .starts_with("unterminated triple-quoted string literal")
+            || e.message == "unexpected EOF while parsing";
+    }
+    let toks = &scanned.tokens;
+    let Some(first) = toks
+        .iter()
+        .find(|t| !matches!(t.kind, Kind::Newline | Kind::Dedent | Kind::EndMarker))
+    else {
+        return false;
+    };
+    let compound = first.is("@")
+        || (first.kind == Kind::Name
+            && matches!(
+                first.text,
+                "if" | "while" | "for" | "try" | "with" | "def" | "class" | "async"
+            ))
+        || ((first.is("match")) && toks.iter().any(|t| t.is(":") && t.depth == 0));
+    if !compound {
+        return false;
+    }
+    // A compound statement ends at an empty line.
+    let trimmed = source.trim_end_matches([' ', '\t', '\x0c']);
+    !(trimmed.ends_with("\n\n") || trimmed.ends_with("\r\n\r\n") || trimmed.ends_with("\n\r\n"))
+}
