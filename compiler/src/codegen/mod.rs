@@ -178,7 +178,8 @@ impl<'t, 'm> Compiler<'t, 'm> {
                 varargs: table.has_varargs(),
                 varkeywords: table.has_varkeywords(),
                 generator: table.is_generator,
-                nested: table.nested,
+                // CPython sets CO_NESTED on nested function-like code only.
+                nested: table.nested && table.kind.is_function(),
             },
             arg_count: 0,
             posonly_arg_count: 0,
