@@ -385,6 +385,20 @@ impl Lowerer<'_, '_> {
     }
 
     fn stmt(&mut self, s: rp::Stmt, depth: u32) -> Stmt {
+        if depth > MAX_AST_DEPTH {
+            // Too deep (a long elif chain): dispose of it without recursion.
+            let loc = self.loc(rp::Ranged::range(&s));
+            self.too_deep = true;
+            let mut stmts = vec![s];
+            while let Some(s) = stmts.pop() {
+                dismantle_stmt(s, &mut stmts, &mut self.graveyard);
+                self.bury_all();
+            }
+            return Stmt {
+                loc,
+                kind: StmtKind::Pass,
+            };
+        }
         stacker::maybe_grow(RED_ZONE, STACK_GROWTH, || self.stmt_inner(s, depth))
     }
 
@@ -849,6 +863,118 @@ impl Lowerer<'_, '_> {
         while let Some(e) = stack.pop() {
             dismantle(e, &mut stack);
         }
+    }
+}
+
+/// Moves `s`'s nested statements onto `stmts` and its expressions onto
+/// `exprs`, so that dropping `s` itself no longer recurses deeply.
+fn dismantle_stmt(s: rp::Stmt, stmts: &mut Vec<rp::Stmt>, exprs: &mut Vec<rp::Expr>) {
+    match s {
+        rp::Stmt::FunctionDef(f) => {
+            stmts.extend(f.body);
+            exprs.extend(f.decorator_list);
+            exprs.extend(f.returns.map(|r| *r));
+        }
+        rp::Stmt::AsyncFunctionDef(f) => {
+            stmts.extend(f.body);
+            exprs.extend(f.decorator_list);
+            exprs.extend(f.returns.map(|r| *r));
+        }
+        rp::Stmt::ClassDef(c) => {
+            stmts.extend(c.body);
+            exprs.extend(c.bases);
+            exprs.extend(c.decorator_list);
+            exprs.extend(c.keywords.into_iter().map(|k| k.value));
+        }
+        rp::Stmt::Return(r) => exprs.extend(r.value.map(|v| *v)),
+        rp::Stmt::Delete(d) => exprs.extend(d.targets),
+        rp::Stmt::Assign(a) => {
+            exprs.extend(a.targets);
+            exprs.push(*a.value);
+        }
+        rp::Stmt::AugAssign(a) => exprs.extend([*a.target, *a.value]),
+        rp::Stmt::AnnAssign(a) => {
+            exprs.extend([*a.target, *a.annotation]);
+            exprs.extend(a.value.map(|v| *v));
+        }
+        rp::Stmt::For(f) => {
+            exprs.extend([*f.target, *f.iter]);
+            stmts.extend(f.body);
+            stmts.extend(f.orelse);
+        }
+        rp::Stmt::AsyncFor(f) => {
+            exprs.extend([*f.target, *f.iter]);
+            stmts.extend(f.body);
+            stmts.extend(f.orelse);
+        }
+        rp::Stmt::While(w) => {
+            exprs.push(*w.test);
+            stmts.extend(w.body);
+            stmts.extend(w.orelse);
+        }
+        rp::Stmt::If(i) => {
+            exprs.push(*i.test);
+            stmts.extend(i.body);
+            stmts.extend(i.orelse);
+        }
+        rp::Stmt::With(w) => {
+            for item in w.items {
+                exprs.push(item.context_expr);
+                exprs.extend(item.optional_vars.map(|v| *v));
+            }
+            stmts.extend(w.body);
+        }
+        rp::Stmt::AsyncWith(w) => {
+            for item in w.items {
+                exprs.push(item.context_expr);
+                exprs.extend(item.optional_vars.map(|v| *v));
+            }
+            stmts.extend(w.body);
+        }
+        rp::Stmt::Match(m) => {
+            exprs.push(*m.subject);
+            for case in m.cases {
+                exprs.extend(case.guard.map(|g| *g));
+                stmts.extend(case.body);
+            }
+        }
+        rp::Stmt::Raise(r) => {
+            exprs.extend(r.exc.map(|v| *v));
+            exprs.extend(r.cause.map(|v| *v));
+        }
+        rp::Stmt::Try(t) => {
+            stmts.extend(t.body);
+            for h in t.handlers {
+                let rp::ExceptHandler::ExceptHandler(h) = h;
+                exprs.extend(h.type_.map(|v| *v));
+                stmts.extend(h.body);
+            }
+            stmts.extend(t.orelse);
+            stmts.extend(t.finalbody);
+        }
+        rp::Stmt::TryStar(t) => {
+            stmts.extend(t.body);
+            for h in t.handlers {
+                let rp::ExceptHandler::ExceptHandler(h) = h;
+                exprs.extend(h.type_.map(|v| *v));
+                stmts.extend(h.body);
+            }
+            stmts.extend(t.orelse);
+            stmts.extend(t.finalbody);
+        }
+        rp::Stmt::Assert(a) => {
+            exprs.push(*a.test);
+            exprs.extend(a.msg.map(|v| *v));
+        }
+        rp::Stmt::Expr(e) => exprs.push(*e.value),
+        rp::Stmt::TypeAlias(t) => exprs.extend([*t.name, *t.value]),
+        rp::Stmt::Import(_)
+        | rp::Stmt::ImportFrom(_)
+        | rp::Stmt::Global(_)
+        | rp::Stmt::Nonlocal(_)
+        | rp::Stmt::Pass(_)
+        | rp::Stmt::Break(_)
+        | rp::Stmt::Continue(_) => {}
     }
 }
 

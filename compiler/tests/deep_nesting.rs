@@ -142,3 +142,12 @@ fn deep_statements_hit_the_indentation_limit() {
     src.push_str("pass\n");
     assert_eq!(error_of(src), None);
 }
+
+#[test]
+fn long_elif_chains_are_a_recursion_error() {
+    let chain = |n: usize| format!("if a: pass\n{}", "elif a: pass\n".repeat(n));
+    // CPython 3.11: 2900 elifs compile, 3000 do not.
+    assert_eq!(error_of(chain(2900)), None);
+    assert_eq!(error_of(chain(3000)), recursion());
+    assert_eq!(error_of(chain(100_000)), recursion());
+}
