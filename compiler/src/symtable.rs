@@ -380,6 +380,11 @@ impl Builder<'_, '_> {
                 value,
                 simple,
             } => {
+                // Any annotated assignment makes a module or class body set
+                // up `__annotations__` (CPython's find_ann).
+                if !self.cur().kind.is_function() {
+                    self.cur().has_annotations = true;
+                }
                 if let ExprKind::Name(n) = &target.kind {
                     let name = self.mangled(n);
                     let cur = self.cur();
@@ -397,10 +402,6 @@ impl Builder<'_, '_> {
                     }
                     if *simple {
                         self.add_def(n, flags::ANNOT | flags::LOCAL, target.loc)?;
-                        let cur = self.cur();
-                        if !cur.kind.is_function() {
-                            cur.has_annotations = true;
-                        }
                     } else if value.is_some() {
                         self.add_def(n, flags::LOCAL, target.loc)?;
                     }
