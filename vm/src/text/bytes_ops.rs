@@ -1,0 +1,1 @@
+//! bytes_ops (in progress).

@@ -1,0 +1,1 @@
+//! format_spec (in progress).

@@ -1,0 +1,1 @@
+//! number_parse (in progress).

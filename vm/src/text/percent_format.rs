@@ -1,0 +1,1 @@
+//! percent_format (in progress).

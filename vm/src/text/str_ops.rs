@@ -1,0 +1,1 @@
+//! str_ops (in progress).

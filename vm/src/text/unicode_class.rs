@@ -1,0 +1,1 @@
+//! unicode_class (in progress).
