@@ -129,3 +129,97 @@ pub fn check(prelude: &str, func: &str, cases: &[(String, String)]) {
         bad.join("\n")
     );
 }
+
+/// A Python expression for exactly `x`.
+pub fn py_float(x: f64) -> String {
+    if x.is_nan() {
+        "float('nan')".into()
+    } else if x.is_infinite() {
+        if x > 0.0 {
+            "float('inf')".into()
+        } else {
+            "float('-inf')".into()
+        }
+    } else {
+        // Hex form carries the exact bits through to Python.
+        format!("float.fromhex('{}')", hex_float(x))
+    }
+}
+
+fn hex_float(x: f64) -> String {
+    let bits = x.to_bits();
+    let sign = if bits >> 63 == 1 { "-" } else { "" };
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let man = bits & ((1u64 << 52) - 1);
+    if exp == 0 {
+        format!("{sign}0x0.{man:013x}p-1022")
+    } else {
+        format!("{sign}0x1.{man:013x}p{}", exp - 1023)
+    }
+}
+
+/// Floats that exercise formatting: edge cases plus a deterministic spread.
+pub fn sample_floats() -> Vec<f64> {
+    let mut v = vec![
+        0.0,
+        -0.0,
+        1.0,
+        -1.0,
+        0.1,
+        0.5,
+        1.5,
+        2.5,
+        2.675,
+        0.125,
+        0.375,
+        1e16,
+        1e15,
+        9999999999999998.0,
+        1e17,
+        1.5e-5,
+        0.0001,
+        0.00001,
+        1e-4,
+        123456.789,
+        1e300,
+        1e-300,
+        5e-324,
+        f64::MAX,
+        f64::MIN_POSITIVE,
+        1.0 / 3.0,
+        2.0 / 3.0,
+        1e22,
+        1e23,
+        123456789012345678.0,
+        99.99,
+        9.9999,
+        0.000123456,
+        1234.5,
+        -1234.5,
+        1e100,
+        12345.678,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NAN,
+        4.35,
+        0.045,
+        1e-5,
+        1e-7,
+        100000.0,
+        1000000.0,
+    ];
+    // A deterministic spread of bit patterns.
+    let mut s: u64 = 0x9e3779b97f4a7c15;
+    for _ in 0..200 {
+        s ^= s << 13;
+        s ^= s >> 7;
+        s ^= s << 17;
+        let x = f64::from_bits(s);
+        if x.is_finite() {
+            v.push(x);
+        }
+        v.push((s % 2_000_000) as f64 / 1000.0 - 1000.0);
+    }
+    v
+}
+
