@@ -65,10 +65,12 @@ impl std::error::Error for TextError {}
 /// Reserves room for `additional` more bytes, turning an impossible
 /// allocation into `MemoryError` instead of an abort.
 pub(crate) fn reserve(s: &mut String, additional: usize) -> Result<(), TextError> {
-    s.try_reserve(additional).map_err(|_| TextError::MemoryError)
+    s.try_reserve(additional)
+        .map_err(|_| TextError::MemoryError)
 }
 
 /// Byte-vector version of [`reserve`].
 pub(crate) fn reserve_bytes(v: &mut Vec<u8>, additional: usize) -> Result<(), TextError> {
-    v.try_reserve(additional).map_err(|_| TextError::MemoryError)
+    v.try_reserve(additional)
+        .map_err(|_| TextError::MemoryError)
 }

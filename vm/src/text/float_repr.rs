@@ -84,7 +84,10 @@ fn push_exponent(out: &mut String, exp: i64, upper: bool) {
 /// Lays digits out in exponent notation: `d[.ddd]e±XX`.
 fn layout_exp(d: &Digits, alternate: bool, upper: bool) -> String {
     let mut out = String::with_capacity(d.digits.len() + 6);
-    let (first, rest) = d.digits.split_first().map_or((b'0', &[][..]), |(f, r)| (*f, r));
+    let (first, rest) = d
+        .digits
+        .split_first()
+        .map_or((b'0', &[][..]), |(f, r)| (*f, r));
     out.push(char::from(first));
     if !rest.is_empty() || alternate {
         out.push('.');
@@ -156,7 +159,11 @@ pub fn to_string(x: f64, kind: FloatKind, precision: usize, flags: FloatFlags) -
                     d.digits.pop();
                 }
             }
-            let limit = if flags.add_dot_0 { p as i64 - 1 } else { p as i64 };
+            let limit = if flags.add_dot_0 {
+                p as i64 - 1
+            } else {
+                p as i64
+            };
             if d.decpt <= -4 || d.decpt > limit {
                 layout_exp(&d, flags.alternate, flags.upper)
             } else {

@@ -90,7 +90,10 @@ fn read_number(chars: &[char], pos: &mut usize) -> Result<Option<usize>, TextErr
     let mut value: usize = 0;
     let mut overflow = false;
     while let Some(d) = chars.get(*pos).and_then(|c| c.to_digit(10)) {
-        match value.checked_mul(10).and_then(|v| v.checked_add(d as usize)) {
+        match value
+            .checked_mul(10)
+            .and_then(|v| v.checked_add(d as usize))
+        {
             Some(v) if v <= isize::MAX as usize => value = v,
             _ => overflow = true,
         }
@@ -192,13 +195,13 @@ impl FormatSpec {
             let ty = out.ty.or(default_type);
             let allowed = match ty {
                 None => true,
-                Some(t) => {
-                    "deEfFgG%".contains(t) || (sep == '_' && "boxX".contains(t))
-                }
+                Some(t) => "deEfFgG%".contains(t) || (sep == '_' && "boxX".contains(t)),
             };
             if !allowed {
                 let shown = ty.map(code_display).unwrap_or_default();
-                return Err(TextError::value(format!("Cannot specify '{sep}' with '{shown}'.")));
+                return Err(TextError::value(format!(
+                    "Cannot specify '{sep}' with '{shown}'."
+                )));
             }
         }
         if out.zero_pad {
@@ -232,7 +235,11 @@ fn pad(body: &str, len: usize, spec: &FormatSpec, default: Align) -> Result<Stri
     };
     let fill = spec.fill_char();
     let mut out = String::new();
-    reserve(&mut out, body.len().saturating_add(total.saturating_mul(fill.len_utf8())))?;
+    reserve(
+        &mut out,
+        body.len()
+            .saturating_add(total.saturating_mul(fill.len_utf8())),
+    )?;
     out.extend(std::iter::repeat(fill).take(left));
     out.push_str(body);
     out.extend(std::iter::repeat(fill).take(right));
@@ -254,9 +261,15 @@ pub fn format_str_with(s: &str, spec: &FormatSpec) -> Result<String, TextError> 
     }
     match spec.sign {
         Some(Sign::Space) => {
-            return Err(TextError::value("Space not allowed in string format specifier"))
+            return Err(TextError::value(
+                "Space not allowed in string format specifier",
+            ))
         }
-        Some(_) => return Err(TextError::value("Sign not allowed in string format specifier")),
+        Some(_) => {
+            return Err(TextError::value(
+                "Sign not allowed in string format specifier",
+            ))
+        }
         None => {}
     }
     if spec.no_neg_zero {
@@ -378,7 +391,11 @@ pub fn format_i64(n: i64, spec: &str, type_name: &str) -> Result<String, TextErr
 }
 
 /// Applies a parsed spec to an int.
-pub fn format_int_with(n: &Integer, spec: &FormatSpec, type_name: &str) -> Result<String, TextError> {
+pub fn format_int_with(
+    n: &Integer,
+    spec: &FormatSpec,
+    type_name: &str,
+) -> Result<String, TextError> {
     let ty = spec.ty.unwrap_or('d');
     if !"bcdoxXneEfFgG%".contains(ty) {
         return Err(unknown_code(ty, type_name));
@@ -388,7 +405,9 @@ pub fn format_int_with(n: &Integer, spec: &FormatSpec, type_name: &str) -> Resul
         return format_float_with(x, spec, type_name);
     }
     if spec.precision.is_some() {
-        return Err(TextError::value("Precision not allowed in integer format specifier"));
+        return Err(TextError::value(
+            "Precision not allowed in integer format specifier",
+        ));
     }
     if spec.no_neg_zero {
         return Err(TextError::value(
@@ -397,7 +416,9 @@ pub fn format_int_with(n: &Integer, spec: &FormatSpec, type_name: &str) -> Resul
     }
     if ty == 'c' {
         if spec.sign.is_some() {
-            return Err(TextError::value("Sign not allowed with integer format specifier 'c'"));
+            return Err(TextError::value(
+                "Sign not allowed with integer format specifier 'c'",
+            ));
         }
         if spec.alternate {
             return Err(TextError::value(
@@ -512,7 +533,9 @@ pub fn format_float_with(x: f64, spec: &FormatSpec, type_name: &str) -> Result<S
     if negative && spec.no_neg_zero && rounds_to_zero(&body) {
         negative = false;
     }
-    let split = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+    let split = body
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(body.len());
     let (digits, rest) = body.split_at(split);
     assemble(
         &NumberParts {
@@ -540,17 +563,127 @@ mod tests {
 
     fn int_specs() -> Vec<&'static str> {
         vec![
-            "", "d", "x", "X", "o", "b", "c", "n", "#x", "#X", "#o", "#b", "+d", " d", "-d", "5",
-            "<5", "^5", "=5", ">5", "05", "+05", " 05", "0<5", "x^9", "x^8", "*=+10", ",", "_",
-            "_x", "_b", "_o", "#_x", "#012_x", "012,", "0=12,", "013,", "014,", "010_", "010_x",
-            "013_x", "014_x", "#010_x", "#011_x", "05,", "06,", ",x", "_n", ",n", ",c", ".2d",
-            ".2", "#c", "+c", "z", "zd", "k", "\u{1}", "\u{1234}", "é", "\u{7f}", ",_", "_,",
-            ",,", "__", "0=", "<<", ".", ".f", "abc", "dd", "<<<", "5.2.", "0x", "=+#0_10d",
-            ".2k", "zk", "#k", "+k", "=k", ",k", ",s", ".1z", "z.2", "zc", "+#c", "z#c", "z,",
-            ".2,x", ".2n", ",\u{1}", "_c", "e", ".3e", "%", "g", ".2f", "E", "F", "G", ",.2f",
-            "<5c", "05c", "^5c", "=5c", "#^+10x", "#=10x", "#010X", "#010b", "-", "#", "#d",
-            "#n", "10000000000000000000000", ".10000000000000000000000", "\u{0}", "ab\u{1}",
-            "é^5", "🎉<5x", "=020_", "0>10,",
+            "",
+            "d",
+            "x",
+            "X",
+            "o",
+            "b",
+            "c",
+            "n",
+            "#x",
+            "#X",
+            "#o",
+            "#b",
+            "+d",
+            " d",
+            "-d",
+            "5",
+            "<5",
+            "^5",
+            "=5",
+            ">5",
+            "05",
+            "+05",
+            " 05",
+            "0<5",
+            "x^9",
+            "x^8",
+            "*=+10",
+            ",",
+            "_",
+            "_x",
+            "_b",
+            "_o",
+            "#_x",
+            "#012_x",
+            "012,",
+            "0=12,",
+            "013,",
+            "014,",
+            "010_",
+            "010_x",
+            "013_x",
+            "014_x",
+            "#010_x",
+            "#011_x",
+            "05,",
+            "06,",
+            ",x",
+            "_n",
+            ",n",
+            ",c",
+            ".2d",
+            ".2",
+            "#c",
+            "+c",
+            "z",
+            "zd",
+            "k",
+            "\u{1}",
+            "\u{1234}",
+            "é",
+            "\u{7f}",
+            ",_",
+            "_,",
+            ",,",
+            "__",
+            "0=",
+            "<<",
+            ".",
+            ".f",
+            "abc",
+            "dd",
+            "<<<",
+            "5.2.",
+            "0x",
+            "=+#0_10d",
+            ".2k",
+            "zk",
+            "#k",
+            "+k",
+            "=k",
+            ",k",
+            ",s",
+            ".1z",
+            "z.2",
+            "zc",
+            "+#c",
+            "z#c",
+            "z,",
+            ".2,x",
+            ".2n",
+            ",\u{1}",
+            "_c",
+            "e",
+            ".3e",
+            "%",
+            "g",
+            ".2f",
+            "E",
+            "F",
+            "G",
+            ",.2f",
+            "<5c",
+            "05c",
+            "^5c",
+            "=5c",
+            "#^+10x",
+            "#=10x",
+            "#010X",
+            "#010b",
+            "-",
+            "#",
+            "#d",
+            "#n",
+            "10000000000000000000000",
+            ".10000000000000000000000",
+            "\u{0}",
+            "ab\u{1}",
+            "é^5",
+            "🎉<5x",
+            "=020_",
+            "0>10,",
         ]
     }
 
@@ -593,14 +726,89 @@ mod tests {
 
     fn float_specs() -> Vec<&'static str> {
         vec![
-            "", "e", "E", "f", "F", "g", "G", "n", "%", ".0", ".1", ".2", ".3", ".4", ".5", ".16",
-            ".17", ".20", "#", "#.0", "#.1", "#.3", "#g", "#.0f", "#.0e", "#n", ".0n", ".3n",
-            ".0%", ".1%", ".2%", "=+10.2%", "z", "z.0f", "z.1f", "z.1e", "ze", "zg", "z%",
-            "z.2%", "z.3", "+z", "+", " ", "010", "=+10", "^010", "=010", "010,", ",", "_",
-            ",.2f", "020,.2f", "=020,.2f", "x<020,.2f", "_e", "_%", ",%", "_g", ",n", "_,",
-            "c", "d", "x", "r", "k", ".2k", "zk", "\u{1}", "ff", "=+#0_10f", "+#0,10.3f",
-            ".1000f", ".30f", ".2147483648f", "10", "<10", "^10", "-^11.3e", " 12.4G",
-            "0>12", "015_.3f", "08.3",
+            "",
+            "e",
+            "E",
+            "f",
+            "F",
+            "g",
+            "G",
+            "n",
+            "%",
+            ".0",
+            ".1",
+            ".2",
+            ".3",
+            ".4",
+            ".5",
+            ".16",
+            ".17",
+            ".20",
+            "#",
+            "#.0",
+            "#.1",
+            "#.3",
+            "#g",
+            "#.0f",
+            "#.0e",
+            "#n",
+            ".0n",
+            ".3n",
+            ".0%",
+            ".1%",
+            ".2%",
+            "=+10.2%",
+            "z",
+            "z.0f",
+            "z.1f",
+            "z.1e",
+            "ze",
+            "zg",
+            "z%",
+            "z.2%",
+            "z.3",
+            "+z",
+            "+",
+            " ",
+            "010",
+            "=+10",
+            "^010",
+            "=010",
+            "010,",
+            ",",
+            "_",
+            ",.2f",
+            "020,.2f",
+            "=020,.2f",
+            "x<020,.2f",
+            "_e",
+            "_%",
+            ",%",
+            "_g",
+            ",n",
+            "_,",
+            "c",
+            "d",
+            "x",
+            "r",
+            "k",
+            ".2k",
+            "zk",
+            "\u{1}",
+            "ff",
+            "=+#0_10f",
+            "+#0,10.3f",
+            ".1000f",
+            ".30f",
+            ".2147483648f",
+            "10",
+            "<10",
+            "^10",
+            "-^11.3e",
+            " 12.4G",
+            "0>12",
+            "015_.3f",
+            "08.3",
         ]
     }
 
@@ -624,10 +832,58 @@ mod tests {
     fn format_str_matches_cpython() {
         let strs = ["", "a", "ab", "abc", "héllo", "😀", "tab\there", "\u{301}e"];
         let specs = [
-            "", "s", "5", "<5", ">5", "^5", "^6", "*^7", "é^5", "=", "=5", "+", "-", " ", "#",
-            ",", "_", "z", "d", "c", "0", "05", "<05", "^06", "x<", ".0", ".2", ">10.2", ".10",
-            "ss", "{", "+#", "#+", "z#", "#=", "=#", " =", "=z", "+z=", "z=", "#=5", "=,", "-s",
-            ".2k", "+k", "zk", "=k", ",k", "\u{1}", "0=5", "10000000000000000000000", "x^0",
+            "",
+            "s",
+            "5",
+            "<5",
+            ">5",
+            "^5",
+            "^6",
+            "*^7",
+            "é^5",
+            "=",
+            "=5",
+            "+",
+            "-",
+            " ",
+            "#",
+            ",",
+            "_",
+            "z",
+            "d",
+            "c",
+            "0",
+            "05",
+            "<05",
+            "^06",
+            "x<",
+            ".0",
+            ".2",
+            ">10.2",
+            ".10",
+            "ss",
+            "{",
+            "+#",
+            "#+",
+            "z#",
+            "#=",
+            "=#",
+            " =",
+            "=z",
+            "+z=",
+            "z=",
+            "#=5",
+            "=,",
+            "-s",
+            ".2k",
+            "+k",
+            "zk",
+            "=k",
+            ",k",
+            "\u{1}",
+            "0=5",
+            "10000000000000000000000",
+            "x^0",
         ];
         let mut cases = Vec::new();
         for s in strs {
@@ -641,8 +897,14 @@ mod tests {
 
     #[test]
     fn examples() {
-        assert_eq!(format_i64(-1234567, "013,", "int").as_deref(), Ok("-0,001,234,567"));
-        assert_eq!(format_float(12345.678, "020,.2f", "float").as_deref(), Ok("0,000,000,012,345.68"));
+        assert_eq!(
+            format_i64(-1234567, "013,", "int").as_deref(),
+            Ok("-0,001,234,567")
+        );
+        assert_eq!(
+            format_float(12345.678, "020,.2f", "float").as_deref(),
+            Ok("0,000,000,012,345.68")
+        );
         assert_eq!(format_str("ab", "*^7").as_deref(), Ok("**ab***"));
         assert_eq!(
             format_str("a", ",").unwrap_err(),

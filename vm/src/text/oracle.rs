@@ -118,7 +118,9 @@ pub fn check(prelude: &str, func: &str, cases: &[(String, String)]) {
     let mut bad = Vec::new();
     for ((a, got), want) in cases.iter().zip(expected.iter()) {
         if got != want {
-            bad.push(format!("  {func}({a}):\n    rust:    {got:?}\n    cpython: {want:?}"));
+            bad.push(format!(
+                "  {func}({a}):\n    rust:    {got:?}\n    cpython: {want:?}"
+            ));
         }
     }
     assert!(
@@ -222,4 +224,3 @@ pub fn sample_floats() -> Vec<f64> {
     }
     v
 }
-

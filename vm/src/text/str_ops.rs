@@ -98,7 +98,11 @@ fn search(hay: Text, sub: &str, start: Option<i64>, end: Option<i64>, last: bool
         return -1;
     }
     let window = hay.slice(start, end);
-    let found = if last { window.rfind(sub) } else { window.find(sub) };
+    let found = if last {
+        window.rfind(sub)
+    } else {
+        window.find(sub)
+    };
     match found {
         Some(b) => (start + Text::with_len(window, end - start).char_index(b)) as i64,
         None => -1,
@@ -106,13 +110,23 @@ fn search(hay: Text, sub: &str, start: Option<i64>, end: Option<i64>, last: bool
 }
 
 /// `str.index`: like `find` but "substring not found" is a ValueError.
-pub fn index(hay: Text, sub: &str, start: Option<i64>, end: Option<i64>) -> Result<usize, TextError> {
+pub fn index(
+    hay: Text,
+    sub: &str,
+    start: Option<i64>,
+    end: Option<i64>,
+) -> Result<usize, TextError> {
     let i = find(hay, sub, start, end);
     usize::try_from(i).map_err(|_| TextError::value("substring not found"))
 }
 
 /// `str.rindex`.
-pub fn rindex(hay: Text, sub: &str, start: Option<i64>, end: Option<i64>) -> Result<usize, TextError> {
+pub fn rindex(
+    hay: Text,
+    sub: &str,
+    start: Option<i64>,
+    end: Option<i64>,
+) -> Result<usize, TextError> {
     let i = rfind(hay, sub, start, end);
     usize::try_from(i).map_err(|_| TextError::value("substring not found"))
 }
@@ -249,7 +263,11 @@ pub fn splitlines(s: &str, keepends: bool) -> Vec<&str> {
                 end += 1;
             }
         }
-        out.push(if keepends { &s[start..end] } else { &s[start..i] });
+        out.push(if keepends {
+            &s[start..end]
+        } else {
+            &s[start..i]
+        });
         start = end;
     }
     if start < s.len() {
@@ -445,7 +463,11 @@ pub fn ascii(s: &str) -> String {
 }
 
 fn quote(s: &str, ascii_only: bool) -> String {
-    let q = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let q = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(q);
     for c in s.chars() {
@@ -726,11 +748,22 @@ mod tests {
         let mut cases = Vec::new();
         let mut rcases = Vec::new();
         for s in samples() {
-            for sep in [None, Some(","), Some(" "), Some("a"), Some("ab"), Some(""), Some("😀")] {
+            for sep in [
+                None,
+                Some(","),
+                Some(" "),
+                Some("a"),
+                Some("ab"),
+                Some(""),
+                Some("😀"),
+            ] {
                 for maxsplit in [-1i64, 0, 1, 2] {
                     let sep_src = sep.map_or("None".to_string(), py_str);
                     let args = format!("{}, {sep_src}, {maxsplit}", py_str(s));
-                    cases.push((args.clone(), outcome(&split(s, sep, maxsplit).map(|v| join(&v)))));
+                    cases.push((
+                        args.clone(),
+                        outcome(&split(s, sep, maxsplit).map(|v| join(&v))),
+                    ));
                     rcases.push((args, outcome(&rsplit(s, sep, maxsplit).map(|v| join(&v)))));
                 }
             }
@@ -743,13 +776,21 @@ mod tests {
     fn simple_methods_match_cpython() {
         type F = fn(&str) -> String;
         let funcs: Vec<(&str, F)> = vec![
-            ("lambda s: repr(s.splitlines())", |s| join(&splitlines(s, false))),
-            ("lambda s: repr(s.splitlines(True))", |s| join(&splitlines(s, true))),
+            ("lambda s: repr(s.splitlines())", |s| {
+                join(&splitlines(s, false))
+            }),
+            ("lambda s: repr(s.splitlines(True))", |s| {
+                join(&splitlines(s, true))
+            }),
             ("lambda s: s.strip()", |s| strip(s, None).to_string()),
             ("lambda s: s.lstrip()", |s| lstrip(s, None).to_string()),
             ("lambda s: s.rstrip()", |s| rstrip(s, None).to_string()),
-            ("lambda s: s.strip('a,')", |s| strip(s, Some("a,")).to_string()),
-            ("lambda s: s.rstrip('😀b')", |s| rstrip(s, Some("😀b")).to_string()),
+            ("lambda s: s.strip('a,')", |s| {
+                strip(s, Some("a,")).to_string()
+            }),
+            ("lambda s: s.rstrip('😀b')", |s| {
+                rstrip(s, Some("😀b")).to_string()
+            }),
             ("repr", repr),
             ("ascii", ascii),
             ("str.upper", upper),
@@ -764,15 +805,27 @@ mod tests {
             ("lambda s: repr(s.isdecimal())", |s| py_bool(is_decimal(s))),
             ("lambda s: repr(s.isdigit())", |s| py_bool(is_digit(s))),
             ("lambda s: repr(s.isnumeric())", |s| py_bool(is_numeric(s))),
-            ("lambda s: repr(s.isprintable())", |s| py_bool(is_printable(s))),
-            ("lambda s: repr(s.isidentifier())", |s| py_bool(is_identifier(s))),
+            ("lambda s: repr(s.isprintable())", |s| {
+                py_bool(is_printable(s))
+            }),
+            ("lambda s: repr(s.isidentifier())", |s| {
+                py_bool(is_identifier(s))
+            }),
             ("lambda s: repr(s.isupper())", |s| py_bool(is_upper(s))),
             ("lambda s: repr(s.islower())", |s| py_bool(is_lower(s))),
             ("lambda s: repr(s.istitle())", |s| py_bool(is_title(s))),
-            ("lambda s: repr(s.partition('a'))", |s| part(partition(s, "a"))),
-            ("lambda s: repr(s.rpartition('a'))", |s| part(rpartition(s, "a"))),
-            ("lambda s: s.removeprefix('a')", |s| remove_prefix(s, "a").to_string()),
-            ("lambda s: s.removesuffix('c')", |s| remove_suffix(s, "c").to_string()),
+            ("lambda s: repr(s.partition('a'))", |s| {
+                part(partition(s, "a"))
+            }),
+            ("lambda s: repr(s.rpartition('a'))", |s| {
+                part(rpartition(s, "a"))
+            }),
+            ("lambda s: s.removeprefix('a')", |s| {
+                remove_prefix(s, "a").to_string()
+            }),
+            ("lambda s: s.removesuffix('c')", |s| {
+                remove_suffix(s, "c").to_string()
+            }),
         ];
         for (f, ours) in funcs {
             let cases: Vec<(String, String)> = samples()
@@ -796,7 +849,10 @@ mod tests {
 
     #[test]
     fn partition_errors_match_cpython() {
-        let cases = vec![(py_str("abc"), outcome(&partition("abc", "").map(|_| String::new())))];
+        let cases = vec![(
+            py_str("abc"),
+            outcome(&partition("abc", "").map(|_| String::new())),
+        )];
         check("", "lambda s: s.partition('')", &cases);
     }
 
@@ -812,7 +868,10 @@ mod tests {
                     let l = outcome(&ljust(t, w, fill));
                     let r = outcome(&rjust(t, w, fill));
                     let z = outcome(&zfill(t, w));
-                    cases.push((args, format!("{}|{}|{}|{}", &c[3..], &l[3..], &r[3..], &z[3..])));
+                    cases.push((
+                        args,
+                        format!("{}|{}|{}|{}", &c[3..], &l[3..], &r[3..], &z[3..]),
+                    ));
                 }
             }
         }
@@ -838,14 +897,30 @@ mod tests {
     #[test]
     fn search_matches_cpython() {
         let mut cases = Vec::new();
-        let bounds = [None, Some(-100i64), Some(-3), Some(-1), Some(0), Some(1), Some(2), Some(5), Some(100)];
+        let bounds = [
+            None,
+            Some(-100i64),
+            Some(-3),
+            Some(-1),
+            Some(0),
+            Some(1),
+            Some(2),
+            Some(5),
+            Some(100),
+        ];
         for s in ["", "abcabc", "😀a😀bé😀", "aaaa"] {
             let t = Text::new(s);
             for sub in ["", "a", "bc", "😀", "é😀", "aa", "x"] {
                 for start in bounds {
                     for end in bounds {
                         let src = |v: Option<i64>| v.map_or("None".to_string(), |v| v.to_string());
-                        let args = format!("{}, {}, {}, {}", py_str(s), py_str(sub), src(start), src(end));
+                        let args = format!(
+                            "{}, {}, {}, {}",
+                            py_str(s),
+                            py_str(sub),
+                            src(start),
+                            src(end)
+                        );
                         let res = format!(
                             "{} {} {} {} {}",
                             find(t, sub, start, end),
@@ -870,7 +945,14 @@ mod tests {
     fn replace_matches_cpython() {
         let mut cases = Vec::new();
         for s in samples() {
-            for (old, new) in [("a", "XY"), ("", "-"), ("ab", ""), ("😀", "é"), (" ", "  "), ("zz", "q")] {
+            for (old, new) in [
+                ("a", "XY"),
+                ("", "-"),
+                ("ab", ""),
+                ("😀", "é"),
+                (" ", "  "),
+                ("zz", "q"),
+            ] {
                 for n in [-1i64, 0, 1, 2, 100] {
                     let args = format!("{}, {}, {}, {n}", py_str(s), py_str(old), py_str(new));
                     cases.push((args, outcome(&replace(s, old, new, n))));
@@ -883,7 +965,10 @@ mod tests {
     #[test]
     fn index_error() {
         let t = Text::new("abc");
-        assert_eq!(index(t, "z", None, None), Err(TextError::value("substring not found")));
+        assert_eq!(
+            index(t, "z", None, None),
+            Err(TextError::value("substring not found"))
+        );
         assert_eq!(rindex(t, "c", None, None), Ok(2));
     }
 }

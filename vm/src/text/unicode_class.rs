@@ -104,14 +104,13 @@ const DIGIT_RANGES: &[(u32, u32)] = &[
 /// (kPrimaryNumeric, kAccountingNumeric, kOtherNumeric): the characters
 /// of Numeric_Type=Numeric outside categories Nl and No.
 const HAN_NUMERIC: &[u32] = &[
-    0x3405, 0x3483, 0x382A, 0x3B4D, 0x4E00, 0x4E03, 0x4E07, 0x4E09, 0x4E5D, 0x4E8C, 0x4E94,
-    0x4E96, 0x4EBF, 0x4EC0, 0x4EDF, 0x4EE8, 0x4F0D, 0x4F70, 0x5104, 0x5146, 0x5169, 0x516B,
-    0x516D, 0x5341, 0x5343, 0x5344, 0x5345, 0x534C, 0x53C1, 0x53C2, 0x53C3, 0x53C4, 0x56DB,
-    0x58F1, 0x58F9, 0x5E7A, 0x5EFE, 0x5EFF, 0x5F0C, 0x5F0D, 0x5F0E, 0x5F10, 0x62FE, 0x634C,
-    0x67D2, 0x6F06, 0x7396, 0x767E, 0x8086, 0x842C, 0x8CAE, 0x8CB3, 0x8D30, 0x9621, 0x9646,
-    0x964C, 0x9678, 0x96F6, 0xF96B, 0xF973, 0xF978, 0xF9B2, 0xF9D1, 0xF9D3, 0xF9FD, 0x20001,
-    0x20064, 0x200E2, 0x20121, 0x2092A, 0x20983, 0x2098C, 0x2099C, 0x20AEA, 0x20AFD, 0x20B19,
-    0x22390, 0x22998, 0x23B1B, 0x2626D, 0x2F890,
+    0x3405, 0x3483, 0x382A, 0x3B4D, 0x4E00, 0x4E03, 0x4E07, 0x4E09, 0x4E5D, 0x4E8C, 0x4E94, 0x4E96,
+    0x4EBF, 0x4EC0, 0x4EDF, 0x4EE8, 0x4F0D, 0x4F70, 0x5104, 0x5146, 0x5169, 0x516B, 0x516D, 0x5341,
+    0x5343, 0x5344, 0x5345, 0x534C, 0x53C1, 0x53C2, 0x53C3, 0x53C4, 0x56DB, 0x58F1, 0x58F9, 0x5E7A,
+    0x5EFE, 0x5EFF, 0x5F0C, 0x5F0D, 0x5F0E, 0x5F10, 0x62FE, 0x634C, 0x67D2, 0x6F06, 0x7396, 0x767E,
+    0x8086, 0x842C, 0x8CAE, 0x8CB3, 0x8D30, 0x9621, 0x9646, 0x964C, 0x9678, 0x96F6, 0xF96B, 0xF973,
+    0xF978, 0xF9B2, 0xF9D1, 0xF9D3, 0xF9FD, 0x20001, 0x20064, 0x200E2, 0x20121, 0x2092A, 0x20983,
+    0x2098C, 0x2099C, 0x20AEA, 0x20AFD, 0x20B19, 0x22390, 0x22998, 0x23B1B, 0x2626D, 0x2F890,
 ];
 
 fn in_ranges(c: char, ranges: &[(u32, u32)]) -> bool {
@@ -215,7 +214,11 @@ pub fn is_case_ignorable(c: char) -> bool {
             | '\u{ff1a}'
     ) || matches!(
         category(c),
-        Gc::NonspacingMark | Gc::EnclosingMark | Gc::Format | Gc::ModifierLetter | Gc::ModifierSymbol
+        Gc::NonspacingMark
+            | Gc::EnclosingMark
+            | Gc::Format
+            | Gc::ModifierLetter
+            | Gc::ModifierSymbol
     )
 }
 
@@ -276,7 +279,15 @@ pub fn is_identifier(s: &str) -> bool {
 pub fn is_linebreak(c: char) -> bool {
     matches!(
         c,
-        '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        '\n' | '\r'
+            | '\x0b'
+            | '\x0c'
+            | '\x1c'
+            | '\x1d'
+            | '\x1e'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
     )
 }
 
@@ -470,8 +481,16 @@ def _ranges(pred):
     fn first_difference(a: &str, b: &str) -> String {
         let sa = expand(a);
         let sb = expand(b);
-        let only_a: Vec<String> = sa.difference(&sb).take(40).map(|c| format!("{c:x}")).collect();
-        let only_b: Vec<String> = sb.difference(&sa).take(40).map(|c| format!("{c:x}")).collect();
+        let only_a: Vec<String> = sa
+            .difference(&sb)
+            .take(40)
+            .map(|c| format!("{c:x}"))
+            .collect();
+        let only_b: Vec<String> = sb
+            .difference(&sa)
+            .take(40)
+            .map(|c| format!("{c:x}"))
+            .collect();
         format!("only rust: {only_a:?} only cpython: {only_b:?}")
     }
 
@@ -488,11 +507,23 @@ def _ranges(pred):
             ("str.isupper", Box::new(is_upper)),
             ("str.islower", Box::new(is_lower)),
             ("str.istitle", Box::new(|c| is_title(c) || is_upper(c))),
-            ("lambda c: c.isidentifier()", Box::new(|c| c == '_' || is_xid_start(c))),
-            ("lambda c: ('a' + c).isidentifier()", Box::new(is_xid_continue)),
-            ("lambda c: len(c.splitlines()) == 1 and c.splitlines()[0] == '' ", Box::new(is_linebreak)),
+            (
+                "lambda c: c.isidentifier()",
+                Box::new(|c| c == '_' || is_xid_start(c)),
+            ),
+            (
+                "lambda c: ('a' + c).isidentifier()",
+                Box::new(is_xid_continue),
+            ),
+            (
+                "lambda c: len(c.splitlines()) == 1 and c.splitlines()[0] == '' ",
+                Box::new(is_linebreak),
+            ),
             // Case_Ignorable or Cased, seen through the final-sigma rule.
-            (r"lambda c: ('a\u03a3' + c + 'a').lower()[1] == '\u03c3'", Box::new(|c| is_case_ignorable(c) || is_cased(c))),
+            (
+                r"lambda c: ('a\u03a3' + c + 'a').lower()[1] == '\u03c3'",
+                Box::new(|c| is_case_ignorable(c) || is_cased(c)),
+            ),
         ];
         let args: Vec<String> = preds.iter().map(|(p, _)| p.to_string()).collect();
         let expected = call_each(PY_RANGES, "_ranges", &args);
@@ -557,7 +588,10 @@ def _table(f):
         type MapFn = Box<dyn Fn(char) -> Vec<char>>;
         let maps: Vec<(&str, MapFn)> = vec![
             ("str.upper", Box::new(|c| to_upper(c).collect())),
-            ("str.lower", Box::new(|c| lower_in_context(&[c], 0).collect())),
+            (
+                "str.lower",
+                Box::new(|c| lower_in_context(&[c], 0).collect()),
+            ),
             ("str.casefold", Box::new(|c| case_fold(c).collect())),
             // title() of a lone character is its titlecase mapping.
             ("str.title", Box::new(|c| to_title(c).collect())),

@@ -1,1 +1,0 @@
-//! bytes_ops (in progress).

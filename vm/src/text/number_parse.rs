@@ -1,1 +1,0 @@
-//! number_parse (in progress).

@@ -1,1 +1,0 @@
-//! percent_format (in progress).
