@@ -41,10 +41,6 @@ impl TextError {
         TextError::ValueError(msg.into())
     }
 
-    pub(crate) fn type_error(msg: impl Into<String>) -> Self {
-        TextError::TypeError(msg.into())
-    }
-
     pub(crate) fn overflow(msg: impl Into<String>) -> Self {
         TextError::OverflowError(msg.into())
     }
@@ -66,11 +62,5 @@ impl std::error::Error for TextError {}
 /// allocation into `MemoryError` instead of an abort.
 pub(crate) fn reserve(s: &mut String, additional: usize) -> Result<(), TextError> {
     s.try_reserve(additional)
-        .map_err(|_| TextError::MemoryError)
-}
-
-/// Byte-vector version of [`reserve`].
-pub(crate) fn reserve_bytes(v: &mut Vec<u8>, additional: usize) -> Result<(), TextError> {
-    v.try_reserve(additional)
         .map_err(|_| TextError::MemoryError)
 }

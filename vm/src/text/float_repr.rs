@@ -103,11 +103,11 @@ fn layout_fixed(d: &Digits, alternate: bool) -> String {
     let mut out = String::new();
     if d.decpt <= 0 {
         out.push_str("0.");
-        out.extend(std::iter::repeat('0').take(d.decpt.unsigned_abs() as usize));
+        out.extend(std::iter::repeat_n('0', d.decpt.unsigned_abs() as usize));
         out.extend(d.digits.iter().map(|&b| char::from(b)));
     } else if d.decpt >= n {
         out.extend(d.digits.iter().map(|&b| char::from(b)));
-        out.extend(std::iter::repeat('0').take((d.decpt - n) as usize));
+        out.extend(std::iter::repeat_n('0', (d.decpt - n) as usize));
         if alternate {
             out.push('.');
         }

@@ -240,9 +240,9 @@ fn pad(body: &str, len: usize, spec: &FormatSpec, default: Align) -> Result<Stri
         body.len()
             .saturating_add(total.saturating_mul(fill.len_utf8())),
     )?;
-    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(std::iter::repeat_n(fill, left));
     out.push_str(body);
-    out.extend(std::iter::repeat(fill).take(right));
+    out.extend(std::iter::repeat_n(fill, right));
     Ok(out)
 }
 
@@ -303,7 +303,10 @@ pub fn format_str_with(s: &str, spec: &FormatSpec) -> Result<String, TextError> 
 fn group_digits(digits: &str, sep: Option<(char, usize)>, min_width: usize) -> String {
     let Some((sep, every)) = sep else {
         let mut out = String::new();
-        out.extend(std::iter::repeat('0').take(min_width.saturating_sub(digits.len())));
+        out.extend(std::iter::repeat_n(
+            '0',
+            min_width.saturating_sub(digits.len()),
+        ));
         out.push_str(digits);
         return out;
     };
@@ -312,13 +315,12 @@ fn group_digits(digits: &str, sep: Option<(char, usize)>, min_width: usize) -> S
     while grouped_len(k) < min_width {
         k += 1;
     }
-    let padded: String = std::iter::repeat('0')
-        .take(k - digits.len())
+    let padded: String = std::iter::repeat_n('0', k - digits.len())
         .chain(digits.chars())
         .collect();
     let mut out = String::with_capacity(grouped_len(k));
     for (i, c) in padded.chars().enumerate() {
-        if i > 0 && (k - i) % every == 0 {
+        if i > 0 && (k - i).is_multiple_of(every) {
             out.push(sep);
         }
         out.push(c);
@@ -366,13 +368,13 @@ fn assemble(parts: &NumberParts, spec: &FormatSpec) -> Result<String, TextError>
         Align::Center => (pad_total / 2, 0, pad_total - pad_total / 2),
         Align::AfterSign => (0, pad_total, 0),
     };
-    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(std::iter::repeat_n(fill, left));
     out.push_str(sign);
     out.push_str(parts.prefix);
-    out.extend(std::iter::repeat(fill).take(middle));
+    out.extend(std::iter::repeat_n(fill, middle));
     out.push_str(&digits);
     out.push_str(parts.rest);
-    out.extend(std::iter::repeat(fill).take(right));
+    out.extend(std::iter::repeat_n(fill, right));
     Ok(out)
 }
 
@@ -473,7 +475,7 @@ pub fn int_to_f64(n: &Integer) -> Result<f64, TextError> {
         let limit = Integer::from(1u32) << 1024u32;
         let half_ulp = Integer::from(1u32) << 970u32;
         let mag = n.unsigned_abs();
-        if Integer::from(mag) >= limit - half_ulp {
+        if mag >= limit - half_ulp {
             return Err(TextError::overflow("int too large to convert to float"));
         }
     }

@@ -22,16 +22,6 @@ pub fn py_str(s: &str) -> String {
     out
 }
 
-/// A Python bytes literal for `b`.
-pub fn py_bytes(b: &[u8]) -> String {
-    let mut out = String::from("b'");
-    for &x in b {
-        out.push_str(&format!("\\x{x:02x}"));
-    }
-    out.push('\'');
-    out
-}
-
 /// The outcome line of a successful Rust result.
 pub fn ok(s: impl AsRef<str>) -> String {
     format!("ok:{}", s.as_ref())

@@ -319,7 +319,7 @@ pub fn expandtabs(s: &str, tabsize: i64) -> Result<String, TextError> {
                     let size = usize::try_from(tabsize).unwrap_or(usize::MAX);
                     let n = size - column % size;
                     reserve(&mut out, n)?;
-                    out.extend(std::iter::repeat(' ').take(n));
+                    out.extend(std::iter::repeat_n(' ', n));
                     column = column
                         .checked_add(n)
                         .ok_or_else(|| TextError::overflow("new string is too long"))?;
@@ -345,9 +345,9 @@ fn padded(s: &str, left: usize, right: usize, fill: char) -> Result<String, Text
         s.len()
             .saturating_add(left.saturating_add(right).saturating_mul(fill.len_utf8())),
     )?;
-    out.extend(std::iter::repeat(fill).take(left));
+    out.extend(std::iter::repeat_n(fill, left));
     out.push_str(s);
-    out.extend(std::iter::repeat(fill).take(right));
+    out.extend(std::iter::repeat_n(fill, right));
     Ok(out)
 }
 

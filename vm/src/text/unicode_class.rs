@@ -496,7 +496,8 @@ def _ranges(pred):
 
     #[test]
     fn predicates_match_cpython_for_every_code_point() {
-        let preds: Vec<(&str, Box<dyn Fn(char) -> bool>)> = vec![
+        type Pred = Box<dyn Fn(char) -> bool>;
+        let preds: Vec<(&str, Pred)> = vec![
             ("str.isspace", Box::new(is_space)),
             ("str.isdecimal", Box::new(is_decimal)),
             ("str.isdigit", Box::new(is_digit)),
