@@ -309,3 +309,104 @@ pub enum Module {
     /// `single` mode: one interactive statement (possibly `a; b`).
     Single(Vec<Stmt>),
 }
+
+/// Calls `f` on each direct sub-expression of `e` (lambda parameters'
+/// defaults and annotations included).
+pub fn for_each_child<'a>(e: &'a Expr, f: &mut dyn FnMut(&'a Expr)) {
+    let gens = |g: &'a [Comprehension], f: &mut dyn FnMut(&'a Expr)| {
+        for c in g {
+            f(&c.target);
+            f(&c.iter);
+            c.ifs.iter().for_each(&mut *f);
+        }
+    };
+    match &e.kind {
+        ExprKind::BoolOp { values, .. } => values.iter().for_each(f),
+        ExprKind::NamedExpr { target, value } => {
+            f(target);
+            f(value);
+        }
+        ExprKind::BinOp { left, right, .. } => {
+            f(left);
+            f(right);
+        }
+        ExprKind::UnaryOp { operand, .. } => f(operand),
+        ExprKind::Lambda { args, body } => {
+            args.defaults.iter().for_each(&mut *f);
+            args.kw_defaults.iter().flatten().for_each(&mut *f);
+            f(body);
+        }
+        ExprKind::IfExp { test, body, orelse } => {
+            f(test);
+            f(body);
+            f(orelse);
+        }
+        ExprKind::Dict { keys, values } => {
+            for (k, v) in keys.iter().zip(values) {
+                if let Some(k) = k {
+                    f(k);
+                }
+                f(v);
+            }
+        }
+        ExprKind::Set(elts) | ExprKind::List(elts) | ExprKind::Tuple(elts) => {
+            elts.iter().for_each(f)
+        }
+        ExprKind::JoinedStr(values) => values.iter().for_each(f),
+        ExprKind::ListComp { elt, generators }
+        | ExprKind::SetComp { elt, generators }
+        | ExprKind::GeneratorExp { elt, generators } => {
+            f(elt);
+            gens(generators, f);
+        }
+        ExprKind::DictComp {
+            key,
+            value,
+            generators,
+        } => {
+            f(key);
+            f(value);
+            gens(generators, f);
+        }
+        ExprKind::Await(v) | ExprKind::YieldFrom(v) | ExprKind::Starred(v) => f(v),
+        ExprKind::Yield(v) => {
+            if let Some(v) = v {
+                f(v);
+            }
+        }
+        ExprKind::Compare {
+            left, comparators, ..
+        } => {
+            f(left);
+            comparators.iter().for_each(f);
+        }
+        ExprKind::Call {
+            func,
+            args,
+            keywords,
+        } => {
+            f(func);
+            args.iter().for_each(&mut *f);
+            keywords.iter().for_each(|k| f(&k.value));
+        }
+        ExprKind::FormattedValue {
+            value, format_spec, ..
+        } => {
+            f(value);
+            if let Some(s) = format_spec {
+                f(s);
+            }
+        }
+        ExprKind::Attribute { value, .. } => f(value),
+        ExprKind::Subscript { value, slice } => {
+            f(value);
+            f(slice);
+        }
+        ExprKind::Slice { lower, upper, step } => {
+            for p in [lower, upper, step].into_iter().flatten() {
+                f(p);
+            }
+        }
+        ExprKind::Constant(_) | ExprKind::Name(_) => {}
+    }
+}

@@ -16,12 +16,14 @@ pub mod bytecode;
 mod codegen;
 pub mod dis;
 mod error;
+mod future;
 mod parse;
 mod parse_errors;
 mod scan;
 mod source_map;
 mod stack_depth;
 pub mod symtable;
+pub mod unparse;
 
 pub use dis::disassemble;
 pub use error::{CompileError, CompileErrorKind};
@@ -53,8 +55,16 @@ pub fn compile(
 ) -> Result<bytecode::CodeObject, CompileError> {
     let map = SourceMap::new(source, filename);
     let module = parse::parse(source, &map, mode)?;
-    let table = symtable::build(&module, &map)?;
-    codegen::compile_module(&module, &table, &map, mode)
+    let future = module_future(&module, &map)?;
+    let table = symtable::build(&module, &map, future)?;
+    codegen::compile_module(&module, &table, &map, mode, future)
+}
+
+fn module_future(module: &ast::Module, map: &SourceMap) -> Result<future::Future, CompileError> {
+    match module {
+        ast::Module::Exec(body) | ast::Module::Single(body) => future::scan(body, map),
+        ast::Module::Eval(_) => Ok(future::Future::default()),
+    }
 }
 
 /// Whether interactive input `source` is unfinished, so that a REPL should
@@ -79,5 +89,6 @@ pub fn symbol_table(
 ) -> Result<symtable::SymbolTable, CompileError> {
     let map = SourceMap::new(source, filename);
     let module = parse::parse(source, &map, mode)?;
-    symtable::build(&module, &map)
+    let future = module_future(&module, &map)?;
+    symtable::build(&module, &map, future)
 }

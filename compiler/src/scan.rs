@@ -766,7 +766,7 @@ impl<'s> Scanner<'s> {
 
 /// Python's `str.isprintable()` is false for control, format and separator
 /// characters (space excepted); these get the "non-printable" message.
-fn non_printable(c: char) -> bool {
+pub fn non_printable(c: char) -> bool {
     c.is_control()
         || (c.is_whitespace() && c != ' ')
         || matches!(

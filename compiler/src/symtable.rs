@@ -210,11 +210,16 @@ pub fn mangle(private: Option<&str>, name: &str) -> String {
 }
 
 /// Builds and analyses the symbol tables of a module.
-pub fn build(module: &Module, map: &SourceMap) -> Result<SymbolTable, CompileError> {
+pub fn build(
+    module: &Module,
+    map: &SourceMap,
+    future: crate::future::Future,
+) -> Result<SymbolTable, CompileError> {
     let top = SymbolTable::new(ScopeKind::Module, "top", Location::default(), false, None);
     let mut b = Builder {
         map,
         stack: vec![top],
+        future_annotations: future.annotations,
     };
     match module {
         Module::Exec(body) | Module::Single(body) => b.stmts(body)?,
@@ -237,6 +242,9 @@ const STACK_GROWTH: usize = 2 * 1024 * 1024;
 struct Builder<'a, 'm> {
     map: &'a SourceMap<'m>,
     stack: Vec<SymbolTable>,
+    /// Annotations are strings (PEP 563): never evaluated, so their names
+    /// do not count as uses.
+    future_annotations: bool,
 }
 
 type R = Result<(), CompileError>;
@@ -411,7 +419,7 @@ impl Builder<'_, '_> {
                 if let Some(v) = value {
                     self.expr(v)?;
                 }
-                self.expr(annotation)?;
+                self.annotation(annotation)?;
             }
             StmtKind::For {
                 target,
@@ -541,13 +549,26 @@ impl Builder<'_, '_> {
     fn annotations(&mut self, args: &Arguments, returns: Option<&Expr>) -> R {
         for a in args.all() {
             if let Some(ann) = &a.annotation {
-                self.expr(ann)?;
+                self.annotation(ann)?;
             }
         }
         if let Some(r) = returns {
-            self.expr(r)?;
+            self.annotation(r)?;
         }
         Ok(())
+    }
+
+    fn annotation(&mut self, e: &Expr) -> R {
+        if !self.future_annotations {
+            return self.expr(e);
+        }
+        match forbidden_in_annotation(e) {
+            Some((what, loc)) => Err(self.map.compile_error(
+                format!("'{what}' can not be used within an annotation"),
+                loc,
+            )),
+            None => Ok(()),
+        }
     }
 
     fn params(&mut self, args: &Arguments) -> R {
@@ -784,6 +805,27 @@ impl Builder<'_, '_> {
         }
         Ok(())
     }
+}
+
+/// The first yield, await or walrus inside a string annotation (CPython
+/// rejects them there).
+fn forbidden_in_annotation(e: &Expr) -> Option<(&'static str, Location)> {
+    let what = match &e.kind {
+        ExprKind::Yield(_) | ExprKind::YieldFrom(_) => Some("yield expression"),
+        ExprKind::Await(_) => Some("await expression"),
+        ExprKind::NamedExpr { .. } => Some("named expression"),
+        _ => None,
+    };
+    if let Some(w) = what {
+        return Some((w, e.loc));
+    }
+    let mut found = None;
+    crate::ast::for_each_child(e, &mut |c| {
+        if found.is_none() {
+            found = forbidden_in_annotation(c);
+        }
+    });
+    found
 }
 
 /// Resolves the scopes of `table` and its children (CPython's

@@ -18,6 +18,7 @@ use std::rc::Rc;
 use crate::ast::{Expr, ExprKind, Module, Stmt, StmtKind};
 use crate::bytecode::{CodeFlags, CodeKind, CodeObject, Constant, Idx, Instruction, Location};
 use crate::error::{CompileError, CompileErrorKind};
+use crate::future::Future;
 use crate::source_map::SourceMap;
 use crate::symtable::{mangle, ScopeKind, SymbolScope, SymbolTable};
 use crate::Mode;
@@ -82,6 +83,7 @@ pub(crate) struct Compiler<'t, 'm> {
     map: &'t SourceMap<'m>,
     units: Vec<Unit<'t>>,
     interactive: bool,
+    future: Future,
 }
 
 /// Compiles a parsed module with its symbol table.
@@ -90,11 +92,13 @@ pub fn compile_module(
     table: &SymbolTable,
     map: &SourceMap,
     mode: Mode,
+    future: Future,
 ) -> Result<CodeObject, CompileError> {
     let mut c = Compiler {
         map,
         units: Vec::new(),
         interactive: mode == Mode::Single,
+        future,
     };
     c.push_unit(table, CodeKind::Module, "<module>", "<module>", 1);
     match module {

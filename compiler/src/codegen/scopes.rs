@@ -92,6 +92,11 @@ impl<'t> Compiler<'t, '_> {
         for a in params {
             if let Some(ann) = &a.annotation {
                 self.load_const(Constant::Str(self.mangle(&a.name)));
+                if self.future.annotations {
+                    self.load_const(Constant::Str(crate::unparse::unparse(ann)));
+                    n += 1;
+                    continue;
+                }
                 match &ann.kind {
                     // `*args: *Ts` (PEP 646): the single item of the unpacking.
                     ExprKind::Starred(inner) => {
@@ -105,7 +110,7 @@ impl<'t> Compiler<'t, '_> {
         }
         if let Some(r) = returns {
             self.load_const(Constant::Str("return".to_owned()));
-            self.expr(r)?;
+            self.annotation_value(r)?;
             n += 1;
         }
         if n > 0 {
@@ -113,6 +118,17 @@ impl<'t> Compiler<'t, '_> {
             flags.annotations = true;
         }
         Ok(())
+    }
+
+    /// An annotation's value: evaluated, or its source text under
+    /// `from __future__ import annotations`.
+    pub(super) fn annotation_value(&mut self, e: &'t Expr) -> R {
+        if self.future.annotations {
+            self.load_const(Constant::Str(crate::unparse::unparse(e)));
+            Ok(())
+        } else {
+            self.expr(e)
+        }
     }
 
     fn check_params(&self, args: &Arguments, loc: Location) -> R {

@@ -192,7 +192,7 @@ impl<'t> Compiler<'t, '_> {
             ExprKind::Name(n) => {
                 self.check_forbidden(n, loc)?;
                 if simple && module_or_class {
-                    self.expr(annotation)?;
+                    self.annotation_value(annotation)?;
                     self.name_op("__annotations__", NameOp::Load)?;
                     let mangled = self.mangle(n);
                     self.load_const(Constant::Str(mangled));
@@ -215,7 +215,7 @@ impl<'t> Compiler<'t, '_> {
             }
             _ => return Err(self.error("invalid syntax", target.loc)),
         }
-        if !simple && module_or_class {
+        if !simple && module_or_class && !self.future.annotations {
             self.expr(annotation)?;
             self.emit(I::PopTop);
         }
@@ -252,6 +252,15 @@ impl<'t> Compiler<'t, '_> {
     }
 
     fn import_from(&mut self, module: Option<&str>, names: &[Alias], level: u32) -> R {
+        if module == Some("__future__")
+            && level == 0
+            && self.unit_ref().loc.line > self.future.last_line
+        {
+            return Err(self.compile_error(
+                "from __future__ imports must occur at the beginning of the file",
+                self.unit_ref().loc,
+            ));
+        }
         let star = names.iter().find(|a| a.name == "*");
         if let Some(star) = star {
             if self.unit_ref().code.kind != CodeKind::Module {
