@@ -64,3 +64,9 @@ pub(crate) fn reserve(s: &mut String, additional: usize) -> Result<(), TextError
     s.try_reserve(additional)
         .map_err(|_| TextError::MemoryError)
 }
+
+/// Byte-vector version of [`reserve`].
+pub(crate) fn reserve_bytes(v: &mut Vec<u8>, additional: usize) -> Result<(), TextError> {
+    v.try_reserve(additional)
+        .map_err(|_| TextError::MemoryError)
+}

@@ -11,9 +11,11 @@
 //! `str_ops` functions take code-point positions and have a fast path for
 //! ASCII text, where the two coincide.
 
+pub mod bytes_ops;
 pub mod error;
 pub mod float_repr;
 pub mod format_spec;
+pub mod number_parse;
 pub mod str_ops;
 pub mod unicode_class;
 
