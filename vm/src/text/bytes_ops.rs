@@ -287,8 +287,11 @@ pub fn rstrip<'a>(b: &'a [u8], chars: Option<&[u8]>) -> &'a [u8] {
     }
 }
 
+/// The three parts of `partition`/`rpartition`.
+pub type Parts<'a> = (&'a [u8], &'a [u8], &'a [u8]);
+
 /// `bytes.partition(sep)`.
-pub fn partition<'a>(b: &'a [u8], sep: &[u8]) -> Result<(&'a [u8], &'a [u8], &'a [u8]), TextError> {
+pub fn partition<'a>(b: &'a [u8], sep: &[u8]) -> Result<Parts<'a>, TextError> {
     if sep.is_empty() {
         return Err(empty_separator());
     }
@@ -299,10 +302,7 @@ pub fn partition<'a>(b: &'a [u8], sep: &[u8]) -> Result<(&'a [u8], &'a [u8], &'a
 }
 
 /// `bytes.rpartition(sep)`.
-pub fn rpartition<'a>(
-    b: &'a [u8],
-    sep: &[u8],
-) -> Result<(&'a [u8], &'a [u8], &'a [u8]), TextError> {
+pub fn rpartition<'a>(b: &'a [u8], sep: &[u8]) -> Result<Parts<'a>, TextError> {
     if sep.is_empty() {
         return Err(empty_separator());
     }
@@ -567,7 +567,7 @@ pub fn hex(b: &[u8], sep: Option<u8>, bytes_per_sep: i64) -> String {
     for (i, &x) in b.iter().enumerate() {
         if let Some(sep) = sep.filter(|_| i > 0 && group > 0) {
             let boundary = if bytes_per_sep > 0 {
-                (n - i) % group == 0
+                (n - i).is_multiple_of(group)
             } else {
                 i % group == 0
             };
@@ -788,7 +788,7 @@ mod tests {
         }
     }
 
-    fn part(r: Result<(&[u8], &[u8], &[u8]), TextError>) -> String {
+    fn part(r: Result<Parts, TextError>) -> String {
         match r {
             Ok((a, b, c)) => format!("({}, {}, {})", repr(a), repr(b), repr(c)),
             Err(e) => e.to_string(),

@@ -81,10 +81,9 @@ fn scan_int(t: &[u8], base: u32, max_digits: usize) -> Scan {
         match t.get(i).copied() {
             Some(b'_') => {
                 if digits.is_empty()
-                    || !t
-                        .get(i + 1)
+                    || t.get(i + 1)
                         .and_then(|&b| digit_value(b))
-                        .is_some_and(|d| d < base)
+                        .is_none_or(|d| d >= base)
                 {
                     return Scan::Invalid;
                 }
