@@ -1,0 +1,2 @@
+from .constants import PI as pi_value
+from ..square import Square

@@ -1,0 +1,3 @@
+PI = 3.14159
+TAU = 2 * PI
+print("constants loaded as", __name__)

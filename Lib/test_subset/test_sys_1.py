@@ -1,0 +1,30 @@
+import sys
+
+print(sys.argv)
+print(sys.version_info[:2] == (3, 11), sys.version_info.major, sys.version_info >= (3, 8))
+print(sys.maxsize == 2 ** 63 - 1, sys.byteorder in ("little", "big"))
+print(isinstance(sys.path, list), sys.path[0] != "", all(isinstance(p, str) for p in sys.path))
+print(type(sys.modules).__name__, "sys" in sys.modules, sys.modules["__main__"].__name__)
+print(sys.getrecursionlimit())
+sys.setrecursionlimit(500)
+print(sys.getrecursionlimit())
+sys.setrecursionlimit(1000)
+print(type(sys.implementation.name).__name__)
+sys.stdout.write("written via sys.stdout.write\n")
+n = sys.stdout.write("abc\n")
+print("returned", n)
+sys.stderr.write("to stderr\n")
+sys.stdout.flush()  # text layer first, then raw bytes: keeps the order
+sys.stdout.buffer.write(b"raw bytes via buffer\n")
+sys.stdout.flush()
+print("stdin isatty:", sys.stdin.isatty() if False else "skipped")
+print(sys.stdin.read() == "")
+print(callable(sys.exit), sys.exc_info())
+try:
+    raise ValueError("inside")
+except ValueError:
+    kind, value, tb = sys.exc_info()
+    print(kind.__name__, value, tb is not None)
+print(sys.platform == sys.platform, isinstance(sys.float_info.max, float), sys.float_info.dig)
+print(sys.int_info.bits_per_digit in (15, 30) or "other", sys.getdefaultencoding())
+print("main module file:", __file__.endswith("test_sys_1.py"))
