@@ -29,7 +29,9 @@ const FEATURES: &[&str] = &[
     "annotations",
 ];
 
-/// Reads the future imports at the top of `body` (after the docstring).
+/// Reads the future imports at the top of `body` (after the docstring),
+/// as CPython's future.c does: statements sharing a line with the first
+/// ordinary statement are still examined.
 pub fn scan(body: &[Stmt], map: &SourceMap) -> Result<Future, CompileError> {
     let mut future = Future::default();
     let mut rest = body;
@@ -44,29 +46,46 @@ pub fn scan(body: &[Stmt], map: &SourceMap) -> Result<Future, CompileError> {
     {
         rest = rest.get(1..).unwrap_or(&[]);
     }
+    let mut done = false;
+    let mut prev_line = 0;
     for s in rest {
+        if done && s.loc.line > prev_line {
+            break;
+        }
+        prev_line = s.loc.line;
         let StmtKind::ImportFrom {
             module: Some(m),
             names,
             level: 0,
         } = &s.kind
         else {
-            break;
+            done = true;
+            continue;
         };
         if m != "__future__" {
-            break;
+            done = true;
+            continue;
+        }
+        // CPython positions these errors at the statement start, with no
+        // end; the late-import one with a 0-based column as its offset.
+        let err = |msg: String, offset: i32| {
+            let mut e = map.compile_error(msg, s.loc);
+            e.offset = offset;
+            e.end_line = s.loc.line;
+            e.end_offset = 0;
+            e
+        };
+        let col = map.char_offset(s.loc.line, s.loc.col) as i32;
+        if done {
+            let msg = "from __future__ imports must occur at the beginning of the file";
+            return Err(err(msg.to_owned(), col - 1));
         }
         for a in names {
-            let err = |msg: String| {
-                let mut e = map.compile_error(msg, s.loc);
-                e.end_offset = 0;
-                e
-            };
             match a.name.as_str() {
                 "annotations" => future.annotations = true,
-                "braces" => return Err(err("not a chance".to_owned())),
+                "braces" => return Err(err("not a chance".to_owned(), col)),
                 name if FEATURES.contains(&name) => {}
-                name => return Err(err(format!("future feature {name} is not defined"))),
+                name => return Err(err(format!("future feature {name} is not defined"), col)),
             }
         }
         future.last_line = s.loc.line;

@@ -37,6 +37,15 @@ const TOO_DEEP_INDENT: &str = "\u{0}too many levels of indentation";
 
 /// Parse `source` in `mode` into our AST.
 pub fn parse(source: &str, map: &SourceMap, mode: Mode) -> Result<Module, CompileError> {
+    if source.starts_with('\u{feff}') {
+        // As CPython's compile() of a str: a byte order mark is an error
+        // (whoever decodes a file strips it first).
+        return Err(parse_errors::to_compile_error(
+            map,
+            RawError::Lexical(LexicalKind::UnrecognizedChar('\u{feff}')),
+            0,
+        ));
+    }
     if mode == Mode::Single {
         parse_errors::check_single(map)?;
     }

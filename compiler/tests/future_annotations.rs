@@ -133,3 +133,69 @@ fn future_import_errors() {
     }
     assert!(compile("\"\"\"doc\"\"\"\nfrom __future__ import annotations\nfrom __future__ import division\nx = 1", "f", Mode::Exec).is_ok());
 }
+
+/// Future imports that come too late (CPython's test_future_stmt files);
+/// values from CPython 3.11, its `end_offset` None being 0 here.
+#[test]
+fn late_future_imports() {
+    let cases: &[(&str, u32, i32, u32, i32)] = &[
+        (
+            "\"\"\"This is a test\"\"\"\n\nfrom __future__ import nested_scopes; import string; from __future__ import \\\n     nested_scopes\n",
+            3,
+            53,
+            3,
+            0,
+        ),
+        (
+            "from __future__ import absolute_import\n\"spam, bar, blah\"\nfrom __future__ import print_function\n",
+            3,
+            1,
+            3,
+            38,
+        ),
+    ];
+    for (src, line, offset, end_line, end_offset) in cases {
+        let e = compile(src, "f", Mode::Exec).unwrap_err();
+        assert_eq!(
+            (
+                e.message.as_str(),
+                e.line,
+                e.offset,
+                e.end_line,
+                e.end_offset
+            ),
+            (
+                "from __future__ imports must occur at the beginning of the file",
+                *line,
+                *offset,
+                *end_line,
+                *end_offset
+            ),
+            "{src:?}"
+        );
+    }
+}
+
+#[test]
+fn byte_order_mark_in_a_str_is_an_error() {
+    // CPython: compile('\ufeffx = 1\n', 'f', 'exec')
+    let e = compile("\u{feff}x = 1\n", "f", Mode::Exec).unwrap_err();
+    assert_eq!(
+        (
+            e.message.as_str(),
+            e.line,
+            e.offset,
+            e.end_line,
+            e.end_offset,
+            e.text.as_deref()
+        ),
+        (
+            "invalid non-printable character U+FEFF",
+            1,
+            1,
+            1,
+            1,
+            Some("\u{feff}x = 1")
+        )
+    );
+}
