@@ -81,7 +81,9 @@ pub struct CodeFlags {
 }
 
 /// Source span of an instruction, as CPython's `co_positions()`: lines are
-/// 1-based, columns are 0-based UTF-8 byte offsets into their lines.
+/// 1-based, columns are 0-based UTF-8 byte offsets into their lines. An
+/// all-zero location (`line == 0`) means "no position" (CPython's `None`),
+/// used for compiler-made cleanup code that cannot raise.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Location {
     pub line: u32,

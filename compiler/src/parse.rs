@@ -834,7 +834,15 @@ impl Lowerer<'_, '_> {
                 },
                 format_spec: self.opt_box(f.format_spec, d),
             },
-            rp::Expr::JoinedStr(j) => ExprKind::JoinedStr(self.exprs(j.values, d)),
+            rp::Expr::JoinedStr(j) => {
+                let mut values = self.exprs(j.values, d);
+                // CPython gives an f-string's parts the whole string's span
+                // (implicit concatenation included).
+                for v in values.iter_mut() {
+                    relocate_fstring_part(v, loc);
+                }
+                ExprKind::JoinedStr(values)
+            }
             rp::Expr::Constant(c) => ExprKind::Constant(constant(c.value)),
             rp::Expr::Attribute(a) => ExprKind::Attribute {
                 value: self.box_expr(*a.value, d),
@@ -872,6 +880,25 @@ impl Lowerer<'_, '_> {
         while let Some(e) = stack.pop() {
             dismantle(e, &mut stack);
         }
+    }
+}
+
+/// Sets the span of an f-string part (a literal or a replacement field, and
+/// the parts of its format spec) to `loc`; expressions inside keep theirs.
+fn relocate_fstring_part(e: &mut Expr, loc: Location) {
+    match &mut e.kind {
+        ExprKind::Constant(_) => e.loc = loc,
+        ExprKind::FormattedValue { format_spec, .. } => {
+            e.loc = loc;
+            if let Some(spec) = format_spec {
+                if let ExprKind::JoinedStr(parts) = &mut spec.kind {
+                    for p in parts.iter_mut() {
+                        relocate_fstring_part(p, loc);
+                    }
+                }
+            }
+        }
+        _ => {}
     }
 }
 

@@ -44,10 +44,15 @@ fn walk(code: &CodeObject, out: &mut Vec<String>) {
     for (i, ins) in code.instructions.iter().enumerate() {
         if let Some(c) = class(ins) {
             let l = code.location(i);
-            out.push(format!(
-                "{} {c} {} {} {} {}",
-                code.qualname, l.line, l.end_line, l.col, l.end_col
-            ));
+            if l.line == 0 {
+                // No location (CPython's None positions).
+                out.push(format!("{} {c} None None None None", code.qualname));
+            } else {
+                out.push(format!(
+                    "{} {c} {} {} {} {}",
+                    code.qualname, l.line, l.end_line, l.col, l.end_col
+                ));
+            }
         }
     }
     for c in &code.constants {

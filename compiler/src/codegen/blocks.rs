@@ -290,12 +290,23 @@ impl<'t> Compiler<'t, '_> {
                     self.push_fblock(FBlock::HandlerCleanup { name: Some(name) });
                     self.stmts(&h.body)?;
                     self.pop_fblock();
+                    // The cleanup has no location of its own in CPython:
+                    // it keeps the last instruction's, or none at all.
+                    let last = self
+                        .unit()
+                        .code
+                        .locations
+                        .last()
+                        .copied()
+                        .unwrap_or_default();
+                    self.set_loc(last);
                     self.emit(I::PopBlock);
                     self.emit(I::PopExcept);
                     self.clear_name(name)?;
                     self.emit_jump(I::Jump, end);
                     // An exception in the handler body: clear the name, re-raise.
                     self.place(cleanup);
+                    self.set_loc(Location::default());
                     self.clear_name(name)?;
                     self.emit(I::Reraise);
                 }

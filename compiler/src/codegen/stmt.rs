@@ -109,11 +109,13 @@ impl<'t> Compiler<'t, '_> {
             StmtKind::Assert { test, msg } => {
                 let end = self.new_label();
                 self.jump_if(test, true, end)?;
-                self.set_loc(s.loc);
+                // CPython leaves the last comparison's span in place.
+                let loc = last_comparison(test).unwrap_or(s.loc);
+                self.set_loc(loc);
                 self.emit(I::LoadAssertionError);
                 if let Some(m) = msg {
                     self.expr(m)?;
-                    self.set_loc(s.loc);
+                    self.set_loc(loc);
                     self.emit(I::Call(1));
                 }
                 self.emit(I::Raise(1));
@@ -287,5 +289,19 @@ impl<'t> Compiler<'t, '_> {
         }
         self.emit(I::PopTop);
         Ok(())
+    }
+}
+
+/// The span of the last comparison a conditional jump on `e` evaluates
+/// (through `not`, `and`, `or`): CPython's failed-assert location.
+fn last_comparison(e: &Expr) -> Option<Location> {
+    match &e.kind {
+        ExprKind::Compare { .. } => Some(e.loc),
+        ExprKind::UnaryOp {
+            op: crate::bytecode::UnaryOperator::Not,
+            operand,
+        } => last_comparison(operand),
+        ExprKind::BoolOp { values, .. } => values.iter().filter_map(last_comparison).last(),
+        _ => None,
     }
 }
