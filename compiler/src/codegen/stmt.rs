@@ -301,7 +301,7 @@ fn last_comparison(e: &Expr) -> Option<Location> {
             op: crate::bytecode::UnaryOperator::Not,
             operand,
         } => last_comparison(operand),
-        ExprKind::BoolOp { values, .. } => values.iter().filter_map(last_comparison).last(),
+        ExprKind::BoolOp { values, .. } => values.iter().rev().find_map(last_comparison),
         _ => None,
     }
 }
