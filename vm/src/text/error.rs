@@ -10,6 +10,9 @@ pub enum TextError {
     TypeError(String),
     OverflowError(String),
     IndexError(String),
+    LookupError(String),
+    /// Something CPython does that rpy cannot (message says what).
+    NotImplemented(String),
     /// A result too large to allocate (CPython raises `MemoryError`).
     MemoryError,
 }
@@ -22,6 +25,8 @@ impl TextError {
             TextError::TypeError(_) => "TypeError",
             TextError::OverflowError(_) => "OverflowError",
             TextError::IndexError(_) => "IndexError",
+            TextError::LookupError(_) => "LookupError",
+            TextError::NotImplemented(_) => "NotImplementedError",
             TextError::MemoryError => "MemoryError",
         }
     }
@@ -32,7 +37,9 @@ impl TextError {
             TextError::ValueError(m)
             | TextError::TypeError(m)
             | TextError::OverflowError(m)
-            | TextError::IndexError(m) => m,
+            | TextError::IndexError(m)
+            | TextError::LookupError(m)
+            | TextError::NotImplemented(m) => m,
             TextError::MemoryError => "",
         }
     }

@@ -491,7 +491,7 @@ pub fn int_to_char(n: &Integer) -> Result<char, TextError> {
         .filter(|&c| c < 0x110000)
         .ok_or_else(|| TextError::overflow("%c arg not in range(0x110000)"))?;
     char::from_u32(code).ok_or_else(|| {
-        TextError::ValueError(format!(
+        TextError::NotImplemented(format!(
             "rpy: str cannot hold the lone surrogate U+{code:04X}"
         ))
     })

@@ -12,6 +12,7 @@
 //! ASCII text, where the two coincide.
 
 pub mod bytes_ops;
+pub mod codecs;
 pub mod error;
 pub mod float_repr;
 pub mod format_spec;

@@ -1,0 +1,489 @@
+//! The codecs `str.encode` and `bytes.decode` use without the codec
+//! registry: UTF-8, ASCII and Latin-1, with the error handlers `strict`,
+//! `ignore`, `replace`, `backslashreplace`, and (encoding) `xmlcharrefreplace`
+//! and `namereplace`; failures carry what `UnicodeEncodeError` /
+//! `UnicodeDecodeError` need, with CPython's wording.
+
+use super::TextError;
+
+/// A codec this module implements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Codec {
+    Utf8,
+    Ascii,
+    Latin1,
+}
+
+impl Codec {
+    /// The name CPython puts in messages and in the exception's
+    /// `encoding` attribute.
+    pub fn name(self) -> &'static str {
+        match self {
+            Codec::Utf8 => "utf-8",
+            Codec::Ascii => "ascii",
+            Codec::Latin1 => "latin-1",
+        }
+    }
+
+    /// Looks an encoding name up as CPython's codec registry normalizes
+    /// and aliases it (case, `-`, spaces and `_` do not matter).
+    pub fn lookup(encoding: &str) -> Result<Codec, TextError> {
+        let norm: String = encoding
+            .trim()
+            .chars()
+            .map(|c| match c {
+                '-' | ' ' => '_',
+                c => c.to_ascii_lowercase(),
+            })
+            .collect();
+        match norm.as_str() {
+            "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8_ucs2" | "utf8_ucs4" => {
+                Ok(Codec::Utf8)
+            }
+            "ascii" | "646" | "us_ascii" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968"
+            | "ansi_x3.4_1986" | "cp367" | "csascii" | "ibm367" | "iso646_us"
+            | "iso_646.irv_1991" | "iso_ir_6" => Ok(Codec::Ascii),
+            "latin_1" | "latin1" | "latin" | "l1" | "iso8859_1" | "iso_8859_1" | "8859"
+            | "cp819" | "iso_ir_100" | "csisolatin1" | "ibm819" | "iso_8859_1_1987" | "iso8859" => {
+                Ok(Codec::Latin1)
+            }
+            _ => Err(TextError::LookupError(format!(
+                "unknown encoding: {encoding}"
+            ))),
+        }
+    }
+}
+
+/// An error handler this module implements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Handler {
+    Strict,
+    Ignore,
+    Replace,
+    BackslashReplace,
+    XmlCharRefReplace,
+    NameReplace,
+}
+
+impl Handler {
+    /// Looks a handler name up; CPython does so only when an error
+    /// happens, so callers should call this lazily too.
+    pub fn lookup(name: &str) -> Result<Handler, TextError> {
+        match name {
+            "strict" => Ok(Handler::Strict),
+            "ignore" => Ok(Handler::Ignore),
+            "replace" => Ok(Handler::Replace),
+            "backslashreplace" => Ok(Handler::BackslashReplace),
+            "xmlcharrefreplace" => Ok(Handler::XmlCharRefReplace),
+            "namereplace" => Ok(Handler::NameReplace),
+            "surrogateescape" | "surrogatepass" => Err(TextError::NotImplemented(format!(
+                "rpy: the '{name}' error handler needs lone surrogates, which rpy's str cannot hold"
+            ))),
+            _ => Err(TextError::LookupError(format!(
+                "unknown error handler name '{name}'"
+            ))),
+        }
+    }
+}
+
+/// A failed encode or decode: the fields of `UnicodeEncodeError` /
+/// `UnicodeDecodeError`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodecError {
+    pub encoding: &'static str,
+    /// Code-point positions when encoding, byte positions when decoding.
+    pub start: usize,
+    pub end: usize,
+    pub reason: &'static str,
+    /// For the message: the character at `start` (encoding) or the byte
+    /// (decoding).
+    pub culprit: u32,
+    pub decoding: bool,
+}
+
+impl CodecError {
+    /// `str()` of the exception, as CPython writes it.
+    pub fn message(&self) -> String {
+        let enc = self.encoding;
+        if self.decoding {
+            if self.end == self.start + 1 {
+                format!(
+                    "'{enc}' codec can't decode byte 0x{:02x} in position {}: {}",
+                    self.culprit, self.start, self.reason
+                )
+            } else {
+                format!(
+                    "'{enc}' codec can't decode bytes in position {}-{}: {}",
+                    self.start,
+                    self.end.saturating_sub(1),
+                    self.reason
+                )
+            }
+        } else if self.end == self.start + 1 {
+            let c = self.culprit;
+            let shown = if c <= 0xff {
+                format!("\\x{c:02x}")
+            } else if c <= 0xffff {
+                format!("\\u{c:04x}")
+            } else {
+                format!("\\U{c:08x}")
+            };
+            format!(
+                "'{enc}' codec can't encode character '{shown}' in position {}: {}",
+                self.start, self.reason
+            )
+        } else {
+            format!(
+                "'{enc}' codec can't encode characters in position {}-{}: {}",
+                self.start,
+                self.end.saturating_sub(1),
+                self.reason
+            )
+        }
+    }
+}
+
+/// Why an encode/decode failed: a Unicode error or a bad handler name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodecFailure {
+    Unicode(CodecError),
+    Other(TextError),
+}
+
+impl From<TextError> for CodecFailure {
+    fn from(e: TextError) -> Self {
+        CodecFailure::Other(e)
+    }
+}
+
+fn push_escape_bytes(out: &mut Vec<u8>, c: char) {
+    let n = c as u32;
+    let s = if n <= 0xff {
+        format!("\\x{n:02x}")
+    } else if n <= 0xffff {
+        format!("\\u{n:04x}")
+    } else {
+        format!("\\U{n:08x}")
+    };
+    out.extend_from_slice(s.as_bytes());
+}
+
+/// `s.encode(encoding, errors)`.
+pub fn encode(s: &str, codec: Codec, errors: &str) -> Result<Vec<u8>, CodecFailure> {
+    let limit = match codec {
+        Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
+        Codec::Ascii => 0x80,
+        Codec::Latin1 => 0x100,
+    };
+    if limit == 0x80 && s.is_ascii() {
+        return Ok(s.as_bytes().to_vec());
+    }
+    let reason = if limit == 0x80 {
+        "ordinal not in range(128)"
+    } else {
+        "ordinal not in range(256)"
+    };
+    let mut out = Vec::with_capacity(s.len());
+    let mut handler = None;
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if (c as u32) < limit {
+            out.push(c as u8);
+            i += 1;
+            continue;
+        }
+        let h = match handler {
+            Some(h) => h,
+            None => *handler.insert(Handler::lookup(errors)?),
+        };
+        // The run of characters this codec cannot encode.
+        let end = chars[i..]
+            .iter()
+            .position(|&c| (c as u32) < limit)
+            .map_or(chars.len(), |n| i + n);
+        match h {
+            Handler::Strict => {
+                return Err(CodecFailure::Unicode(CodecError {
+                    encoding: codec.name(),
+                    start: i,
+                    end,
+                    reason,
+                    culprit: c as u32,
+                    decoding: false,
+                }))
+            }
+            Handler::Ignore => {}
+            Handler::Replace => out.resize(out.len() + (end - i), b'?'),
+            Handler::BackslashReplace => {
+                for &c in &chars[i..end] {
+                    push_escape_bytes(&mut out, c);
+                }
+            }
+            Handler::XmlCharRefReplace => {
+                for &c in &chars[i..end] {
+                    out.extend_from_slice(format!("&#{};", c as u32).as_bytes());
+                }
+            }
+            Handler::NameReplace => {
+                for &c in &chars[i..end] {
+                    match unicode_names2::name(c) {
+                        Some(name) => out.extend_from_slice(format!("\\N{{{name}}}").as_bytes()),
+                        None => push_escape_bytes(&mut out, c),
+                    }
+                }
+            }
+        }
+        i = end;
+    }
+    Ok(out)
+}
+
+/// Whether `b` can never start a UTF-8 sequence.
+fn invalid_start(b: u8) -> bool {
+    matches!(b, 0x80..=0xc1 | 0xf5..=0xff)
+}
+
+/// `b.decode(encoding, errors)`.
+pub fn decode(b: &[u8], codec: Codec, errors: &str) -> Result<String, CodecFailure> {
+    match codec {
+        Codec::Latin1 => Ok(b.iter().map(|&x| char::from(x)).collect()),
+        Codec::Ascii => {
+            if b.is_ascii() {
+                return Ok(b.iter().map(|&x| char::from(x)).collect());
+            }
+            let mut out = String::with_capacity(b.len());
+            let mut handler = None;
+            for (i, &x) in b.iter().enumerate() {
+                if x.is_ascii() {
+                    out.push(char::from(x));
+                    continue;
+                }
+                let h = match handler {
+                    Some(h) => h,
+                    None => *handler.insert(Handler::lookup(errors)?),
+                };
+                decode_error(
+                    &mut out,
+                    h,
+                    codec,
+                    &b[i..i + 1],
+                    i,
+                    "ordinal not in range(128)",
+                )?;
+            }
+            Ok(out)
+        }
+        Codec::Utf8 => {
+            let mut out = String::with_capacity(b.len());
+            let mut rest = b;
+            let mut offset = 0;
+            let mut handler = None;
+            loop {
+                match std::str::from_utf8(rest) {
+                    Ok(s) => {
+                        out.push_str(s);
+                        return Ok(out);
+                    }
+                    Err(e) => {
+                        let good = e.valid_up_to();
+                        out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or(""));
+                        let (len, reason) = match e.error_len() {
+                            None => (rest.len() - good, "unexpected end of data"),
+                            Some(n) if invalid_start(rest[good]) => (n, "invalid start byte"),
+                            Some(n) => (n, "invalid continuation byte"),
+                        };
+                        let h = match handler {
+                            Some(h) => h,
+                            None => *handler.insert(Handler::lookup(errors)?),
+                        };
+                        let bad = &rest[good..good + len];
+                        decode_error(&mut out, h, codec, bad, offset + good, reason)?;
+                        offset += good + len;
+                        rest = &rest[good + len..];
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Applies a handler to the undecodable bytes `bad` found at `start`.
+fn decode_error(
+    out: &mut String,
+    h: Handler,
+    codec: Codec,
+    bad: &[u8],
+    start: usize,
+    reason: &'static str,
+) -> Result<(), CodecFailure> {
+    match h {
+        Handler::Strict | Handler::XmlCharRefReplace | Handler::NameReplace => {
+            if h != Handler::Strict {
+                // These handlers only know how to encode.
+                return Err(CodecFailure::Other(TextError::TypeError(
+                    "don't know how to handle UnicodeDecodeError in error callback".into(),
+                )));
+            }
+            Err(CodecFailure::Unicode(CodecError {
+                encoding: codec.name(),
+                start,
+                end: start + bad.len(),
+                reason,
+                culprit: u32::from(bad.first().copied().unwrap_or(0)),
+                decoding: true,
+            }))
+        }
+        Handler::Ignore => Ok(()),
+        Handler::Replace => {
+            out.push('\u{fffd}');
+            Ok(())
+        }
+        Handler::BackslashReplace => {
+            for &x in bad {
+                out.push_str(&format!("\\x{x:02x}"));
+            }
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::oracle::{check, py_str};
+    use super::super::{bytes_ops, str_ops};
+    use super::*;
+
+    fn enc_outcome(r: Result<Vec<u8>, CodecFailure>) -> String {
+        match r {
+            Ok(b) => format!("ok:{}", bytes_ops::repr(&b)),
+            Err(CodecFailure::Unicode(e)) => format!(
+                "ok:UnicodeEncodeError|{}|{}|{}|{}|{}",
+                e.message(),
+                e.encoding,
+                e.start,
+                e.end,
+                e.reason
+            ),
+            Err(CodecFailure::Other(e)) => format!("err:{}:{}", e.kind(), e.message()),
+        }
+    }
+
+    fn dec_outcome(r: Result<String, CodecFailure>) -> String {
+        match r {
+            Ok(s) => format!("ok:{}", str_ops::ascii(&s)),
+            Err(CodecFailure::Unicode(e)) => format!(
+                "ok:UnicodeDecodeError|{}|{}|{}|{}|{}",
+                e.message(),
+                e.encoding,
+                e.start,
+                e.end,
+                e.reason
+            ),
+            Err(CodecFailure::Other(e)) => format!("err:{}:{}", e.kind(), e.message()),
+        }
+    }
+
+    const PRELUDE: &str = r#"
+def _enc(s, enc, err):
+    try:
+        return repr(s.encode(enc, err))
+    except UnicodeEncodeError as e:
+        return '|'.join(map(str, ['UnicodeEncodeError', e, e.encoding, e.start, e.end, e.reason]))
+def _dec(b, enc, err):
+    try:
+        return ascii(b.decode(enc, err))
+    except UnicodeDecodeError as e:
+        return '|'.join(map(str, ['UnicodeDecodeError', e, e.encoding, e.start, e.end, e.reason]))
+"#;
+
+    const HANDLERS: [&str; 7] = [
+        "strict",
+        "ignore",
+        "replace",
+        "backslashreplace",
+        "xmlcharrefreplace",
+        "namereplace",
+        "bogus",
+    ];
+
+    #[test]
+    fn encode_matches_cpython() {
+        let texts = [
+            "",
+            "abc",
+            "é",
+            "aéb",
+            "aé😀b",
+            "😀😀",
+            "ab\u{20ac}\u{20ac}\u{20ac}c",
+            "\u{80}\u{ff}\u{100}",
+            "\u{e000}x\u{4e00}",
+        ];
+        let mut cases = Vec::new();
+        for s in texts {
+            for enc in [
+                "utf-8",
+                "ascii",
+                "latin-1",
+                "UTF8",
+                "Latin_1",
+                "US-ASCII",
+                "iso-8859-1",
+                "cp1252x",
+            ] {
+                for err in HANDLERS {
+                    let r = Codec::lookup(enc)
+                        .map_err(CodecFailure::from)
+                        .and_then(|c| encode(s, c, err));
+                    cases.push((
+                        format!("{}, {}, {}", py_str(s), py_str(enc), py_str(err)),
+                        enc_outcome(r),
+                    ));
+                }
+            }
+        }
+        check(PRELUDE, "_enc", &cases);
+    }
+
+    #[test]
+    fn decode_matches_cpython() {
+        let data: Vec<&[u8]> = vec![
+            b"",
+            b"abc",
+            b"\xff",
+            b"a\xffb",
+            b"\xe2\x82",
+            b"\xe2\x82a",
+            b"\xe2(",
+            b"\xf0\x90\x80",
+            b"\xed\xa0\x80",
+            b"\xc0\x80",
+            b"\xf5\x80\x80\x80",
+            b"\xe0\x80\x80",
+            b"\xf4\x90\x80\x80",
+            b"\x80",
+            b"\xc2",
+            b"ab\xf0\x9f\x98",
+            b"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80",
+            b"\xe9t\xe9",
+            b"x\xf0\x9f\x98\x80\xff\xfe",
+        ];
+        let mut cases = Vec::new();
+        for b in data {
+            for enc in ["utf-8", "ascii", "latin-1"] {
+                for err in ["strict", "ignore", "replace", "backslashreplace", "bogus"] {
+                    let r = Codec::lookup(enc)
+                        .map_err(CodecFailure::from)
+                        .and_then(|c| decode(b, c, err));
+                    cases.push((
+                        format!("{}, {}, {}", bytes_ops::repr(b), py_str(enc), py_str(err)),
+                        dec_outcome(r),
+                    ));
+                }
+            }
+        }
+        check(PRELUDE, "_dec", &cases);
+    }
+}
