@@ -16,6 +16,7 @@ pub mod bytecode;
 mod codegen;
 pub mod dis;
 mod error;
+mod escapes;
 mod future;
 mod parse;
 mod parse_errors;
@@ -24,10 +25,12 @@ mod source_map;
 mod stack_depth;
 pub mod symtable;
 pub mod unparse;
+mod warning;
 
 pub use dis::disassemble;
 pub use error::{CompileError, CompileErrorKind};
 pub use stack_depth::{check_stack, stack_effect};
+pub use warning::{CompileWarning, WarningCategory};
 
 use source_map::SourceMap;
 
@@ -53,11 +56,24 @@ pub fn compile(
     filename: &str,
     mode: Mode,
 ) -> Result<bytecode::CodeObject, CompileError> {
+    compile_with_warnings(source, filename, mode).map(|(code, _)| code)
+}
+
+/// Like [`compile`], also returning the warnings CPython would issue while
+/// compiling (in order): the VM passes them to the `warnings` machinery
+/// (SyntaxWarnings print as `file:line: SyntaxWarning: message`).
+pub fn compile_with_warnings(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+) -> Result<(bytecode::CodeObject, Vec<CompileWarning>), CompileError> {
     let map = SourceMap::new(source, filename);
-    let module = parse::parse(source, &map, mode)?;
+    let mut warnings = Vec::new();
+    let module = parse::parse_with_warnings(source, &map, mode, &mut warnings)?;
     let future = module_future(&module, &map)?;
     let table = symtable::build(&module, &map, future)?;
-    codegen::compile_module(&module, &table, &map, mode, future)
+    let code = codegen::compile_module(&module, &table, &map, mode, future, &mut warnings)?;
+    Ok((code, warnings))
 }
 
 fn module_future(module: &ast::Module, map: &SourceMap) -> Result<future::Future, CompileError> {

@@ -13,8 +13,10 @@ use rustpython_parser::{Mode as RpMode, ParseErrorType, Tok};
 
 use crate::ast::*;
 use crate::error::{CompileError, CompileErrorKind};
+use crate::escapes;
 use crate::parse_errors;
 use crate::source_map::SourceMap;
+use crate::warning::{CompileWarning, WarningCategory};
 use crate::Mode;
 
 /// Most open brackets at once (CPython's tokenizer limit).
@@ -37,6 +39,17 @@ const TOO_DEEP_INDENT: &str = "\u{0}too many levels of indentation";
 
 /// Parse `source` in `mode` into our AST.
 pub fn parse(source: &str, map: &SourceMap, mode: Mode) -> Result<Module, CompileError> {
+    parse_with_warnings(source, map, mode, &mut Vec::new())
+}
+
+/// [`parse`], collecting the warnings of string literals (invalid escape
+/// sequences) into `warnings`.
+pub fn parse_with_warnings(
+    source: &str,
+    map: &SourceMap,
+    mode: Mode,
+    warnings: &mut Vec<CompileWarning>,
+) -> Result<Module, CompileError> {
     if source.starts_with('\u{feff}') {
         // As CPython's compile() of a str: a byte order mark is an error
         // (whoever decodes a file strips it first).
@@ -56,6 +69,24 @@ pub fn parse(source: &str, map: &SourceMap, mode: Mode) -> Result<Module, Compil
     };
     let cleaned = blank_lines_as_spaces(source);
     let tokens = lex_checked(&cleaned, rp_mode);
+    for (tok, range) in tokens.iter().flatten() {
+        if let Tok::String { .. } = tok {
+            let (start, end) = (usize::from(range.start()), usize::from(range.end()));
+            if let Some(message) = source
+                .get(start..end)
+                .and_then(escapes::first_invalid_escape)
+            {
+                let loc = map.location(start, end);
+                warnings.push(CompileWarning {
+                    category: WarningCategory::DeprecationWarning,
+                    message,
+                    filename: map.filename().to_owned(),
+                    line: loc.line,
+                    loc,
+                });
+            }
+        }
+    }
     // On a syntax error the parser crate drops the partial trees on its
     // stack recursively; their depth is bounded by the token count, so give
     // it a stack of that order (reserved lazily, only for long inputs).

@@ -126,7 +126,10 @@ impl<'t> Compiler<'t, '_> {
                 left,
                 ops,
                 comparators,
-            } => self.compare(e, left, ops, comparators)?,
+            } => {
+                self.check_compare(e, left, ops, comparators);
+                self.compare(e, left, ops, comparators)?
+            }
             ExprKind::Call {
                 func,
                 args,
@@ -168,6 +171,7 @@ impl<'t> Compiler<'t, '_> {
                 self.emit(I::LoadAttr(i));
             }
             ExprKind::Subscript { value, slice } => {
+                self.check_subscript(e, value, slice);
                 self.expr(value)?;
                 self.expr(slice)?;
                 self.set_loc(e.loc);
@@ -326,6 +330,7 @@ impl<'t> Compiler<'t, '_> {
         {
             return Err(self.compile_error("cannot assign to __debug__", e.loc));
         }
+        self.check_caller(e, func);
         let has_star = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)));
         if let ExprKind::Attribute { value, attr } = &func.kind {
             if !has_star && keywords.is_empty() {

@@ -11,6 +11,7 @@ mod expr;
 mod scopes;
 mod stmt;
 mod target;
+mod warnings;
 
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -21,6 +22,7 @@ use crate::error::{CompileError, CompileErrorKind};
 use crate::future::Future;
 use crate::source_map::SourceMap;
 use crate::symtable::{mangle, ScopeKind, SymbolScope, SymbolTable};
+use crate::warning::{CompileWarning, WarningCategory};
 use crate::Mode;
 
 pub(crate) use blocks::FBlock;
@@ -84,6 +86,7 @@ pub(crate) struct Compiler<'t, 'm> {
     units: Vec<Unit<'t>>,
     interactive: bool,
     future: Future,
+    warnings: &'t mut Vec<CompileWarning>,
 }
 
 /// Compiles a parsed module with its symbol table.
@@ -93,12 +96,14 @@ pub fn compile_module(
     map: &SourceMap,
     mode: Mode,
     future: Future,
+    warnings: &mut Vec<CompileWarning>,
 ) -> Result<CodeObject, CompileError> {
     let mut c = Compiler {
         map,
         units: Vec::new(),
         interactive: mode == Mode::Single,
         future,
+        warnings,
     };
     c.push_unit(table, CodeKind::Module, "<module>", "<module>", 1);
     match module {
@@ -243,6 +248,17 @@ impl<'t, 'm> Compiler<'t, 'm> {
             format!("internal compiler error: {what}"),
             self.map.filename(),
         )
+    }
+
+    /// Records a SyntaxWarning about the code at `loc`.
+    fn warn(&mut self, message: String, loc: Location) {
+        self.warnings.push(CompileWarning {
+            category: WarningCategory::SyntaxWarning,
+            message,
+            filename: self.map.filename().to_owned(),
+            line: loc.line,
+            loc,
+        });
     }
 
     /// A SyntaxError CPython raises while parsing: `text` is the line.

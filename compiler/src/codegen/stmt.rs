@@ -107,6 +107,7 @@ impl<'t> Compiler<'t, '_> {
                 finalbody,
             } => self.try_stmt(body, handlers, orelse, finalbody, s.loc)?,
             StmtKind::Assert { test, msg } => {
+                self.check_assert(test, s.loc);
                 let end = self.new_label();
                 self.jump_if(test, true, end)?;
                 // CPython leaves the last comparison's span in place.
