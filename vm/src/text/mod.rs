@@ -16,6 +16,7 @@ pub mod codecs;
 pub mod error;
 pub mod float_repr;
 pub mod format_spec;
+pub mod format_string;
 pub mod number_parse;
 pub mod percent_format;
 pub mod str_ops;
