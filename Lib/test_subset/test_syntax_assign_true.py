@@ -1,0 +1,4 @@
+flags = [True, False]
+for flag in flags:
+    print(not flag)
+True = 0

@@ -1,0 +1,7 @@
+def mixed(flag):
+    if flag:
+        print("spaces")
+	print("tab")
+    return flag
+
+mixed(True)

@@ -1,0 +1,6 @@
+greeting = "hello"
+name = "world"
+message = greeting + ", " + name
+print(message)
+farewell = "goodbye
+print(farewell)
