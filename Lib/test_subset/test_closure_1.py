@@ -1,5 +1,3 @@
-import functools
-
 def make_multipliers():
     return [lambda x, i=i: x * i for i in range(4)]
 
@@ -22,11 +20,12 @@ print(c1(), c1(), c2(), c1())
 print(c1.__closure__[0].cell_contents)
 
 def trace(fn):
-    @functools.wraps(fn)
     def wrapper(*args, **kwargs):
         result = fn(*args, **kwargs)
         print(f"  {fn.__name__}{args} -> {result}")
         return result
+    wrapper.__name__ = fn.__name__
+    wrapper.__doc__ = fn.__doc__
     return wrapper
 
 def repeat(times):

@@ -1,6 +1,3 @@
-import functools
-
-@functools.total_ordering
 class Version:
     def __init__(self, text):
         self.parts = tuple(int(p) for p in text.split("."))
@@ -14,6 +11,17 @@ class Version:
         if not isinstance(other, Version):
             return NotImplemented
         return self.parts < other.parts
+
+    def __le__(self, other):
+        return self == other or self < other
+
+    def __gt__(self, other):
+        if not isinstance(other, Version):
+            return NotImplemented
+        return other < self
+
+    def __ge__(self, other):
+        return not self < other
 
     def __hash__(self):
         return hash(self.parts)

@@ -68,8 +68,11 @@ def fib():
         yield a
         a, b = b, a + b
 
-import itertools
-print(list(itertools.islice(fib(), 15)))
+def take(n, iterable):
+    it = iter(iterable)
+    return [next(it) for _ in range(n)]
+
+print(take(15, fib()))
 squares = (x * x for x in range(6))
 print(sum(squares), sum(squares))
 print(list(zip(countdown(2), "ab")))

@@ -16,9 +16,9 @@ print("pkg_shapes" in sys.modules, "pkg_shapes.geometry.constants" in sys.module
 print(sys.modules["pkg_shapes.square"] is pkg_shapes.square)
 print(__name__, pkg_shapes.__doc__)
 
-import importlib
-reloaded = importlib.import_module("pkg_shapes.circle")
-print(reloaded is pkg_shapes.circle)
+top = __import__("pkg_shapes.circle")
+leaf = __import__("pkg_shapes.circle", fromlist=["Circle"])
+print(top is pkg_shapes, leaf is pkg_shapes.circle)
 
 try:
     import pkg_shapes.nonexistent

@@ -55,19 +55,3 @@ for i in range(3):
         if i == 2:
             break
 print(log[-4:])
-
-import contextlib
-
-@contextlib.contextmanager
-def tagged(tag):
-    print(f"<{tag}>")
-    try:
-        yield tag.upper()
-    finally:
-        print(f"</{tag}>")
-
-with tagged("p") as t, tagged("b"):
-    print("content", t)
-with contextlib.suppress(ZeroDivisionError):
-    1 / 0
-print("suppress worked")

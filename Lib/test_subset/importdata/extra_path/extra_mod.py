@@ -1,0 +1,5 @@
+NAME = "extra module found through sys.path"
+
+
+def where():
+    return __name__

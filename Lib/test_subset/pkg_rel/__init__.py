@@ -1,0 +1,2 @@
+from .core import greet
+__all__ = ["greet", "helpers"]

@@ -1,0 +1,5 @@
+print("reading two values")
+first = input("first: ")
+print("got", repr(first))
+second = input("second: ")
+print("never", second)
