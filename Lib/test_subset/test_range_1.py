@@ -10,7 +10,7 @@ try:
 except OverflowError as e:
     print("OverflowError:", e)
 print(sum(range(1, 101)), max(range(7)), sorted(range(3), reverse=True))
-print(reversed(range(3)).__class__.__name__, list(reversed(range(1, 8, 3))))
+print(list(reversed(range(3))), list(reversed(range(1, 8, 3))))
 try:
     range(0, 10, 0)
 except ValueError as e:
