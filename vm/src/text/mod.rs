@@ -14,6 +14,7 @@
 pub mod bytes_ops;
 pub mod codecs;
 pub mod error;
+pub mod float_hex;
 pub mod float_repr;
 pub mod format_spec;
 pub mod format_string;
