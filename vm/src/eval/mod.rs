@@ -1,0 +1,6 @@
+//! Execution: frames, the eval loop, calls and operator dispatch.
+
+pub mod call;
+pub mod exec;
+pub mod frame;
+pub mod ops;

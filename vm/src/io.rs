@@ -1,0 +1,237 @@
+//! Where the interpreter's standard streams go. `sys.stdout`/`sys.stderr`
+//! are Python objects with `write`/`flush`; the built-in ones forward to
+//! an [`Output`], which embedders can replace (e.g. to capture output).
+
+use std::cell::RefCell;
+use std::io::Write;
+use std::rc::Rc;
+
+use crate::native::Args;
+use crate::object::Payload;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// A sink for the standard streams.
+pub trait Output {
+    /// Writes to stdout (`err` false) or stderr (`err` true).
+    fn write(&mut self, err: bool, s: &str) -> std::io::Result<()>;
+    fn flush(&mut self, err: bool) -> std::io::Result<()>;
+    /// Reads a line from stdin (`None` at end of input).
+    fn read_line(&mut self) -> std::io::Result<Option<String>> {
+        let mut s = String::new();
+        let n = std::io::stdin().read_line(&mut s)?;
+        Ok(if n == 0 { None } else { Some(s) })
+    }
+}
+
+/// The process's real stdout/stderr (stdout buffered).
+pub struct StdOutput {
+    out: std::io::BufWriter<std::io::Stdout>,
+}
+
+impl Default for StdOutput {
+    fn default() -> Self {
+        StdOutput {
+            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+        }
+    }
+}
+
+impl Output for StdOutput {
+    fn write(&mut self, err: bool, s: &str) -> std::io::Result<()> {
+        if err {
+            self.out.flush()?;
+            let mut e = std::io::stderr();
+            e.write_all(s.as_bytes())?;
+            e.flush()
+        } else {
+            self.out.write_all(s.as_bytes())
+        }
+    }
+    fn flush(&mut self, err: bool) -> std::io::Result<()> {
+        if err {
+            std::io::stderr().flush()
+        } else {
+            self.out.flush()
+        }
+    }
+}
+
+/// Captures both streams in strings (for tests and embedders).
+#[derive(Default)]
+pub struct CaptureOutput {
+    pub stdout: String,
+    pub stderr: String,
+    /// Lines `input()` reads.
+    pub stdin: std::collections::VecDeque<String>,
+}
+
+impl Output for CaptureOutput {
+    fn write(&mut self, err: bool, s: &str) -> std::io::Result<()> {
+        if err {
+            self.stderr.push_str(s);
+        } else {
+            self.stdout.push_str(s);
+        }
+        Ok(())
+    }
+    fn flush(&mut self, _err: bool) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn read_line(&mut self) -> std::io::Result<Option<String>> {
+        Ok(self.stdin.pop_front())
+    }
+}
+
+/// State of a built-in standard stream object.
+pub struct StdStream {
+    pub err: bool,
+    pub input: bool,
+}
+
+fn stream_of(vm: &mut Vm, v: &Value) -> PyResult<(bool, bool)> {
+    match v
+        .as_obj()
+        .and_then(|o| o.native_data::<StdStream>().map(|s| (s.err, s.input)))
+    {
+        Some(x) => Ok(x),
+        None => Err(vm.type_error("expected a standard stream")),
+    }
+}
+
+fn stream_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [this, s] = args.exact_method(vm, "write")?;
+    let (err, input) = stream_of(vm, this)?;
+    if input {
+        let c = vm.exc.os_error.clone();
+        return Err(vm.new_error(&c, "not writable"));
+    }
+    let Some(text) = s.as_str() else {
+        return Err(vm.type_error(format!(
+            "write() argument must be str, not {}",
+            vm.type_name(s)
+        )));
+    };
+    let n = text.chars().count();
+    let out = vm.output.clone();
+    let r = out.borrow_mut().write(err, text);
+    if let Err(e) = r {
+        return Err(io_error(vm, e));
+    }
+    Ok(Value::Int(n as i64))
+}
+
+/// Converts an I/O error to the matching OSError subclass.
+pub fn io_error(vm: &mut Vm, e: std::io::Error) -> crate::vm::PyErr {
+    use std::io::ErrorKind as K;
+    let cls = match e.kind() {
+        K::BrokenPipe => vm.exc.broken_pipe_error.clone(),
+        K::NotFound => vm.exc.file_not_found_error.clone(),
+        K::PermissionDenied => vm.exc.permission_error.clone(),
+        K::AlreadyExists => vm.exc.file_exists_error.clone(),
+        _ => vm.exc.os_error.clone(),
+    };
+    let errno = e.raw_os_error().unwrap_or(0);
+    let msg = e.to_string();
+    let msg = msg.split(" (os error").next().unwrap_or(&msg).to_owned();
+    let m = vm.str_val(msg);
+    match vm.call(&Value::Obj(cls.clone()), &[Value::Int(i64::from(errno)), m]) {
+        Ok(Value::Obj(o)) => crate::vm::PyErr(o),
+        _ => vm.new_error(&cls, "I/O error"),
+    }
+}
+
+fn stream_flush(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (err, _) = stream_of(vm, args.this())?;
+    let out = vm.output.clone();
+    let r = out.borrow_mut().flush(err);
+    if let Err(e) = r {
+        return Err(io_error(vm, e));
+    }
+    Ok(Value::None)
+}
+
+fn stream_readline(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (_, input) = stream_of(vm, args.this())?;
+    if !input {
+        let c = vm.exc.os_error.clone();
+        return Err(vm.new_error(&c, "not readable"));
+    }
+    let out = vm.output.clone();
+    let r = out.borrow_mut().read_line();
+    match r {
+        Ok(Some(s)) => Ok(vm.str_val(s)),
+        Ok(None) => Ok(vm.str_val("")),
+        Err(e) => Err(io_error(vm, e)),
+    }
+}
+
+fn stream_true(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(true))
+}
+fn stream_false(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(Value::Bool(false))
+}
+
+fn stream_fileno(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (err, input) = stream_of(vm, args.this())?;
+    Ok(Value::Int(if input {
+        0
+    } else if err {
+        2
+    } else {
+        1
+    }))
+}
+
+fn stream_encoding(vm: &mut Vm, _v: &Value) -> PyResult<Value> {
+    Ok(vm.str_val("utf-8"))
+}
+
+fn stream_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (err, input) = stream_of(vm, args.this())?;
+    let name = if input {
+        "<stdin>"
+    } else if err {
+        "<stderr>"
+    } else {
+        "<stdout>"
+    };
+    let mode = if input { "r" } else { "w" };
+    Ok(vm.str_val(format!(
+        "<_io.TextIOWrapper name='{name}' mode='{mode}' encoding='utf-8'>"
+    )))
+}
+
+/// Creates the `sys.stdin`/`stdout`/`stderr` objects.
+pub fn make_std_streams(vm: &mut Vm) -> (Value, Value, Value) {
+    let t = vm.new_native_type("_io", "TextIOWrapper", None);
+    vm.add_methods(
+        &t,
+        &[
+            ("write", stream_write),
+            ("flush", stream_flush),
+            ("readline", stream_readline),
+            ("isatty", stream_false),
+            ("writable", stream_true),
+            ("readable", stream_true),
+            ("fileno", stream_fileno),
+            ("__repr__", stream_repr),
+        ],
+    );
+    vm.add_getset(&t, "encoding", stream_encoding, None);
+    let mk = |vm: &mut Vm, err: bool, input: bool| {
+        let data: Box<dyn std::any::Any> = Box::new(StdStream { err, input });
+        Value::Obj(vm.alloc(t.clone(), Payload::NativeData(RefCell::new(data))))
+    };
+    let i = mk(vm, false, true);
+    let o = mk(vm, false, false);
+    let e = mk(vm, true, false);
+    (i, o, e)
+}
+
+/// A shared capture sink: `(vm output, handle to read it)`.
+pub fn capture() -> (Rc<RefCell<dyn Output>>, Rc<RefCell<CaptureOutput>>) {
+    let c = Rc::new(RefCell::new(CaptureOutput::default()));
+    (c.clone(), c)
+}

@@ -1,0 +1,12 @@
+//! Native modules built into the VM (one file per module). Each module
+//! registers an initialiser with `Vm::register_module` — the same API
+//! embedders use — except `sys`, which exists from start-up.
+
+pub mod sys;
+
+use crate::vm::Vm;
+
+/// Creates `sys` and registers the other built-in modules.
+pub fn init(vm: &mut Vm) {
+    sys::init(vm);
+}

@@ -1,0 +1,262 @@
+//! The `sys` module: argv, path, modules, the standard streams, exit,
+//! recursion limit, exc_info, version information, int digit limits,
+//! displayhook/excepthook.
+
+use crate::native::Args;
+use crate::object::Payload;
+use crate::objects::exception::exc_data;
+use crate::value::{PyRef, Value};
+use crate::vm::{PyResult, Vm};
+
+fn exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [code] = args.range::<1>(vm, "exit", 0, false)?;
+    let c = vm.exc.system_exit.clone();
+    let a: Vec<Value> = code.cloned().into_iter().collect();
+    let e = vm.call(&Value::Obj(c), &a)?;
+    match e {
+        Value::Obj(o) => Err(crate::vm::PyErr(o)),
+        _ => Err(vm.system_error("bad SystemExit")),
+    }
+}
+
+fn getrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<0>(vm, "getrecursionlimit")?;
+    Ok(Value::Int(vm.recursion_limit as i64))
+}
+
+fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [n] = args.exact(vm, "setrecursionlimit")?;
+    if !matches!(n, Value::Int(_)) && !vm.is_index(n) || matches!(n, Value::Float(_)) {
+        return Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(n)
+        )));
+    }
+    let n = vm.to_i64(n)?;
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    if (n as usize) <= vm.depth {
+        return Err(vm.recursion_error(format!(
+            "cannot set the recursion limit to {n} at the recursion depth {}: the limit is too low",
+            vm.depth
+        )));
+    }
+    vm.recursion_limit = n as usize;
+    Ok(Value::None)
+}
+
+fn exc_info(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<0>(vm, "exc_info")?;
+    match vm.handled.clone() {
+        Some(e) => {
+            let ev = Value::Obj(e);
+            let t = Value::Obj(vm.class_of(&ev));
+            let k = vm.names.__traceback__.clone();
+            let tb = vm.get_attr(&ev, &k)?;
+            Ok(vm.new_tuple(vec![t, ev, tb]))
+        }
+        None => Ok(vm.new_tuple(vec![Value::None, Value::None, Value::None])),
+    }
+}
+
+fn exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<0>(vm, "exception")?;
+    Ok(vm.handled.clone().map(Value::Obj).unwrap_or(Value::None))
+}
+
+fn get_int_max_str_digits(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<0>(vm, "get_int_max_str_digits")?;
+    Ok(Value::Int(vm.int_max_str_digits as i64))
+}
+
+fn set_int_max_str_digits(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [n] = args.bind(vm, "set_int_max_str_digits", ["maxdigits"], 1)?;
+    let n = vm.to_i64(n.unwrap_or(&Value::None))?;
+    if n != 0 && n < 640 {
+        return Err(vm.value_error("maxdigits must be 0 or larger than 640"));
+    }
+    vm.int_max_str_digits = n as usize;
+    Ok(Value::None)
+}
+
+fn displayhook(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [v] = args.exact(vm, "displayhook")?;
+    if v.is_none() {
+        return Ok(Value::None);
+    }
+    let b = vm.builtins.clone();
+    vm.module_set(&b, "_", Value::None);
+    let s = vm.repr(v)?;
+    let sys = Value::Obj(vm.sys.clone());
+    let out = vm.get_attr_str(&sys, "stdout")?;
+    let t = vm.str_val(format!("{s}\n"));
+    vm.call_method(&out, "write", &[t])?;
+    vm.module_set(&b, "_", v.clone());
+    Ok(Value::None)
+}
+
+fn excepthook(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [_t, v, _tb] = args.exact(vm, "excepthook")?;
+    if exc_data(v).is_some() {
+        vm.print_exception(v);
+    } else {
+        return Err(vm.type_error("TypeError: print_exception(): Exception expected for value"));
+    }
+    Ok(Value::None)
+}
+
+fn intern(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [s] = args.exact(vm, "intern")?;
+    match s.as_str() {
+        Some(x) => {
+            let x = x.to_owned();
+            Ok(Value::Obj(vm.intern(&x)))
+        }
+        None => Err(vm.type_error(format!(
+            "intern() argument must be str, not {}",
+            vm.type_name(s)
+        ))),
+    }
+}
+
+fn getrefcount(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [x] = args.exact(vm, "getrefcount")?;
+    Ok(Value::Int(match x {
+        Value::Obj(o) => std::rc::Rc::strong_count(o) as i64,
+        _ => 1 << 30,
+    }))
+}
+
+fn getsizeof(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [x, _default] = args.range::<2>(vm, "getsizeof", 1, false)?;
+    let x = x.cloned().unwrap_or(Value::None);
+    let k = vm.names.__sizeof__.clone();
+    match vm.call_special(&x, &k, &[])? {
+        Some(r) => Ok(r),
+        None => Ok(Value::Int(16)),
+    }
+}
+
+fn getdefaultencoding(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Ok(vm.str_val("utf-8"))
+}
+
+fn getframe(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    Err(vm.not_implemented_error("sys._getframe is not supported by rpy"))
+}
+
+/// Creates the `sys` module (called at start-up).
+pub fn init(vm: &mut Vm) {
+    let m = vm.sys.clone();
+    vm.module_add_fns(
+        &m,
+        &[
+            ("exit", exit),
+            ("getrecursionlimit", getrecursionlimit),
+            ("setrecursionlimit", setrecursionlimit),
+            ("exc_info", exc_info),
+            ("exception", exception),
+            ("get_int_max_str_digits", get_int_max_str_digits),
+            ("set_int_max_str_digits", set_int_max_str_digits),
+            ("displayhook", displayhook),
+            ("excepthook", excepthook),
+            ("intern", intern),
+            ("getrefcount", getrefcount),
+            ("getsizeof", getsizeof),
+            ("getdefaultencoding", getdefaultencoding),
+            ("_getframe", getframe),
+        ],
+    );
+    let d = vm.sys.dict.clone();
+    if let Some(d) = &d {
+        for k in ["displayhook", "excepthook"] {
+            if let Some(v) = vm.dict_get_str(d, k) {
+                vm.module_set(&m, &format!("__{k}__"), v);
+            }
+        }
+    }
+    let (i, o, e) = crate::io::make_std_streams(vm);
+    for (n, v) in [
+        ("stdin", &i),
+        ("stdout", &o),
+        ("stderr", &e),
+        ("__stdin__", &i),
+        ("__stdout__", &o),
+        ("__stderr__", &e),
+    ] {
+        vm.module_set(&m, n, v.clone());
+    }
+    let modules = Value::Obj(vm.modules.clone());
+    vm.module_set(&m, "modules", modules);
+    let argv = vm.new_list(vec![]);
+    vm.module_set(&m, "argv", argv);
+    let path = vm.new_list(vec![]);
+    vm.module_set(&m, "path", path);
+    let s = vm.str_val("3.11.7 (rpy 0.1.0)");
+    vm.module_set(&m, "version", s);
+    let vi: Vec<Value> = vec![
+        Value::Int(3),
+        Value::Int(11),
+        Value::Int(7),
+        vm.str_val("final"),
+        Value::Int(0),
+    ];
+    let vi = vm.new_tuple(vi);
+    vm.module_set(&m, "version_info", vi);
+    vm.module_set(&m, "hexversion", Value::Int(0x030b07f0));
+    vm.module_set(&m, "maxsize", Value::Int(i64::MAX));
+    vm.module_set(&m, "maxunicode", Value::Int(0x10ffff));
+    let p = vm.str_val(std::env::consts::OS);
+    vm.module_set(&m, "platform", p);
+    let bo = vm.str_val(if cfg!(target_endian = "little") {
+        "little"
+    } else {
+        "big"
+    });
+    vm.module_set(&m, "byteorder", bo);
+    let exe = vm.str_val(
+        std::env::current_exe()
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    );
+    vm.module_set(&m, "executable", exe);
+    let bn = vm.new_tuple(vec![]);
+    vm.module_set(&m, "builtin_module_names", bn);
+    let no = vm.new_list(vec![]);
+    vm.module_set(&m, "warnoptions", no);
+    let n = vm.str_val("sys");
+    vm.module_set(&m, "__name__", n);
+    let pfx = vm.str_val("");
+    vm.module_set(&m, "prefix", pfx);
+    // sys and builtins are in sys.modules from the start.
+    let modules = vm.modules.clone();
+    let sk = vm.intern("sys");
+    let bk = vm.intern("builtins");
+    let sysv = Value::Obj(vm.sys.clone());
+    let bv = Value::Obj(vm.builtins.clone());
+    let _ = vm.dict_set(&modules, Value::Obj(sk), sysv);
+    let _ = vm.dict_set(&modules, Value::Obj(bk), bv);
+    let _ = Payload::Instance;
+}
+
+/// Sets `sys.argv`.
+pub fn set_argv(vm: &mut Vm, argv: &[String]) {
+    let items: Vec<Value> = argv.iter().map(|a| vm.str_val(a.clone())).collect();
+    let l = vm.new_list(items);
+    let m = vm.sys.clone();
+    vm.module_set(&m, "argv", l);
+}
+
+/// Sets `sys.path`.
+pub fn set_path(vm: &mut Vm, path: &[String]) {
+    let items: Vec<Value> = path.iter().map(|a| vm.str_val(a.clone())).collect();
+    let l = vm.new_list(items);
+    let m = vm.sys.clone();
+    vm.module_set(&m, "path", l);
+}
+
+/// The module object `sys`.
+pub fn module(vm: &Vm) -> PyRef {
+    vm.sys.clone()
+}

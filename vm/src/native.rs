@@ -1,0 +1,313 @@
+//! Native (Rust) functions callable from Python: their signature, the
+//! argument view they receive, and helpers that check argument counts and
+//! bind keywords with CPython's error messages.
+//!
+//! ```ignore
+//! fn list_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
+//!     let [this, item] = args.exact_method(vm, "list.append")?;   // self + 1
+//!     vm.list_ref(this)?.borrow_mut().push(item.clone());
+//!     Ok(Value::None)
+//! }
+//! ```
+
+use std::rc::Rc;
+
+use crate::value::{PyRef, Value};
+use crate::vm::{PyResult, Vm};
+
+/// A native function: receives the VM and its arguments (for methods,
+/// `self` is the first positional argument).
+pub type NativeFn = fn(&mut Vm, Args<'_>) -> PyResult<Value>;
+
+/// A native closure (for embedders that capture state).
+pub type NativeClosure = Rc<dyn Fn(&mut Vm, Args<'_>) -> PyResult<Value>>;
+
+/// The code of a native function.
+#[derive(Clone)]
+pub enum NativeImpl {
+    Fn(NativeFn),
+    Closure(NativeClosure),
+}
+
+/// How a native function found in a class dict behaves on attribute access.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum NativeKind {
+    /// A plain function (module function, or already bound).
+    Function,
+    /// A method descriptor: `obj.m` binds `obj` as the first argument.
+    Method,
+    /// A class method: binds the class.
+    ClassMethod,
+    /// A static method (`__new__` of built-in types).
+    StaticMethod,
+    /// A method bound to `bound`, which calls receive as first argument.
+    Bound,
+}
+
+/// A native function object (`builtin_function_or_method` or a method
+/// descriptor in a built-in type's dict).
+#[derive(Clone)]
+pub struct NativeFunction {
+    pub name: Rc<str>,
+    pub func: NativeImpl,
+    pub kind: NativeKind,
+    /// The bound `__self__` (module for module functions is not stored).
+    pub bound: Option<Value>,
+    /// The type that defines a method descriptor.
+    pub owner: Option<PyRef>,
+    /// The module name (`__module__`) of a module function.
+    pub module: Option<Rc<str>>,
+    pub doc: Option<Rc<str>>,
+    /// Needs the caller's frame (`locals()`, `super()`, `eval` without
+    /// globals): the eval loop snapshots it into `Vm::caller` first.
+    pub needs_frame: bool,
+}
+
+impl NativeFunction {
+    pub fn new(name: &str, func: NativeFn) -> Self {
+        NativeFunction {
+            name: Rc::from(name),
+            func: NativeImpl::Fn(func),
+            kind: NativeKind::Function,
+            bound: None,
+            owner: None,
+            module: None,
+            doc: None,
+            needs_frame: false,
+        }
+    }
+
+    #[inline]
+    pub fn invoke(&self, vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+        match &self.func {
+            NativeImpl::Fn(f) => f(vm, args),
+            NativeImpl::Closure(c) => c(vm, args),
+        }
+    }
+}
+
+/// The arguments of a call: `values` holds the positional arguments followed
+/// by the keyword argument values, whose names are `kwnames` (str values).
+#[derive(Clone, Copy)]
+pub struct Args<'a> {
+    pub values: &'a [Value],
+    pub kwnames: &'a [Value],
+}
+
+impl<'a> Args<'a> {
+    /// Positional arguments only.
+    #[inline]
+    pub fn new(values: &'a [Value]) -> Self {
+        Args {
+            values,
+            kwnames: &[],
+        }
+    }
+
+    #[inline]
+    pub fn with_kw(values: &'a [Value], kwnames: &'a [Value]) -> Self {
+        Args { values, kwnames }
+    }
+
+    /// The positional arguments.
+    #[inline]
+    pub fn pos(&self) -> &'a [Value] {
+        let n = self.values.len().saturating_sub(self.kwnames.len());
+        self.values.get(..n).unwrap_or(&[])
+    }
+
+    /// The keyword arguments as (name, value) pairs.
+    pub fn kw(&self) -> impl Iterator<Item = (&'a str, &'a Value)> {
+        let n = self.values.len().saturating_sub(self.kwnames.len());
+        let vals = self.values.get(n..).unwrap_or(&[]);
+        self.kwnames
+            .iter()
+            .map(|k| k.as_str().unwrap_or(""))
+            .zip(vals.iter())
+    }
+
+    #[inline]
+    pub fn has_kw(&self) -> bool {
+        !self.kwnames.is_empty()
+    }
+
+    /// The value of keyword argument `name`, if given.
+    pub fn kwarg(&self, name: &str) -> Option<&'a Value> {
+        self.kw().find(|(k, _)| *k == name).map(|(_, v)| v)
+    }
+
+    /// The arguments without the first positional one (a method's `self`).
+    pub fn shift(&self) -> Args<'a> {
+        if self.pos().is_empty() {
+            return *self;
+        }
+        Args {
+            values: self.values.get(1..).unwrap_or(&[]),
+            kwnames: self.kwnames,
+        }
+    }
+
+    /// The first positional argument (a method's `self`).
+    pub fn this(&self) -> &'a Value {
+        const NONE: &Value = &Value::None;
+        self.pos().first().unwrap_or(NONE)
+    }
+
+    /// Positional argument `i`, if given.
+    pub fn get(&self, i: usize) -> Option<&'a Value> {
+        self.pos().get(i)
+    }
+
+    /// TypeError "NAME() takes no keyword arguments" if any were given.
+    pub fn no_kw(&self, vm: &mut Vm, name: &str) -> PyResult<()> {
+        if self.has_kw() {
+            return Err(vm.type_error(format!("{name}() takes no keyword arguments")));
+        }
+        Ok(())
+    }
+
+    /// Exactly N positional arguments, no keywords; CPython's messages
+    /// "NAME() takes exactly one argument (0 given)" (N == 1) and
+    /// "NAME expected N arguments, got M" otherwise.
+    pub fn exact<const N: usize>(&self, vm: &mut Vm, name: &str) -> PyResult<[&'a Value; N]> {
+        self.no_kw(vm, name)?;
+        let pos = self.pos();
+        if pos.len() != N {
+            let msg = if N == 1 {
+                format!("{name}() takes exactly one argument ({} given)", pos.len())
+            } else if N == 0 {
+                format!("{name}() takes no arguments ({} given)", pos.len())
+            } else {
+                format!("{name} expected {N} arguments, got {}", pos.len())
+            };
+            return Err(vm.type_error(msg));
+        }
+        Ok(std::array::from_fn(|i| &pos[i]))
+    }
+
+    /// For a method: `self` plus exactly N-1 arguments. `name` is the
+    /// qualified name for messages ("list.append").
+    pub fn exact_method<const N: usize>(
+        &self,
+        vm: &mut Vm,
+        name: &str,
+    ) -> PyResult<[&'a Value; N]> {
+        self.no_kw(vm, short(name))?;
+        let pos = self.pos();
+        if pos.len() != N {
+            let given = pos.len().saturating_sub(1);
+            let msg = match N {
+                1 => format!("{name}() takes no arguments ({given} given)"),
+                2 => format!("{name}() takes exactly one argument ({given} given)"),
+                _ => format!("{} expected {} arguments, got {given}", short(name), N - 1),
+            };
+            return Err(vm.type_error(msg));
+        }
+        Ok(std::array::from_fn(|i| &pos[i]))
+    }
+
+    /// Between MIN and MAX positional arguments (no keywords), CPython's
+    /// arg-clinic messages "NAME expected at least 1 argument, got 0" /
+    /// "NAME expected at most 2 arguments, got 3". The result has MAX
+    /// slots; missing ones are `None`. For methods, count `self` in MIN/MAX.
+    pub fn range<const MAX: usize>(
+        &self,
+        vm: &mut Vm,
+        name: &str,
+        min: usize,
+        is_method: bool,
+    ) -> PyResult<[Option<&'a Value>; MAX]> {
+        let base = short(name);
+        self.no_kw(vm, base)?;
+        let pos = self.pos();
+        let adj = usize::from(is_method);
+        if pos.len() < min || pos.len() > MAX {
+            let given = pos.len().saturating_sub(adj);
+            let (lo, hi) = (min.saturating_sub(adj), MAX - adj);
+            let msg = if lo == hi {
+                format!("{base} expected {lo} argument{}, got {given}", plural(lo))
+            } else if pos.len() < min {
+                format!(
+                    "{base} expected at least {lo} argument{}, got {given}",
+                    plural(lo)
+                )
+            } else {
+                format!(
+                    "{base} expected at most {hi} argument{}, got {given}",
+                    plural(hi)
+                )
+            };
+            return Err(vm.type_error(msg));
+        }
+        Ok(std::array::from_fn(|i| pos.get(i)))
+    }
+
+    /// Binds positional and keyword arguments to `params` (the first
+    /// `posonly` of which cannot be given by keyword, and the first
+    /// `required` of which must be given). Messages as CPython's
+    /// arg-clinic functions: "NAME() takes at most 2 arguments (3 given)",
+    /// "'x' is an invalid keyword argument for NAME()",
+    /// "NAME() missing required argument 'x' (pos 1)",
+    /// "argument for NAME() given by name ('x') and position (1)".
+    pub fn bind<const N: usize>(
+        &self,
+        vm: &mut Vm,
+        name: &str,
+        params: [&str; N],
+        required: usize,
+    ) -> PyResult<[Option<&'a Value>; N]> {
+        let pos = self.pos();
+        if pos.len() > N {
+            let msg = if N == 0 {
+                format!("{name}() takes no arguments ({} given)", pos.len())
+            } else {
+                format!(
+                    "{name}() takes at most {N} argument{} ({} given)",
+                    plural(N),
+                    pos.len()
+                )
+            };
+            return Err(vm.type_error(msg));
+        }
+        let mut out: [Option<&'a Value>; N] = std::array::from_fn(|i| pos.get(i));
+        for (k, v) in self.kw() {
+            match params.iter().position(|p| *p == k) {
+                Some(i) => {
+                    if out[i].is_some() {
+                        return Err(vm.type_error(format!(
+                            "argument for {name}() given by name ('{k}') and position ({})",
+                            i + 1
+                        )));
+                    }
+                    out[i] = Some(v);
+                }
+                None => {
+                    return Err(
+                        vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()"))
+                    )
+                }
+            }
+        }
+        for (i, p) in params.iter().enumerate().take(required) {
+            if out[i].is_none() {
+                return Err(vm.type_error(format!(
+                    "{name}() missing required argument '{p}' (pos {})",
+                    i + 1
+                )));
+            }
+        }
+        Ok(out)
+    }
+}
+
+fn short(name: &str) -> &str {
+    name.rsplit('.').next().unwrap_or(name)
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

@@ -1,0 +1,528 @@
+//! `bytes` and `bytearray`: construction, repr, indexing, the codecs the
+//! core needs (utf-8, ascii, latin-1) and `Vm::bytes_like`. More methods
+//! go in `bytes_methods.rs`.
+
+use std::cell::RefCell;
+
+use crate::native::Args;
+use crate::object::Payload;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// `repr(b)` body with the `b'...'` quotes, as CPython.
+pub fn bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(b.len() + 3);
+    out.push('b');
+    out.push(quote);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            b'\t' => out.push_str("\\t"),
+            c if c as char == quote => {
+                out.push('\\');
+                out.push(c as char);
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => out.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+fn norm_encoding(enc: &str) -> String {
+    enc.to_ascii_lowercase().replace(['-', ' '], "_")
+}
+
+/// Decodes bytes with a codec name and error handler.
+pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
+    let enc = norm_encoding(encoding);
+    match enc.as_str() {
+        "utf_8" | "utf8" | "u8" | "cp65001" => match std::str::from_utf8(b) {
+            Ok(s) => Ok(s.to_owned()),
+            Err(e) => match errors {
+                "replace" => Ok(String::from_utf8_lossy(b).into_owned()),
+                "ignore" => {
+                    let mut out = String::new();
+                    let mut rest = b;
+                    loop {
+                        match std::str::from_utf8(rest) {
+                            Ok(s) => {
+                                out.push_str(s);
+                                break;
+                            }
+                            Err(e) => {
+                                let (ok, bad) = rest.split_at(e.valid_up_to());
+                                out.push_str(std::str::from_utf8(ok).unwrap_or(""));
+                                let skip = e.error_len().unwrap_or(bad.len()).max(1);
+                                rest = bad.get(skip..).unwrap_or(&[]);
+                            }
+                        }
+                    }
+                    Ok(out)
+                }
+                _ => {
+                    let start = e.valid_up_to();
+                    let (end, reason) = match e.error_len() {
+                        Some(n) => {
+                            let first = b.get(start).copied().unwrap_or(0);
+                            let reason = if (0x80..0xc2).contains(&first) || first >= 0xf5 {
+                                "invalid start byte"
+                            } else {
+                                "invalid continuation byte"
+                            };
+                            (start + n, reason)
+                        }
+                        None => (b.len(), "unexpected end of data"),
+                    };
+                    Err(unicode_decode_error(vm, "utf-8", b, start, end, reason))
+                }
+            },
+        },
+        "ascii" | "us_ascii" | "646" => {
+            let mut out = String::with_capacity(b.len());
+            for (i, &c) in b.iter().enumerate() {
+                if c < 0x80 {
+                    out.push(c as char);
+                } else {
+                    match errors {
+                        "replace" => out.push('\u{fffd}'),
+                        "ignore" => {}
+                        _ => {
+                            return Err(unicode_decode_error(
+                                vm,
+                                "ascii",
+                                b,
+                                i,
+                                i + 1,
+                                "ordinal not in range(128)",
+                            ))
+                        }
+                    }
+                }
+            }
+            Ok(out)
+        }
+        "latin_1" | "latin1" | "iso_8859_1" | "iso8859_1" | "l1" => {
+            Ok(b.iter().map(|&c| c as char).collect())
+        }
+        _ => {
+            let c = vm.exc.lookup_error.clone();
+            Err(vm.new_error(&c, format!("unknown encoding: {encoding}")))
+        }
+    }
+}
+
+fn unicode_decode_error(
+    vm: &mut Vm,
+    enc: &str,
+    b: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> crate::vm::PyErr {
+    let cls = vm.exc.unicode_decode_error.clone();
+    let args = vec![
+        vm.str_val(enc),
+        vm.new_bytes(b.to_vec()),
+        Value::Int(start as i64),
+        Value::Int(end as i64),
+        vm.str_val(reason),
+    ];
+    match vm.call(&Value::Obj(cls), &args) {
+        Ok(Value::Obj(e)) => crate::vm::PyErr(e),
+        Ok(_) => vm.value_error(reason.to_owned()),
+        Err(e) => e,
+    }
+}
+
+/// Encodes a str with a codec name and error handler.
+pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+    let enc = norm_encoding(encoding);
+    let limit = match enc.as_str() {
+        "utf_8" | "utf8" | "u8" | "cp65001" => return Ok(s.as_bytes().to_vec()),
+        "ascii" | "us_ascii" | "646" => 0x80u32,
+        "latin_1" | "latin1" | "iso_8859_1" | "iso8859_1" | "l1" => 0x100,
+        _ => {
+            let c = vm.exc.lookup_error.clone();
+            return Err(vm.new_error(&c, format!("unknown encoding: {encoding}")));
+        }
+    };
+    let name = if limit == 0x80 { "ascii" } else { "latin-1" };
+    let mut out = Vec::with_capacity(s.len());
+    for (i, c) in s.chars().enumerate() {
+        if (c as u32) < limit {
+            out.push(c as u32 as u8);
+        } else {
+            match errors {
+                "replace" => out.push(b'?'),
+                "ignore" => {}
+                _ => {
+                    let cls = vm.exc.unicode_encode_error.clone();
+                    let reason = format!("ordinal not in range({limit})");
+                    let args = vec![
+                        vm.str_val(name),
+                        vm.str_val(s),
+                        Value::Int(i as i64),
+                        Value::Int(i as i64 + 1),
+                        vm.str_val(reason),
+                    ];
+                    return Err(match vm.call(&Value::Obj(cls), &args) {
+                        Ok(Value::Obj(e)) => crate::vm::PyErr(e),
+                        Ok(_) => vm.value_error("encode error"),
+                        Err(e) => e,
+                    });
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+impl Vm {
+    /// The bytes of a bytes-like object (bytes, bytearray), or TypeError
+    /// "a bytes-like object is required, not 'str'".
+    pub fn bytes_like(&mut self, v: &Value) -> PyResult<Vec<u8>> {
+        match v.payload() {
+            Some(Payload::Bytes(b)) => Ok(b.clone()),
+            Some(Payload::ByteArray(b)) => Ok(b.borrow().clone()),
+            _ => Err(self.type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                self.type_name(v)
+            ))),
+        }
+    }
+}
+
+fn bytes_from_source(vm: &mut Vm, src: &Value, fname: &str) -> PyResult<Vec<u8>> {
+    match src {
+        Value::Int(_) | Value::Bool(_) => {
+            let n = vm.to_index(src)?;
+            let n = crate::objects::int::clamp_i64(&n);
+            if n < 0 {
+                return Err(vm.value_error("negative count"));
+            }
+            let mut v = Vec::new();
+            vm.reserve(&mut v, n as usize)?;
+            v.resize(n as usize, 0);
+            Ok(v)
+        }
+        _ => {
+            if let Some(Payload::Str(_)) = src.payload() {
+                return Err(vm.type_error("string argument without an encoding"));
+            }
+            if let Some(Payload::Bytes(b)) = src.payload() {
+                return Ok(b.clone());
+            }
+            if let Some(Payload::ByteArray(b)) = src.payload() {
+                return Ok(b.borrow().clone());
+            }
+            if vm.is_index(src) {
+                let n = vm.to_index(src)?;
+                let n = crate::objects::int::clamp_i64(&n);
+                if n < 0 {
+                    return Err(vm.value_error("negative count"));
+                }
+                let mut v = Vec::new();
+                vm.reserve(&mut v, n as usize)?;
+                v.resize(n as usize, 0);
+                return Ok(v);
+            }
+            let items = vm.iterate(src).map_err(|e| {
+                if vm.err_matches(&e, &vm.exc.type_error.clone()) {
+                    vm.type_error(format!(
+                        "cannot convert '{}' object to {fname}",
+                        vm.type_name(src)
+                    ))
+                } else {
+                    e
+                }
+            })?;
+            let mut out = Vec::with_capacity(items.len());
+            for it in items {
+                if !vm.is_index(&it) {
+                    return Err(vm.type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        vm.type_name(&it)
+                    )));
+                }
+                let i = vm.to_index(&it)?;
+                let i = crate::objects::int::clamp_i64(&i);
+                if !(0..256).contains(&i) {
+                    return Err(vm.value_error("bytes must be in range(0, 256)"));
+                }
+                out.push(i as u8);
+            }
+            Ok(out)
+        }
+    }
+}
+
+fn bytes_args(vm: &mut Vm, args: Args, fname: &str) -> PyResult<Vec<u8>> {
+    let [src, enc, errors] = args
+        .shift()
+        .bind(vm, fname, ["source", "encoding", "errors"], 0)?;
+    match (src, enc) {
+        (None, None) => Ok(Vec::new()),
+        (Some(s), Some(e)) => {
+            let Some(st) = s.as_str() else {
+                return Err(vm.type_error("encoding without a string argument"));
+            };
+            let st = st.to_owned();
+            let e = vm
+                .expect_str(e, &format!("{fname}() argument 'encoding'"))?
+                .as_str()
+                .to_owned();
+            let errs = match errors {
+                Some(x) => vm.expect_str(x, "errors")?.as_str().to_owned(),
+                None => "strict".into(),
+            };
+            encode(vm, &st, &e, &errs)
+        }
+        (Some(s), None) => bytes_from_source(vm, s, fname),
+        (None, Some(_)) => Err(vm.type_error("encoding without a string argument")),
+    }
+}
+
+fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cls = match args.this() {
+        Value::Obj(c) if c.as_type().is_some() => c.clone(),
+        _ => return Err(vm.type_error("bytes.__new__(X): X is not a type object")),
+    };
+    // __bytes__ hook
+    if let (Some(src), None) = (args.shift().pos().first(), args.shift().kwarg("encoding")) {
+        let k = vm.names.__bytes__.clone();
+        if let Some(f) = crate::objects::type_::lookup(&vm.class_of(src), &k) {
+            let r = vm.call(&f, &[src.clone()])?;
+            if !matches!(r.payload(), Some(Payload::Bytes(_))) {
+                return Err(vm.type_error(format!(
+                    "__bytes__ returned non-bytes (type {})",
+                    vm.type_name(&r)
+                )));
+            }
+            return Ok(r);
+        }
+    }
+    let b = bytes_args(vm, args, "bytes")?;
+    if std::rc::Rc::ptr_eq(&cls, &vm.types.bytes) {
+        return Ok(vm.new_bytes(b));
+    }
+    Ok(Value::Obj(vm.alloc_instance(&cls, Payload::Bytes(b))))
+}
+
+fn bytearray_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cls = match args.this() {
+        Value::Obj(c) if c.as_type().is_some() => c.clone(),
+        _ => return Err(vm.type_error("bytearray.__new__(X): X is not a type object")),
+    };
+    Ok(Value::Obj(vm.alloc_instance(
+        &cls,
+        Payload::ByteArray(RefCell::new(Vec::new())),
+    )))
+}
+
+fn bytearray_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.this().clone();
+    let b = bytes_args(vm, args, "bytearray")?;
+    if let Some(Payload::ByteArray(cell)) = this.payload() {
+        *cell.borrow_mut() = b;
+    }
+    Ok(Value::None)
+}
+
+fn data_of(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+    vm.bytes_like(v)
+}
+
+fn bytes_repr_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.this().clone();
+    let b = data_of(vm, &this)?;
+    let r = bytes_repr(&b);
+    let s = if matches!(this.payload(), Some(Payload::ByteArray(_))) {
+        format!("{}({r})", vm.type_name(&this))
+    } else {
+        r
+    };
+    Ok(vm.str_val(s))
+}
+
+fn bytes_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let n = match args.this().payload() {
+        Some(Payload::Bytes(b)) => b.len(),
+        Some(Payload::ByteArray(b)) => b.borrow().len(),
+        _ => return Err(vm.type_error("descriptor '__len__' requires a 'bytes' object")),
+    };
+    Ok(Value::Int(n as i64))
+}
+
+fn bytes_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    match args.this().payload() {
+        Some(Payload::Bytes(b)) => Ok(Value::Int(crate::hash::hash_bytes(b))),
+        _ => Err(vm.type_error("descriptor '__hash__' requires a 'bytes' object")),
+    }
+}
+
+fn bytes_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [this, idx] = args.exact_method(vm, "bytes.__getitem__")?;
+    let b = data_of(vm, this)?;
+    let is_ba = matches!(this.payload(), Some(Payload::ByteArray(_)));
+    if let Some(Payload::Slice { .. }) = idx.payload() {
+        let r = vm.resolve_slice(idx, b.len())?;
+        let out: Vec<u8> = r.indices().filter_map(|i| b.get(i).copied()).collect();
+        return Ok(if is_ba {
+            vm.new_bytearray(out)
+        } else {
+            vm.new_bytes(out)
+        });
+    }
+    let tn = if is_ba { "bytearray" } else { "byte" };
+    if !vm.is_index(idx) {
+        return Err(vm.type_error(format!(
+            "{tn} indices must be integers or slices, not {}",
+            vm.type_name(idx)
+        )));
+    }
+    match vm.seq_index(idx, b.len())? {
+        Some(i) => Ok(Value::Int(i64::from(b[i]))),
+        None => Err(vm.index_error(format!("{tn} index out of range"))),
+    }
+}
+
+fn bytearray_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [this, idx, value] = args.exact_method(vm, "bytearray.__setitem__")?;
+    let Some(Payload::ByteArray(cell)) = this.payload() else {
+        return Err(vm.type_error("descriptor requires a 'bytearray' object"));
+    };
+    if let Some(Payload::Slice { .. }) = idx.payload() {
+        let src = bytes_from_source(vm, value, "bytearray")?;
+        let len = cell.borrow().len();
+        let r = vm.resolve_slice(idx, len)?;
+        if r.step == 1 {
+            let start = r.start.clamp(0, len as i64) as usize;
+            let stop = r.stop.max(r.start).clamp(0, len as i64) as usize;
+            cell.borrow_mut().splice(start..stop, src);
+            return Ok(Value::None);
+        }
+        if src.len() != r.len {
+            return Err(vm.value_error(format!(
+                "attempt to assign bytes of size {} to extended slice of size {}",
+                src.len(),
+                r.len
+            )));
+        }
+        let mut b = cell.borrow_mut();
+        for (i, v) in r.indices().zip(src) {
+            if let Some(s) = b.get_mut(i) {
+                *s = v;
+            }
+        }
+        return Ok(Value::None);
+    }
+    let len = cell.borrow().len();
+    let Some(i) = vm.seq_index(idx, len)? else {
+        return Err(vm.index_error("bytearray index out of range"));
+    };
+    let v = vm.to_index(value)?;
+    let v = crate::objects::int::clamp_i64(&v);
+    if !(0..256).contains(&v) {
+        return Err(vm.value_error("byte must be in range(0, 256)"));
+    }
+    if let Some(s) = cell.borrow_mut().get_mut(i) {
+        *s = v as u8;
+    }
+    Ok(Value::None)
+}
+
+fn bytes_decode(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.this().clone();
+    let b = data_of(vm, &this)?;
+    let [enc, errors] = args.shift().bind(vm, "decode", ["encoding", "errors"], 0)?;
+    let enc = match enc {
+        Some(e) => vm
+            .expect_str(e, "decode() argument 'encoding'")?
+            .as_str()
+            .to_owned(),
+        None => "utf-8".into(),
+    };
+    let errors = match errors {
+        Some(e) => vm
+            .expect_str(e, "decode() argument 'errors'")?
+            .as_str()
+            .to_owned(),
+        None => "strict".into(),
+    };
+    let s = decode(vm, &b, &enc, &errors)?;
+    Ok(vm.str_val(s))
+}
+
+fn bytes_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.this().clone();
+    let cls = vm.types.bytes_iterator.clone();
+    Ok(crate::objects::iter::seq_iter(vm, cls, this))
+}
+
+fn bytearray_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [this, x] = args.exact_method(vm, "bytearray.append")?;
+    let v = vm.to_index(x)?;
+    let v = crate::objects::int::clamp_i64(&v);
+    if !(0..256).contains(&v) {
+        return Err(vm.value_error("byte must be in range(0, 256)"));
+    }
+    if let Some(Payload::ByteArray(cell)) = this.payload() {
+        cell.borrow_mut().push(v as u8);
+    }
+    Ok(Value::None)
+}
+
+fn bytearray_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [this, x] = args.exact_method(vm, "bytearray.extend")?;
+    let src = bytes_from_source(vm, x, "bytearray")?;
+    if let Some(Payload::ByteArray(cell)) = this.payload() {
+        cell.borrow_mut().extend(src);
+    }
+    Ok(Value::None)
+}
+
+pub fn init(vm: &mut Vm) {
+    let t = vm.types.bytes.clone();
+    vm.add_static(&t, "__new__", bytes_new);
+    vm.add_methods(
+        &t,
+        &[
+            ("__repr__", bytes_repr_m),
+            ("__str__", bytes_repr_m),
+            ("__len__", bytes_len),
+            ("__hash__", bytes_hash),
+            ("__getitem__", bytes_getitem),
+            ("__iter__", bytes_iter),
+            ("decode", bytes_decode),
+        ],
+    );
+    crate::objects::ops_slots::add_binary_slots(vm, &t);
+    let ba = vm.types.bytearray.clone();
+    vm.add_static(&ba, "__new__", bytearray_new);
+    vm.add_methods(
+        &ba,
+        &[
+            ("__init__", bytearray_init),
+            ("__repr__", bytes_repr_m),
+            ("__str__", bytes_repr_m),
+            ("__len__", bytes_len),
+            ("__getitem__", bytes_getitem),
+            ("__setitem__", bytearray_setitem),
+            ("__iter__", bytes_iter),
+            ("decode", bytes_decode),
+            ("append", bytearray_append),
+            ("extend", bytearray_extend),
+        ],
+    );
+    vm.set_class_attr(&ba, "__hash__", Value::None);
+    crate::objects::ops_slots::add_binary_slots(vm, &ba);
+}

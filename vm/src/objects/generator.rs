@@ -1,0 +1,515 @@
+//! Generators: a suspended frame kept in the generator object; `send`,
+//! `throw` and `close` (with `yield from` delegation), StopIteration for
+//! the return value, PEP 479 ("generator raised StopIteration"), and
+//! "generator already executing".
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use rpy_compiler::bytecode::Instruction;
+
+use crate::eval::exec::Exit;
+use crate::eval::frame::{Block, Frame};
+use crate::native::Args;
+use crate::object::Payload;
+use crate::objects::code::Code;
+use crate::objects::exception::exc_data;
+use crate::objects::function::FunctionData;
+use crate::value::{PyRef, Value};
+use crate::vm::{PyErr, PyResult, Vm};
+
+/// The payload of a generator.
+pub struct GeneratorData {
+    /// The suspended frame (`None` while running or once finished).
+    pub frame: RefCell<Option<Frame>>,
+    pub running: Cell<bool>,
+    pub started: Cell<bool>,
+    pub finished: Cell<bool>,
+    pub code: Rc<Code>,
+    pub name: RefCell<Value>,
+    pub qualname: RefCell<Value>,
+    /// The exception being handled inside the generator when it yielded.
+    pub exc_state: RefCell<Option<PyRef>>,
+}
+
+/// What resuming a generator produced.
+pub enum GenResult {
+    Yielded(Value),
+    Returned(Value),
+}
+
+/// Creates a generator for a function call whose frame is ready.
+pub fn new_generator(vm: &mut Vm, fd: &FunctionData, frame: Frame) -> Value {
+    let g = GeneratorData {
+        frame: RefCell::new(Some(frame)),
+        running: Cell::new(false),
+        started: Cell::new(false),
+        finished: Cell::new(false),
+        code: fd.code.clone(),
+        name: RefCell::new(fd.name.borrow().clone()),
+        qualname: RefCell::new(fd.qualname.borrow().clone()),
+        exc_state: RefCell::new(None),
+    };
+    Value::Obj(vm.alloc(vm.types.generator.clone(), Payload::Generator(Box::new(g))))
+}
+
+fn gen_of(v: &Value) -> Option<&GeneratorData> {
+    match v.payload() {
+        Some(Payload::Generator(g)) => Some(g),
+        _ => None,
+    }
+}
+
+enum Resume {
+    Send(Value),
+    Throw(PyErr),
+}
+
+fn resume(vm: &mut Vm, gen: &PyRef, how: Resume) -> PyResult<GenResult> {
+    let Payload::Generator(g) = &gen.payload else {
+        return Err(vm.type_error("expected a generator"));
+    };
+    if g.running.get() {
+        return Err(vm.value_error("generator already executing"));
+    }
+    if g.finished.get() {
+        return match how {
+            Resume::Send(_) => Err(vm.stop_iteration(None)),
+            Resume::Throw(e) => Err(e),
+        };
+    }
+    let Some(mut frame) = g.frame.borrow_mut().take() else {
+        return Err(vm.value_error("generator already executing"));
+    };
+    let throw = match how {
+        Resume::Send(v) => {
+            if !g.started.get() {
+                if !v.is_none() {
+                    *g.frame.borrow_mut() = Some(frame);
+                    return Err(
+                        vm.type_error("can't send non-None value to a just-started generator")
+                    );
+                }
+            } else {
+                frame.push(v);
+            }
+            None
+        }
+        Resume::Throw(e) => {
+            if !g.started.get() {
+                frame.lasti = 0;
+            }
+            Some(e)
+        }
+    };
+    g.started.set(true);
+    g.running.set(true);
+    let outer = vm.handled.clone();
+    if let Some(h) = g.exc_state.borrow_mut().take() {
+        vm.handled = Some(h);
+    }
+    if let Err(e) = vm.recursion_enter("") {
+        g.running.set(false);
+        vm.handled = outer;
+        *g.frame.borrow_mut() = Some(frame);
+        return Err(e);
+    }
+    let (frame, r) = stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || vm.run(frame, throw));
+    vm.depth -= 1;
+    g.running.set(false);
+    let in_handler = frame
+        .blocks
+        .iter()
+        .any(|b| matches!(b, Block::ExceptHandler { .. }));
+    match r {
+        Ok(Exit::Yield(v)) => {
+            if in_handler {
+                *g.exc_state.borrow_mut() = vm.handled.clone();
+            }
+            vm.handled = outer;
+            *g.frame.borrow_mut() = Some(frame);
+            Ok(GenResult::Yielded(v))
+        }
+        Ok(Exit::Return(v)) => {
+            vm.handled = outer;
+            g.finished.set(true);
+            vm.recycle(frame);
+            Ok(GenResult::Returned(v))
+        }
+        Err(e) => {
+            vm.handled = outer;
+            g.finished.set(true);
+            vm.recycle(frame);
+            if vm.err_matches(&e, &vm.exc.stop_iteration.clone()) {
+                let re = vm.runtime_error("generator raised StopIteration");
+                if let Some(d) = exc_data(&Value::Obj(re.0.clone())) {
+                    *d.cause.borrow_mut() = Value::Obj(e.0.clone());
+                    *d.context.borrow_mut() = Value::Obj(e.0.clone());
+                    d.suppress_context.set(true);
+                }
+                return Err(re);
+            }
+            Err(e)
+        }
+    }
+}
+
+/// `next(gen)` for the iteration protocol (`None` when exhausted).
+pub fn gen_next(vm: &mut Vm, gen: &PyRef) -> PyResult<Option<Value>> {
+    match resume(vm, gen, Resume::Send(Value::None))? {
+        GenResult::Yielded(v) => Ok(Some(v)),
+        GenResult::Returned(_) => Ok(None),
+    }
+}
+
+/// The receiver of a `yield from` the generator is suspended in, if any.
+fn delegate_of(g: &GeneratorData) -> Option<Value> {
+    let f = g.frame.borrow();
+    let f = f.as_ref()?;
+    let ins = &f.code.co.instructions;
+    let prev = f.ip.checked_sub(1).and_then(|i| ins.get(i))?;
+    let before = f.ip.checked_sub(2).and_then(|i| ins.get(i))?;
+    if matches!(prev, Instruction::YieldValue) && matches!(before, Instruction::Send(_)) {
+        return f.stack.last().cloned();
+    }
+    None
+}
+
+/// After a delegate finished with `value` during throw/close: continue the
+/// delegating frame after its Send.
+fn finish_delegation(g: &GeneratorData, value: Value) {
+    let mut fb = g.frame.borrow_mut();
+    if let Some(f) = fb.as_mut() {
+        let target =
+            f.ip.checked_sub(2)
+                .and_then(|i| f.code.co.instructions.get(i).copied());
+        if let Some(Instruction::Send(t)) = target {
+            f.stack.pop();
+            f.stack.push(value);
+            f.ip = t as usize;
+        }
+    }
+}
+
+/// `gen.throw(exc)`.
+pub fn gen_throw(vm: &mut Vm, gen: &PyRef, exc: PyErr) -> PyResult<GenResult> {
+    let Payload::Generator(g) = &gen.payload else {
+        return Err(vm.type_error("expected a generator"));
+    };
+    if let Some(recv) = delegate_of(g) {
+        if !g.running.get() {
+            g.running.set(true);
+            let r = throw_into(vm, &recv, exc.clone());
+            g.running.set(false);
+            match r {
+                Ok(GenResult::Yielded(v)) => return Ok(GenResult::Yielded(v)),
+                Ok(GenResult::Returned(v)) => {
+                    finish_delegation(g, v);
+                    return resume_plain(vm, gen);
+                }
+                Err(e) => {
+                    // The delegate's exception is raised in this frame.
+                    if let Some(f) = g.frame.borrow_mut().as_mut() {
+                        f.stack.pop();
+                    }
+                    return resume(vm, gen, Resume::Throw(e));
+                }
+            }
+        }
+    }
+    resume(vm, gen, Resume::Throw(exc))
+}
+
+/// Resumes after a delegate returned (no value pushed: the frame already
+/// holds the return value).
+fn resume_plain(vm: &mut Vm, gen: &PyRef) -> PyResult<GenResult> {
+    let Payload::Generator(g) = &gen.payload else {
+        return Err(vm.type_error("expected a generator"));
+    };
+    // Temporarily mark as not started so Send does not push a value.
+    g.started.set(false);
+    resume(vm, gen, Resume::Send(Value::None))
+}
+
+/// Throws `exc` into an arbitrary iterator (`yield from` receiver).
+fn throw_into(vm: &mut Vm, recv: &Value, exc: PyErr) -> PyResult<GenResult> {
+    if let Value::Obj(o) = recv {
+        if let Payload::Generator(_) = &o.payload {
+            return gen_throw(vm, o, exc);
+        }
+    }
+    let is_exit = vm.err_matches(&exc, &vm.exc.generator_exit.clone());
+    if is_exit {
+        let k = vm.names.close.clone();
+        if let Some(c) = vm.get_attr_opt(recv, &k)? {
+            vm.call(&c, &[])?;
+        }
+        return Err(exc);
+    }
+    let k = vm.names.throw.clone();
+    match vm.get_attr_opt(recv, &k)? {
+        Some(t) => match vm.call(&t, &[Value::Obj(exc.0.clone())]) {
+            Ok(v) => Ok(GenResult::Yielded(v)),
+            Err(e) if vm.err_matches(&e, &vm.exc.stop_iteration.clone()) => {
+                let v = stop_value(vm, &e);
+                Ok(GenResult::Returned(v))
+            }
+            Err(e) => Err(e),
+        },
+        None => Err(exc),
+    }
+}
+
+/// The `value` of a StopIteration.
+pub fn stop_value(vm: &mut Vm, e: &PyErr) -> Value {
+    let k = vm.names.value.clone();
+    vm.get_attr_opt(&Value::Obj(e.0.clone()), &k)
+        .ok()
+        .flatten()
+        .unwrap_or(Value::None)
+}
+
+/// `gen.close()`.
+pub fn gen_close(vm: &mut Vm, gen: &PyRef) -> PyResult<()> {
+    let Payload::Generator(g) = &gen.payload else {
+        return Ok(());
+    };
+    if g.finished.get() || !g.started.get() {
+        g.finished.set(true);
+        if let Some(f) = g.frame.borrow_mut().take() {
+            vm.recycle(f);
+        }
+        return Ok(());
+    }
+    let c = vm.exc.generator_exit.clone();
+    let exit = PyErr(vm.new_exception(&c, vec![]));
+    match gen_throw(vm, gen, exit) {
+        Ok(GenResult::Yielded(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
+        Ok(GenResult::Returned(_)) => Ok(()),
+        Err(e) => {
+            if vm.err_matches(&e, &vm.exc.generator_exit.clone())
+                || vm.err_matches(&e, &vm.exc.stop_iteration.clone())
+            {
+                Ok(())
+            } else {
+                Err(e)
+            }
+        }
+    }
+}
+
+impl Vm {
+    /// The Send instruction: `receiver.send(value)` (or `next`).
+    pub(crate) fn send_to(&mut self, receiver: &Value, value: Value) -> PyResult<GenResult> {
+        if let Value::Obj(o) = receiver {
+            if let Payload::Generator(_) = &o.payload {
+                return resume(self, o, Resume::Send(value));
+            }
+        }
+        if value.is_none() {
+            return match self.next_with_value(receiver)? {
+                Ok(v) => Ok(GenResult::Yielded(v)),
+                Err(r) => Ok(GenResult::Returned(r)),
+            };
+        }
+        let k = self.names.send.clone();
+        let m = self.get_attr(receiver, &k)?;
+        match self.call(&m, &[value]) {
+            Ok(v) => Ok(GenResult::Yielded(v)),
+            Err(e) if self.err_matches(&e, &self.exc.stop_iteration.clone()) => {
+                let v = stop_value(self, &e);
+                Ok(GenResult::Returned(v))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `next(it)` keeping a StopIteration's value: Ok(Ok(item)) or
+    /// Ok(Err(return value)).
+    fn next_with_value(&mut self, it: &Value) -> PyResult<Result<Value, Value>> {
+        if let Value::Obj(o) = it {
+            if let Payload::Iter(_) = &o.payload {
+                return Ok(match self.next(it)? {
+                    Some(v) => Ok(v),
+                    None => Err(Value::None),
+                });
+            }
+        }
+        let k = self.names.__next__.clone();
+        let Some(f) = self.lookup_special(it, &k) else {
+            return Err(self.type_error(format!(
+                "'{}' object is not an iterator",
+                self.type_name(it)
+            )));
+        };
+        match self.call(&f, &[it.clone()]) {
+            Ok(v) => Ok(Ok(v)),
+            Err(e) if self.err_matches(&e, &self.exc.stop_iteration.clone()) => {
+                Ok(Err(stop_value(self, &e)))
+            }
+            Err(e) => Err(e),
+        }
+    }
+}
+
+fn this_gen(vm: &mut Vm, v: &Value) -> PyResult<PyRef> {
+    match v {
+        Value::Obj(o) if matches!(o.payload, Payload::Generator(_)) => Ok(o.clone()),
+        _ => Err(vm.type_error(format!(
+            "descriptor requires a 'generator' object but received a '{}'",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+fn result_or_stop(vm: &mut Vm, r: GenResult) -> PyResult<Value> {
+    match r {
+        GenResult::Yielded(v) => Ok(v),
+        GenResult::Returned(v) => Err(vm.stop_iteration(if v.is_none() { None } else { Some(v) })),
+    }
+}
+
+fn gen_next_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let g = this_gen(vm, args.this())?;
+    let r = resume(vm, &g, Resume::Send(Value::None))?;
+    result_or_stop(vm, r)
+}
+
+fn gen_send_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [this, v] = args.exact_method(vm, "generator.send")?;
+    let g = this_gen(vm, this)?;
+    let r = resume(vm, &g, Resume::Send(v.clone()))?;
+    result_or_stop(vm, r)
+}
+
+fn gen_throw_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [this, typ, val, tb] = args.range::<4>(vm, "throw", 2, true)?;
+    let g = this_gen(vm, this.unwrap_or(&Value::None))?;
+    let typ = typ.cloned().unwrap_or(Value::None);
+    let exc = match (&typ, val) {
+        (Value::Obj(o), _) if exc_data(&typ).is_some() => {
+            let _ = o;
+            typ.clone()
+        }
+        (Value::Obj(o), v) if o.as_type().is_some() => {
+            let args: Vec<Value> = match v {
+                None | Some(Value::None) => vec![],
+                Some(x) if exc_data(x).is_some() => {
+                    return Err(vm.type_error("instance exception may not have a separate value"))
+                }
+                Some(x) => match x.as_tuple() {
+                    Some(t) => t.to_vec(),
+                    None => vec![x.clone()],
+                },
+            };
+            let e = vm.call(&typ, &args)?;
+            if exc_data(&e).is_none() {
+                return Err(vm.type_error(
+                    "exceptions must be classes or instances deriving from BaseException, not type",
+                ));
+            }
+            e
+        }
+        _ => {
+            return Err(vm.type_error(format!(
+                "exceptions must be classes or instances deriving from BaseException, not {}",
+                vm.type_name(&typ)
+            )))
+        }
+    };
+    if let Some(tb) = tb {
+        if !tb.is_none() {
+            crate::objects::exception::set_traceback(vm, &exc, tb.clone())?;
+        }
+    }
+    let Value::Obj(eo) = exc else {
+        return Err(vm.type_error("bad exception"));
+    };
+    let r = gen_throw(vm, &g, PyErr(eo))?;
+    result_or_stop(vm, r)
+}
+
+fn gen_close_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let g = this_gen(vm, args.this())?;
+    gen_close(vm, &g)?;
+    Ok(Value::None)
+}
+
+fn gen_iter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(args.this().clone())
+}
+
+fn gen_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.this().clone();
+    let q = gen_of(&this)
+        .map(|g| g.qualname.borrow().clone())
+        .unwrap_or(Value::None);
+    let q = vm.str(&q)?;
+    Ok(vm.str_val(format!("<generator object {q} at {:#x}>", this.id())))
+}
+
+fn gen_name(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    gen_of(v)
+        .map(|g| g.name.borrow().clone())
+        .ok_or_else(|| vm.type_error("expected a generator"))
+}
+fn gen_set_name(vm: &mut Vm, v: &Value, n: Value) -> PyResult<()> {
+    match gen_of(v) {
+        Some(g) => {
+            *g.name.borrow_mut() = n;
+            Ok(())
+        }
+        None => Err(vm.type_error("expected a generator")),
+    }
+}
+fn gen_qualname(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    gen_of(v)
+        .map(|g| g.qualname.borrow().clone())
+        .ok_or_else(|| vm.type_error("expected a generator"))
+}
+fn gen_running(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    gen_of(v)
+        .map(|g| Value::Bool(g.running.get()))
+        .ok_or_else(|| vm.type_error("expected a generator"))
+}
+fn gen_code(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let c = gen_of(v)
+        .map(|g| g.code.clone())
+        .ok_or_else(|| vm.type_error("expected a generator"))?;
+    Ok(Value::Obj(
+        vm.alloc(vm.types.code.clone(), Payload::Code(c)),
+    ))
+}
+fn gen_frame(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let g = gen_of(v).ok_or_else(|| vm.type_error("expected a generator"))?;
+    Ok(if g.finished.get() {
+        Value::None
+    } else {
+        Value::Bool(true)
+    })
+}
+fn gen_yieldfrom(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let g = gen_of(v).ok_or_else(|| vm.type_error("expected a generator"))?;
+    Ok(delegate_of(g).unwrap_or(Value::None))
+}
+
+pub fn init(vm: &mut Vm) {
+    let t = vm.types.generator.clone();
+    vm.add_methods(
+        &t,
+        &[
+            ("__next__", gen_next_m),
+            ("__iter__", gen_iter),
+            ("__repr__", gen_repr),
+            ("send", gen_send_m),
+            ("throw", gen_throw_m),
+            ("close", gen_close_m),
+        ],
+    );
+    vm.add_getset(&t, "__name__", gen_name, Some(gen_set_name));
+    vm.add_getset(&t, "__qualname__", gen_qualname, None);
+    vm.add_getset(&t, "gi_running", gen_running, None);
+    vm.add_getset(&t, "gi_code", gen_code, None);
+    vm.add_getset(&t, "gi_frame", gen_frame, None);
+    vm.add_getset(&t, "gi_yieldfrom", gen_yieldfrom, None);
+}

@@ -1,0 +1,58 @@
+//! The built-in types, one file per type. Each file's `init` adds the
+//! type's methods through the definition API (`Vm::add_methods`, ...).
+//! To add methods to a type from another file, write them there and call
+//! `vm.add_methods(&vm.types.<type>.clone(), &[...])` from that file's
+//! `init`, registered below.
+
+pub mod bytes;
+pub mod code;
+pub mod complex;
+pub mod descriptor;
+pub mod dict;
+pub mod exception;
+pub mod float;
+pub mod function;
+pub mod generator;
+pub mod int;
+pub mod iter;
+pub mod list;
+pub mod module;
+pub mod none;
+pub mod object_;
+pub mod ops_slots;
+pub mod range;
+pub mod set;
+pub mod slice;
+pub mod str;
+pub mod super_;
+pub mod table;
+pub mod tuple;
+pub mod type_;
+
+use crate::vm::Vm;
+
+/// Adds the methods of every built-in type.
+pub fn init_types(vm: &mut Vm) {
+    object_::init(vm);
+    function::init(vm);
+    descriptor::init(vm);
+    int::init(vm);
+    float::init(vm);
+    complex::init(vm);
+    str::init(vm);
+    bytes::init(vm);
+    list::init(vm);
+    tuple::init(vm);
+    dict::init(vm);
+    set::init(vm);
+    range::init(vm);
+    slice::init(vm);
+    iter::init(vm);
+    generator::init(vm);
+    module::init(vm);
+    code::init(vm);
+    none::init(vm);
+    super_::init(vm);
+    exception::init(vm);
+    crate::traceback::init(vm);
+}

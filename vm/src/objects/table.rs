@@ -1,0 +1,261 @@
+//! The hash table behind `dict`, `set` and `frozenset`: an insertion-ordered
+//! `IndexMap` keyed by Python hash. Key equality follows Python: identity
+//! first, then a native comparison for built-in key types (so `1`, `1.0` and
+//! `True` are the same key), and for keys with a user `__eq__`, a call into
+//! Python made with no borrow of the table held (see [`crate::Vm::dict_lookup`]).
+
+use std::hash::{BuildHasher, Hash, Hasher};
+
+use indexmap::map::RawEntryApiV1;
+use indexmap::IndexMap;
+
+use crate::object::Payload;
+use crate::value::Value;
+
+/// A stored key: the value with its Python hash.
+#[derive(Clone, Debug)]
+pub struct Key {
+    pub hash: i64,
+    pub value: Value,
+}
+
+impl Hash for Key {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_i64(self.hash);
+    }
+}
+
+impl PartialEq for Key {
+    fn eq(&self, other: &Key) -> bool {
+        self.hash == other.hash
+            && (self.value.is(&other.value)
+                || native_eq(&self.value, &other.value).unwrap_or(false))
+    }
+}
+impl Eq for Key {}
+
+/// Mixes Python hashes (small ints hash to themselves) into well-spread
+/// table hashes.
+#[derive(Clone, Copy, Default)]
+pub struct PyHashBuilder;
+
+#[derive(Default)]
+pub struct PyHasher(u64);
+
+impl Hasher for PyHasher {
+    fn finish(&self) -> u64 {
+        // A 64-bit finaliser (splitmix-style) so low-entropy hashes spread.
+        let mut z = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(*b);
+        }
+    }
+    fn write_i64(&mut self, i: i64) {
+        self.0 = i as u64;
+    }
+}
+
+impl BuildHasher for PyHashBuilder {
+    type Hasher = PyHasher;
+    fn build_hasher(&self) -> PyHasher {
+        PyHasher(0)
+    }
+}
+
+/// The table hash for a Python hash.
+#[inline]
+pub fn table_hash(h: i64) -> u64 {
+    PyHashBuilder.hash_one(Key {
+        hash: h,
+        value: Value::None,
+    })
+}
+
+/// Equality of two keys when it can be decided without running Python code;
+/// `None` when a user `__eq__` may be involved.
+pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
+    use Value::*;
+    match (a, b) {
+        (None, None) => Some(true),
+        (Bool(x), Bool(y)) => Some(x == y),
+        (Int(x), Int(y)) => Some(x == y),
+        (Bool(x), Int(y)) | (Int(y), Bool(x)) => Some(i64::from(*x) == *y),
+        (Float(x), Float(y)) => Some(x == y),
+        (Int(x), Float(y)) | (Float(y), Int(x)) => {
+            Some(crate::objects::float::int_eq_float(*x, *y))
+        }
+        (Bool(x), Float(y)) | (Float(y), Bool(x)) => Some(f64::from(u8::from(*x)) == *y),
+        (Obj(x), Obj(y)) => {
+            if std::rc::Rc::ptr_eq(x, y) {
+                return Some(true);
+            }
+            match (&x.payload, &y.payload) {
+                (Payload::Str(s), Payload::Str(t)) if exact(a) && exact(b) => {
+                    Some(s.as_str() == t.as_str())
+                }
+                (Payload::Bytes(s), Payload::Bytes(t)) if exact(a) && exact(b) => Some(s == t),
+                (Payload::Int(s), Payload::Int(t)) if exact(a) && exact(b) => Some(s == t),
+                (Payload::Tuple(s), Payload::Tuple(t)) if exact(a) && exact(b) => {
+                    if s.len() != t.len() {
+                        return Some(false);
+                    }
+                    for (p, q) in s.iter().zip(t.iter()) {
+                        if !p.is(q) && !native_eq(p, q)? {
+                            return Some(false);
+                        }
+                    }
+                    Some(true)
+                }
+                (Payload::Str(_), Payload::Int(_) | Payload::Tuple(_) | Payload::Bytes(_))
+                | (Payload::Int(_) | Payload::Tuple(_) | Payload::Bytes(_), Payload::Str(_))
+                    if exact(a) && exact(b) =>
+                {
+                    Some(false)
+                }
+                _ => Option::None,
+            }
+        }
+        (Obj(x), other) | (other, Obj(x)) => match &x.payload {
+            Payload::Str(_) | Payload::Tuple(_) | Payload::Bytes(_) if exact(&Obj(x.clone())) => {
+                Some(false)
+            }
+            Payload::Int(_) if exact(&Obj(x.clone())) => Some(
+                matches!(other, Float(_)) && {
+                    // A big int equals a float only when the float is integral.
+                    if let (Payload::Int(i), Float(f)) = (&x.payload, other) {
+                        crate::objects::float::bigint_eq_float(i, *f)
+                    } else {
+                        false
+                    }
+                },
+            ),
+            _ => Option::None,
+        },
+        _ => Some(false),
+    }
+}
+
+/// Whether a heap value's class is the built-in type of its payload (not a
+/// user subclass, which may override `__eq__`).
+#[inline]
+fn exact(v: &Value) -> bool {
+    match v {
+        Value::Obj(o) => match &*o.class_ref() {
+            Some(c) => c.as_type().map(|t| !t.is_heap()).unwrap_or(false),
+            None => true,
+        },
+        _ => true,
+    }
+}
+
+/// The result of probing a table without running Python code.
+pub enum Probe {
+    Found(usize),
+    /// Not found, and no stored key with the same hash needs a Python `__eq__`.
+    Missing,
+    /// Keys with the same hash whose equality needs Python code.
+    NeedEq(Vec<Value>),
+}
+
+/// An insertion-ordered hash table from Python keys to `V`.
+#[derive(Clone, Default)]
+pub struct Table<V> {
+    pub map: IndexMap<Key, V, PyHashBuilder>,
+}
+
+pub type DictTable = Table<Value>;
+pub type SetTable = Table<()>;
+
+impl<V> Table<V> {
+    pub fn new() -> Self {
+        Table {
+            map: IndexMap::with_hasher(PyHashBuilder),
+        }
+    }
+
+    pub fn with_capacity(n: usize) -> Self {
+        Table {
+            map: IndexMap::with_capacity_and_hasher(n, PyHashBuilder),
+        }
+    }
+
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// Looks `key` up natively (identity and built-in equality).
+    pub fn probe(&self, key: &Value, hash: i64) -> Probe {
+        let mut need: Vec<Value> = Vec::new();
+        let found = self
+            .map
+            .raw_entry_v1()
+            .index_from_hash(table_hash(hash), |k| {
+                if k.hash != hash {
+                    return false;
+                }
+                if k.value.is(key) {
+                    return true;
+                }
+                match native_eq(&k.value, key) {
+                    Some(b) => b,
+                    None => {
+                        need.push(k.value.clone());
+                        false
+                    }
+                }
+            });
+        match found {
+            Some(i) => Probe::Found(i),
+            None if need.is_empty() => Probe::Missing,
+            None => Probe::NeedEq(need),
+        }
+    }
+
+    /// Index of the stored key that is `key` itself (identity).
+    pub fn find_identical(&self, key: &Value, hash: i64) -> Option<usize> {
+        self.map
+            .raw_entry_v1()
+            .index_from_hash(table_hash(hash), |k| k.hash == hash && k.value.is(key))
+    }
+
+    /// Inserts a key known to be absent.
+    pub fn insert_new(&mut self, key: Value, hash: i64, value: V) {
+        self.map.insert(Key { hash, value: key }, value);
+    }
+
+    /// For keys whose equality is native (str, int, ...): get by key.
+    pub fn get_native(&self, key: &Value, hash: i64) -> Option<&V> {
+        match self.probe(key, hash) {
+            Probe::Found(i) => self.map.get_index(i).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// Iterates keys in insertion order.
+    pub fn keys(&self) -> impl Iterator<Item = &Value> {
+        self.map.keys().map(|k| &k.value)
+    }
+
+    pub fn get_index(&self, i: usize) -> Option<(&Value, &V)> {
+        self.map.get_index(i).map(|(k, v)| (&k.value, v))
+    }
+
+    pub fn remove_index(&mut self, i: usize) -> Option<(Value, V)> {
+        self.map.shift_remove_index(i).map(|(k, v)| (k.value, v))
+    }
+
+    pub fn clear(&mut self) {
+        self.map.clear();
+    }
+}

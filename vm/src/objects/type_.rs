@@ -1,0 +1,533 @@
+//! `type`: type objects, C3 method resolution order, attribute lookup
+//! through the MRO, class creation (`type(name, bases, dict)` and class
+//! statements), and calling a type to create an instance.
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use crate::native::Args;
+use crate::object::{Payload, PyObject};
+use crate::value::{PyRef, Value};
+use crate::vm::{PyResult, Vm};
+
+/// Which built-in payload the instances of a type carry.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Layout {
+    Object,
+    Int,
+    Float,
+    Complex,
+    Str,
+    Bytes,
+    ByteArray,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    FrozenSet,
+    Exception,
+    Type,
+    Module,
+    Property,
+    /// Types whose instances are made only by the VM (functions, code,
+    /// iterators, ...).
+    Other,
+}
+
+/// The data of a type object. Its namespace is the object's `dict`.
+pub struct TypeData {
+    pub name: RefCell<String>,
+    pub qualname: RefCell<String>,
+    pub bases: RefCell<Vec<PyRef>>,
+    pub mro: RefCell<Vec<PyRef>>,
+    /// The solid base (`__base__`).
+    pub base: RefCell<Option<PyRef>>,
+    pub layout: Layout,
+    /// Defined by a class statement or `type()` (attributes settable, module
+    /// shown in repr).
+    pub heap: bool,
+    /// Can be subclassed.
+    pub basetype: bool,
+    /// Instances get a `__dict__`.
+    pub instance_dict: bool,
+    /// `__slots__` names of this class (not its bases).
+    pub slots: Vec<String>,
+    pub subclasses: RefCell<Vec<Weak<PyObject>>>,
+    /// Bumped when the class or a base changes (attribute caches).
+    pub version: Cell<u64>,
+    /// `__abstractmethods__` is non-empty.
+    pub abstract_: Cell<bool>,
+}
+
+impl TypeData {
+    pub fn new(name: &str, layout: Layout) -> TypeData {
+        TypeData {
+            name: RefCell::new(name.to_owned()),
+            qualname: RefCell::new(name.to_owned()),
+            bases: RefCell::new(Vec::new()),
+            mro: RefCell::new(Vec::new()),
+            base: RefCell::new(None),
+            layout,
+            heap: false,
+            basetype: true,
+            instance_dict: false,
+            slots: Vec::new(),
+            subclasses: RefCell::new(Vec::new()),
+            version: Cell::new(0),
+            abstract_: Cell::new(false),
+        }
+    }
+
+    #[inline]
+    pub fn is_heap(&self) -> bool {
+        self.heap
+    }
+
+    pub fn name(&self) -> String {
+        self.name.borrow().clone()
+    }
+}
+
+/// C3 linearization of `cls` over `bases` (each base's MRO already known).
+pub fn c3_mro(cls: &PyRef, bases: &[PyRef]) -> Result<Vec<PyRef>, String> {
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|o| Rc::ptr_eq(o, b)) {
+            return Err(format!("duplicate base class {}", type_name_of(b)));
+        }
+    }
+    let mut seqs: Vec<Vec<PyRef>> = bases
+        .iter()
+        .map(|b| {
+            b.as_type()
+                .map(|t| t.mro.borrow().clone())
+                .unwrap_or_default()
+        })
+        .collect();
+    seqs.push(bases.to_vec());
+    let mut out = vec![cls.clone()];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let mut chosen = None;
+        for s in &seqs {
+            let head = &s[0];
+            let in_tail = seqs
+                .iter()
+                .any(|t| t.iter().skip(1).any(|x| Rc::ptr_eq(x, head)));
+            if !in_tail {
+                chosen = Some(head.clone());
+                break;
+            }
+        }
+        match chosen {
+            Some(c) => {
+                for s in seqs.iter_mut() {
+                    if Rc::ptr_eq(&s[0], &c) {
+                        s.remove(0);
+                    }
+                }
+                out.push(c);
+            }
+            None => {
+                let mut names: Vec<String> = Vec::new();
+                let mut seen: Vec<PyRef> = Vec::new();
+                for s in &seqs {
+                    if !seen.iter().any(|x| Rc::ptr_eq(x, &s[0])) {
+                        seen.push(s[0].clone());
+                        names.push(type_name_of(&s[0]));
+                    }
+                }
+                return Err(format!(
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                    names.join(", ")
+                ));
+            }
+        }
+    }
+}
+
+/// `__name__` of a type object.
+pub fn type_name_of(t: &PyRef) -> String {
+    t.as_type().map(|d| d.name()).unwrap_or_else(|| "?".into())
+}
+
+/// Whether `sub` is `base` or has it in its MRO.
+pub fn is_subtype(sub: &PyRef, base: &PyRef) -> bool {
+    if Rc::ptr_eq(sub, base) {
+        return true;
+    }
+    match sub.as_type() {
+        Some(t) => t.mro.borrow().iter().any(|c| Rc::ptr_eq(c, base)),
+        None => false,
+    }
+}
+
+/// Looks `name` up in the dicts along the MRO of type `cls`.
+pub fn lookup(cls: &PyRef, name: &PyRef) -> Option<Value> {
+    let t = cls.as_type()?;
+    let mro = t.mro.borrow();
+    if mro.is_empty() {
+        return cls
+            .dict
+            .as_ref()
+            .and_then(|d| crate::objects::dict::get_str(d, name));
+    }
+    for c in mro.iter() {
+        if let Some(d) = &c.dict {
+            if let Some(v) = crate::objects::dict::get_str(d, name) {
+                return Some(v);
+            }
+        }
+    }
+    None
+}
+
+/// Like [`lookup`] but also returns the class where the name was found.
+pub fn lookup_with_owner(cls: &PyRef, name: &PyRef) -> Option<(Value, PyRef)> {
+    let t = cls.as_type()?;
+    let mro = t.mro.borrow();
+    for c in mro.iter() {
+        if let Some(d) = &c.dict {
+            if let Some(v) = crate::objects::dict::get_str(d, name) {
+                return Some((v, c.clone()));
+            }
+        }
+    }
+    None
+}
+
+impl Vm {
+    /// Creates a built-in type (used at start-up and by native modules).
+    pub fn new_builtin_type(&mut self, name: &str, base: Option<&PyRef>, layout: Layout) -> PyRef {
+        let base = base.cloned().unwrap_or_else(|| self.types.object.clone());
+        let mut data = TypeData::new(name, layout);
+        data.instance_dict = false;
+        let ty = self.alloc_type(data, self.types.type_.clone());
+        set_bases(&ty, vec![base.clone()]);
+        ty
+    }
+
+    /// Allocates a type object with a fresh namespace dict.
+    pub(crate) fn alloc_type(&mut self, data: TypeData, meta: PyRef) -> PyRef {
+        let dict = self.new_dict_ref();
+        let ty = PyObject::new_raw(Some(meta), Payload::Type(Box::new(data)), Some(dict));
+        if ty.as_type().map(|t| t.heap).unwrap_or(false) {
+            self.gc_track(&ty);
+        }
+        ty
+    }
+
+    /// `type(obj).__name__`.
+    pub fn type_name(&self, v: &Value) -> String {
+        type_name_of(&self.class_of(v))
+    }
+
+    /// isinstance(v, cls) without `__instancecheck__` hooks.
+    pub fn is_instance(&self, v: &Value, cls: &PyRef) -> bool {
+        match v {
+            Value::Obj(o) => match &*o.class_ref() {
+                Some(c) => is_subtype(c, cls),
+                None => is_subtype(&self.types.type_, cls),
+            },
+            _ => is_subtype(&self.class_of(v), cls),
+        }
+    }
+
+    /// Creates a class: `type.__new__(meta, name, bases, namespace)` plus
+    /// what a class statement does around it (`__set_name__`,
+    /// `__init_subclass__`, `__classcell__`).
+    pub fn make_class(
+        &mut self,
+        meta: &PyRef,
+        name: &str,
+        bases: Vec<PyRef>,
+        ns: &PyRef,
+        kwargs: &[(String, Value)],
+    ) -> PyResult<PyRef> {
+        let bases = if bases.is_empty() {
+            vec![self.types.object.clone()]
+        } else {
+            bases
+        };
+        // Layout and solid base.
+        let mut layout = Layout::Object;
+        let mut solid: Option<PyRef> = None;
+        let mut any_dict_base = false;
+        for b in &bases {
+            let Some(bt) = b.as_type() else {
+                return Err(self.type_error("bases must be types"));
+            };
+            if !bt.basetype {
+                return Err(self.type_error(format!(
+                    "type '{}' is not an acceptable base type",
+                    bt.name()
+                )));
+            }
+            if bt.instance_dict {
+                any_dict_base = true;
+            }
+            if bt.layout != Layout::Object {
+                if layout != Layout::Object && layout != bt.layout {
+                    return Err(self.type_error("multiple bases have instance lay-out conflict"));
+                }
+                layout = bt.layout;
+            }
+            let bsolid = solid_base(b);
+            solid = match solid {
+                None => Some(bsolid),
+                Some(s) => {
+                    if is_subtype(&bsolid, &s) {
+                        Some(bsolid)
+                    } else {
+                        Some(s)
+                    }
+                }
+            };
+        }
+        let mut data = TypeData::new(name, layout);
+        data.heap = true;
+        // __slots__
+        let slots_v = crate::objects::dict::get_str(ns, &self.names.__slots__.clone());
+        let mut slot_names = Vec::new();
+        let mut has_dict_slot = false;
+        if let Some(sv) = slots_v {
+            let items = if let Some(s) = sv.as_str() {
+                vec![Value::from(self.new_str(s))]
+            } else {
+                self.iterate(&sv)?
+            };
+            for it in items {
+                let Some(s) = it.as_str() else {
+                    return Err(self.type_error(format!(
+                        "__slots__ items must be strings, not '{}'",
+                        self.type_name(&it)
+                    )));
+                };
+                if s == "__dict__" {
+                    has_dict_slot = true;
+                } else if s != "__weakref__" {
+                    slot_names.push(s.to_owned());
+                }
+            }
+            data.instance_dict = any_dict_base || has_dict_slot;
+        } else {
+            data.instance_dict = true;
+        }
+        data.slots = slot_names.clone();
+        let base_had_dict = any_dict_base;
+        let ty = self.alloc_type(data, meta.clone());
+        // Namespace copy.
+        let tdict = ty
+            .dict
+            .clone()
+            .ok_or_else(|| self.type_error("type without dict"))?;
+        let entries = crate::objects::dict::entries(ns);
+        let qualname_key = self.names.__qualname__.clone();
+        let classcell_key = self.names.__classcell__.clone();
+        let mut classcell = None;
+        let mut qualname = name.to_owned();
+        for (k, v) in entries.iter() {
+            if let Some(ks) = k.as_str() {
+                if ks == "__qualname__" {
+                    match v.as_str() {
+                        Some(q) => qualname = q.to_owned(),
+                        None => {
+                            return Err(self.type_error(format!(
+                                "type __qualname__ must be a str, not {}",
+                                self.type_name(v)
+                            )))
+                        }
+                    }
+                    continue;
+                }
+                if ks == "__classcell__" {
+                    classcell = Some(v.clone());
+                    continue;
+                }
+            }
+            self.dict_set(&tdict, k.clone(), v.clone())?;
+        }
+        let _ = (qualname_key, classcell_key);
+        if let Some(t) = ty.as_type() {
+            *t.qualname.borrow_mut() = qualname;
+            *t.base.borrow_mut() = solid.clone();
+        }
+        let mro = {
+            let r = c3_mro(&ty, &bases);
+            match r {
+                Ok(m) => m,
+                Err(msg) => return Err(self.type_error(msg)),
+            }
+        };
+        if let Some(t) = ty.as_type() {
+            *t.bases.borrow_mut() = bases.clone();
+            *t.mro.borrow_mut() = mro;
+        }
+        for b in &bases {
+            if let Some(bt) = b.as_type() {
+                bt.subclasses.borrow_mut().push(Rc::downgrade(&ty));
+            }
+        }
+        // Defaults a class statement provides.
+        let module_key = self.names.__module__.clone();
+        if crate::objects::dict::get_str(&tdict, &module_key).is_none() {
+            if let Some(gname) = self.current_module_name() {
+                self.dict_set(&tdict, Value::Obj(module_key), gname)?;
+            }
+        }
+        let doc_key = self.names.__doc__.clone();
+        if crate::objects::dict::get_str(&tdict, &doc_key).is_none() {
+            self.dict_set(&tdict, Value::Obj(doc_key), Value::None)?;
+        }
+        // __new__ is a static method, __init_subclass__ and
+        // __class_getitem__ are class methods, when given as functions.
+        for (key, kind) in [
+            (self.names.__new__.clone(), 0),
+            (self.names.__init_subclass__.clone(), 1),
+            (self.names.__class_getitem__.clone(), 1),
+        ] {
+            if let Some(f) = crate::objects::dict::get_str(&tdict, &key) {
+                if matches!(f.payload(), Some(Payload::Function(_))) {
+                    let wrapped = if kind == 0 {
+                        self.alloc(
+                            self.types.staticmethod.clone(),
+                            Payload::StaticMethod(RefCell::new(f)),
+                        )
+                    } else {
+                        self.alloc(
+                            self.types.classmethod.clone(),
+                            Payload::ClassMethod(RefCell::new(f)),
+                        )
+                    };
+                    self.dict_set(&tdict, Value::Obj(key), Value::Obj(wrapped))?;
+                }
+            }
+        }
+        // Defining __eq__ without __hash__ makes instances unhashable.
+        let eq_key = self.names.__eq__.clone();
+        let hash_key = self.names.__hash__.clone();
+        if crate::objects::dict::get_str(&tdict, &eq_key).is_some()
+            && crate::objects::dict::get_str(&tdict, &hash_key).is_none()
+        {
+            self.dict_set(&tdict, Value::Obj(hash_key), Value::None)?;
+        }
+        // Slot descriptors, __dict__ / __weakref__ descriptors.
+        for (i, s) in slot_names.iter().enumerate() {
+            let d = crate::objects::descriptor::new_member(self, s, &ty, i);
+            let k = self.intern(s);
+            self.dict_set(&tdict, Value::Obj(k), d)?;
+        }
+        if ty.as_type().map(|t| t.instance_dict).unwrap_or(false) && !base_had_dict {
+            let d = crate::objects::descriptor::dict_descriptor(self, &ty);
+            let k = self.names.__dict__.clone();
+            self.dict_set(&tdict, Value::Obj(k), d)?;
+            let w = crate::objects::descriptor::weakref_descriptor(self, &ty);
+            let k = self.names.__weakref__.clone();
+            self.dict_set(&tdict, Value::Obj(k), w)?;
+        }
+        // Abstract methods flag (consulted by object.__new__).
+        self.update_abstract(&ty)?;
+        if let Some(cell) = classcell {
+            match cell.payload() {
+                Some(Payload::Cell(c)) => *c.borrow_mut() = Some(Value::Obj(ty.clone())),
+                _ => {
+                    return Err(self.type_error(format!(
+                        "__classcell__ must be a nonlocal cell, not {}",
+                        self.type_name(&cell)
+                    )))
+                }
+            }
+        }
+        // __set_name__ on attributes.
+        let set_name = self.names.__set_name__.clone();
+        for (k, v) in crate::objects::dict::entries(&tdict) {
+            let cls = self.class_of(&v);
+            if let Some(f) = lookup(&cls, &set_name) {
+                self.call(&f, &[v.clone(), Value::Obj(ty.clone()), k.clone()])?;
+            }
+        }
+        // __init_subclass__ of the parent.
+        let sup = self.new_super(&ty, Value::Obj(ty.clone()))?;
+        let init_sub = self.get_attr(&sup, &self.names.__init_subclass__.clone())?;
+        let kwnames: Vec<Value> = kwargs
+            .iter()
+            .map(|(k, _)| Value::Obj(self.intern(k)))
+            .collect();
+        let vals: Vec<Value> = kwargs.iter().map(|(_, v)| v.clone()).collect();
+        self.call_with(&init_sub, Args::with_kw(&vals, &kwnames))?;
+        Ok(ty)
+    }
+
+    /// Recomputes the "has abstract methods" flag from `__abstractmethods__`.
+    pub(crate) fn update_abstract(&mut self, ty: &PyRef) -> PyResult<()> {
+        let key = self.names.__abstractmethods__.clone();
+        let v = ty
+            .dict
+            .as_ref()
+            .and_then(|d| crate::objects::dict::get_str(d, &key));
+        let flag = match v {
+            Some(v) => self.is_true(&v)?,
+            None => false,
+        };
+        if let Some(t) = ty.as_type() {
+            t.abstract_.set(flag);
+        }
+        Ok(())
+    }
+
+    /// The metaclass for a class with `bases` given `meta` (explicit or
+    /// `type`): the most derived of them, or TypeError "metaclass conflict".
+    pub fn calculate_metaclass(&mut self, meta: &PyRef, bases: &[PyRef]) -> PyResult<PyRef> {
+        let mut winner = meta.clone();
+        for b in bases {
+            let bm = self.class_of(&Value::Obj(b.clone()));
+            if is_subtype(&winner, &bm) {
+                continue;
+            }
+            if is_subtype(&bm, &winner) {
+                winner = bm;
+                continue;
+            }
+            return Err(self.type_error(
+                "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+            ));
+        }
+        Ok(winner)
+    }
+}
+
+/// The base whose layout instances of `t` share (`__base__` chain end).
+fn solid_base(t: &PyRef) -> PyRef {
+    let mut cur = t.clone();
+    loop {
+        let next = {
+            let Some(td) = cur.as_type() else { return cur };
+            if td.heap && td.slots.is_empty() {
+                td.base.borrow().clone()
+            } else {
+                None
+            }
+        };
+        match next {
+            Some(n) => cur = n,
+            None => return cur,
+        }
+    }
+}
+
+/// Sets bases and computes a (single-inheritance) MRO for a built-in type.
+pub fn set_bases(ty: &PyRef, bases: Vec<PyRef>) {
+    let Some(t) = ty.as_type() else { return };
+    let mut mro = vec![ty.clone()];
+    if let Some(b) = bases.first() {
+        if let Some(bt) = b.as_type() {
+            mro.extend(bt.mro.borrow().iter().cloned());
+            bt.subclasses.borrow_mut().push(Rc::downgrade(ty));
+        }
+    }
+    *t.base.borrow_mut() = bases.first().cloned();
+    *t.bases.borrow_mut() = bases;
+    *t.mro.borrow_mut() = mro;
+}

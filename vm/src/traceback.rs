@@ -1,0 +1,389 @@
+//! Tracebacks: traceback objects for `__traceback__`, and printing an
+//! exception (with its cause/context chain) exactly as CPython 3.11 does,
+//! source lines and caret lines included.
+
+use std::rc::Rc;
+
+use crate::object::Payload;
+use crate::objects::code::Code;
+use crate::objects::exception::{exc_data, TbEntry};
+use crate::value::{PyRef, Value};
+use crate::vm::{PyResult, Vm};
+
+/// The payload of a traceback object (`tb_next` chain).
+pub struct TracebackData {
+    pub code: Rc<Code>,
+    pub ip: u32,
+    pub lineno: u32,
+    pub next: Option<PyRef>,
+}
+
+/// Builds the traceback object chain for stored entries (which run from
+/// the innermost frame outward).
+pub fn make_tb_objects(vm: &mut Vm, entries: &[TbEntry]) -> Value {
+    let mut next: Option<PyRef> = None;
+    for e in entries.iter() {
+        let lineno = e.code.co.location(e.ip as usize).line;
+        let tb = TracebackData {
+            code: e.code.clone(),
+            ip: e.ip,
+            lineno,
+            next: next.take(),
+        };
+        next = Some(vm.alloc(vm.types.traceback.clone(), Payload::Traceback(tb)));
+    }
+    next.map(Value::Obj).unwrap_or(Value::None)
+}
+
+/// The entries of a traceback object chain (innermost first).
+pub fn entries_of_tb(tb: &PyRef) -> Vec<TbEntry> {
+    let mut out = Vec::new();
+    let mut cur = Some(tb.clone());
+    while let Some(t) = cur {
+        match &t.payload {
+            Payload::Traceback(d) => {
+                out.push(TbEntry {
+                    code: d.code.clone(),
+                    ip: d.ip,
+                });
+                cur = d.next.clone();
+            }
+            _ => break,
+        }
+    }
+    out.reverse();
+    out
+}
+
+fn tb_lineno(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match v.payload() {
+        Some(Payload::Traceback(t)) => Ok(Value::Int(i64::from(t.lineno))),
+        _ => Err(vm.type_error("expected a traceback")),
+    }
+}
+fn tb_next(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match v.payload() {
+        Some(Payload::Traceback(t)) => Ok(t.next.clone().map(Value::Obj).unwrap_or(Value::None)),
+        _ => Err(vm.type_error("expected a traceback")),
+    }
+}
+fn tb_lasti(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match v.payload() {
+        Some(Payload::Traceback(t)) => Ok(Value::Int(i64::from(t.ip) * 2)),
+        _ => Err(vm.type_error("expected a traceback")),
+    }
+}
+fn tb_frame(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match v.payload() {
+        Some(Payload::Traceback(t)) => {
+            let c = t.code.clone();
+            let code = Value::Obj(vm.alloc(vm.types.code.clone(), Payload::Code(c)));
+            let lineno = Value::Int(i64::from(t.lineno));
+            let ns = vm.new_module("frame");
+            vm.module_set(&ns, "f_code", code);
+            vm.module_set(&ns, "f_lineno", lineno);
+            Ok(Value::Obj(ns))
+        }
+        _ => Err(vm.type_error("expected a traceback")),
+    }
+}
+
+pub fn init(vm: &mut Vm) {
+    let t = vm.types.traceback.clone();
+    vm.add_getset(&t, "tb_lineno", tb_lineno, None);
+    vm.add_getset(&t, "tb_next", tb_next, None);
+    vm.add_getset(&t, "tb_lasti", tb_lasti, None);
+    vm.add_getset(&t, "tb_frame", tb_frame, None);
+}
+
+/// Character index of byte offset `b` in `line`.
+fn char_offset(line: &str, b: usize) -> usize {
+    let b = b.min(line.len());
+    let mut b = b;
+    while b > 0 && !line.is_char_boundary(b) {
+        b -= 1;
+    }
+    line[..b].chars().count()
+}
+
+impl Vm {
+    /// The text of line `n` (1-based) of `filename`, if available.
+    pub fn source_line(&mut self, filename: &str, n: u32) -> Option<String> {
+        if n == 0 {
+            return None;
+        }
+        let src = match self.sources.get(filename) {
+            Some(s) => s.clone(),
+            None => {
+                if filename.starts_with('<') && filename.ends_with('>') {
+                    return None;
+                }
+                let s: Rc<str> = Rc::from(std::fs::read_to_string(filename).ok()?.as_str());
+                self.sources.insert(filename.to_owned(), s.clone());
+                s
+            }
+        };
+        src.lines().nth(n as usize - 1).map(|l| l.to_owned())
+    }
+
+    /// Formats one traceback entry ("  File ..., line N, in f" + source
+    /// and carets).
+    fn format_entry(&mut self, e: &TbEntry, out: &mut String) {
+        let loc = e.code.co.location(e.ip as usize);
+        let fname = &e.code.co.filename;
+        out.push_str(&format!(
+            "  File \"{fname}\", line {}, in {}\n",
+            loc.line, e.code.co.name
+        ));
+        let Some(line) = self.source_line(fname, loc.line) else {
+            return;
+        };
+        let stripped = line.trim();
+        if stripped.is_empty() {
+            return;
+        }
+        out.push_str("    ");
+        out.push_str(stripped);
+        out.push('\n');
+        if loc.end_line == 0 || (loc.col == 0 && loc.end_col == 0 && loc.end_line == loc.line) {
+            return;
+        }
+        let lead = line.chars().count() - line.trim_start().chars().count();
+        let start = char_offset(&line, loc.col as usize);
+        let mut end = if loc.end_line == loc.line {
+            char_offset(&line, loc.end_col as usize)
+        } else {
+            lead + stripped.chars().count()
+        };
+        if end < start {
+            end = start;
+        }
+        let mut anchors = None;
+        if loc.end_line == loc.line {
+            let seg: String = line.chars().skip(start).take(end - start).collect();
+            anchors = rpy_compiler::anchors::caret_anchors(&seg);
+        }
+        let span = end - start;
+        let show = span < stripped.chars().count() || anchors.map(|(a, b)| b > a).unwrap_or(false);
+        if !show {
+            return;
+        }
+        out.push_str("    ");
+        out.push_str(&" ".repeat(start.saturating_sub(lead)));
+        match anchors {
+            Some((a, b)) => {
+                let (a, b) = (a.min(span), b.min(span).max(a.min(span)));
+                out.push_str(&"~".repeat(a));
+                out.push_str(&"^".repeat(b - a));
+                out.push_str(&"~".repeat(span - b));
+            }
+            None => out.push_str(&"^".repeat(span.max(1))),
+        }
+        out.push('\n');
+    }
+
+    /// The "Traceback (most recent call last):" block of entries.
+    fn format_tb(&mut self, entries: &[TbEntry], out: &mut String) {
+        if entries.is_empty() {
+            return;
+        }
+        out.push_str("Traceback (most recent call last):\n");
+        let mut last: Option<(String, u32, String)> = None;
+        let mut count = 0usize;
+        for e in entries.iter().rev() {
+            let loc = e.code.co.location(e.ip as usize);
+            let key = (e.code.co.filename.clone(), loc.line, e.code.co.name.clone());
+            if last.as_ref() == Some(&key) {
+                count += 1;
+            } else {
+                if count > 3 {
+                    let n = count - 3;
+                    out.push_str(&format!(
+                        "  [Previous line repeated {n} more time{}]\n",
+                        if n == 1 { "" } else { "s" }
+                    ));
+                }
+                last = Some(key);
+                count = 1;
+            }
+            if count <= 3 {
+                self.format_entry(e, out);
+            }
+        }
+        if count > 3 {
+            let n = count - 3;
+            out.push_str(&format!(
+                "  [Previous line repeated {n} more time{}]\n",
+                if n == 1 { "" } else { "s" }
+            ));
+        }
+    }
+
+    /// The final "Type: message" line(s) of an exception.
+    pub fn format_exception_only(&mut self, exc: &Value) -> String {
+        let cls = self.class_of(exc);
+        let q = crate::objects::object_::type_qualname(&cls);
+        let module = crate::objects::object_::type_module(self, &cls)
+            .ok()
+            .flatten();
+        let tname = match module.as_deref() {
+            Some("builtins") | Some("__main__") => q,
+            Some(m) => format!("{m}.{q}"),
+            None => format!("<unknown>.{q}"),
+        };
+        let mut out = String::new();
+        let is_syntax = self.is_instance(exc, &self.exc.syntax_error.clone());
+        if is_syntax {
+            if let Some(s) = self.format_syntax_error(exc, &tname) {
+                return s;
+            }
+        }
+        let msg = match self.str(exc) {
+            Ok(s) => s,
+            Err(_) => "<exception str() failed>".to_owned(),
+        };
+        if msg.is_empty() {
+            out.push_str(&tname);
+        } else {
+            out.push_str(&tname);
+            out.push_str(": ");
+            out.push_str(&msg);
+        }
+        out.push('\n');
+        // __notes__
+        let k = self.intern("__notes__");
+        if let Ok(Some(notes)) = self.get_attr_opt(exc, &k) {
+            if let Ok(items) = self.iterate(&notes) {
+                for n in items {
+                    if let Ok(s) = self.str(&n) {
+                        out.push_str(&s);
+                        out.push('\n');
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    fn format_syntax_error(&mut self, exc: &Value, tname: &str) -> Option<String> {
+        let get = |vm: &mut Vm, n: &str| -> Value {
+            let k = vm.intern(n);
+            vm.get_attr_opt(exc, &k)
+                .ok()
+                .flatten()
+                .unwrap_or(Value::None)
+        };
+        let filename = get(self, "filename");
+        let lineno = get(self, "lineno");
+        let text = get(self, "text");
+        let offset = get(self, "offset");
+        let end_offset = get(self, "end_offset");
+        let end_lineno = get(self, "end_lineno");
+        let msg = get(self, "msg");
+        let mut out = String::new();
+        let fname = filename.as_str().unwrap_or("<string>").to_owned();
+        if let Value::Int(l) = lineno {
+            out.push_str(&format!("  File \"{fname}\", line {l}\n"));
+        } else if filename.as_str().is_none() {
+            return None;
+        }
+        if let Some(t) = text.as_str() {
+            let t = t.trim_end_matches(['\n', '\r']);
+            let stripped = t.trim_start();
+            let lead = t.chars().count() - stripped.chars().count();
+            if !stripped.is_empty() {
+                out.push_str("    ");
+                out.push_str(stripped.trim_end());
+                out.push('\n');
+                if let Value::Int(off) = offset {
+                    let off = off.max(1) as usize;
+                    let same_line = match (&lineno, &end_lineno) {
+                        (Value::Int(a), Value::Int(b)) => a == b,
+                        _ => true,
+                    };
+                    let mut width = match end_offset {
+                        Value::Int(e) if same_line && (e as usize) > off => e as usize - off,
+                        _ => 1,
+                    };
+                    let col = off.saturating_sub(1).saturating_sub(lead);
+                    let avail = stripped.trim_end().chars().count().saturating_sub(col);
+                    if width > avail && avail > 0 {
+                        width = avail;
+                    }
+                    out.push_str("    ");
+                    out.push_str(&" ".repeat(col));
+                    out.push_str(&"^".repeat(width.max(1)));
+                    out.push('\n');
+                }
+            }
+        }
+        let m = match msg.as_str() {
+            Some(s) => s.to_owned(),
+            None => self.str(&msg).unwrap_or_default(),
+        };
+        out.push_str(tname);
+        if !m.is_empty() {
+            out.push_str(": ");
+            out.push_str(&m);
+        }
+        out.push('\n');
+        Some(out)
+    }
+
+    /// The full text CPython prints for an uncaught exception.
+    pub fn format_exception(&mut self, exc: &Value) -> String {
+        let mut seen: Vec<i64> = Vec::new();
+        let mut out = String::new();
+        self.format_chain(exc, &mut seen, &mut out, 0);
+        out
+    }
+
+    fn format_chain(&mut self, exc: &Value, seen: &mut Vec<i64>, out: &mut String, depth: usize) {
+        seen.push(exc.id());
+        if let Some(d) = exc_data(exc) {
+            let cause = d.cause.borrow().clone();
+            let context = d.context.borrow().clone();
+            let suppress = d.suppress_context.get();
+            if depth < 100 {
+                if !cause.is_none() && !seen.contains(&cause.id()) {
+                    self.format_chain(&cause, seen, out, depth + 1);
+                    out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                } else if cause.is_none()
+                    && !context.is_none()
+                    && !suppress
+                    && !seen.contains(&context.id())
+                {
+                    self.format_chain(&context, seen, out, depth + 1);
+                    out.push_str(
+                        "\nDuring handling of the above exception, another exception occurred:\n\n",
+                    );
+                }
+            }
+            let entries = d.traceback.borrow().clone();
+            self.format_tb(&entries, out);
+        }
+        let line = self.format_exception_only(exc);
+        out.push_str(&line);
+    }
+
+    /// Prints an exception with its traceback to sys.stderr.
+    pub fn print_exception(&mut self, exc: &Value) {
+        let text = self.format_exception(exc);
+        self.write_stderr(&text);
+    }
+
+    /// Writes to `sys.stderr` (falling back to the raw output).
+    pub fn write_stderr(&mut self, s: &str) {
+        let k = self.names.stderr.clone();
+        let sys = Value::Obj(self.sys.clone());
+        if let Ok(Some(err)) = self.get_attr_opt(&sys, &k) {
+            let text = self.str_val(s);
+            if self.call_method(&err, "write", &[text]).is_ok() {
+                let _ = self.call_method(&err, "flush", &[]);
+                return;
+            }
+        }
+        let out = self.output.clone();
+        let _ = out.borrow_mut().write(true, s);
+    }
+}

@@ -1,0 +1,475 @@
+//! `Vm`: the interpreter state (built-in types and names, `builtins` and
+//! `sys`, the module table, recursion depth, the handled exception, the
+//! cycle collector) and the helpers native code uses to make objects and
+//! raise exceptions.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use malachite::Integer;
+
+use crate::eval::frame::Frame;
+use crate::gc::Gc;
+use crate::names::Names;
+use crate::object::{Payload, PyObject};
+use crate::objects::exception::ExcTypes;
+use crate::objects::str::PyStr;
+use crate::objects::table::{DictTable, SetTable};
+use crate::types::Types;
+use crate::value::{PyRef, Value};
+
+/// A raised Python exception (the exception instance).
+#[derive(Clone)]
+pub struct PyErr(pub PyRef);
+
+impl std::fmt::Debug for PyErr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let cls = self
+            .0
+            .class_opt()
+            .map(|c| crate::objects::type_::type_name_of(&c))
+            .unwrap_or_default();
+        let args = match &self.0.payload {
+            Payload::Exception(e) => format!("{:?}", e.args.borrow()),
+            _ => String::new(),
+        };
+        write!(f, "PyErr({cls}{args})")
+    }
+}
+
+/// The result of anything that can raise.
+pub type PyResult<T> = Result<T, PyErr>;
+
+/// Initialiser of a native module: builds and returns the module object.
+pub type ModuleInit = Rc<dyn Fn(&mut Vm) -> PyResult<PyRef>>;
+
+/// What a frame-aware native function (`locals()`, `super()`, ...) sees of
+/// its caller's frame.
+#[derive(Default, Clone)]
+pub struct CallerInfo {
+    pub globals: Option<PyRef>,
+    pub locals: Option<Value>,
+    /// First argument of the calling function (for `super()`).
+    pub first_arg: Option<Value>,
+    /// The `__class__` cell contents (for `super()`).
+    pub class_cell: Option<Value>,
+    pub has_class_cell: bool,
+}
+
+/// The interpreter state.
+pub struct Vm {
+    pub types: Types,
+    pub exc: ExcTypes,
+    pub names: Names,
+    interned: HashMap<Box<str>, PyRef, ahash::RandomState>,
+    /// The `builtins` module and its dict.
+    pub builtins: PyRef,
+    pub builtins_dict: PyRef,
+    /// The `sys` module and `sys.modules`.
+    pub sys: PyRef,
+    pub modules: PyRef,
+    pub not_implemented: PyRef,
+    pub ellipsis: PyRef,
+    pub empty_tuple: PyRef,
+    /// Python frames plus native re-entries on the stack.
+    pub depth: usize,
+    pub recursion_limit: usize,
+    /// The exception being handled (`sys.exc_info()`), if any.
+    pub handled: Option<PyRef>,
+    pub(crate) frame_pool: Vec<Frame>,
+    /// Callers of the running frames of the innermost eval loops.
+    pub(crate) frame_stack: Vec<Frame>,
+    /// Ids of containers whose repr is being computed (cycle guard).
+    pub(crate) repr_stack: Vec<i64>,
+    /// Marks "no self" in the LoadMethod/CallMethod stack pair.
+    pub(crate) null_marker: PyRef,
+    pub gc: Gc,
+    pub(crate) native_modules: HashMap<String, ModuleInit>,
+    /// Globals of the innermost running Python frame.
+    pub(crate) cur_globals: Option<PyRef>,
+    pub(crate) caller: CallerInfo,
+    /// `sys.set_int_max_str_digits` (0 = no limit).
+    pub int_max_str_digits: usize,
+    /// Where stdout/stderr writes of the built-in file objects go.
+    pub output: Rc<RefCell<dyn crate::io::Output>>,
+    /// Source text of files run so far, for tracebacks.
+    pub(crate) sources: HashMap<String, Rc<str>>,
+    /// Extra state of native modules, by key.
+    pub extensions: HashMap<&'static str, Box<dyn std::any::Any>>,
+    /// Set while the VM is tearing down (skip finalisation work).
+    pub(crate) finalizing: bool,
+}
+
+impl Vm {
+    /// A fresh VM with the built-in types, `builtins` and `sys`.
+    pub fn new() -> Vm {
+        let types = Types::bootstrap();
+        let exc = ExcTypes::bootstrap(&types);
+        let mut interned: HashMap<Box<str>, PyRef, ahash::RandomState> = HashMap::default();
+        let str_t = types.str.clone();
+        let names = Names::new(|s| {
+            let r = PyObject::new_raw(
+                Some(str_t.clone()),
+                Payload::Str(PyStr::new(s.to_owned())),
+                None,
+            );
+            interned.insert(Box::from(s), r.clone());
+            r
+        });
+        let dict_t = types.dict.clone();
+        let mk_dict = || {
+            PyObject::new_raw(
+                Some(dict_t.clone()),
+                Payload::Dict(RefCell::new(DictTable::new())),
+                None,
+            )
+        };
+        let builtins_dict = mk_dict();
+        let builtins = PyObject::new_raw(
+            Some(types.module.clone()),
+            Payload::Module(crate::objects::module::ModuleData::new("builtins")),
+            Some(builtins_dict.clone()),
+        );
+        let sys_dict = mk_dict();
+        let sys = PyObject::new_raw(
+            Some(types.module.clone()),
+            Payload::Module(crate::objects::module::ModuleData::new("sys")),
+            Some(sys_dict),
+        );
+        let modules = mk_dict();
+        let not_implemented = PyObject::new_raw(
+            Some(types.not_implemented_type.clone()),
+            Payload::Instance,
+            None,
+        );
+        let ellipsis =
+            PyObject::new_raw(Some(types.ellipsis_type.clone()), Payload::Instance, None);
+        let null_marker = PyObject::new_raw(Some(types.object.clone()), Payload::Instance, None);
+        let empty_tuple =
+            PyObject::new_raw(Some(types.tuple.clone()), Payload::Tuple(Vec::new()), None);
+        let mut vm = Vm {
+            types,
+            exc,
+            names,
+            interned,
+            builtins,
+            builtins_dict,
+            sys,
+            modules,
+            not_implemented,
+            ellipsis,
+            empty_tuple,
+            depth: 0,
+            recursion_limit: 1000,
+            handled: None,
+            frame_pool: Vec::new(),
+            frame_stack: Vec::new(),
+            repr_stack: Vec::new(),
+            null_marker,
+            gc: Gc::default(),
+            native_modules: HashMap::new(),
+            cur_globals: None,
+            caller: CallerInfo::default(),
+            int_max_str_digits: 4300,
+            output: Rc::new(RefCell::new(crate::io::StdOutput::default())),
+            sources: HashMap::new(),
+            extensions: HashMap::new(),
+            finalizing: false,
+        };
+        crate::objects::init_types(&mut vm);
+        crate::builtins::init(&mut vm);
+        crate::modules::init(&mut vm);
+        vm
+    }
+
+    // ---- allocation ----
+
+    /// Allocates an object, registering containers with the cycle collector.
+    #[inline]
+    pub fn alloc(&mut self, class: PyRef, payload: Payload) -> PyRef {
+        let track = payload.is_container();
+        let o = PyObject::new_raw(Some(class), payload, None);
+        if track {
+            self.gc_track(&o);
+        }
+        o
+    }
+
+    /// Allocates an object with an instance `__dict__`.
+    pub fn alloc_with_dict(&mut self, class: PyRef, payload: Payload) -> PyRef {
+        let d = self.new_dict_ref();
+        let o = PyObject::new_raw(Some(class), payload, Some(d));
+        self.gc_track(&o);
+        o
+    }
+
+    /// An instance of `cls` with the payload its layout needs and a
+    /// `__dict__` if the class gives its instances one.
+    pub fn alloc_instance(&mut self, cls: &PyRef, payload: Payload) -> PyRef {
+        let wants_dict = cls
+            .as_type()
+            .map(|t| t.instance_dict || !t.slots.is_empty())
+            .unwrap_or(false);
+        if wants_dict {
+            self.alloc_with_dict(cls.clone(), payload)
+        } else {
+            self.alloc(cls.clone(), payload)
+        }
+    }
+
+    /// The interned `str` object for `s`.
+    pub fn intern(&mut self, s: &str) -> PyRef {
+        if let Some(r) = self.interned.get(s) {
+            return r.clone();
+        }
+        let r = PyObject::new_raw(
+            Some(self.types.str.clone()),
+            Payload::Str(PyStr::new(s.to_owned())),
+            None,
+        );
+        self.interned.insert(Box::from(s), r.clone());
+        r
+    }
+
+    /// A new `str` object.
+    #[inline]
+    pub fn new_str(&mut self, s: impl Into<String>) -> PyRef {
+        PyObject::new_raw(
+            Some(self.types.str.clone()),
+            Payload::Str(PyStr::new(s.into())),
+            None,
+        )
+    }
+
+    /// A `str` value.
+    #[inline]
+    pub fn str_val(&mut self, s: impl Into<String>) -> Value {
+        Value::Obj(self.new_str(s))
+    }
+
+    pub fn new_bytes(&mut self, b: Vec<u8>) -> Value {
+        Value::Obj(PyObject::new_raw(
+            Some(self.types.bytes.clone()),
+            Payload::Bytes(b),
+            None,
+        ))
+    }
+
+    pub fn new_bytearray(&mut self, b: Vec<u8>) -> Value {
+        Value::Obj(self.alloc(
+            self.types.bytearray.clone(),
+            Payload::ByteArray(RefCell::new(b)),
+        ))
+    }
+
+    pub fn new_list(&mut self, items: Vec<Value>) -> Value {
+        Value::Obj(self.alloc(self.types.list.clone(), Payload::List(RefCell::new(items))))
+    }
+
+    pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
+        if items.is_empty() {
+            return Value::Obj(self.empty_tuple.clone());
+        }
+        Value::Obj(self.alloc(self.types.tuple.clone(), Payload::Tuple(items)))
+    }
+
+    /// A new empty dict object.
+    pub fn new_dict_ref(&mut self) -> PyRef {
+        self.alloc(
+            self.types.dict.clone(),
+            Payload::Dict(RefCell::new(DictTable::new())),
+        )
+    }
+
+    pub fn new_dict(&mut self) -> Value {
+        Value::Obj(self.new_dict_ref())
+    }
+
+    pub fn new_set(&mut self, t: SetTable) -> Value {
+        Value::Obj(self.alloc(self.types.set.clone(), Payload::Set(RefCell::new(t))))
+    }
+
+    pub fn new_frozenset(&mut self, t: SetTable) -> Value {
+        Value::Obj(self.alloc(
+            self.types.frozenset.clone(),
+            Payload::FrozenSet(RefCell::new(t)),
+        ))
+    }
+
+    /// An int value from a big integer (inline when it fits in i64).
+    pub fn new_int(&mut self, i: Integer) -> Value {
+        match i64::try_from(&i) {
+            Ok(s) => Value::Int(s),
+            Err(_) => Value::Obj(PyObject::new_raw(
+                Some(self.types.int.clone()),
+                Payload::Int(i),
+                None,
+            )),
+        }
+    }
+
+    /// A new cell (for closures).
+    pub fn new_cell(&mut self, v: Option<Value>) -> PyRef {
+        self.alloc(self.types.cell.clone(), Payload::Cell(RefCell::new(v)))
+    }
+
+    /// `NotImplemented`.
+    #[inline]
+    pub fn not_implemented(&self) -> Value {
+        Value::Obj(self.not_implemented.clone())
+    }
+
+    #[inline]
+    pub fn is_not_implemented(&self, v: &Value) -> bool {
+        matches!(v, Value::Obj(o) if Rc::ptr_eq(o, &self.not_implemented))
+    }
+
+    // ---- classes ----
+
+    /// `type(v)`.
+    #[inline]
+    pub fn class_of(&self, v: &Value) -> PyRef {
+        match v {
+            Value::None => self.types.none_type.clone(),
+            Value::Bool(_) => self.types.bool_.clone(),
+            Value::Int(_) => self.types.int.clone(),
+            Value::Float(_) => self.types.float.clone(),
+            Value::Obj(o) => match &*o.class_ref() {
+                Some(c) => c.clone(),
+                None => self.types.type_.clone(),
+            },
+        }
+    }
+
+    /// `type(o)` for a heap object.
+    #[inline]
+    pub fn obj_class(&self, o: &PyObject) -> PyRef {
+        match &*o.class_ref() {
+            Some(c) => c.clone(),
+            None => self.types.type_.clone(),
+        }
+    }
+
+    /// Name of the current module (`__name__` of the running frame's
+    /// globals), for `__module__` of new classes.
+    pub fn current_module_name(&mut self) -> Option<Value> {
+        let g = self.cur_globals.clone()?;
+        let k = self.names.__name__.clone();
+        crate::objects::dict::get_str(&g, &k)
+    }
+
+    // ---- errors ----
+
+    /// A new exception instance of `cls` with `args`.
+    pub fn new_exception(&mut self, cls: &PyRef, args: Vec<Value>) -> PyRef {
+        let args = self.new_tuple(args);
+        crate::objects::exception::new_exception_obj(self, cls, args)
+    }
+
+    /// A new exception of `cls` with a message, as a raisable error.
+    pub fn new_error(&mut self, cls: &PyRef, msg: impl Into<String>) -> PyErr {
+        let m = self.str_val(msg);
+        PyErr(self.new_exception(cls, vec![m]))
+    }
+
+    pub fn type_error(&mut self, msg: impl Into<String>) -> PyErr {
+        let c = self.exc.type_error.clone();
+        self.new_error(&c, msg)
+    }
+    pub fn value_error(&mut self, msg: impl Into<String>) -> PyErr {
+        let c = self.exc.value_error.clone();
+        self.new_error(&c, msg)
+    }
+    pub fn index_error(&mut self, msg: impl Into<String>) -> PyErr {
+        let c = self.exc.index_error.clone();
+        self.new_error(&c, msg)
+    }
+    pub fn attribute_error(&mut self, msg: impl Into<String>) -> PyErr {
+        let c = self.exc.attribute_error.clone();
+        self.new_error(&c, msg)
+    }
+    pub fn name_error(&mut self, msg: impl Into<String>) -> PyErr {
+        let c = self.exc.name_error.clone();
+        self.new_error(&c, msg)
+    }
+    pub fn runtime_error(&mut self, msg: impl Into<String>) -> PyErr {
+        let c = self.exc.runtime_error.clone();
+        self.new_error(&c, msg)
+    }
+    pub fn overflow_error(&mut self, msg: impl Into<String>) -> PyErr {
+        let c = self.exc.overflow_error.clone();
+        self.new_error(&c, msg)
+    }
+    pub fn zero_division_error(&mut self, msg: impl Into<String>) -> PyErr {
+        let c = self.exc.zero_division_error.clone();
+        self.new_error(&c, msg)
+    }
+    pub fn system_error(&mut self, msg: impl Into<String>) -> PyErr {
+        let c = self.exc.system_error.clone();
+        self.new_error(&c, msg)
+    }
+    pub fn not_implemented_error(&mut self, msg: impl Into<String>) -> PyErr {
+        let c = self.exc.not_implemented_error.clone();
+        self.new_error(&c, msg)
+    }
+    pub fn import_error(&mut self, msg: impl Into<String>) -> PyErr {
+        let c = self.exc.import_error.clone();
+        self.new_error(&c, msg)
+    }
+    pub fn os_error(&mut self, msg: impl Into<String>) -> PyErr {
+        let c = self.exc.os_error.clone();
+        self.new_error(&c, msg)
+    }
+    /// MemoryError with no message.
+    pub fn memory_error(&mut self) -> PyErr {
+        let c = self.exc.memory_error.clone();
+        PyErr(self.new_exception(&c, vec![]))
+    }
+    /// KeyError(key).
+    pub fn key_error(&mut self, key: Value) -> PyErr {
+        let c = self.exc.key_error.clone();
+        PyErr(self.new_exception(&c, vec![key]))
+    }
+    /// StopIteration(value) (no args for None).
+    pub fn stop_iteration(&mut self, value: Option<Value>) -> PyErr {
+        let c = self.exc.stop_iteration.clone();
+        let args = value.into_iter().collect();
+        PyErr(self.new_exception(&c, args))
+    }
+    pub fn recursion_error(&mut self, msg: impl Into<String>) -> PyErr {
+        let c = self.exc.recursion_error.clone();
+        self.new_error(&c, msg)
+    }
+
+    /// Whether `err` is an instance of exception class `cls`.
+    pub fn err_matches(&self, err: &PyErr, cls: &PyRef) -> bool {
+        self.is_instance(&Value::Obj(err.0.clone()), cls)
+    }
+
+    /// Reserves room for `n` more items in a vector, or MemoryError.
+    pub fn reserve<T>(&mut self, v: &mut Vec<T>, n: usize) -> PyResult<()> {
+        if n > (isize::MAX as usize) / std::mem::size_of::<T>().max(1) || v.try_reserve(n).is_err()
+        {
+            return Err(self.memory_error());
+        }
+        Ok(())
+    }
+
+    /// Registers a native module initialiser under `name` (importable).
+    pub fn register_module(&mut self, name: &str, init: ModuleInit) {
+        self.native_modules.insert(name.to_owned(), init);
+    }
+}
+
+impl Default for Vm {
+    fn default() -> Self {
+        Vm::new()
+    }
+}
+
+impl Drop for Vm {
+    fn drop(&mut self) {
+        self.teardown();
+    }
+}
