@@ -442,10 +442,10 @@ impl Vm {
         let detail = self.new_tuple(vec![
             fname,
             Value::Int(i64::from(e.line)),
-            opt(e.offset),
+            Value::Int(i64::from(e.offset)),
             text,
             opt(e.end_line),
-            opt(e.end_offset),
+            Value::Int(i64::from(e.end_offset)),
         ]);
         match self.call(&Value::Obj(cls.clone()), &[msg, detail]) {
             Ok(Value::Obj(o)) => PyErr(o),
