@@ -241,6 +241,8 @@ pub enum LexicalKind {
     UnpackedArgument,
     DuplicateKeyword(String),
     FString(String),
+    /// An escape sequence in a string literal that cannot be decoded.
+    Escape,
     Other(String),
 }
 
@@ -366,6 +368,7 @@ fn lexical_kind(err: LexicalErrorType) -> LexicalKind {
             LexicalKind::DuplicateKeyword(name)
         }
         LexicalErrorType::FStringError(e) => LexicalKind::FString(e.to_string()),
+        LexicalErrorType::UnicodeError | LexicalErrorType::StringError => LexicalKind::Escape,
         LexicalErrorType::OtherError(msg) if msg == TOO_MANY_PARENS => LexicalKind::TooManyParens,
         LexicalErrorType::OtherError(msg) if msg == TOO_DEEP_INDENT => LexicalKind::TooDeepIndent,
         other => LexicalKind::Other(other.to_string()),

@@ -29,6 +29,11 @@ pub fn to_compile_error(map: &SourceMap, raw: RawError, offset: usize) -> Compil
             return from_tok_error(map, te);
         }
     }
+    if let RawError::Lexical(LexicalKind::Escape) = &raw {
+        if let Some(e) = escape_error(map, toks, offset) {
+            return e;
+        }
+    }
     let (perr, replaceable) = parser_error(map, toks, k, &raw, offset);
     let fail_line = toks.get(k).or(toks.last()).map_or(perr.line, |t| t.line);
     // The parser's text has a newline only on the tokenizer's current line.
@@ -51,6 +56,35 @@ pub fn to_compile_error(map: &SourceMap, raw: RawError, offset: usize) -> Compil
         }
     }
     perr
+}
+
+/// A string literal whose escape sequences cannot be decoded: CPython
+/// reports it at the token after the string (the whole implicitly
+/// concatenated run), with the lines from the run's last literal as text.
+fn escape_error(map: &SourceMap, toks: &[Token], offset: usize) -> Option<CompileError> {
+    let i = toks.iter().position(|t| {
+        t.kind == Kind::String && t.start <= offset && offset <= map.offset(t.end_line, t.end_col)
+    })?;
+    let message = crate::escapes::decode_error(toks.get(i)?.text)?;
+    let mut last = i;
+    while toks.get(last + 1).is_some_and(|t| t.kind == Kind::String) {
+        last += 1;
+    }
+    let (lit, next) = (toks.get(last)?, toks.get(last + 1)?);
+    let text = (lit.line..=next.line)
+        .filter_map(|l| map.line_text(l))
+        .collect::<String>();
+    let text = format!("{}\n", text.trim_end_matches(['\n', '\r']));
+    Some(CompileError {
+        kind: CompileErrorKind::SyntaxError,
+        message,
+        filename: map.filename().to_owned(),
+        line: next.line,
+        offset: map.char_offset(next.line, next.col) as i32,
+        end_line: next.end_line,
+        end_offset: map.char_offset(next.end_line, next.end_col) as i32,
+        text: Some(text),
+    })
 }
 
 /// A line as CPython shows it in `text`: with a newline, or without one.

@@ -6,7 +6,6 @@ CASES_FILE holds sources separated by lines of '####'.
 import sys
 
 KNOWN_GAPS = {
-    'x = "\\N{foo}"',          # unicode-escape error messages
     'x = {1: 2, 3}',           # "':' expected after dictionary key"
     'def f(*, **k): pass',     # the parser crate accepts it
     'f(lambda x: x[0] = 3)',   # keyword-argument check inside a lambda
