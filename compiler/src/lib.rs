@@ -14,6 +14,7 @@ pub mod anchors;
 pub mod ast;
 pub mod bytecode;
 mod codegen;
+mod dead_code;
 pub mod dis;
 mod error;
 mod escapes;

@@ -170,18 +170,27 @@ impl<'t> Compiler<'t, '_> {
         Ok(())
     }
 
+    /// `while`: the test is compiled at the top and again at the bottom
+    /// (as CPython does), so an iteration costs one conditional jump.
     pub(super) fn while_stmt(&mut self, test: &'t Expr, body: &'t [Stmt], orelse: &'t [Stmt]) -> R {
         let start = self.new_label();
+        let body_label = self.new_label();
         let else_label = self.new_label();
         let exit = self.new_label();
+        let forever = is_constant_true(test);
         self.place(start);
-        if !is_constant_true(test) {
+        if !forever {
             self.jump_if(test, false, else_label)?;
         }
+        self.place(body_label);
         self.push_fblock(FBlock::WhileLoop { start, exit });
         self.stmts(body)?;
         self.pop_fblock();
-        self.emit_jump(I::Jump, start);
+        if forever {
+            self.emit_jump(I::Jump, body_label);
+        } else {
+            self.jump_if(test, true, body_label)?;
+        }
         self.place(else_label);
         self.stmts(orelse)?;
         self.place(exit);

@@ -238,6 +238,7 @@ impl<'t, 'm> Compiler<'t, 'm> {
                     .ok_or_else(|| self.internal("unplaced label"))?;
             }
         }
+        crate::dead_code::remove_unreachable(&mut code);
         code.max_stack = crate::stack_depth::max_stack_depth(&code);
         Ok(code)
     }
