@@ -275,11 +275,12 @@ fn expr_start(toks: &[Token], end: usize) -> usize {
         if prev.depth < depth {
             break;
         }
+        // At our depth, an opening bracket is one whose contents we walked
+        // back through: a group or a trailer, part of the expression.
         let joins = match prev.kind {
             Kind::Op => {
                 BINARY_OPS.contains(&prev.text)
-                    || matches!(prev.text, "." | ")" | "]" | "}" | "~")
-                    || ((prev.is("(") || prev.is("[")) && i - 1 > 0)
+                    || matches!(prev.text, "." | "(" | ")" | "[" | "]" | "{" | "}" | "~")
             }
             Kind::Name => {
                 !prev.is_keyword() || matches!(prev.text, "not" | "and" | "or" | "in" | "is")
@@ -287,13 +288,8 @@ fn expr_start(toks: &[Token], end: usize) -> usize {
             Kind::Number | Kind::String => true,
             _ => false,
         };
-        // An opening bracket at our depth is the start of a trailer only
-        // when something precedes it; brackets of enclosing depth stop us.
         if !joins {
             break;
-        }
-        if (prev.is("(") || prev.is("[") || prev.is("{")) && prev.depth == depth {
-            // `(` at our depth opens a nested group we walked through.
         }
         i -= 1;
     }
@@ -309,8 +305,6 @@ fn line_start(toks: &[Token], k: usize) -> usize {
             _ => i -= 1,
         }
     }
-    // A one-line compound statement `if x: y = = 1` starts after its `:`?
-    // The header keyword still decides messages, so keep the line start.
     i
 }
 

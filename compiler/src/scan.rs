@@ -624,7 +624,6 @@ impl<'s> Scanner<'s> {
             self.push(Kind::Number, start, self.pos);
             return Ok(());
         }
-        let mut is_float = false;
         if first == b'0' {
             // Zeros, then digits would be an old-style octal.
             let mut nonzero = false;
@@ -662,7 +661,6 @@ impl<'s> Scanner<'s> {
             self.digits(|b| b.is_ascii_digit())?;
         }
         if self.peek(0) == Some(b'.') {
-            is_float = true;
             self.pos += 1;
             if matches!(self.peek(0), Some(b'0'..=b'9')) {
                 self.digits(|b| b.is_ascii_digit())?;
@@ -688,7 +686,6 @@ impl<'s> Scanner<'s> {
             self.pos += 1;
             self.end_of_number("imaginary")?;
         } else {
-            let _ = is_float;
             self.end_of_number("decimal")?;
         }
         self.push(Kind::Number, start, self.pos);
