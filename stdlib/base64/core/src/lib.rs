@@ -21,6 +21,7 @@ mod base64;
 mod base85;
 mod crc;
 mod error;
+mod fast;
 mod hex;
 mod qp;
 #[allow(dead_code)] // Used as the codecs are filled in.

@@ -11,6 +11,11 @@ pub(crate) trait Sink {
     fn put_slice(&mut self, s: &[u8]);
     /// Bytes appended so far (including any that did not fit).
     fn written(&self) -> usize;
+    /// The unwritten rest of the output for block fast paths (`None` when
+    /// only counting); after putting `n` bytes there, call `advance(n)`.
+    fn rest(&mut self) -> Option<&mut [u8]>;
+    /// Counts `n` bytes written through [`Sink::rest`].
+    fn advance(&mut self, n: usize);
 }
 
 /// Counts bytes without storing them.
@@ -30,6 +35,12 @@ impl Sink for Counter {
     fn written(&self) -> usize {
         self.0
     }
+    fn rest(&mut self) -> Option<&mut [u8]> {
+        None
+    }
+    fn advance(&mut self, n: usize) {
+        self.0 += n;
+    }
 }
 
 /// Writes into a caller's slice. Bytes past its end are counted, not
@@ -42,20 +53,6 @@ pub(crate) struct SliceSink<'a> {
 impl<'a> SliceSink<'a> {
     pub(crate) fn new(out: &'a mut [u8]) -> Self {
         SliceSink { out, pos: 0 }
-    }
-
-    /// The unwritten rest of the slice, for block fast paths; after writing
-    /// `n` bytes into it call [`SliceSink::advance`].
-    pub(crate) fn rest(&mut self) -> &mut [u8] {
-        let pos = self.pos.min(self.out.len());
-        match self.out.get_mut(pos..) {
-            Some(r) => r,
-            None => &mut [],
-        }
-    }
-
-    pub(crate) fn advance(&mut self, n: usize) {
-        self.pos += n;
     }
 
     /// The number of bytes written, or an error if they did not all fit.
@@ -86,6 +83,13 @@ impl Sink for SliceSink<'_> {
     #[inline]
     fn written(&self) -> usize {
         self.pos
+    }
+    fn rest(&mut self) -> Option<&mut [u8]> {
+        let pos = self.pos.min(self.out.len());
+        self.out.get_mut(pos..)
+    }
+    fn advance(&mut self, n: usize) {
+        self.pos += n;
     }
 }
 
