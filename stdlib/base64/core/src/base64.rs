@@ -44,7 +44,6 @@ fn table_for(altchars: Option<[u8; 2]>) -> [u8; 256] {
     t
 }
 
-
 /// How to encode: `b2a_base64` is [`B64Encode::BINASCII`], `b64encode`
 /// [`B64Encode::STANDARD`], `urlsafe_b64encode` [`B64Encode::URLSAFE`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

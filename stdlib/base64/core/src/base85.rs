@@ -4,8 +4,8 @@
 //! Z85 alphabet swapped in by byte translation). Decoding errors are
 //! `ValueError`s, as the `base64` module raises them.
 
-use crate::error::{add, fits, mul, unfinished, Result};
-use crate::sink::{exact, to_vec};
+use crate::error::{add, fits, mul, Error, Result};
+use crate::sink::{exact, to_vec, Counter, Sink, SliceSink};
 
 /// `a85encode`'s keyword options.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -48,19 +48,144 @@ impl Default for A85Decode<'static> {
     }
 }
 
+/// git's base85 alphabet.
+const B85: &[u8; 85] =
+    b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~";
+/// ZeroMQ's Z85 alphabet.
+const Z85: &[u8; 85] =
+    b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#";
+/// Ascii85's alphabet: `!` to `u`.
+const A85: [u8; 85] = {
+    let mut t = [0u8; 85];
+    let mut i = 0;
+    while i < 85 {
+        t[i] = b'!' + i as u8;
+        i += 1;
+    }
+    t
+};
+
+/// Five digits of a 32-bit word, most significant first.
+#[inline]
+fn word_digits(word: u32, alphabet: &[u8; 85]) -> [u8; 5] {
+    let mut w = word;
+    let mut d = [0u8; 5];
+    for slot in d.iter_mut().rev() {
+        *slot = alphabet[(w % 85) as usize];
+        w /= 85;
+    }
+    d
+}
+
+/// The big-endian words of `input`, the last one zero-padded, with the
+/// number of real bytes in each.
+fn words(input: &[u8]) -> impl Iterator<Item = (u32, usize)> + '_ {
+    input.chunks(4).map(|c| {
+        let mut b = [0u8; 4];
+        b[..c.len()].copy_from_slice(c);
+        (u32::from_be_bytes(b), c.len())
+    })
+}
+
+/// The shared encoder of `_85encode`: whole words as 5 digits (or `z`/`y`
+/// when folding), a padded last word cut to its real bytes + 1 unless `pad`.
+fn encode85<S: Sink>(
+    input: &[u8],
+    alphabet: &[u8; 85],
+    pad: bool,
+    foldnuls: bool,
+    foldspaces: bool,
+    sink: &mut S,
+) {
+    for (word, n) in words(input) {
+        if n < 4 && !pad {
+            sink.put_slice(&word_digits(word, alphabet)[..n + 1]);
+        } else if foldnuls && word == 0 {
+            sink.put(b'z');
+        } else if foldspaces && word == 0x2020_2020 {
+            sink.put(b'y');
+        } else {
+            sink.put_slice(&word_digits(word, alphabet));
+        }
+    }
+}
+
+/// Length of the Ascii85 body (no framing, no line breaks).
+fn a85_body_len(input: &[u8], opts: &A85Encode) -> usize {
+    let mut c = Counter::default();
+    encode85(input, &A85, opts.pad, true, opts.foldspaces, &mut c);
+    c.0
+}
+
+/// Line width after CPython's `max(2 if adobe else 1, wrapcol)`; 0: none.
+fn a85_width(opts: &A85Encode) -> usize {
+    match opts.wrapcol {
+        0 => 0,
+        w => w.max(if opts.adobe { 2 } else { 1 }),
+    }
+}
+
 /// Exact size of the Ascii85 encoding of `input` (it depends on the content:
 /// all-zero and all-space words shrink to one byte).
 pub fn a85_encoded_len(input: &[u8], opts: &A85Encode) -> Result<usize> {
-    let _ = (input, opts);
-    Err(unfinished("a85_encoded_len"))
+    let framed = add(a85_body_len(input, opts), if opts.adobe { 2 } else { 0 })?;
+    let mut len = framed;
+    let width = a85_width(opts);
+    if width > 0 && framed > 0 {
+        let lines = framed.div_ceil(width);
+        len = add(len, lines - 1)?;
+        let last = framed - (lines - 1) * width;
+        if opts.adobe && last + 2 > width {
+            len = add(len, 1)?;
+        }
+    }
+    if opts.adobe {
+        len = add(len, 2)?;
+    }
+    fits(len)
 }
 
 /// `a85encode` into `out` (at least [`a85_encoded_len`] bytes); returns the
 /// number of bytes written.
 pub fn a85_encode_into(input: &[u8], opts: &A85Encode, out: &mut [u8]) -> Result<usize> {
     let len = a85_encoded_len(input, opts)?;
-    let _out = exact(out, len)?;
-    Err(unfinished("a85_encode_into"))
+    let out = exact(out, len)?;
+    // The framed body first, unbroken; then spread into lines from the end.
+    let framed = {
+        let mut sink = SliceSink::new(out);
+        if opts.adobe {
+            sink.put_slice(b"<~");
+        }
+        encode85(input, &A85, opts.pad, true, opts.foldspaces, &mut sink);
+        sink.finish()?
+    };
+    let width = a85_width(opts);
+    let mut end = framed;
+    if width > 0 && framed > 0 {
+        let lines = framed.div_ceil(width);
+        let extra = usize::from(opts.adobe && framed - (lines - 1) * width + 2 > width);
+        end = framed + lines - 1 + extra;
+        if extra == 1 {
+            if let Some(c) = out.get_mut(end - 1) {
+                *c = b'\n';
+            }
+        }
+        // Line k (from 0) moves right by k newlines.
+        for k in (1..lines).rev() {
+            let from = k * width;
+            let to = (from + width).min(framed);
+            out.copy_within(from..to, from + k);
+            if let Some(c) = out.get_mut(from + k - 1) {
+                *c = b'\n';
+            }
+        }
+    }
+    if opts.adobe {
+        if let Some(tail) = out.get_mut(end..end + 2) {
+            tail.copy_from_slice(b"~>");
+        }
+    }
+    Ok(len)
 }
 
 /// `base64.a85encode(input, ...)`.
@@ -77,8 +202,9 @@ pub fn a85_decoded_max_len(input_len: usize) -> usize {
 /// The exact number of bytes [`a85_decode_into`] writes for `input` if it
 /// succeeds; an error returned here is the one the decode returns.
 pub fn a85_decoded_len(input: &[u8], opts: &A85Decode<'_>) -> Result<usize> {
-    let _ = (input, opts);
-    Err(unfinished("a85_decoded_len"))
+    let mut count = Counter::default();
+    a85_decode_to(input, opts, &mut count)?;
+    Ok(count.0)
 }
 
 /// `a85decode` into `out` (at least as long as the result); returns the
@@ -86,15 +212,83 @@ pub fn a85_decoded_len(input: &[u8], opts: &A85Decode<'_>) -> Result<usize> {
 /// sequences must end with b'~>'", "Ascii85 overflow", "z inside Ascii85
 /// 5-tuple", "y inside Ascii85 5-tuple", "Non-Ascii85 digit found: C".
 pub fn a85_decode_into(input: &[u8], opts: &A85Decode<'_>, out: &mut [u8]) -> Result<usize> {
-    let _ = (input, opts, out);
-    Err(unfinished("a85_decode_into"))
+    let mut sink = SliceSink::new(out);
+    a85_decode_to(input, opts, &mut sink)?;
+    sink.finish()
 }
 
 /// `base64.a85decode(input, ...)`.
 pub fn a85_decode(input: &[u8], opts: &A85Decode<'_>) -> Result<Vec<u8>> {
-    to_vec(a85_decoded_max_len(input.len()), |out| {
-        a85_decode_into(input, opts, out)
-    })
+    let len = a85_decoded_len(input, opts)?;
+    to_vec(len, |out| a85_decode_into(input, opts, out))
+}
+
+/// The value of up to five Ascii85 digits (`!` = 0), or an overflow error.
+fn a85_group(digits: &[u8]) -> Result<u32> {
+    let acc = digits
+        .iter()
+        .fold(0u64, |acc, &d| acc * 85 + u64::from(d - b'!'));
+    u32::try_from(acc).map_err(|_| Error::value("Ascii85 overflow"))
+}
+
+fn a85_decode_to<S: Sink>(input: &[u8], opts: &A85Decode<'_>, sink: &mut S) -> Result<()> {
+    let mut data = input;
+    if opts.adobe {
+        if !data.ends_with(b"~>") {
+            return Err(Error::value(
+                "Ascii85 encoded byte sequences must end with b'~>'",
+            ));
+        }
+        let end = data.len() - 2;
+        let start = if data.starts_with(b"<~") { 2 } else { 0 };
+        data = data.get(start..end).unwrap_or_default();
+    }
+    let mut ignore = [false; 256];
+    for &c in opts.ignorechars {
+        ignore[usize::from(c)] = true;
+    }
+    let mut group = [0u8; 5];
+    let mut n = 0usize;
+    for &c in data {
+        match c {
+            b'!'..=b'u' => {
+                group[n] = c;
+                n += 1;
+                if n == 5 {
+                    sink.put_slice(&a85_group(&group)?.to_be_bytes());
+                    n = 0;
+                }
+            }
+            b'z' => {
+                if n != 0 {
+                    return Err(Error::value("z inside Ascii85 5-tuple"));
+                }
+                sink.put_slice(&[0; 4]);
+            }
+            b'y' if opts.foldspaces => {
+                if n != 0 {
+                    return Err(Error::value("y inside Ascii85 5-tuple"));
+                }
+                sink.put_slice(b"    ");
+            }
+            _ if ignore[usize::from(c)] => {}
+            _ => {
+                return Err(Error::value(format!(
+                    "Non-Ascii85 digit found: {}",
+                    char::from(c)
+                )));
+            }
+        }
+    }
+    if n > 0 {
+        // A partial group is completed with `u` and keeps n - 1 bytes.
+        for slot in group.iter_mut().skip(n) {
+            *slot = b'u';
+        }
+        let word = a85_group(&group)?.to_be_bytes();
+        sink.put_slice(&word[..n - 1]);
+    }
+    Ok(())
 }
 
 /// Exact size of the base85 encoding of `input_len` bytes.
@@ -112,9 +306,23 @@ pub fn b85_encoded_len(input_len: usize, pad: bool) -> Result<usize> {
 /// `b85encode` into `out` (at least [`b85_encoded_len`] bytes); returns the
 /// number of bytes written.
 pub fn b85_encode_into(input: &[u8], pad: bool, out: &mut [u8]) -> Result<usize> {
+    encode_alphabet(input, pad, B85, out)
+}
+
+fn encode_alphabet(input: &[u8], pad: bool, alphabet: &[u8; 85], out: &mut [u8]) -> Result<usize> {
     let len = b85_encoded_len(input.len(), pad)?;
-    let _out = exact(out, len)?;
-    Err(unfinished("b85_encode_into"))
+    let out = exact(out, len)?;
+    let whole = input.len() / 4;
+    let (head, tail) = input.split_at(whole * 4);
+    let (dst, rest) = out.split_at_mut(whole * 5);
+    for (src, d) in head.chunks_exact(4).zip(dst.chunks_exact_mut(5)) {
+        let word = u32::from_be_bytes([src[0], src[1], src[2], src[3]]);
+        d.copy_from_slice(&word_digits(word, alphabet));
+    }
+    let mut sink = SliceSink::new(rest);
+    encode85(tail, alphabet, pad, false, false, &mut sink);
+    sink.finish()?;
+    Ok(len)
 }
 
 /// `base64.b85encode(input, pad)`.
@@ -135,8 +343,65 @@ pub fn b85_decoded_len(input_len: usize) -> Result<usize> {
 /// number of bytes written. Errors (`ValueError`): "bad base85 character at
 /// position N", "base85 overflow in hunk starting at byte N".
 pub fn b85_decode_into(input: &[u8], out: &mut [u8]) -> Result<usize> {
-    let _ = (input, out);
-    Err(unfinished("b85_decode_into"))
+    decode_table(input, &B85_TABLE, "base85", out)
+}
+
+/// Byte -> digit value (0xff: not a digit) for base85.
+const B85_TABLE: [u8; 256] = {
+    let mut t = [0xffu8; 256];
+    let mut i = 0;
+    while i < 85 {
+        t[B85[i] as usize] = i as u8;
+        i += 1;
+    }
+    t
+};
+
+/// For Z85, as CPython 3.13 reads it: Z85 digits by their Z85 value, and
+/// bytes outside the Z85 alphabet left as they are, so the base85 digits
+/// among them (`;_`|~`) keep their base85 values.
+const Z85_TABLE: [u8; 256] = {
+    let mut t = B85_TABLE;
+    let mut i = 0;
+    while i < 85 {
+        t[Z85[i] as usize] = i as u8;
+        i += 1;
+    }
+    t
+};
+
+fn decode_table(input: &[u8], table: &[u8; 256], name: &str, out: &mut [u8]) -> Result<usize> {
+    let len = b85_decoded_len(input.len())?;
+    let out = exact(out, len)?;
+    for (k, hunk) in input.chunks(5).enumerate() {
+        let mut acc = 0u64;
+        for (j, &c) in hunk.iter().enumerate() {
+            let v = table[usize::from(c)];
+            if v == 0xff {
+                return Err(Error::value(format!(
+                    "bad {name} character at position {}",
+                    5 * k + j
+                )));
+            }
+            acc = acc * 85 + u64::from(v);
+        }
+        // A short last hunk is padded with the highest digit.
+        for _ in hunk.len()..5 {
+            acc = acc * 85 + 84;
+        }
+        let word = u32::try_from(acc).map_err(|_| {
+            Error::value(format!(
+                "{name} overflow in hunk starting at byte {}",
+                5 * k
+            ))
+        })?;
+        // A short hunk of n digits carries n - 1 bytes.
+        let n = hunk.len().min(5) - 1;
+        if let Some(dst) = out.get_mut(4 * k..4 * k + n) {
+            dst.copy_from_slice(&word.to_be_bytes()[..n]);
+        }
+    }
+    Ok(len)
 }
 
 /// `base64.b85decode(input)`.
@@ -153,8 +418,7 @@ pub fn z85_encoded_len(input_len: usize) -> Result<usize> {
 /// `z85encode` into `out` (at least [`z85_encoded_len`] bytes); returns the
 /// number of bytes written.
 pub fn z85_encode_into(input: &[u8], out: &mut [u8]) -> Result<usize> {
-    let _ = (input, out);
-    Err(unfinished("z85_encode_into"))
+    encode_alphabet(input, false, Z85, out)
 }
 
 /// `base64.z85encode(input)` (CPython 3.13).
@@ -172,8 +436,7 @@ pub fn z85_decoded_len(input_len: usize) -> Result<usize> {
 /// number of bytes written. Errors (`ValueError`): "bad z85 character at
 /// position N", "z85 overflow in hunk starting at byte N".
 pub fn z85_decode_into(input: &[u8], out: &mut [u8]) -> Result<usize> {
-    let _ = (input, out);
-    Err(unfinished("z85_decode_into"))
+    decode_table(input, &Z85_TABLE, "z85", out)
 }
 
 /// `base64.z85decode(input)` (CPython 3.13).

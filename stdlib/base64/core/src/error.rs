@@ -122,11 +122,3 @@ pub(crate) fn fits(n: usize) -> Result<usize> {
         Err(Error::memory())
     }
 }
-
-/// Reported by a codec whose body is not written yet (never by a finished one).
-pub(crate) fn unfinished(what: &'static str) -> Error {
-    Error::new(
-        ErrorKind::Internal,
-        format!("{what} is not implemented yet"),
-    )
-}

@@ -1,7 +1,7 @@
 //! Hexadecimal: `binascii.hexlify`/`b2a_hex` (with `sep` and
 //! `bytes_per_sep`) and `unhexlify`/`a2b_hex`.
 
-use crate::error::{fits, mul, unfinished, Error, Result};
+use crate::error::{fits, mul, Error, Result};
 use crate::sink::{exact, to_vec};
 
 /// How to encode hex: lowercase digits, optionally grouped.
@@ -40,8 +40,34 @@ pub fn hex_encoded_len(input_len: usize, opts: &HexEncode) -> Result<usize> {
 /// the number of bytes written.
 pub fn hex_encode_into(input: &[u8], opts: &HexEncode, out: &mut [u8]) -> Result<usize> {
     let len = hex_encoded_len(input.len(), opts)?;
-    let _out = exact(out, len)?;
-    Err(unfinished("hex_encode_into"))
+    let out = exact(out, len)?;
+    let per = opts.bytes_per_sep.unsigned_abs() as usize;
+    match opts.sep {
+        Some(sep) if per != 0 && input.len() > per => {
+            // Positive counts whole groups from the right, so the first
+            // group takes the remainder; negative from the left.
+            let first = if opts.bytes_per_sep > 0 {
+                match input.len() % per {
+                    0 => per,
+                    r => r,
+                }
+            } else {
+                per
+            };
+            let (head, tail) = input.split_at(first);
+            let (dst, mut rest) = out.split_at_mut(2 * first);
+            encode_digits(head, dst, LOWER);
+            for group in tail.chunks(per) {
+                let (s, r) = rest.split_at_mut(1);
+                s[0] = sep;
+                let (dst, r) = r.split_at_mut(2 * group.len());
+                encode_digits(group, dst, LOWER);
+                rest = r;
+            }
+        }
+        _ => encode_digits(input, out, LOWER),
+    }
+    Ok(len)
 }
 
 /// `binascii.hexlify(input, sep, bytes_per_sep)`.
@@ -64,12 +90,62 @@ pub fn hex_decoded_len(input_len: usize) -> Result<usize> {
 /// "Non-hexadecimal digit found".
 pub fn hex_decode_into(input: &[u8], out: &mut [u8]) -> Result<usize> {
     let len = hex_decoded_len(input.len())?;
-    let _out = exact(out, len)?;
-    Err(unfinished("hex_decode_into"))
+    let out = exact(out, len)?;
+    if decode_digits(input, out) {
+        Ok(len)
+    } else {
+        Err(Error::binascii("Non-hexadecimal digit found"))
+    }
 }
 
 /// `binascii.unhexlify(input)`.
 pub fn hex_decode(input: &[u8]) -> Result<Vec<u8>> {
     let len = hex_decoded_len(input.len())?;
     to_vec(len, |out| hex_decode_into(input, out))
+}
+
+/// Lowercase digits.
+pub(crate) const LOWER: &[u8; 16] = b"0123456789abcdef";
+/// Uppercase digits.
+pub(crate) const UPPER: &[u8; 16] = b"0123456789ABCDEF";
+
+/// Two digits per byte; `out` is exactly twice as long as `input`.
+pub(crate) fn encode_digits(input: &[u8], out: &mut [u8], digits: &[u8; 16]) {
+    for (&b, d) in input.iter().zip(out.chunks_exact_mut(2)) {
+        d[0] = digits[usize::from(b >> 4)];
+        d[1] = digits[usize::from(b & 15)];
+    }
+}
+
+/// Value of a hex digit of either case, or 0xff.
+const fn digit_value(c: u8) -> u8 {
+    match c {
+        b'0'..=b'9' => c - b'0',
+        b'a'..=b'f' => c - b'a' + 10,
+        b'A'..=b'F' => c - b'A' + 10,
+        _ => 0xff,
+    }
+}
+
+const DIGIT_VALUES: [u8; 256] = {
+    let mut t = [0xff; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = digit_value(i as u8);
+        i += 1;
+    }
+    t
+};
+
+/// Pairs of digits to bytes; false at the first non-digit. `out` is half
+/// as long as `input`.
+pub(crate) fn decode_digits(input: &[u8], out: &mut [u8]) -> bool {
+    let mut bad = 0u8;
+    for (pair, o) in input.chunks_exact(2).zip(out.iter_mut()) {
+        let hi = DIGIT_VALUES[usize::from(pair[0])];
+        let lo = DIGIT_VALUES[usize::from(pair[1])];
+        bad |= hi | lo;
+        *o = (hi << 4) | (lo & 15);
+    }
+    bad & 0xf0 == 0
 }

@@ -14,6 +14,8 @@
 //! - A buffer that is too short is an [`ErrorKind::Internal`] error, never a
 //!   panic or a partial result.
 #![forbid(unsafe_code)]
+// `is_multiple_of` is newer than the workspace's minimum Rust version.
+#![allow(clippy::manual_is_multiple_of)]
 
 mod base16;
 mod base32;
@@ -24,7 +26,6 @@ mod error;
 mod fast;
 mod hex;
 mod qp;
-#[allow(dead_code)] // Used as the codecs are filled in.
 mod sink;
 mod uu;
 

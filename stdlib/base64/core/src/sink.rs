@@ -16,6 +16,8 @@ pub(crate) trait Sink {
     fn rest(&mut self) -> Option<&mut [u8]>;
     /// Counts `n` bytes written through [`Sink::rest`].
     fn advance(&mut self, n: usize);
+    /// Replaces the last byte appended (a no-op when only counting).
+    fn set_last(&mut self, _b: u8) {}
 }
 
 /// Counts bytes without storing them.
@@ -90,6 +92,11 @@ impl Sink for SliceSink<'_> {
     }
     fn advance(&mut self, n: usize) {
         self.pos += n;
+    }
+    fn set_last(&mut self, b: u8) {
+        if let Some(slot) = self.pos.checked_sub(1).and_then(|p| self.out.get_mut(p)) {
+            *slot = b;
+        }
     }
 }
 

@@ -87,7 +87,10 @@ fn enc(
     assert_eq!(buf, v, "_into disagrees with the Vec encoder");
     if n > 0 {
         let mut short = vec![0u8; n - 1];
-        assert_eq!(into(&mut short).map_err(|e| e.kind), Err(ErrorKind::Internal));
+        assert_eq!(
+            into(&mut short).map_err(|e| e.kind),
+            Err(ErrorKind::Internal)
+        );
     }
     Ok(v)
 }
@@ -365,7 +368,9 @@ fn cases() -> Vec<Case> {
     ];
     for len in 0..=200usize {
         let mut inputs = vec![rng.bytes(len)];
-        let alpha: Vec<u8> = (0..len).map(|_| *rng.pick(b"ab \t\n\r=_.\0\xff\x7f")).collect();
+        let alpha: Vec<u8> = (0..len)
+            .map(|_| *rng.pick(b"ab \t\n\r=_.\0\xff\x7f"))
+            .collect();
         inputs.push(alpha);
         if len < structured.len() {
             inputs.push(structured[len].clone());
@@ -374,7 +379,11 @@ fn cases() -> Vec<Case> {
             add("b2a_base64", format!("newline={}", len % 2), x.clone());
             add("b64encode", String::new(), x.clone());
             add("b64encode", "alt=2d5f".into(), x.clone());
-            add("b64encode", format!("alt={}", hex(&rng.bytes(2))), x.clone());
+            add(
+                "b64encode",
+                format!("alt={}", hex(&rng.bytes(2))),
+                x.clone(),
+            );
             add("encodebytes", String::new(), x.clone());
             add("b32encode", String::new(), x.clone());
             add("b32hexencode", String::new(), x.clone());
@@ -383,7 +392,11 @@ fn cases() -> Vec<Case> {
                 let w = *rng.pick(&[0usize, 0, 1, 2, 3, 5, 7, 20, 75, 76]);
                 add(
                     "a85encode",
-                    format!("foldspaces={fs},wrapcol={w},pad={},adobe={}", rng.below(2), rng.below(2)),
+                    format!(
+                        "foldspaces={fs},wrapcol={w},pad={},adobe={}",
+                        rng.below(2),
+                        rng.below(2)
+                    ),
                     x.clone(),
                 );
             }
@@ -391,7 +404,11 @@ fn cases() -> Vec<Case> {
             add("z85encode", String::new(), x.clone());
             add("hexlify", String::new(), x.clone());
             let per = *rng.pick(&[1i32, 2, 3, 4, -1, -2, -3, 7, -8, 0]);
-            add("hexlify", format!("sep={},per={per}", hex(&[*rng.pick(b"-: \xff")])), x.clone());
+            add(
+                "hexlify",
+                format!("sep={},per={per}", hex(&[*rng.pick(b"-: \xff")])),
+                x.clone(),
+            );
             if len <= 46 {
                 add("b2a_uu", format!("backtick={}", len % 2), x.clone());
             }
@@ -419,10 +436,18 @@ fn cases() -> Vec<Case> {
             let strict = rng.below(2);
             add("a2b_base64", format!("strict={strict}"), text.clone());
             let alt = *rng.pick(&["none", "2d5f", "2b2f", "3d78", "6162", "2d2d", "0a0a"]);
-            add("b64decode", format!("alt={alt},strict={}", rng.below(2)), text.clone());
+            add(
+                "b64decode",
+                format!("alt={alt},strict={}", rng.below(2)),
+                text.clone(),
+            );
         }
         let mime = core::base64_mime_encode(&raw).unwrap_or_default();
-        add("a2b_base64", "strict=0".into(), mutate(&mut rng, &mime, noise));
+        add(
+            "a2b_base64",
+            "strict=0".into(),
+            mutate(&mut rng, &mime, noise),
+        );
 
         let b32 = core::base32_encode(&raw, core::Base32Alphabet::Standard).unwrap_or_default();
         let m01 = *rng.pick(&["none", "4c", "49", "6c", "30"]);
@@ -432,14 +457,35 @@ fn cases() -> Vec<Case> {
             mutate(&mut rng, &b32, b"01lLiI=8 abc"),
         );
         let b32h = core::base32_encode(&raw, core::Base32Alphabet::Hex).unwrap_or_default();
-        add("b32hexdecode", format!("casefold={}", rng.below(2)), mutate(&mut rng, &b32h, b"wWxz=v "));
+        add(
+            "b32hexdecode",
+            format!("casefold={}", rng.below(2)),
+            mutate(&mut rng, &b32h, b"wWxz=v "),
+        );
         add("b32decode", String::new(), noise_text.clone());
 
         let b16 = core::base16_encode(&raw).unwrap_or_default();
-        add("b16decode", format!("casefold={}", rng.below(2)), mutate(&mut rng, &b16, b"aefgG0 "));
-        add("unhexlify", String::new(), mutate(&mut rng, &core::hex_encode(&raw, &Default::default()).unwrap_or_default(), b"aAfFgG09 "));
+        add(
+            "b16decode",
+            format!("casefold={}", rng.below(2)),
+            mutate(&mut rng, &b16, b"aefgG0 "),
+        );
+        add(
+            "unhexlify",
+            String::new(),
+            mutate(
+                &mut rng,
+                &core::hex_encode(&raw, &Default::default()).unwrap_or_default(),
+                b"aAfFgG09 ",
+            ),
+        );
 
-        let a85opts = format!("foldspaces={},pad={},adobe={}", rng.below(2), rng.below(2), rng.below(2));
+        let a85opts = format!(
+            "foldspaces={},pad={},adobe={}",
+            rng.below(2),
+            rng.below(2),
+            rng.below(2)
+        );
         let mut zeros = raw.clone();
         if i % 3 == 0 {
             zeros.extend_from_slice(b"\0\0\0\0    ");
@@ -461,22 +507,46 @@ fn cases() -> Vec<Case> {
             mutate(&mut rng, &a85, b"uvzy~<>!\x7f \n"),
         );
         let b85 = core::b85_encode(&raw, i % 2 == 0).unwrap_or_default();
-        add("b85decode", String::new(), mutate(&mut rng, &b85, b"~}\"',.:[]"));
+        add(
+            "b85decode",
+            String::new(),
+            mutate(&mut rng, &b85, b"~}\"',.:[]"),
+        );
         let z85 = core::z85_encode(&raw).unwrap_or_default();
-        add("z85decode", String::new(), mutate(&mut rng, &z85, b"~}\"',;_|`"));
+        add(
+            "z85decode",
+            String::new(),
+            mutate(&mut rng, &z85, b"~}\"',;_|`"),
+        );
 
         if len <= 45 {
             let uu = core::uu_encode(&raw, i % 2 == 0).unwrap_or_default();
-            add("a2b_uu", String::new(), mutate(&mut rng, &uu, b"` !a\n\r~\x7f"));
+            add(
+                "a2b_uu",
+                String::new(),
+                mutate(&mut rng, &uu, b"` !a\n\r~\x7f"),
+            );
         }
-        let qpo = format!("quotetabs={},istext={},header={}", rng.below(2), rng.below(2), rng.below(2));
-        let qp = core::qp_encode(&structured[i % structured.len()], &core::QpEncode {
-            quotetabs: flag(&qpo, "quotetabs", false),
-            istext: flag(&qpo, "istext", true),
-            header: flag(&qpo, "header", false),
-        })
+        let qpo = format!(
+            "quotetabs={},istext={},header={}",
+            rng.below(2),
+            rng.below(2),
+            rng.below(2)
+        );
+        let qp = core::qp_encode(
+            &structured[i % structured.len()],
+            &core::QpEncode {
+                quotetabs: flag(&qpo, "quotetabs", false),
+                istext: flag(&qpo, "istext", true),
+                header: flag(&qpo, "header", false),
+            },
+        )
         .unwrap_or_default();
-        add("a2b_qp", format!("header={}", rng.below(2)), mutate(&mut rng, &qp, b"=_ \t\r\nAaG0"));
+        add(
+            "a2b_qp",
+            format!("header={}", rng.below(2)),
+            mutate(&mut rng, &qp, b"=_ \t\r\nAaG0"),
+        );
         add("a2b_qp", format!("header={}", rng.below(2)), noise_text);
     }
     v
@@ -519,7 +589,11 @@ fn differential_against_cpython() {
         .collect();
     writer.join().unwrap().unwrap();
     assert!(child.wait().unwrap().success(), "the oracle failed");
-    assert_eq!(lines.len(), cases.len(), "the oracle answered too few cases");
+    assert_eq!(
+        lines.len(),
+        cases.len(),
+        "the oracle answered too few cases"
+    );
 
     let mut per_op: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     let mut failures = Vec::new();
@@ -531,20 +605,23 @@ fn differential_against_cpython() {
                 let msg = (0..fields[2].len() / 2)
                     .map(|i| u8::from_str_radix(&fields[2][2 * i..2 * i + 2], 16).unwrap())
                     .collect::<Vec<u8>>();
-                Err(format!("{}: {}", fields[1], String::from_utf8(msg).unwrap()))
+                Err(format!(
+                    "{}: {}",
+                    fields[1],
+                    String::from_utf8(msg).unwrap()
+                ))
             }
         };
         let got = std::panic::catch_unwind(|| run(case))
             .map_err(|_| format!("PANIC: {}", LAST_PANIC.with(|p| p.take())))
             .and_then(|r| r.map(|v| hex(&v)).map_err(|e: Error| e.to_string()));
-        let got = match got {
-            Ok(v) => Ok(v),
-            Err(e) => Err(e),
-        };
         let entry = per_op.entry(case.op).or_default();
         entry.0 += 1;
         if got != expected {
             entry.1 += 1;
+            if entry.1 > 3 {
+                continue;
+            }
             failures.push(format!(
                 "{}({}) input={:?}\n   cpython: {:?}\n   core:    {:?}",
                 case.op,
@@ -558,13 +635,13 @@ fn differential_against_cpython() {
     for (op, (n, bad)) in &per_op {
         eprintln!("{op:>14}: {n:5} cases, {bad} mismatches");
     }
-    let shown: Vec<&String> = failures.iter().take(25).collect();
+    drop(std::panic::take_hook());
+    let bad: usize = per_op.values().map(|(_, b)| b).sum();
     assert!(
-        failures.is_empty(),
-        "{} of {} cases differ from CPython:\n{}",
-        failures.len(),
+        bad == 0,
+        "{bad} of {} cases differ from CPython (up to 3 shown per function):\n{}",
         cases.len(),
-        shown.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n")
+        failures.join("\n")
     );
     eprintln!("{} cases agree with CPython", cases.len());
 }

@@ -87,7 +87,8 @@ fn decode_block(src: &[u8; 32], dst: &mut [u8; 24]) -> bool {
 fn decode_standard_blocks(input: &[u8], out: &mut [u8]) -> usize {
     let mut n = 0;
     for (src, dst) in input.chunks_exact(32).zip(out.chunks_exact_mut(24)) {
-        let (Ok(src), Ok(dst)) = (<&[u8; 32]>::try_from(src), <&mut [u8; 24]>::try_from(dst)) else {
+        let (Ok(src), Ok(dst)) = (<&[u8; 32]>::try_from(src), <&mut [u8; 24]>::try_from(dst))
+        else {
             break;
         };
         if !decode_block(src, dst) {
