@@ -10,7 +10,8 @@
 use pyo3::buffer::PyUntypedBuffer;
 use pyo3::exceptions::{PyBufferError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyByteArray, PyBytes, PyString};
+use pyo3::intern;
+use pyo3::types::{PyByteArray, PyBytes, PyMemoryView, PyString};
 
 /// Message binascii gives for a `str` with a character above U+007F.
 pub const NON_ASCII_STR: &str = "string argument should contain only ASCII characters";
@@ -103,5 +104,40 @@ fn buffer_copy<'a, 'py>(
     // Multi-byte item formats ('I', 'd', ...): binascii reads their raw bytes.
     drop(buf);
     let copy = obj.py().get_type::<PyBytes>().call1((obj,))?;
+    Ok(Input::Copied(copy.cast_into::<PyBytes>()?))
+}
+
+/// The `base64` module's reading of a decoder's input: an ASCII `str`, or
+/// any buffer, contiguous or not (copied through `memoryview(s).tobytes()`).
+pub fn decode_data<'a, 'py>(obj: &'a Bound<'py, PyAny>) -> PyResult<Input<'a, 'py>> {
+    if let Ok(b) = obj.cast::<PyBytes>() {
+        return Ok(Input::Borrowed(b.as_bytes()));
+    }
+    if let Ok(s) = obj.cast::<PyString>() {
+        return ascii_str(s).map(Input::Borrowed);
+    }
+    memoryview_bytes(obj).map_err(|e| {
+        if e.is_instance_of::<PyTypeError>(obj.py()) {
+            PyTypeError::new_err(format!(
+                "argument should be a bytes-like object or ASCII string, not '{}'",
+                type_name(obj)
+            ))
+        } else {
+            e
+        }
+    })
+}
+
+/// The `base64` module's reading of an encoder's input: any buffer,
+/// contiguous or not, with `memoryview()`'s TypeError for anything else.
+pub fn memoryview_bytes<'a, 'py>(obj: &'a Bound<'py, PyAny>) -> PyResult<Input<'a, 'py>> {
+    if let Ok(b) = obj.cast::<PyBytes>() {
+        return Ok(Input::Borrowed(b.as_bytes()));
+    }
+    if let Ok(ba) = obj.cast::<PyByteArray>() {
+        return Ok(Input::Owned(ba.to_vec()));
+    }
+    let view = PyMemoryView::from(obj)?;
+    let copy = view.call_method0(intern!(obj.py(), "tobytes"))?;
     Ok(Input::Copied(copy.cast_into::<PyBytes>()?))
 }
