@@ -91,13 +91,22 @@ pub fn positional_range<'a, 'py>(
     let message = if min == max && given != min {
         format!("{name} expected {min} argument{}, got {given}", plural(min))
     } else if given < min {
-        format!("{name} expected at least {min} argument{}, got {given}", plural(min))
+        format!(
+            "{name} expected at least {min} argument{}, got {given}",
+            plural(min)
+        )
     } else if given > max {
-        format!("{name} expected at most {max} argument{}, got {given}", plural(max))
+        format!(
+            "{name} expected at most {max} argument{}, got {given}",
+            plural(max)
+        )
     } else if let Some(first) = first.given() {
         return Ok(first);
     } else {
-        format!("{name} expected at least {min} argument{}, got 0", plural(min))
+        format!(
+            "{name} expected at least {min} argument{}, got 0",
+            plural(min)
+        )
     };
     Err(PyTypeError::new_err(message))
 }

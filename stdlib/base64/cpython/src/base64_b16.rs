@@ -49,7 +49,9 @@ pub fn b16decode<'py>(
         Some(c) => c.is_truthy()?,
         None => false,
     };
-    let digit = |c: u8| c.is_ascii_digit() || (b'A'..=b'F').contains(&if fold { c.to_ascii_uppercase() } else { c });
+    let digit = |c: u8| {
+        c.is_ascii_digit() || (b'A'..=b'F').contains(&if fold { c.to_ascii_uppercase() } else { c })
+    };
     if !input.iter().all(|&c| digit(c)) {
         return Err(Error::new_err("Non-base16 digit found"));
     }

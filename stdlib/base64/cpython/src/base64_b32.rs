@@ -82,8 +82,10 @@ fn decode<'py>(
     } else {
         input
     };
-    let len = maybe_detached(py, input.len(), || core::base32_decoded_len(input, alphabet))
-        .map_err(to_py)?;
+    let len = maybe_detached(py, input.len(), || {
+        core::base32_decoded_len(input, alphabet)
+    })
+    .map_err(to_py)?;
     exact_bytes(
         py,
         Some(len),

@@ -24,7 +24,11 @@ fn use_altchars(out: &mut [u8], alt: [u8; 2]) {
 }
 
 /// Base64 of `data` without newline, with `alt` in place of "+/".
-fn encode<'py>(py: Python<'py>, input: &[u8], alt: Option<[u8; 2]>) -> PyResult<Bound<'py, PyBytes>> {
+fn encode<'py>(
+    py: Python<'py>,
+    input: &[u8],
+    alt: Option<[u8; 2]>,
+) -> PyResult<Bound<'py, PyBytes>> {
     exact_bytes(
         py,
         core::base64_encoded_len(input.len(), false),
@@ -56,7 +60,10 @@ fn decode<'py>(
             table[usize::from(a)] = b'+';
             table[usize::from(b)] = b'/';
             translated = maybe_detached(py, input.len(), || {
-                input.iter().map(|&c| table[usize::from(c)]).collect::<Vec<u8>>()
+                input
+                    .iter()
+                    .map(|&c| table[usize::from(c)])
+                    .collect::<Vec<u8>>()
             });
             &translated
         }
@@ -197,9 +204,8 @@ pub fn urlsafe_b64decode<'py>(
 /// `encodebytes`/`decodebytes` take only 1-D buffers of single bytes.
 fn check_byte_buffer<'a, 'py>(s: &'a Bound<'py, PyAny>) -> PyResult<()> {
     let name = type_name(s);
-    let view = PyMemoryView::from(s).map_err(|_| {
-        PyTypeError::new_err(format!("expected bytes-like object, not {name}"))
-    })?;
+    let view = PyMemoryView::from(s)
+        .map_err(|_| PyTypeError::new_err(format!("expected bytes-like object, not {name}")))?;
     let format: String = view.getattr("format")?.extract()?;
     if !matches!(format.as_str(), "c" | "b" | "B") {
         let shown = PyString::new(s.py(), &format).repr()?;
@@ -237,7 +243,11 @@ pub fn encodebytes<'py>(
     let len = core::base64_encoded_len(LINE, true)
         .and_then(|l| l.checked_mul(full))
         .and_then(|l| {
-            let tail = if rest > 0 { core::base64_encoded_len(rest, true)? } else { 0 };
+            let tail = if rest > 0 {
+                core::base64_encoded_len(rest, true)?
+            } else {
+                0
+            };
             l.checked_add(tail)
         });
     exact_bytes(

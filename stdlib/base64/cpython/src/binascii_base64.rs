@@ -70,10 +70,9 @@ pub fn a2b_base64<'py>(
     let input = ascii_data(data)?;
     let strict = strict_mode.flag_or(false)?;
     let input = input.as_slice();
-    let len = crate::output::maybe_detached(py, input.len(), || {
-        core::base64_decoded_len(input, strict)
-    })
-    .map_err(to_py)?;
+    let len =
+        crate::output::maybe_detached(py, input.len(), || core::base64_decoded_len(input, strict))
+            .map_err(to_py)?;
     exact_bytes(
         py,
         Some(len),

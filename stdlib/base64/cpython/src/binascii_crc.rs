@@ -21,14 +21,22 @@ pub fn crc32<'py>(
     crc: Arg<'py>,
     extra: &Bound<'py, PyTuple>,
 ) -> PyResult<u32> {
-    let data = positional_range("crc32", 1, 2, &data, data.count() + crc.count() + extra.len())?;
+    let data = positional_range(
+        "crc32",
+        1,
+        2,
+        &data,
+        data.count() + crc.count() + extra.len(),
+    )?;
     let input = bytes_like(data)?;
     let start = match crc.given() {
         Some(c) => masked_u32(c)?,
         None => 0,
     };
     let input = input.as_slice();
-    Ok(maybe_detached(py, input.len(), || core::crc32(input, start)))
+    Ok(maybe_detached(py, input.len(), || {
+        core::crc32(input, start)
+    }))
 }
 
 /// CRC-CCITT (the 16-bit CRC of BinHex) of `data`, continuing from `crc`.

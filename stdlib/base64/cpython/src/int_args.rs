@@ -82,7 +82,11 @@ pub fn hex_separator(sep: &Bound<'_, PyAny>) -> PyResult<u8> {
     if let Ok(s) = sep.cast::<PyString>() {
         // binascii emits a code point below 256 as that byte; above, it refuses.
         // A lone surrogate has no UTF-8 form and is above 255 as well.
-        let c = s.to_cow().ok().and_then(|t| t.chars().next()).map(u32::from);
+        let c = s
+            .to_cow()
+            .ok()
+            .and_then(|t| t.chars().next())
+            .map(u32::from);
         return c
             .and_then(|c| u8::try_from(c).ok())
             .ok_or_else(|| PyValueError::new_err("sep must be ASCII."));

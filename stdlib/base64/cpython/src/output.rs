@@ -11,7 +11,11 @@ pub const RELEASE_GIL_AT: usize = 64 * 1024;
 
 /// Runs `job` with the GIL released when `input_len` is large enough. The
 /// input must be immutable memory (see `input.rs`): other threads run meanwhile.
-pub fn maybe_detached<T: Send>(py: Python<'_>, input_len: usize, job: impl FnOnce() -> T + Send) -> T {
+pub fn maybe_detached<T: Send>(
+    py: Python<'_>,
+    input_len: usize,
+    job: impl FnOnce() -> T + Send,
+) -> T {
     if input_len >= RELEASE_GIL_AT {
         py.detach(job)
     } else {

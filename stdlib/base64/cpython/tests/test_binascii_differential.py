@@ -34,8 +34,10 @@ class Differential(unittest.TestCase):
         for name in FUNCTIONS:
             ref = getattr(binascii, name).__text_signature__
             ours = getattr(_base64, name).__text_signature__
-            # CPython's carries the "$module" marker for the bound module.
-            self.assertEqual(ref.replace("$module, ", ""), ours.replace("$module, ", ""), name)
+            # CPython's carries the "$module" marker for the bound module
+            # (and a "/" after it where every parameter takes a keyword).
+            ref = ref.replace("($module, /, ", "(").replace("($module, ", "(")
+            self.assertEqual(ref, ours, name)
 
     def test_base64_roundtrip_and_errors(self):
         rng = rng_for(self)
