@@ -7,7 +7,6 @@ use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyTuple};
 
 use crate::arity::python_positional;
-use crate::codec_errors::to_py;
 use crate::input::{decode_data, memoryview_bytes};
 use crate::int_args::Arg;
 use crate::output::{exact_bytes, maybe_detached};
@@ -37,7 +36,6 @@ pub fn b85encode<'py>(
         core::b85_encoded_len(input.len(), pad),
         input.len(),
         |out| core::b85_encode_into(input, pad, out),
-        to_py,
     )
 }
 
@@ -52,14 +50,9 @@ pub fn b85decode<'py>(
     python_positional("b85decode", extra.len(), 0)?;
     let input = decode_data(b)?;
     let input = input.as_slice();
-    let len = core::b85_decoded_len(input.len());
-    exact_bytes(
-        py,
-        len,
-        input.len(),
-        |out| core::b85_decode_into(input, out),
-        to_py,
-    )
+    exact_bytes(py, core::b85_decoded_len(input.len()), input.len(), |out| {
+        core::b85_decode_into(input, out)
+    })
 }
 
 /// Z85 (ZeroMQ's base-85 alphabet) of a bytes-like object.
@@ -73,13 +66,9 @@ pub fn z85encode<'py>(
     python_positional("z85encode", extra.len(), 0)?;
     let input = memoryview_bytes(s)?;
     let input = input.as_slice();
-    exact_bytes(
-        py,
-        core::z85_encoded_len(input.len()),
-        input.len(),
-        |out| core::z85_encode_into(input, out),
-        to_py,
-    )
+    exact_bytes(py, core::z85_encoded_len(input.len()), input.len(), |out| {
+        core::z85_encode_into(input, out)
+    })
 }
 
 /// Decodes Z85 (ZeroMQ's base-85 alphabet).
@@ -93,13 +82,9 @@ pub fn z85decode<'py>(
     python_positional("z85decode", extra.len(), 0)?;
     let input = decode_data(s)?;
     let input = input.as_slice();
-    exact_bytes(
-        py,
-        core::z85_decoded_len(input.len()),
-        input.len(),
-        |out| core::z85_decode_into(input, out),
-        to_py,
-    )
+    exact_bytes(py, core::z85_decoded_len(input.len()), input.len(), |out| {
+        core::z85_decode_into(input, out)
+    })
 }
 
 /// `wrapcol` as `a85encode` uses it: no wrapping when false, else at least
@@ -139,24 +124,22 @@ pub fn a85encode<'py>(
     let keyword_only = [foldspaces, wrapcol, pad, adobe].iter().flatten().count();
     python_positional("a85encode", extra.len(), keyword_only)?;
     let input = memoryview_bytes(b)?;
-    let options = core::A85EncodeOptions {
+    let options = core::A85Encode {
         foldspaces: truthy(foldspaces)?,
         pad: truthy(pad)?,
         adobe: truthy(adobe)?,
         wrapcol: 0,
     };
-    let options = core::A85EncodeOptions {
+    let options = core::A85Encode {
         wrapcol: wrap_width(wrapcol, options.adobe)?,
         ..options
     };
     let input = input.as_slice();
-    let len = maybe_detached(py, input.len(), || core::a85_encoded_len(input, &options));
     exact_bytes(
         py,
-        len,
+        maybe_detached(py, input.len(), || core::a85_encoded_len(input, &options)),
         input.len(),
         |out| core::a85_encode_into(input, &options, out),
-        to_py,
     )
 }
 
@@ -215,18 +198,18 @@ pub fn a85decode<'py>(
     let input = decode_data(b)?;
     let input = input.as_slice();
     let foldspaces = truthy(foldspaces)?;
-    let options = core::A85DecodeOptions {
+    let adobe = truthy(adobe)?;
+    let ignore = ignore_table(&ignorechars, input, foldspaces)?;
+    let ignorechars: Vec<u8> = (0..=255u8).filter(|&c| ignore[usize::from(c)]).collect();
+    let options = core::A85Decode {
         foldspaces,
-        adobe: truthy(adobe)?,
-        ignore: ignore_table(&ignorechars, input, foldspaces)?,
+        adobe,
+        ignorechars: &ignorechars,
     };
-    let len = maybe_detached(py, input.len(), || core::a85_decoded_len(input, &options))
-        .map_err(to_py)?;
     exact_bytes(
         py,
-        Some(len),
+        maybe_detached(py, input.len(), || core::a85_decoded_len(input, &options)),
         input.len(),
         |out| core::a85_decode_into(input, &options, out),
-        to_py,
     )
 }

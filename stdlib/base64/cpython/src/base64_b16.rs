@@ -5,7 +5,6 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyTuple};
 
 use crate::arity::python_positional;
-use crate::codec_errors::to_py;
 use crate::exceptions::Error;
 use crate::input::{bytes_like, decode_data};
 use crate::output::exact_bytes;
@@ -24,14 +23,9 @@ pub fn b16encode<'py>(
     let input = input.as_slice();
     exact_bytes(
         py,
-        core::hex_encoded_len(input.len(), None, 1),
+        core::base16_encoded_len(input.len()),
         input.len(),
-        |out| {
-            core::hex_encode_into(input, None, 1, out)?;
-            out.make_ascii_uppercase();
-            Ok(())
-        },
-        to_py,
+        |out| core::base16_encode_into(input, out),
     )
 }
 
@@ -52,15 +46,15 @@ pub fn b16decode<'py>(
     let digit = |c: u8| {
         c.is_ascii_digit() || (b'A'..=b'F').contains(&if fold { c.to_ascii_uppercase() } else { c })
     };
+    // Checked here as well as in the core: `base16_decoded_len` reports an
+    // odd length first, while CPython looks for non-digits first.
     if !input.iter().all(|&c| digit(c)) {
         return Err(Error::new_err("Non-base16 digit found"));
     }
-    let len = core::hex_decoded_len(input.len()).map_err(to_py)?;
     exact_bytes(
         py,
-        Some(len),
+        core::base16_decoded_len(input, fold),
         input.len(),
-        |out| core::hex_decode_into(input, out),
-        to_py,
+        |out| core::base16_decode_into(input, fold, out),
     )
 }

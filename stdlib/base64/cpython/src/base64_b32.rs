@@ -6,7 +6,6 @@ use pyo3::types::{PyBytes, PyTuple};
 
 use crate::arity::python_positional;
 use crate::base64_b64::assert_len;
-use crate::codec_errors::to_py;
 use crate::exceptions::Error;
 use crate::input::{decode_data, memoryview_bytes};
 use crate::output::{exact_bytes, maybe_detached};
@@ -24,7 +23,6 @@ fn encode<'py>(
         core::base32_encoded_len(input.len()),
         input.len(),
         |out| core::base32_encode_into(input, alphabet, out),
-        to_py,
     )
 }
 
@@ -61,37 +59,19 @@ fn decode<'py>(
         }
         None => None,
     };
-    let fold = match casefold {
-        Some(c) => c.is_truthy()?,
-        None => false,
+    let opts = core::B32Decode {
+        alphabet,
+        casefold: match casefold {
+            Some(c) => c.is_truthy()?,
+            None => false,
+        },
+        map01: one,
     };
-    let prepared;
-    let input = if one.is_some() || fold {
-        prepared = maybe_detached(py, input.len(), || {
-            input
-                .iter()
-                .map(|&c| match (c, one) {
-                    (b'0', Some(_)) => b'O',
-                    (b'1', Some(one)) => one,
-                    _ => c,
-                })
-                .map(|c| if fold { c.to_ascii_uppercase() } else { c })
-                .collect::<Vec<u8>>()
-        });
-        &prepared[..]
-    } else {
-        input
-    };
-    let len = maybe_detached(py, input.len(), || {
-        core::base32_decoded_len(input, alphabet)
-    })
-    .map_err(to_py)?;
     exact_bytes(
         py,
-        Some(len),
+        maybe_detached(py, input.len(), || core::base32_decoded_len(input, &opts)),
         input.len(),
-        |out| core::base32_decode_into(input, alphabet, out),
-        to_py,
+        |out| core::base32_decode_into(input, &opts, out),
     )
 }
 
@@ -129,7 +109,7 @@ pub fn b32hexencode<'py>(
     extra: &Bound<'py, PyTuple>,
 ) -> PyResult<Bound<'py, PyBytes>> {
     python_positional("b32hexencode", extra.len(), 0)?;
-    encode(py, s, core::Base32Alphabet::ExtendedHex)
+    encode(py, s, core::Base32Alphabet::Hex)
 }
 
 /// Decodes extended-hex Base32; `casefold` accepts lower case.
@@ -140,5 +120,5 @@ pub fn b32hexdecode<'py>(
     s: &Bound<'py, PyAny>,
     casefold: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyBytes>> {
-    decode(py, s, core::Base32Alphabet::ExtendedHex, casefold, None)
+    decode(py, s, core::Base32Alphabet::Hex, casefold, None)
 }

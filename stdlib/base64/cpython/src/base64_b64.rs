@@ -6,76 +6,42 @@ use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyMemoryView, PyString, PyTuple};
 
 use crate::arity::python_positional;
-use crate::codec_errors::to_py;
 use crate::input::{ascii_data, bytes_like, decode_data, type_name, Input};
 use crate::int_args::{c_int, Arg};
 use crate::output::{exact_bytes, maybe_detached};
 use rpy_base64_core as core;
 
-/// Replaces '+' and '/' of freshly encoded Base64 by `alt`.
-fn use_altchars(out: &mut [u8], alt: [u8; 2]) {
-    for b in out.iter_mut() {
-        match *b {
-            b'+' => *b = alt[0],
-            b'/' => *b = alt[1],
-            _ => {}
-        }
-    }
-}
-
-/// Base64 of `data` without newline, with `alt` in place of "+/".
+/// Base64 of `data` without newline, with `altchars` in place of "+/".
 fn encode<'py>(
     py: Python<'py>,
     input: &[u8],
-    alt: Option<[u8; 2]>,
+    altchars: Option<[u8; 2]>,
 ) -> PyResult<Bound<'py, PyBytes>> {
+    let opts = core::B64Encode {
+        newline: false,
+        altchars,
+    };
     exact_bytes(
         py,
-        core::base64_encoded_len(input.len(), false),
+        core::base64_encoded_len(input.len(), &opts),
         input.len(),
-        |out| {
-            core::base64_encode_into(input, false, out)?;
-            if let Some(alt) = alt {
-                use_altchars(out, alt);
-            }
-            Ok(())
-        },
-        to_py,
+        |out| core::base64_encode_into(input, &opts, out),
     )
 }
 
-/// Decodes Base64 whose "+/" are spelled `alt` (`None`: as is).
+/// Decodes Base64 whose "+/" are spelled `altchars` ("+/" still decode).
 fn decode<'py>(
     py: Python<'py>,
     input: &[u8],
-    alt: Option<[u8; 2]>,
+    altchars: Option<[u8; 2]>,
     strict: bool,
 ) -> PyResult<Bound<'py, PyBytes>> {
-    let translated;
-    let input = match alt {
-        None => input,
-        Some([a, b]) => {
-            // As bytes.translate(bytes.maketrans(alt, b"+/")): the second wins.
-            let mut table: [u8; 256] = std::array::from_fn(|i| i as u8);
-            table[usize::from(a)] = b'+';
-            table[usize::from(b)] = b'/';
-            translated = maybe_detached(py, input.len(), || {
-                input
-                    .iter()
-                    .map(|&c| table[usize::from(c)])
-                    .collect::<Vec<u8>>()
-            });
-            &translated
-        }
-    };
-    let len = maybe_detached(py, input.len(), || core::base64_decoded_len(input, strict))
-        .map_err(to_py)?;
+    let opts = core::B64Decode { strict, altchars };
     exact_bytes(
         py,
-        Some(len),
+        maybe_detached(py, input.len(), || core::base64_decoded_len(input, &opts)),
         input.len(),
-        |out| core::base64_decode_into(input, strict, out),
-        to_py,
+        |out| core::base64_decode_into(input, &opts, out),
     )
 }
 
@@ -237,34 +203,11 @@ pub fn encodebytes<'py>(
     }
     let input: Input = bytes_like(s)?;
     let input = input.as_slice();
-    const LINE: usize = 57;
-    let full = input.len() / LINE;
-    let rest = input.len() % LINE;
-    let len = core::base64_encoded_len(LINE, true)
-        .and_then(|l| l.checked_mul(full))
-        .and_then(|l| {
-            let tail = if rest > 0 {
-                core::base64_encoded_len(rest, true)?
-            } else {
-                0
-            };
-            l.checked_add(tail)
-        });
     exact_bytes(
         py,
-        len,
+        core::base64_mime_encoded_len(input.len()),
         input.len(),
-        |out| {
-            let mut out = out;
-            for chunk in input.chunks(LINE) {
-                let n = core::base64_encoded_len(chunk.len(), true).unwrap_or(0);
-                let (line, rest) = out.split_at_mut(n.min(out.len()));
-                core::base64_encode_into(chunk, true, line)?;
-                out = rest;
-            }
-            Ok(())
-        },
-        to_py,
+        |out| core::base64_mime_encode_into(input, out),
     )
 }
 

@@ -4,10 +4,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyTuple};
 
 use crate::arity::KeywordCall;
-use crate::codec_errors::to_py;
 use crate::input::{ascii_data, bytes_like};
 use crate::int_args::Arg;
-use crate::output::exact_bytes;
+use crate::output::{exact_bytes, maybe_detached};
 use rpy_base64_core as core;
 
 /// Base64 of `data` as one line, with a newline unless `newline` is false.
@@ -33,14 +32,16 @@ pub fn b2a_base64<'py>(
     };
     let data = call.data(&data)?;
     let input = bytes_like(data)?;
-    let newline = newline.flag_or(true)?;
+    let opts = core::B64Encode {
+        newline: newline.flag_or(true)?,
+        altchars: None,
+    };
     let input = input.as_slice();
     exact_bytes(
         py,
-        core::base64_encoded_len(input.len(), newline),
+        core::base64_encoded_len(input.len(), &opts),
         input.len(),
-        |out| core::base64_encode_into(input, newline, out),
-        to_py,
+        |out| core::base64_encode_into(input, &opts, out),
     )
 }
 
@@ -68,16 +69,15 @@ pub fn a2b_base64<'py>(
     };
     let data = call.data(&data)?;
     let input = ascii_data(data)?;
-    let strict = strict_mode.flag_or(false)?;
+    let opts = core::B64Decode {
+        strict: strict_mode.flag_or(false)?,
+        altchars: None,
+    };
     let input = input.as_slice();
-    let len =
-        crate::output::maybe_detached(py, input.len(), || core::base64_decoded_len(input, strict))
-            .map_err(to_py)?;
     exact_bytes(
         py,
-        Some(len),
+        maybe_detached(py, input.len(), || core::base64_decoded_len(input, &opts)),
         input.len(),
-        |out| core::base64_decode_into(input, strict, out),
-        to_py,
+        |out| core::base64_decode_into(input, &opts, out),
     )
 }

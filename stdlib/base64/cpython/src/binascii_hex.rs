@@ -4,7 +4,6 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyTuple};
 
 use crate::arity::{exactly_one, KeywordCall};
-use crate::codec_errors::to_py;
 use crate::input::{ascii_data, bytes_like};
 use crate::int_args::{c_int, hex_separator, Arg};
 use crate::output::exact_bytes;
@@ -37,13 +36,16 @@ fn hex_encode<'py>(
         Some(s) => Some(hex_separator(s)?),
         None => None,
     };
+    let opts = core::HexEncode {
+        sep,
+        bytes_per_sep: per,
+    };
     let input = input.as_slice();
     exact_bytes(
         py,
-        core::hex_encoded_len(input.len(), sep, per),
+        core::hex_encoded_len(input.len(), &opts),
         input.len(),
-        |out| core::hex_encode_into(input, sep, per, out),
-        to_py,
+        |out| core::hex_encode_into(input, &opts, out),
     )
 }
 
@@ -88,14 +90,9 @@ fn hex_decode<'py>(
     let hexstr = exactly_one(name, &hexstr, extra.len())?;
     let input = ascii_data(hexstr)?;
     let input = input.as_slice();
-    let len = core::hex_decoded_len(input.len()).map_err(to_py)?;
-    exact_bytes(
-        py,
-        Some(len),
-        input.len(),
-        |out| core::hex_decode_into(input, out),
-        to_py,
-    )
+    exact_bytes(py, core::hex_decoded_len(input.len()), input.len(), |out| {
+        core::hex_decode_into(input, out)
+    })
 }
 
 /// The bytes spelled by an even number of hexadecimal digits.

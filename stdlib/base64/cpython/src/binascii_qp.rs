@@ -4,7 +4,6 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyTuple};
 
 use crate::arity::KeywordCall;
-use crate::codec_errors::to_py;
 use crate::input::{ascii_data, bytes_like};
 use crate::int_args::Arg;
 use crate::output::{exact_bytes, maybe_detached};
@@ -36,19 +35,17 @@ pub fn b2a_qp<'py>(
     };
     let data = call.data(&data)?;
     let input = bytes_like(data)?;
-    let options = core::QpEncodeOptions {
+    let opts = core::QpEncode {
         quotetabs: quotetabs.flag_or(false)?,
         istext: istext.flag_or(true)?,
         header: header.flag_or(false)?,
     };
     let input = input.as_slice();
-    let len = maybe_detached(py, input.len(), || core::qp_encoded_len(input, &options));
     exact_bytes(
         py,
-        len,
+        maybe_detached(py, input.len(), || core::qp_encoded_len(input, &opts)),
         input.len(),
-        |out| core::qp_encode_into(input, &options, out),
-        to_py,
+        |out| core::qp_encode_into(input, &opts, out),
     )
 }
 
@@ -77,12 +74,10 @@ pub fn a2b_qp<'py>(
     let input = ascii_data(data)?;
     let header = header.flag_or(false)?;
     let input = input.as_slice();
-    let len = maybe_detached(py, input.len(), || core::qp_decoded_len(input, header));
     exact_bytes(
         py,
-        len,
+        maybe_detached(py, input.len(), || core::qp_decoded_len(input, header)),
         input.len(),
         |out| core::qp_decode_into(input, header, out),
-        to_py,
     )
 }

@@ -4,7 +4,6 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyTuple};
 
 use crate::arity::{exactly_one, KeywordCall};
-use crate::codec_errors::to_py;
 use crate::input::{ascii_data, bytes_like};
 use crate::int_args::Arg;
 use crate::output::exact_bytes;
@@ -35,14 +34,9 @@ pub fn b2a_uu<'py>(
     let input = bytes_like(data)?;
     let backtick = backtick.flag_or(false)?;
     let input = input.as_slice();
-    let len = core::uu_encoded_len(input.len()).map_err(to_py)?;
-    exact_bytes(
-        py,
-        Some(len),
-        input.len(),
-        |out| core::uu_encode_into(input, backtick, out),
-        to_py,
-    )
+    exact_bytes(py, core::uu_encoded_len(input.len()), input.len(), |out| {
+        core::uu_encode_into(input, backtick, out)
+    })
 }
 
 /// The bytes of one uuencoded line.
@@ -56,12 +50,7 @@ pub fn a2b_uu<'py>(
     let data = exactly_one("a2b_uu", &data, extra.len())?;
     let input = ascii_data(data)?;
     let input = input.as_slice();
-    let len = core::uu_decoded_len(input);
-    exact_bytes(
-        py,
-        Some(len),
-        input.len(),
-        |out| core::uu_decode_into(input, out),
-        to_py,
-    )
+    exact_bytes(py, core::uu_decoded_len(input), input.len(), |out| {
+        core::uu_decode_into(input, out)
+    })
 }

@@ -1,9 +1,13 @@
-//! Results are `bytes` objects allocated once at their final size and
-//! written in place by the core; large jobs run with the GIL released.
+//! Results are `bytes` objects allocated once at their final size (the
+//! core's `*_len` functions give it) and written in place by the core's
+//! `*_into` functions; large jobs run with the GIL released.
 
-use pyo3::exceptions::PyMemoryError;
+use pyo3::exceptions::PySystemError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
+use rpy_base64_core as core;
+
+use crate::codec_errors::to_py;
 
 /// Input size from which the core runs without the GIL. Below it, releasing
 /// and re-taking the GIL costs more than other threads gain.
@@ -23,19 +27,23 @@ pub fn maybe_detached<T: Send>(
     }
 }
 
-/// A new `bytes` of exactly `len` bytes, filled by `fill`; `len` is `None`
-/// when the size does not fit in memory (CPython raises MemoryError then).
-pub fn exact_bytes<'py, E: Send>(
+/// A new `bytes` of exactly `len` bytes, filled by `fill`, which returns how
+/// many bytes it wrote: anything but `len` would break the core's contract.
+pub fn exact_bytes<'py>(
     py: Python<'py>,
-    len: Option<usize>,
+    len: core::Result<usize>,
     input_len: usize,
-    fill: impl FnOnce(&mut [u8]) -> Result<(), E> + Send,
-    to_py: impl FnOnce(E) -> PyErr,
+    fill: impl FnOnce(&mut [u8]) -> core::Result<usize> + Send,
 ) -> PyResult<Bound<'py, PyBytes>> {
-    let len = len
-        .filter(|&n| isize::try_from(n).is_ok())
-        .ok_or_else(|| PyMemoryError::new_err(()))?;
+    let len = len.map_err(to_py)?;
     PyBytes::new_with(py, len, |out| {
-        maybe_detached(py, input_len, || fill(out)).map_err(to_py)
+        let written = maybe_detached(py, input_len, || fill(out)).map_err(to_py)?;
+        if written == len {
+            Ok(())
+        } else {
+            Err(PySystemError::new_err(format!(
+                "codec wrote {written} bytes, announced {len}"
+            )))
+        }
     })
 }
