@@ -31,6 +31,13 @@ def ensure_pybase64():
     return pybase64
 
 
+def simd_name(pybase64):
+    try:
+        return pybase64._get_simd_name(pybase64._get_simd_flags_runtime())
+    except Exception:  # a private helper: absent in other versions
+        return "C"
+
+
 def best_ns(func, arg, budget):
     """Best time of one call of func(arg), in ns."""
     timer = timeit.Timer(lambda: func(arg))
@@ -120,7 +127,7 @@ def main():
             "" if py64 is None else f"{py64 / ours:.2f}x",
         ])
     conditions = (f"{platform.python_implementation()} {platform.python_version()}, "
-                  f"pybase64 {pybase64.__version__} ({pybase64.get_simd_name(pybase64._get_simd_flags_runtime()) if hasattr(pybase64, 'get_simd_name') else 'C'}), "
+                  f"pybase64 {pybase64.__version__} ({simd_name(pybase64)}), "
                   f"{platform.machine()}, {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.2f}")
     if args.markdown:
         print("| " + " | ".join(head) + " |")

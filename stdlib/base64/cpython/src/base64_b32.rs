@@ -37,7 +37,7 @@ fn decode<'py>(
 ) -> PyResult<Bound<'py, PyBytes>> {
     let input = decode_data(s)?;
     let input = input.as_slice();
-    if input.len() % 8 != 0 {
+    if !input.len().is_multiple_of(8) {
         return Err(Error::new_err("Incorrect padding"));
     }
     let one = match map01 {

@@ -8,7 +8,7 @@ use pyo3::types::{PyByteArray, PyBytes, PyMemoryView, PyString, PyTuple};
 use crate::arity::python_positional;
 use crate::input::{ascii_data, bytes_like, decode_data, type_name, Input};
 use crate::int_args::{c_int, Arg};
-use crate::output::{exact_bytes, maybe_detached};
+use crate::output::{base64_size_guess, exact_bytes, guessed_bytes};
 use rpy_base64_core as core;
 
 /// Base64 of `data` without newline, with `altchars` in place of "+/".
@@ -37,10 +37,11 @@ fn decode<'py>(
     strict: bool,
 ) -> PyResult<Bound<'py, PyBytes>> {
     let opts = core::B64Decode { strict, altchars };
-    exact_bytes(
+    guessed_bytes(
         py,
-        maybe_detached(py, input.len(), || core::base64_decoded_len(input, &opts)),
+        base64_size_guess(input),
         input.len(),
+        || core::base64_decoded_len(input, &opts),
         |out| core::base64_decode_into(input, &opts, out),
     )
 }

@@ -6,7 +6,7 @@ use pyo3::types::{PyBytes, PyTuple};
 use crate::arity::KeywordCall;
 use crate::input::{ascii_data, bytes_like};
 use crate::int_args::Arg;
-use crate::output::{exact_bytes, maybe_detached};
+use crate::output::{base64_size_guess, exact_bytes, guessed_bytes};
 use rpy_base64_core as core;
 
 /// Base64 of `data` as one line, with a newline unless `newline` is false.
@@ -74,10 +74,11 @@ pub fn a2b_base64<'py>(
         altchars: None,
     };
     let input = input.as_slice();
-    exact_bytes(
+    guessed_bytes(
         py,
-        maybe_detached(py, input.len(), || core::base64_decoded_len(input, &opts)),
+        base64_size_guess(input),
         input.len(),
+        || core::base64_decoded_len(input, &opts),
         |out| core::base64_decode_into(input, &opts, out),
     )
 }

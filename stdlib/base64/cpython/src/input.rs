@@ -93,7 +93,13 @@ fn buffer_copy<'a, 'py>(
         return Ok(Input::Owned(ba.to_vec()));
     }
     let buf = PyUntypedBuffer::get(obj).map_err(|_| not_buffer())?;
-    if !buf.is_c_contiguous() {
+    // A memoryview answers by its own flags (an empty strided view is not
+    // C-contiguous to CPython, though it has no bytes out of place).
+    let contiguous = match obj.cast::<PyMemoryView>() {
+        Ok(view) => view.getattr(intern!(obj.py(), "c_contiguous"))?.is_truthy()?,
+        Err(_) => buf.is_c_contiguous(),
+    };
+    if !contiguous {
         return Err(PyBufferError::new_err(
             "memoryview: underlying buffer is not C-contiguous",
         ));

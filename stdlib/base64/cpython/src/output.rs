@@ -47,3 +47,47 @@ pub fn exact_bytes<'py>(
         }
     })
 }
+
+/// A decoder's result when its size depends on the content: first tried at
+/// `guess` (right for clean input, so one pass), and only if the decode
+/// writes another size, sized exactly by `exact_len` (a counting pass) and
+/// decoded again. Either way the `bytes` object is never resized.
+pub fn guessed_bytes<'py>(
+    py: Python<'py>,
+    guess: Option<usize>,
+    input_len: usize,
+    exact_len: impl FnOnce() -> core::Result<usize> + Send,
+    fill: impl Fn(&mut [u8]) -> core::Result<usize> + Sync,
+) -> PyResult<Bound<'py, PyBytes>> {
+    if let Some(guess) = guess {
+        let mut wrong_size = false;
+        let attempt = PyBytes::new_with(py, guess, |out| {
+            match maybe_detached(py, input_len, || fill(out)) {
+                Ok(written) if written == guess => return Ok(()),
+                // Too small a buffer is reported as Internal: retry exactly.
+                Ok(_) => wrong_size = true,
+                Err(e) if e.kind == core::ErrorKind::Internal => wrong_size = true,
+                Err(e) => return Err(to_py(e)),
+            }
+            Err(PySystemError::new_err(()))
+        });
+        if !wrong_size {
+            return attempt;
+        }
+    }
+    let len = maybe_detached(py, input_len, exact_len);
+    exact_bytes(py, len, input_len, |out| fill(out))
+}
+
+/// The decoded size of Base64 `input` if it is clean apart from line breaks
+/// (the usual case, and what `b2a_base64`/`encodebytes` write).
+pub fn base64_size_guess(input: &[u8]) -> Option<usize> {
+    let breaks = input.iter().filter(|&&c| c == b'\n' || c == b'\r').count();
+    let data = input.len() - breaks;
+    if !data.is_multiple_of(4) {
+        return None;
+    }
+    let mut tail = input.iter().rev().filter(|&&c| c != b'\n' && c != b'\r');
+    let pads = tail.by_ref().take(2).filter(|&&c| c == b'=').count();
+    (data / 4 * 3).checked_sub(pads)
+}
