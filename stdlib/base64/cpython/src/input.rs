@@ -96,7 +96,9 @@ fn buffer_copy<'a, 'py>(
     // A memoryview answers by its own flags (an empty strided view is not
     // C-contiguous to CPython, though it has no bytes out of place).
     let contiguous = match obj.cast::<PyMemoryView>() {
-        Ok(view) => view.getattr(intern!(obj.py(), "c_contiguous"))?.is_truthy()?,
+        Ok(view) => view
+            .getattr(intern!(obj.py(), "c_contiguous"))?
+            .is_truthy()?,
         Err(_) => buf.is_c_contiguous(),
     };
     if !contiguous {
