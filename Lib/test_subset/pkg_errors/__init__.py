@@ -1,0 +1,1 @@
+"""Helpers whose errors surface in tracebacks of other files."""
