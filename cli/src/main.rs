@@ -154,7 +154,9 @@ fn run(args: Vec<String>) -> i32 {
             argv.extend(rest);
             interp.set_argv(&argv);
             interp.prepend_path(&dir);
-            finish(&mut interp, |i| i.run_file(path))
+            // Code and __file__ use the absolute path, as CPython does.
+            let abs = absolute(path);
+            finish(&mut interp, |i| i.run_file(&abs))
         }
         Mode::Module(m) => {
             let mut argv = vec![m.clone()];
@@ -201,6 +203,26 @@ fn run_module(interp: &mut Interpreter, name: &str) -> rpy_vm::PyResult<()> {
         &vm.exc.system_exit.clone(),
         vec![Value::Int(1)],
     )))
+}
+
+/// `os.path.abspath`: joined with the cwd and normalised, symlinks kept.
+fn absolute(p: &Path) -> std::path::PathBuf {
+    let joined = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().map(|d| d.join(p)).unwrap_or_else(|_| p.to_path_buf())
+    };
+    let mut out = std::path::PathBuf::new();
+    for c in joined.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
 }
 
 fn finish(

@@ -278,7 +278,6 @@ impl Vm {
         let text = get(self, "text");
         let offset = get(self, "offset");
         let end_offset = get(self, "end_offset");
-        let end_lineno = get(self, "end_lineno");
         let msg = get(self, "msg");
         let mut out = String::new();
         let fname = filename.as_str().unwrap_or("<string>").to_owned();
@@ -287,34 +286,60 @@ impl Vm {
         } else if filename.as_str().is_none() {
             return None;
         }
-        if let Some(t) = text.as_str() {
-            let t = t.trim_end_matches(['\n', '\r']);
-            let stripped = t.trim_start();
-            let lead = t.chars().count() - stripped.chars().count();
-            if !stripped.is_empty() {
-                out.push_str("    ");
-                out.push_str(stripped.trim_end());
-                out.push('\n');
-                if let Value::Int(off) = offset {
-                    let off = off.max(1) as usize;
-                    let same_line = match (&lineno, &end_lineno) {
-                        (Value::Int(a), Value::Int(b)) => a == b,
-                        _ => true,
-                    };
-                    let mut width = match end_offset {
-                        Value::Int(e) if same_line && (e as usize) > off => e as usize - off,
-                        _ => 1,
-                    };
-                    let col = off.saturating_sub(1).saturating_sub(lead);
-                    let avail = stripped.trim_end().chars().count().saturating_sub(col);
-                    if width > avail && avail > 0 {
-                        width = avail;
-                    }
-                    out.push_str("    ");
-                    out.push_str(&" ".repeat(col));
-                    out.push_str(&"^".repeat(width.max(1)));
-                    out.push('\n');
+        let text = match text.as_str() {
+            Some(t) => Some(t.to_owned()),
+            None => match &lineno {
+                Value::Int(l) if *l > 0 => self.source_line(&fname, *l as u32).map(|mut l| {
+                    l.push('\n');
+                    l
+                }),
+                _ => None,
+            },
+        };
+        if let Some(t) = text {
+            // As CPython's print_error_text: strip leading whitespace
+            // (moving the offset with it), print the line, then carets
+            // unless they would point left of the text.
+            let indent_err = self.is_instance(exc, &self.exc.indentation_error.clone());
+            let caret_reps = match (&offset, &end_offset) {
+                (Value::Int(o), Value::Int(e)) if *e > 0 && e > o && !indent_err => (e - o) as usize,
+                _ => 1,
+            };
+            let mut off: i64 = match offset {
+                Value::Int(o) => o - 1,
+                _ => -1,
+            };
+            let mut chars: Vec<char> = t.chars().collect();
+            let lead = chars.iter().take_while(|c| matches!(c, ' ' | '\t' | '\x0c')).count();
+            chars.drain(..lead);
+            off -= lead as i64;
+            let mut len = chars.len();
+            if len > 0 && chars[len - 1] == '\n' {
+                len -= 1;
+            }
+            if off > len as i64 {
+                off = len as i64;
+            }
+            // Skip past newlines embedded before the offset.
+            while let Some(nl) = chars.iter().position(|c| *c == '\n') {
+                if nl as i64 >= off {
+                    break;
                 }
+                chars.drain(..=nl);
+                len = len.saturating_sub(nl + 1);
+                off -= nl as i64 + 1;
+            }
+            out.push_str("    ");
+            let shown: String = chars.iter().collect();
+            out.push_str(&shown);
+            if chars.get(len) != Some(&'\n') {
+                out.push('\n');
+            }
+            if off >= 0 {
+                out.push_str("    ");
+                out.push_str(&" ".repeat(off as usize));
+                out.push_str(&"^".repeat(caret_reps));
+                out.push('\n');
             }
         }
         let m = match msg.as_str() {

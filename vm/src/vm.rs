@@ -363,6 +363,13 @@ impl Vm {
 
     /// A new exception instance of `cls` with `args`.
     pub fn new_exception(&mut self, cls: &PyRef, args: Vec<Value>) -> PyRef {
+        // Calling the class runs its __init__ (StopIteration.value,
+        // OSError.errno, ...); fall back to a bare instance if that fails.
+        if let Ok(Value::Obj(o)) = self.call(&Value::Obj(cls.clone()), &args) {
+            if matches!(o.payload, Payload::Exception(_)) {
+                return o;
+            }
+        }
         let args = self.new_tuple(args);
         crate::objects::exception::new_exception_obj(self, cls, args)
     }

@@ -158,7 +158,7 @@ impl Vm {
     /// the frame has none.
     fn unwind(&mut self, f: &mut Frame, e: PyErr) -> Result<(), PyErr> {
         let instr = f.code.co.instructions.get(f.lasti).copied();
-        let reraise = matches!(instr, Some(I::Reraise));
+        let reraise = matches!(instr, Some(I::Reraise) | Some(I::Raise(0)));
         if let Some(d) = exc_data(&Value::Obj(e.0.clone())) {
             if !reraise {
                 let fresh = d.traceback.borrow().is_empty() || matches!(instr, Some(I::Raise(_)));
@@ -558,10 +558,19 @@ impl Vm {
                             if self.err_matches(&e, &self.exc.type_error.clone())
                                 && self.get_iter(&src).is_err() =>
                         {
+                            // Building call arguments: name the function.
+                            if matches!(instrs.get(f.ip), Some(I::ListToTuple)) {
+                                let func = f.peek(i as usize);
+                                let fd = self.func_desc(&func);
+                                return Err(self.type_error(format!(
+                                    "{fd} argument after * must be an iterable, not {}",
+                                    self.type_name(&src)
+                                )));
+                            }
                             return Err(self.type_error(format!(
                                 "Value after * must be an iterable, not {}",
                                 self.type_name(&src)
-                            )))
+                            )));
                         }
                         Err(e) => return Err(e),
                     };
@@ -1413,7 +1422,11 @@ impl Vm {
     pub(crate) fn func_desc(&mut self, f: &Value) -> String {
         match f.payload() {
             Some(Payload::Function(fd)) => {
-                format!("{}()", fd.qualname.borrow().as_str().unwrap_or("?"))
+                let q = fd.qualname.borrow().as_str().unwrap_or("?").to_owned();
+                match fd.module.borrow().as_str() {
+                    Some(m) if m != "builtins" => format!("{m}.{q}()"),
+                    _ => format!("{q}()"),
+                }
             }
             Some(Payload::BuiltinFunction(nf)) => format!("{}()", nf.name),
             Some(Payload::BoundMethod { func, .. }) => {
@@ -1460,19 +1473,7 @@ impl Vm {
             }
         }
         if self.next(&it)?.is_some() {
-            // CPython reports the full length for sized sequences.
-            let total = match seq.payload() {
-                Some(Payload::List(_))
-                | Some(Payload::Tuple(_))
-                | Some(Payload::Str(_))
-                | Some(Payload::Dict(_))
-                | Some(Payload::Set(_)) => Some(self.len(seq)?),
-                _ => None,
-            };
-            return Err(self.value_error(match total {
-                Some(t) => format!("too many values to unpack (expected {n}, got {t})"),
-                None => format!("too many values to unpack (expected {n})"),
-            }));
+            return Err(self.value_error(format!("too many values to unpack (expected {n})")));
         }
         Ok(out)
     }

@@ -148,6 +148,23 @@ impl Vm {
         if !self.is_not_implemented(&r) {
             return Ok(r);
         }
+        // Sequence concatenation/repetition errors, as CPython's sq_concat
+        // and sq_repeat report them.
+        let seq = |v: &Value| matches!(v.payload(), Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) | Payload::ByteArray(_)));
+        if op == B::Add && seq(a) {
+            let (an, bn) = (crate::objects::type_::type_name_of(&ta), crate::objects::type_::type_name_of(&tb));
+            if matches!(a.payload(), Some(Payload::Bytes(_) | Payload::ByteArray(_))) {
+                return Err(self.type_error(format!("can't concat {bn} to {an}")));
+            }
+            return Err(self.type_error(format!("can only concatenate {an} (not \"{bn}\") to {an}")));
+        }
+        if op == B::Multiply && (seq(a) || seq(b)) {
+            let other = if seq(a) { &tb } else { &ta };
+            return Err(self.type_error(format!(
+                "can't multiply sequence by non-int of type '{}'",
+                crate::objects::type_::type_name_of(other)
+            )));
+        }
         Err(self.type_error(format!(
             "unsupported operand type(s) for {}: '{}' and '{}'",
             op_symbol(op),

@@ -11,7 +11,13 @@ use crate::vm::{PyResult, Vm};
 fn exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [code] = args.range::<1>(vm, "exit", 0, false)?;
     let c = vm.exc.system_exit.clone();
-    let a: Vec<Value> = code.cloned().into_iter().collect();
+    let a: Vec<Value> = match code {
+        None | Some(Value::None) => vec![],
+        Some(v) => match v.as_tuple() {
+            Some(t) => t.to_vec(),
+            None => vec![v.clone()],
+        },
+    };
     let e = vm.call(&Value::Obj(c), &a)?;
     match e {
         Value::Obj(o) => Err(crate::vm::PyErr(o)),

@@ -561,4 +561,198 @@ pub fn init(vm: &mut Vm) {
     );
     vm.add_classmethod(&t, "fromkeys", dict_fromkeys);
     vm.set_class_attr(&t, "__hash__", Value::None);
+    init_views(vm);
+}
+
+// ---- dict views ----
+
+fn view_parts(vm: &mut Vm, v: &Value) -> PyResult<(PyRef, u8)> {
+    match v.payload() {
+        Some(Payload::DictView { dict, kind }) => Ok((dict.clone(), *kind)),
+        _ => Err(vm.type_error("descriptor requires a dict view")),
+    }
+}
+
+fn view_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (d, k) = view_parts(vm, args.this())?;
+    Ok(crate::objects::iter::dict_iter(vm, &d, k))
+}
+
+fn view_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (d, _) = view_parts(vm, args.this())?;
+    Ok(Value::Int(table(&d).map(|t| t.borrow().len()).unwrap_or(0) as i64))
+}
+
+/// The items a view yields, as values.
+fn view_items(vm: &mut Vm, d: &PyRef, kind: u8) -> Vec<Value> {
+    entries(d)
+        .into_iter()
+        .map(|(k, v)| match kind {
+            0 => k,
+            1 => v,
+            _ => vm.new_tuple(vec![k, v]),
+        })
+        .collect()
+}
+
+fn view_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [this, x] = args.exact_method(vm, "dict_keys.__contains__")?;
+    let (d, kind) = view_parts(vm, this)?;
+    match kind {
+        0 => Ok(Value::Bool(vm.dict_get(&d, x)?.is_some())),
+        1 => {
+            for v in view_items(vm, &d, 1) {
+                if v.is(x) || vm.eq(&v, x)? {
+                    return Ok(Value::Bool(true));
+                }
+            }
+            Ok(Value::Bool(false))
+        }
+        _ => {
+            let Some(pair) = x.as_tuple() else { return Ok(Value::Bool(false)) };
+            if pair.len() != 2 {
+                return Ok(Value::Bool(false));
+            }
+            let (k, v) = (pair[0].clone(), pair[1].clone());
+            match vm.dict_get(&d, &k)? {
+                Some(w) => Ok(Value::Bool(w.is(&v) || vm.eq(&w, &v)?)),
+                None => Ok(Value::Bool(false)),
+            }
+        }
+    }
+}
+
+fn view_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.this().clone();
+    let (d, kind) = view_parts(vm, &this)?;
+    let name = vm.type_name(&this);
+    let items = view_items(vm, &d, kind);
+    let inner = crate::objects::list::seq_repr(vm, &this, &items, "[", "]")?;
+    Ok(vm.str_val(format!("{name}({inner})")))
+}
+
+fn view_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (d, kind) = view_parts(vm, args.this())?;
+    let mut items = view_items(vm, &d, kind);
+    items.reverse();
+    let l = vm.new_list(items);
+    vm.get_iter(&l)
+}
+
+fn view_setop(vm: &mut Vm, args: Args, op: u8, reflected: bool) -> PyResult<Value> {
+    let [a, b] = args.exact_method(vm, "dict_keys.__and__")?;
+    let (a, b) = if reflected { (b, a) } else { (a, b) };
+    let ta = vm.set_table_from(a)?;
+    let sa = vm.new_set(ta);
+    crate::objects::set::set_algebra(vm, &sa, b, op)
+}
+
+macro_rules! view_op {
+    ($name:ident, $op:expr, $rev:expr) => {
+        fn $name(vm: &mut Vm, args: Args) -> PyResult<Value> {
+            view_setop(vm, args, $op, $rev)
+        }
+    };
+}
+view_op!(view_or, 0, false);
+view_op!(view_and, 1, false);
+view_op!(view_sub, 2, false);
+view_op!(view_xor, 3, false);
+view_op!(view_ror, 0, true);
+view_op!(view_rand, 1, true);
+view_op!(view_rsub, 2, true);
+view_op!(view_rxor, 3, true);
+
+fn view_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [a, b] = args.exact_method(vm, "dict_keys.__eq__")?;
+    let (d, kind) = view_parts(vm, a)?;
+    if kind == 1 {
+        return Ok(Value::Bool(a.is(b)));
+    }
+    let is_setlike = matches!(b.payload(), Some(Payload::Set(_) | Payload::FrozenSet(_)))
+        || matches!(b.payload(), Some(Payload::DictView { kind: 0 | 2, .. }));
+    if !is_setlike {
+        return Ok(vm.not_implemented());
+    }
+    let items = view_items(vm, &d, kind);
+    let l = vm.new_list(items);
+    let ta = vm.set_table_from(&l)?;
+    let sa = vm.new_set(ta);
+    let tb = vm.set_table_from(b)?;
+    let sb = vm.new_set(tb);
+    Ok(Value::Bool(vm.eq(&sa, &sb)?))
+}
+
+fn view_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [a, b] = args.exact_method(vm, "dict_keys.isdisjoint")?;
+    let (d, kind) = view_parts(vm, a)?;
+    for x in vm.iterate(b)? {
+        let found = match kind {
+            0 => vm.dict_get(&d, &x)?.is_some(),
+            _ => {
+                let mut f = false;
+                for y in view_items(vm, &d, kind) {
+                    if vm.eq(&y, &x)? {
+                        f = true;
+                        break;
+                    }
+                }
+                f
+            }
+        };
+        if found {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+fn view_mapping(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let (d, _) = view_parts(vm, v)?;
+    Ok(Value::Obj(vm.alloc(vm.types.mappingproxy.clone(), Payload::MappingProxy(d))))
+}
+
+fn dict_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let d = this_dict(vm, args.this())?;
+    let mut keys: Vec<Value> = entries(&d).into_iter().map(|(k, _)| k).collect();
+    keys.reverse();
+    let l = vm.new_list(keys);
+    vm.get_iter(&l)
+}
+
+/// Registers the dict view types' methods.
+pub fn init_views(vm: &mut Vm) {
+    let t = vm.types.clone();
+    vm.add_methods(&t.dict, &[("__reversed__", dict_reversed)]);
+    for (i, ty) in [&t.dict_keys, &t.dict_values, &t.dict_items].into_iter().enumerate() {
+        vm.add_methods(
+            ty,
+            &[
+                ("__iter__", view_iter),
+                ("__len__", view_len),
+                ("__contains__", view_contains),
+                ("__repr__", view_repr),
+                ("__reversed__", view_reversed),
+            ],
+        );
+        vm.add_getset(ty, "mapping", view_mapping, None);
+        if i != 1 {
+            vm.add_methods(
+                ty,
+                &[
+                    ("__or__", view_or),
+                    ("__and__", view_and),
+                    ("__sub__", view_sub),
+                    ("__xor__", view_xor),
+                    ("__ror__", view_ror),
+                    ("__rand__", view_rand),
+                    ("__rsub__", view_rsub),
+                    ("__rxor__", view_rxor),
+                    ("__eq__", view_eq),
+                    ("isdisjoint", view_isdisjoint),
+                ],
+            );
+            vm.set_class_attr(ty, "__hash__", Value::None);
+        }
+    }
 }

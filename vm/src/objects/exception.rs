@@ -433,6 +433,46 @@ fn import_error_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
     exc_str(vm, args)
 }
 
+/// The OSError subclass CPython picks for an errno (Linux numbers).
+fn os_error_subclass(vm: &Vm, errno: i64) -> Option<PyRef> {
+    let e = &vm.exc;
+    Some(match errno {
+        1 | 13 => e.permission_error.clone(),
+        2 => e.file_not_found_error.clone(),
+        3 => e.process_lookup_error.clone(),
+        4 => e.interrupted_error.clone(),
+        10 => e.child_process_error.clone(),
+        11 | 114 | 115 => e.blocking_io_error.clone(),
+        17 => e.file_exists_error.clone(),
+        20 => e.not_a_directory_error.clone(),
+        21 => e.is_a_directory_error.clone(),
+        32 | 108 => e.broken_pipe_error.clone(),
+        103 => e.connection_aborted_error.clone(),
+        104 => e.connection_reset_error.clone(),
+        110 => e.timeout_error.clone(),
+        111 => e.connection_refused_error.clone(),
+        _ => return None,
+    })
+}
+
+/// `OSError(errno, ...)` creates the errno's subclass.
+fn os_error_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let mut cls = match args.this() {
+        Value::Obj(c) if c.as_type().is_some() => c.clone(),
+        _ => return Err(vm.type_error("OSError.__new__(X): X is not a type object")),
+    };
+    let rest: Vec<Value> = args.shift().pos().to_vec();
+    if std::rc::Rc::ptr_eq(&cls, &vm.exc.os_error) && rest.len() >= 2 {
+        if let Value::Int(n) = rest[0] {
+            if let Some(sub) = os_error_subclass(vm, n) {
+                cls = sub;
+            }
+        }
+    }
+    let t = vm.new_tuple(rest);
+    Ok(Value::Obj(new_exception_obj(vm, &cls, t)))
+}
+
 /// OSError(errno, strerror[, filename]) attributes and str().
 fn os_error_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     exc_init(vm, args)?;
@@ -672,6 +712,7 @@ pub fn init(vm: &mut Vm) {
         &e.os_error,
         &[("__init__", os_error_init), ("__str__", os_error_str)],
     );
+    vm.add_static(&e.os_error, "__new__", os_error_new);
     vm.add_methods(
         &e.syntax_error,
         &[

@@ -395,7 +395,14 @@ fn gen_throw_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
             let args: Vec<Value> = match v {
                 None | Some(Value::None) => vec![],
                 Some(x) if exc_data(x).is_some() => {
-                    return Err(vm.type_error("instance exception may not have a separate value"))
+                    if vm.is_instance(x, o) {
+                        let Value::Obj(eo) = x.clone() else {
+                            return Err(vm.type_error("bad exception"));
+                        };
+                        let r = gen_throw(vm, &g, PyErr(eo))?;
+                        return result_or_stop(vm, r);
+                    }
+                    return Err(vm.type_error("instance exception may not have a separate value"));
                 }
                 Some(x) => match x.as_tuple() {
                     Some(t) => t.to_vec(),
