@@ -199,3 +199,61 @@ fn module_name(m: &PyRef) -> Option<Rc<str>> {
         _ => None,
     }
 }
+
+impl Vm {
+    /// A struct-sequence type (`sys.version_info`, `os.stat_result`, ...):
+    /// a tuple subclass whose items are also named attributes, with
+    /// CPython's repr `name(field=value, ...)`. Make instances by calling
+    /// the type with one iterable argument.
+    pub fn new_struct_seq_type(&mut self, module: &str, name: &str, fields: &[&str]) -> PyResult<PyRef> {
+        let ns = self.new_dict_ref();
+        let m = self.str_val(module);
+        self.dict_set_str(&ns, "__module__", m)?;
+        for (i, f) in fields.iter().enumerate() {
+            let getter = self.new_native_closure(
+                f,
+                Rc::new(move |vm: &mut Vm, args: crate::native::Args| {
+                    let this = args.this().clone();
+                    match this.as_tuple().and_then(|t| t.get(i)) {
+                        Some(v) => Ok(v.clone()),
+                        None => Err(vm.index_error("tuple index out of range")),
+                    }
+                }),
+            );
+            let prop = Value::Obj(self.types.property.clone());
+            let p = self.call(&prop, &[getter])?;
+            self.dict_set_str(&ns, f, p)?;
+        }
+        let full = format!("{module}.{name}");
+        let names: Vec<String> = fields.iter().map(|s| s.to_string()).collect();
+        let repr = self.new_native_closure(
+            "__repr__",
+            Rc::new(move |vm: &mut Vm, args: crate::native::Args| {
+                let this = args.this().clone();
+                let items = this.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+                let mut parts = Vec::new();
+                for (n, v) in names.iter().zip(items.iter()) {
+                    parts.push(format!("{n}={}", vm.repr(v)?));
+                }
+                Ok(vm.str_val(format!("{full}({})", parts.join(", "))))
+            }),
+        );
+        self.dict_set_str(&ns, "__repr__", repr)?;
+        self.dict_set_str(&ns, "n_fields", Value::Int(fields.len() as i64))?;
+        self.dict_set_str(&ns, "n_sequence_fields", Value::Int(fields.len() as i64))?;
+        let ma: Vec<Value> = fields.iter().map(|f| self.str_val(*f)).collect();
+        let ma = self.new_tuple(ma);
+        self.dict_set_str(&ns, "__match_args__", ma)?;
+        let slots = self.new_tuple(vec![]);
+        self.dict_set_str(&ns, "__slots__", slots)?;
+        let meta = self.types.type_.clone();
+        let tuple = self.types.tuple.clone();
+        self.make_class(&meta, name, vec![tuple], &ns, &[])
+    }
+
+    /// An instance of a struct-sequence type.
+    pub fn new_struct_seq(&mut self, ty: &PyRef, items: Vec<Value>) -> PyResult<Value> {
+        let t = self.new_tuple(items);
+        self.call(&Value::Obj(ty.clone()), &[t])
+    }
+}

@@ -65,6 +65,7 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyRef)) -> bool {
     }
     match &o.payload {
         Payload::List(l) => b!(l).iter().for_each(&mut v),
+        Payload::Slots(l) => b!(l).iter().flatten().for_each(&mut v),
         Payload::Tuple(t) => t.iter().for_each(&mut v),
         Payload::Dict(d) => {
             for (k, val) in b!(d).map.iter() {
@@ -241,6 +242,7 @@ pub fn clear(o: &PyObject, out: &mut Vec<Value>) {
     }
     match &o.payload {
         Payload::List(l) => out.append(&mut *bm!(l)),
+        Payload::Slots(l) => out.extend(bm!(l).iter_mut().filter_map(|x| x.take())),
         Payload::Dict(d) => {
             let t = std::mem::take(&mut *bm!(d));
             for (k, val) in t.map {

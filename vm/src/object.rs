@@ -41,6 +41,8 @@ pub struct PyObject {
 pub enum Payload {
     /// No built-in data: `object()` and instances of plain user classes.
     Instance,
+    /// Instances of classes with `__slots__`: the slot values.
+    Slots(RefCell<Vec<Option<Value>>>),
     Str(PyStr),
     Bytes(Vec<u8>),
     ByteArray(RefCell<Vec<u8>>),
@@ -179,6 +181,7 @@ impl Payload {
     pub fn kind_name(&self) -> &'static str {
         match self {
             Payload::Instance => "instance",
+            Payload::Slots(_) => "instance",
             Payload::Str(_) => "str",
             Payload::Bytes(_) => "bytes",
             Payload::ByteArray(_) => "bytearray",

@@ -209,12 +209,21 @@ impl Vm {
     pub fn alloc_instance(&mut self, cls: &PyRef, payload: Payload) -> PyRef {
         let wants_dict = cls
             .as_type()
-            .map(|t| t.instance_dict || !t.slots.is_empty())
+            .map(|t| t.instance_dict)
             .unwrap_or(false);
         if wants_dict {
             self.alloc_with_dict(cls.clone(), payload)
         } else {
             self.alloc(cls.clone(), payload)
+        }
+    }
+
+    /// The payload of a new plain instance of `cls` (slot storage for
+    /// classes with `__slots__`).
+    pub fn instance_payload(&self, cls: &PyRef) -> Payload {
+        match cls.as_type().map(|t| t.nslots).unwrap_or(0) {
+            0 => Payload::Instance,
+            n => Payload::Slots(RefCell::new(vec![None; n])),
         }
     }
 

@@ -803,3 +803,33 @@ pub fn init(vm: &mut Vm, b: &PyRef) {
         ],
     );
 }
+
+/// The name of a `Quitter` (`exit`/`quit`).
+struct QuitterName(&'static str);
+
+fn quitter_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let name = args.this().as_obj().and_then(|o| o.native_data::<QuitterName>().map(|n| n.0)).unwrap_or("exit");
+    Ok(vm.str_val(format!("Use {name}() or Ctrl-D (i.e. EOF) to exit")))
+}
+
+fn quitter_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [_this, code] = args.range::<2>(vm, "__call__", 1, true)?;
+    let c = vm.exc.system_exit.clone();
+    let a: Vec<Value> = code.cloned().into_iter().collect();
+    let e = vm.call(&Value::Obj(c), &a)?;
+    match e {
+        Value::Obj(o) => Err(crate::vm::PyErr(o)),
+        _ => Err(vm.system_error("bad SystemExit")),
+    }
+}
+
+/// `exit` and `quit` (CPython's site module adds them to builtins).
+pub fn init_quitters(vm: &mut Vm, b: &PyRef) {
+    let t = vm.new_native_type("_sitebuiltins", "Quitter", None);
+    vm.add_methods(&t, &[("__repr__", quitter_repr), ("__call__", quitter_call)]);
+    for name in ["exit", "quit"] {
+        let data: Box<dyn std::any::Any> = Box::new(QuitterName(name));
+        let q = vm.alloc(t.clone(), Payload::NativeData(std::cell::RefCell::new(data)));
+        vm.module_set(b, name, Value::Obj(q));
+    }
+}

@@ -60,6 +60,7 @@ pub fn init(vm: &mut Vm) {
     let n = vm.str_val("builtins");
     vm.module_set(&b, "__name__", n);
     functions::init(vm, &b);
+    functions::init_quitters(vm, &b);
     introspect::init(vm, &b);
     build_class::init(vm, &b);
 }

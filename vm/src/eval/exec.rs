@@ -1092,7 +1092,8 @@ impl Vm {
         if fd.code.co.flags.generator {
             return Ok(None);
         }
-        let inst = Value::Obj(self.alloc_instance(cls, Payload::Instance));
+        let payload = self.instance_payload(cls);
+        let inst = Value::Obj(self.alloc_instance(cls, payload));
         let mut all = Vec::with_capacity(args.values.len() + 1);
         all.push(inst.clone());
         all.extend_from_slice(args.values);

@@ -109,6 +109,61 @@ fn co_firstlineno(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 fn co_argcount(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(Value::Int(i64::from(code_of(vm, v)?.co.arg_count)))
 }
+fn co_kwonlyargcount(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(Value::Int(i64::from(code_of(vm, v)?.co.kwonly_arg_count)))
+}
+fn co_posonlyargcount(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(Value::Int(i64::from(code_of(vm, v)?.co.posonly_arg_count)))
+}
+fn co_nlocals(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(Value::Int(code_of(vm, v)?.varnames.len() as i64))
+}
+/// `co_flags` with CPython's bit values.
+fn co_flags(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let c = code_of(vm, v)?;
+    let f = c.co.flags;
+    let mut bits = 0i64;
+    if matches!(c.co.kind, rpy_compiler::bytecode::CodeKind::Function | rpy_compiler::bytecode::CodeKind::Lambda | rpy_compiler::bytecode::CodeKind::Comprehension) {
+        bits |= 0x1 | 0x2;
+    }
+    if f.varargs {
+        bits |= 0x4;
+    }
+    if f.varkeywords {
+        bits |= 0x8;
+    }
+    if f.nested {
+        bits |= 0x10;
+    }
+    if f.generator {
+        bits |= 0x20;
+    }
+    if c.ncells() == 0 {
+        bits |= 0x40;
+    }
+    Ok(Value::Int(bits))
+}
+fn names_tuple(vm: &mut Vm, names: Vec<PyRef>) -> Value {
+    let items: Vec<Value> = names.into_iter().map(Value::Obj).collect();
+    vm.new_tuple(items)
+}
+fn co_cellvars(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let n = code_of(vm, v)?.cellvars.clone();
+    Ok(names_tuple(vm, n))
+}
+fn co_freevars(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let n = code_of(vm, v)?.freevars.clone();
+    Ok(names_tuple(vm, n))
+}
+fn co_names(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let n = code_of(vm, v)?.names.clone();
+    Ok(names_tuple(vm, n))
+}
+fn co_consts(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let c = code_of(vm, v)?.consts.clone();
+    Ok(vm.new_tuple(c))
+}
+
 fn co_varnames(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let names: Vec<Value> = code_of(vm, v)?
         .varnames
@@ -138,5 +193,13 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&t, "co_firstlineno", co_firstlineno, None);
     vm.add_getset(&t, "co_argcount", co_argcount, None);
     vm.add_getset(&t, "co_varnames", co_varnames, None);
+    vm.add_getset(&t, "co_kwonlyargcount", co_kwonlyargcount, None);
+    vm.add_getset(&t, "co_posonlyargcount", co_posonlyargcount, None);
+    vm.add_getset(&t, "co_nlocals", co_nlocals, None);
+    vm.add_getset(&t, "co_flags", co_flags, None);
+    vm.add_getset(&t, "co_cellvars", co_cellvars, None);
+    vm.add_getset(&t, "co_freevars", co_freevars, None);
+    vm.add_getset(&t, "co_names", co_names, None);
+    vm.add_getset(&t, "co_consts", co_consts, None);
     vm.add_methods(&t, &[("__repr__", co_repr)]);
 }

@@ -462,8 +462,11 @@ pub fn member_get(vm: &mut Vm, m: &MemberDescr, obj: &Value) -> PyResult<Value> 
             vm.type_name(obj)
         )));
     }
-    let d = obj.as_obj().and_then(|o| o.dict.clone());
-    if let Some(d) = d {
+    if let Some(Payload::Slots(s)) = obj.payload() {
+        if let Some(Some(v)) = s.borrow().get(m.index) {
+            return Ok(v.clone());
+        }
+    } else if let Some(d) = obj.as_obj().and_then(|o| o.dict.clone()) {
         if let Some(v) = crate::objects::dict::get_str(&d, &m.name) {
             return Ok(v);
         }
@@ -477,6 +480,33 @@ pub fn member_get(vm: &mut Vm, m: &MemberDescr, obj: &Value) -> PyResult<Value> 
 
 /// Writes (or deletes, with `None`) slot `m` of `obj`.
 pub fn member_set(vm: &mut Vm, m: &MemberDescr, obj: &Value, value: Option<Value>) -> PyResult<()> {
+    if !vm.is_instance(obj, &m.owner) {
+        return Err(vm.type_error(format!(
+            "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
+            m.name.as_str().unwrap_or(""),
+            crate::objects::type_::type_name_of(&m.owner),
+            vm.type_name(obj)
+        )));
+    }
+    if let Some(Payload::Slots(s)) = obj.payload() {
+        let old = {
+            let mut b = s.borrow_mut();
+            match b.get_mut(m.index) {
+                Some(slot) => {
+                    if value.is_none() && slot.is_none() {
+                        None
+                    } else {
+                        Some(std::mem::replace(slot, value.clone()))
+                    }
+                }
+                None => None,
+            }
+        };
+        if old.is_none() && value.is_none() {
+            return Err(vm.attribute_error(format!("'{}' object has no attribute '{}'", vm.type_name(obj), m.name.as_str().unwrap_or(""))));
+        }
+        return Ok(());
+    }
     let d = obj.as_obj().and_then(|o| o.dict.clone());
     let Some(d) = d else {
         return Err(vm.attribute_error(format!(

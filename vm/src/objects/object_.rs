@@ -75,7 +75,7 @@ fn object_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let payload = match td.layout {
         crate::objects::type_::Layout::Object | crate::objects::type_::Layout::Other => {
-            Payload::Instance
+            vm.instance_payload(&cls)
         }
         _ => {
             return Err(vm.type_error(format!(

@@ -52,6 +52,8 @@ pub struct TypeData {
     pub instance_dict: bool,
     /// `__slots__` names of this class (not its bases).
     pub slots: Vec<String>,
+    /// Slot storage size of instances (this class's slots and its bases').
+    pub nslots: usize,
     pub subclasses: RefCell<Vec<Weak<PyObject>>>,
     /// Bumped when the class or a base changes (attribute caches).
     pub version: Cell<u64>,
@@ -72,6 +74,7 @@ impl TypeData {
             basetype: true,
             instance_dict: false,
             slots: Vec::new(),
+            nslots: 0,
             subclasses: RefCell::new(Vec::new()),
             version: Cell::new(0),
             abstract_: Cell::new(false),
@@ -315,6 +318,8 @@ impl Vm {
         } else {
             data.instance_dict = true;
         }
+        let base_slots = bases.iter().filter_map(|b| b.as_type().map(|t| t.nslots)).max().unwrap_or(0);
+        data.nslots = base_slots + slot_names.len();
         data.slots = slot_names.clone();
         let base_had_dict = any_dict_base;
         let ty = self.alloc_type(data, meta.clone());
@@ -415,7 +420,7 @@ impl Vm {
         }
         // Slot descriptors, __dict__ / __weakref__ descriptors.
         for (i, s) in slot_names.iter().enumerate() {
-            let d = crate::objects::descriptor::new_member(self, s, &ty, i);
+            let d = crate::objects::descriptor::new_member(self, s, &ty, base_slots + i);
             let k = self.intern(s);
             self.dict_set(&tdict, Value::Obj(k), d)?;
         }
