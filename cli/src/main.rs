@@ -210,7 +210,9 @@ fn absolute(p: &Path) -> std::path::PathBuf {
     let joined = if p.is_absolute() {
         p.to_path_buf()
     } else {
-        std::env::current_dir().map(|d| d.join(p)).unwrap_or_else(|_| p.to_path_buf())
+        std::env::current_dir()
+            .map(|d| d.join(p))
+            .unwrap_or_else(|_| p.to_path_buf())
     };
     let mut out = std::path::PathBuf::new();
     for c in joined.components() {

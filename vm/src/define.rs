@@ -205,7 +205,12 @@ impl Vm {
     /// a tuple subclass whose items are also named attributes, with
     /// CPython's repr `name(field=value, ...)`. Make instances by calling
     /// the type with one iterable argument.
-    pub fn new_struct_seq_type(&mut self, module: &str, name: &str, fields: &[&str]) -> PyResult<PyRef> {
+    pub fn new_struct_seq_type(
+        &mut self,
+        module: &str,
+        name: &str,
+        fields: &[&str],
+    ) -> PyResult<PyRef> {
         let ns = self.new_dict_ref();
         let m = self.str_val(module);
         self.dict_set_str(&ns, "__module__", m)?;

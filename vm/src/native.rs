@@ -79,10 +79,15 @@ impl NativeFunction {
 
     #[inline]
     pub fn invoke(&self, vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-        match &self.func {
+        // Native calls count against the recursion limit, as CPython's C
+        // calls do (so depth parity and messages match).
+        vm.recursion_enter(" while calling a Python object")?;
+        let r = match &self.func {
             NativeImpl::Fn(f) => f(vm, args),
             NativeImpl::Closure(c) => c(vm, args),
-        }
+        };
+        vm.depth -= 1;
+        r
     }
 }
 

@@ -26,7 +26,10 @@ impl Vm {
             }
         }
         let k = self.names.__repr__.clone();
-        let r = self.call_special_required(v, &k)?;
+        self.recursion_enter(" while getting the repr of an object")?;
+        let r = self.call_special_required(v, &k);
+        self.depth -= 1;
+        let r = r?;
         match r.as_str() {
             Some(s) => Ok(s.to_owned()),
             None => Err(self.type_error(format!(

@@ -184,6 +184,14 @@ impl Vm {
 
     /// The "Traceback (most recent call last):" block of entries.
     fn format_tb(&mut self, entries: &[TbEntry], out: &mut String) {
+        // Only the innermost `sys.tracebacklimit` (default 1000) entries.
+        let sys = Value::Obj(self.sys.clone());
+        let k = self.intern("tracebacklimit");
+        let limit = match self.get_attr_opt(&sys, &k) {
+            Ok(Some(Value::Int(n))) => n.max(0) as usize,
+            _ => 1000,
+        };
+        let entries = &entries[..entries.len().min(limit)];
         if entries.is_empty() {
             return;
         }
@@ -302,7 +310,9 @@ impl Vm {
             // unless they would point left of the text.
             let indent_err = self.is_instance(exc, &self.exc.indentation_error.clone());
             let caret_reps = match (&offset, &end_offset) {
-                (Value::Int(o), Value::Int(e)) if *e > 0 && e > o && !indent_err => (e - o) as usize,
+                (Value::Int(o), Value::Int(e)) if *e > 0 && e > o && !indent_err => {
+                    (e - o) as usize
+                }
                 _ => 1,
             };
             let mut off: i64 = match offset {
@@ -310,7 +320,10 @@ impl Vm {
                 _ => -1,
             };
             let mut chars: Vec<char> = t.chars().collect();
-            let lead = chars.iter().take_while(|c| matches!(c, ' ' | '\t' | '\x0c')).count();
+            let lead = chars
+                .iter()
+                .take_while(|c| matches!(c, ' ' | '\t' | '\x0c'))
+                .count();
             chars.drain(..lead);
             off -= lead as i64;
             let mut len = chars.len();

@@ -207,10 +207,7 @@ impl Vm {
     /// An instance of `cls` with the payload its layout needs and a
     /// `__dict__` if the class gives its instances one.
     pub fn alloc_instance(&mut self, cls: &PyRef, payload: Payload) -> PyRef {
-        let wants_dict = cls
-            .as_type()
-            .map(|t| t.instance_dict)
-            .unwrap_or(false);
+        let wants_dict = cls.as_type().map(|t| t.instance_dict).unwrap_or(false);
         if wants_dict {
             self.alloc_with_dict(cls.clone(), payload)
         } else {
@@ -374,7 +371,15 @@ impl Vm {
     pub fn new_exception(&mut self, cls: &PyRef, args: Vec<Value>) -> PyRef {
         // Calling the class runs its __init__ (StopIteration.value,
         // OSError.errno, ...); fall back to a bare instance if that fails.
-        if let Ok(Value::Obj(o)) = self.call(&Value::Obj(cls.clone()), &args) {
+        // Headroom so that raising RecursionError itself can run __init__.
+        self.recursion_limit += 50;
+        let made = if self.depth < self.recursion_limit {
+            self.call(&Value::Obj(cls.clone()), &args)
+        } else {
+            Ok(Value::None)
+        };
+        self.recursion_limit -= 50;
+        if let Ok(Value::Obj(o)) = made {
             if matches!(o.payload, Payload::Exception(_)) {
                 return o;
             }

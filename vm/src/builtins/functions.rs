@@ -808,7 +808,11 @@ pub fn init(vm: &mut Vm, b: &PyRef) {
 struct QuitterName(&'static str);
 
 fn quitter_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let name = args.this().as_obj().and_then(|o| o.native_data::<QuitterName>().map(|n| n.0)).unwrap_or("exit");
+    let name = args
+        .this()
+        .as_obj()
+        .and_then(|o| o.native_data::<QuitterName>().map(|n| n.0))
+        .unwrap_or("exit");
     Ok(vm.str_val(format!("Use {name}() or Ctrl-D (i.e. EOF) to exit")))
 }
 
@@ -826,10 +830,16 @@ fn quitter_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `exit` and `quit` (CPython's site module adds them to builtins).
 pub fn init_quitters(vm: &mut Vm, b: &PyRef) {
     let t = vm.new_native_type("_sitebuiltins", "Quitter", None);
-    vm.add_methods(&t, &[("__repr__", quitter_repr), ("__call__", quitter_call)]);
+    vm.add_methods(
+        &t,
+        &[("__repr__", quitter_repr), ("__call__", quitter_call)],
+    );
     for name in ["exit", "quit"] {
         let data: Box<dyn std::any::Any> = Box::new(QuitterName(name));
-        let q = vm.alloc(t.clone(), Payload::NativeData(std::cell::RefCell::new(data)));
+        let q = vm.alloc(
+            t.clone(),
+            Payload::NativeData(std::cell::RefCell::new(data)),
+        );
         vm.module_set(b, name, Value::Obj(q));
     }
 }

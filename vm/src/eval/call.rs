@@ -373,6 +373,13 @@ impl Vm {
         if Rc::ptr_eq(cls, &self.types.type_) && args.values.len() == 1 && args.kwnames.is_empty() {
             return Ok(Value::Obj(self.class_of(&args.values[0])));
         }
+        self.recursion_enter(" while calling a Python object")?;
+        let r = self.call_type_inner(cls, args);
+        self.depth -= 1;
+        r
+    }
+
+    fn call_type_inner(&mut self, cls: &PyRef, args: Args) -> PyResult<Value> {
         let new_name = self.names.__new__.clone();
         let new = lookup(cls, &new_name);
         let mut all = Vec::with_capacity(args.values.len() + 1);

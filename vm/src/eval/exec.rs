@@ -64,12 +64,21 @@ impl Vm {
             };
             match r {
                 Ok(Transfer::Call(new)) => {
-                    if self.depth >= self.recursion_limit {
+                    // An inlined `C(...)` counts the type call too.
+                    let extra = usize::from(new.init_of.is_some());
+                    if extra == 1 && self.depth >= self.recursion_limit {
+                        self.recycle(new);
+                        pending = Some(self.recursion_error(
+                            "maximum recursion depth exceeded while calling a Python object",
+                        ));
+                        continue;
+                    }
+                    if self.depth + extra >= self.recursion_limit {
                         self.recycle(new);
                         pending = Some(self.recursion_error("maximum recursion depth exceeded"));
                         continue;
                     }
-                    self.depth += 1;
+                    self.depth += 1 + extra;
                     self.cur_globals = Some(new.globals.clone());
                     self.frame_stack.push(std::mem::replace(&mut cur, new));
                 }
@@ -80,7 +89,7 @@ impl Vm {
                             Frame::new(cur.code.clone(), cur.globals.clone(), cur.builtins.clone())
                         });
                         let done = std::mem::replace(&mut cur, parent);
-                        self.depth -= 1;
+                        self.depth -= 1 + usize::from(done.init_of.is_some());
                         self.cur_globals = Some(cur.globals.clone());
                         let v = match done.init_of.clone() {
                             Some(inst) => {
@@ -120,7 +129,7 @@ impl Vm {
                                 )
                             });
                             let done = std::mem::replace(&mut cur, parent);
-                            self.depth -= 1;
+                            self.depth -= 1 + usize::from(done.init_of.is_some());
                             self.cur_globals = Some(cur.globals.clone());
                             self.recycle(done);
                             pending = Some(e);

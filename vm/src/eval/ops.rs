@@ -150,13 +150,29 @@ impl Vm {
         }
         // Sequence concatenation/repetition errors, as CPython's sq_concat
         // and sq_repeat report them.
-        let seq = |v: &Value| matches!(v.payload(), Some(Payload::Str(_) | Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_) | Payload::ByteArray(_)));
+        let seq = |v: &Value| {
+            matches!(
+                v.payload(),
+                Some(
+                    Payload::Str(_)
+                        | Payload::List(_)
+                        | Payload::Tuple(_)
+                        | Payload::Bytes(_)
+                        | Payload::ByteArray(_)
+                )
+            )
+        };
         if op == B::Add && seq(a) {
-            let (an, bn) = (crate::objects::type_::type_name_of(&ta), crate::objects::type_::type_name_of(&tb));
+            let (an, bn) = (
+                crate::objects::type_::type_name_of(&ta),
+                crate::objects::type_::type_name_of(&tb),
+            );
             if matches!(a.payload(), Some(Payload::Bytes(_) | Payload::ByteArray(_))) {
                 return Err(self.type_error(format!("can't concat {bn} to {an}")));
             }
-            return Err(self.type_error(format!("can only concatenate {an} (not \"{bn}\") to {an}")));
+            return Err(
+                self.type_error(format!("can only concatenate {an} (not \"{bn}\") to {an}"))
+            );
         }
         if op == B::Multiply && (seq(a) || seq(b)) {
             let other = if seq(a) { &tb } else { &ta };
@@ -400,7 +416,10 @@ impl Vm {
     /// Sequence repetition `seq * n`.
     fn repeat(&mut self, seq: &Value, n: &Value) -> PyResult<Value> {
         let n = self.to_index(n)?;
-        let n = crate::objects::int::clamp_i64(&n).max(0) as usize;
+        let Ok(n) = i64::try_from(&n) else {
+            return Err(self.overflow_error("cannot fit 'int' into an index-sized integer"));
+        };
+        let n = n.max(0) as usize;
         let too_big = |len: usize| {
             len.checked_mul(n)
                 .map(|t| t > isize::MAX as usize / 16)

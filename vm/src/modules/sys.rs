@@ -201,8 +201,18 @@ pub fn init(vm: &mut Vm) {
     vm.module_set(&m, "path", path);
     let s = vm.str_val("3.11.7 (rpy 0.1.0)");
     vm.module_set(&m, "version", s);
-    let vi: Vec<Value> = vec![Value::Int(3), Value::Int(11), Value::Int(7), vm.str_val("final"), Value::Int(0)];
-    let vi = match vm.new_struct_seq_type("sys", "version_info", &["major", "minor", "micro", "releaselevel", "serial"]) {
+    let vi: Vec<Value> = vec![
+        Value::Int(3),
+        Value::Int(11),
+        Value::Int(7),
+        vm.str_val("final"),
+        Value::Int(0),
+    ];
+    let vi = match vm.new_struct_seq_type(
+        "sys",
+        "version_info",
+        &["major", "minor", "micro", "releaselevel", "serial"],
+    ) {
         Ok(t) => vm.new_struct_seq(&t, vi.clone()).unwrap_or(Value::None),
         Err(_) => vm.new_tuple(vi),
     };

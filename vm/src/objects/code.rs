@@ -123,7 +123,12 @@ fn co_flags(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let c = code_of(vm, v)?;
     let f = c.co.flags;
     let mut bits = 0i64;
-    if matches!(c.co.kind, rpy_compiler::bytecode::CodeKind::Function | rpy_compiler::bytecode::CodeKind::Lambda | rpy_compiler::bytecode::CodeKind::Comprehension) {
+    if matches!(
+        c.co.kind,
+        rpy_compiler::bytecode::CodeKind::Function
+            | rpy_compiler::bytecode::CodeKind::Lambda
+            | rpy_compiler::bytecode::CodeKind::Comprehension
+    ) {
         bits |= 0x1 | 0x2;
     }
     if f.varargs {

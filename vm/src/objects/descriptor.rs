@@ -503,7 +503,11 @@ pub fn member_set(vm: &mut Vm, m: &MemberDescr, obj: &Value, value: Option<Value
             }
         };
         if old.is_none() && value.is_none() {
-            return Err(vm.attribute_error(format!("'{}' object has no attribute '{}'", vm.type_name(obj), m.name.as_str().unwrap_or(""))));
+            return Err(vm.attribute_error(format!(
+                "'{}' object has no attribute '{}'",
+                vm.type_name(obj),
+                m.name.as_str().unwrap_or("")
+            )));
         }
         return Ok(());
     }

@@ -580,7 +580,9 @@ fn view_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn view_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (d, _) = view_parts(vm, args.this())?;
-    Ok(Value::Int(table(&d).map(|t| t.borrow().len()).unwrap_or(0) as i64))
+    Ok(Value::Int(
+        table(&d).map(|t| t.borrow().len()).unwrap_or(0) as i64
+    ))
 }
 
 /// The items a view yields, as values.
@@ -609,7 +611,9 @@ fn view_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Ok(Value::Bool(false))
         }
         _ => {
-            let Some(pair) = x.as_tuple() else { return Ok(Value::Bool(false)) };
+            let Some(pair) = x.as_tuple() else {
+                return Ok(Value::Bool(false));
+            };
             if pair.len() != 2 {
                 return Ok(Value::Bool(false));
             }
@@ -709,7 +713,10 @@ fn view_isdisjoint(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn view_mapping(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let (d, _) = view_parts(vm, v)?;
-    Ok(Value::Obj(vm.alloc(vm.types.mappingproxy.clone(), Payload::MappingProxy(d))))
+    Ok(Value::Obj(vm.alloc(
+        vm.types.mappingproxy.clone(),
+        Payload::MappingProxy(d),
+    )))
 }
 
 fn dict_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -724,7 +731,10 @@ fn dict_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn init_views(vm: &mut Vm) {
     let t = vm.types.clone();
     vm.add_methods(&t.dict, &[("__reversed__", dict_reversed)]);
-    for (i, ty) in [&t.dict_keys, &t.dict_values, &t.dict_items].into_iter().enumerate() {
+    for (i, ty) in [&t.dict_keys, &t.dict_values, &t.dict_items]
+        .into_iter()
+        .enumerate()
+    {
         vm.add_methods(
             ty,
             &[

@@ -74,7 +74,7 @@ fn resume(vm: &mut Vm, gen: &PyRef, how: Resume) -> PyResult<GenResult> {
     }
     if g.finished.get() {
         return match how {
-            Resume::Send(_) => Err(vm.stop_iteration(None)),
+            Resume::Send(_) => Ok(GenResult::Returned(Value::None)),
             Resume::Throw(e) => Err(e),
         };
     }

@@ -318,7 +318,11 @@ impl Vm {
         } else {
             data.instance_dict = true;
         }
-        let base_slots = bases.iter().filter_map(|b| b.as_type().map(|t| t.nslots)).max().unwrap_or(0);
+        let base_slots = bases
+            .iter()
+            .filter_map(|b| b.as_type().map(|t| t.nslots))
+            .max()
+            .unwrap_or(0);
         data.nslots = base_slots + slot_names.len();
         data.slots = slot_names.clone();
         let base_had_dict = any_dict_base;
