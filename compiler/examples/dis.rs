@@ -33,7 +33,11 @@ fn main() {
     };
     match compile(&source, &filename, mode) {
         Ok(code) if positions => print_positions(&code),
-        Ok(code) => print!("{}", disassemble(&code)),
+        Ok(code) => {
+            // A closed pipe (`| head`) is not an error worth a panic.
+            let _ =
+                std::io::Write::write_all(&mut std::io::stdout(), disassemble(&code).as_bytes());
+        }
         Err(e) if positions => {
             // One line for scripts comparing errors with CPython's.
             println!(
@@ -56,11 +60,14 @@ fn main() {
 /// `qualname opname line end_line col end_col` per instruction, for
 /// comparing locations with CPython's `co_positions()`.
 fn print_positions(code: &rpy_compiler::bytecode::CodeObject) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
     for (i, ins) in code.instructions.iter().enumerate() {
         let loc = code.location(i);
         let name = format!("{ins:?}");
         let name = name.split(['(', ' ']).next().unwrap_or_default();
-        println!(
+        let _ = writeln!(
+            out,
             "{} {} {} {} {} {}",
             code.qualname, name, loc.line, loc.end_line, loc.col, loc.end_col
         );

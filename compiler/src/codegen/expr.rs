@@ -5,6 +5,9 @@ use crate::ast::{BoolOp, CmpOp, Expr, ExprKind, Keyword};
 use crate::bytecode::{ComparisonOperator, Constant, Instruction as I, UnaryOperator};
 use crate::symtable::ScopeKind;
 
+/// Displays longer than this are built incrementally (CPython's limit).
+const STACK_USE_GUIDELINE: usize = 30;
+
 const RED_ZONE: usize = 128 * 1024;
 const STACK_GROWTH: usize = 2 * 1024 * 1024;
 
@@ -407,13 +410,32 @@ impl<'t> Compiler<'t, '_> {
     /// values already on the stack become its first items (tuples only).
     fn display(&mut self, pre: u32, elts: &'t [Expr], kind: Display) -> R {
         let has_star = elts.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)));
-        if !has_star {
-            if kind == Display::Tuple && pre == 0 {
-                if let Some(c) = constant_tuple(elts) {
-                    self.load_const(c);
-                    return Ok(());
+        if pre == 0 && !has_star {
+            if let Some(c) = constant_tuple(elts) {
+                match kind {
+                    Display::Tuple => {
+                        self.load_const(c);
+                        return Ok(());
+                    }
+                    // Like CPython: extend an empty list/set by a constant tuple.
+                    Display::List | Display::Set if elts.len() > 2 => {
+                        let (build, extend) = if kind == Display::List {
+                            (I::BuildList(0), I::ListExtend(1))
+                        } else {
+                            (I::BuildSet(0), I::SetUpdate(1))
+                        };
+                        self.emit(build);
+                        self.load_const(c);
+                        self.emit(extend);
+                        return Ok(());
+                    }
+                    _ => {}
                 }
             }
+        }
+        // Long displays are built item by item, keeping the stack small.
+        let big = pre as usize + elts.len() > STACK_USE_GUIDELINE;
+        if !has_star && !big {
             for e in elts {
                 self.expr(e)?;
             }
@@ -425,10 +447,13 @@ impl<'t> Compiler<'t, '_> {
             });
             return Ok(());
         }
-        let leading = elts
-            .iter()
-            .take_while(|a| !matches!(a.kind, ExprKind::Starred(_)))
-            .count();
+        let leading = if big {
+            0
+        } else {
+            elts.iter()
+                .take_while(|a| !matches!(a.kind, ExprKind::Starred(_)))
+                .count()
+        };
         for e in elts.iter().take(leading) {
             self.expr(e)?;
         }
@@ -465,7 +490,11 @@ impl<'t> Compiler<'t, '_> {
     }
 
     fn dict_display(&mut self, keys: &'t [Option<Expr>], values: &'t [Expr]) -> R {
-        let leading = keys.iter().take_while(|k| k.is_some()).count();
+        let leading = if keys.len() * 2 > STACK_USE_GUIDELINE {
+            0
+        } else {
+            keys.iter().take_while(|k| k.is_some()).count()
+        };
         for (k, v) in keys.iter().zip(values).take(leading) {
             if let Some(k) = k {
                 self.expr(k)?;
