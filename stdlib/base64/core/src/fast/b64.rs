@@ -32,11 +32,14 @@ fn encode_block(src: &[u8; 48], dst: &mut [u8; 64]) {
 
 /// Encodes whole 48-byte blocks while both sides have room; returns the
 /// bytes read and written.
-#[cfg_attr(feature = "dispatch", multiversion(targets(
-    "x86_64+avx512f+avx512bw+avx512vl+avx512vbmi+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
-    "x86_64+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
-    "x86_64+sse4.1+ssse3",
-)))]
+#[cfg_attr(
+    feature = "dispatch",
+    multiversion(targets(
+        "x86_64+avx512f+avx512bw+avx512vl+avx512vbmi+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
+        "x86_64+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
+        "x86_64+sse4.1+ssse3",
+    ))
+)]
 pub(crate) fn encode_blocks(input: &[u8], out: &mut [u8]) -> (usize, usize) {
     let mut n = 0;
     for (src, dst) in input.chunks_exact(48).zip(out.chunks_exact_mut(64)) {
@@ -100,11 +103,14 @@ fn decode_block(src: &[u8], dst: &mut [u8]) -> u8 {
 /// miss the fast path; measured best at 1 on this project's machine.
 const GROUP: usize = 1;
 
-#[cfg_attr(feature = "dispatch", multiversion(targets(
-    "x86_64+avx512f+avx512bw+avx512vl+avx512vbmi+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
-    "x86_64+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
-    "x86_64+sse4.1+ssse3",
-)))]
+#[cfg_attr(
+    feature = "dispatch",
+    multiversion(targets(
+        "x86_64+avx512f+avx512bw+avx512vl+avx512vbmi+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
+        "x86_64+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
+        "x86_64+sse4.1+ssse3",
+    ))
+)]
 fn decode_standard_blocks(input: &[u8], out: &mut [u8]) -> usize {
     let mut n = 0;
     for (src, dst) in input
