@@ -123,6 +123,12 @@ fn main() {
             .filter(|(n, r)| !r.matched && harness.known.contains_key(*n))
             .count();
         println!("snapshots: {pass} pass, {known_fail} known failures");
+        let unexpected = results.len() - pass - known_fail;
+        if unexpected > 0 {
+            println!(
+                "snapshots: {unexpected} not in KNOWN_FAILURES differ from CPython (see above)"
+            );
+        }
     }
     if std::env::var_os("RPY_UPDATE_KNOWN_FAILURES").is_some() {
         harness.rewrite_known(&programs, &results);
