@@ -23,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
     for (enc, dec) in [
         (core::B64Encode::STANDARD, core::B64Decode::STANDARD),
         (core::B64Encode::STANDARD, core::B64Decode::STRICT),
-        (core::B64Encode::BINASCII, core::B64Decode::STRICT),
+        (core::B64Encode::BINASCII, core::B64Decode::STANDARD),
         (core::B64Encode::URLSAFE, core::B64Decode::URLSAFE),
     ] {
         let text = core::base64_encode(data, &enc).unwrap();
