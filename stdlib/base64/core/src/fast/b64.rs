@@ -81,19 +81,10 @@ fn decode_block(src: &[u8], dst: &mut [u8]) -> u8 {
         *v = sextet(c);
         bad |= *v;
     }
-    // Four sextets per 32-bit lane (little-endian), merged into 24 bits:
-    // pairs first, then the two halves.
-    let mut packed = [0u32; 8];
-    for (p, q) in packed.iter_mut().zip(s.chunks_exact(4)) {
-        let w = u32::from_le_bytes([q[0], q[1], q[2], q[3]]);
-        let pairs = ((w & 0x003f_003f) << 6) | ((w >> 8) & 0x003f_003f);
-        *p = ((pairs & 0xfff) << 12) | (pairs >> 16);
-    }
-    for (d, p) in dst.chunks_exact_mut(3).zip(packed) {
-        let b = p.to_be_bytes();
-        d[0] = b[1];
-        d[1] = b[2];
-        d[2] = b[3];
+    for (d, q) in dst.chunks_exact_mut(3).zip(s.chunks_exact(4)) {
+        d[0] = (q[0] << 2) | (q[1] >> 4);
+        d[1] = (q[1] << 4) | (q[2] >> 2);
+        d[2] = (q[2] << 6) | q[3];
     }
     bad
 }
