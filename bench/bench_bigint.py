@@ -15,8 +15,8 @@ def fib(n):
     return a
 
 
-f = factorial(15000)
-g = fib(150000)
+f = factorial(25000)
+g = fib(250000)
 p = pow(3, 200000, 10 ** 400 + 7)
 mix = (f // g) % (10 ** 50) + (g * g - f) % 997
 print(f.bit_length(), g.bit_length(), p % 1000003, mix % 1000000007, f % (10 ** 20 + 39))

@@ -30,4 +30,4 @@ def run(n):
     return total, counter(0), mapped, filtered, keyed
 
 
-print(run(400000))
+print(run(1200000))

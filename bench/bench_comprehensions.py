@@ -12,6 +12,6 @@ def run(n):
     return len(evens), sum(evens) % 1000003, len(residues), len(flat), len(pairs)
 
 
-for _ in range(3):
+for _ in range(6):
     result = run(200000)
 print(result)

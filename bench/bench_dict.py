@@ -20,4 +20,4 @@ def run(n):
     return hits, len(d), len(words), total, len(merged), max(words.items(), key=lambda kv: kv[1])[1]
 
 
-print(run(300000))
+print(run(900000))

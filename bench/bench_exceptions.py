@@ -38,4 +38,4 @@ def run(n):
     return caught, cleanup, len(d)
 
 
-print(run(250000))
+print(run(450000))

@@ -28,7 +28,7 @@ def delegating(n):
     yield from (x for x in range(n))
 
 
-total = sum(take_every(evens(squares(numbers(600000))), 3))
-count = sum(1 for _ in delegating(400000))
-gen_sum = sum(x + 1 for x in range(500000) if x & 1)
+total = sum(take_every(evens(squares(numbers(1000000))), 3))
+count = sum(1 for _ in delegating(700000))
+gen_sum = sum(x + 1 for x in range(800000) if x & 1)
 print(total, count, gen_sum)

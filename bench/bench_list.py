@@ -18,4 +18,4 @@ def run(n):
     return total, s[0], s[-1], s[n // 2], pairs[0], len(chunks), data == s, s.index(s[1000])
 
 
-print(run(300000))
+print(run(500000))

@@ -39,7 +39,7 @@ class Tracked(Particle):
 
 particles = [Tracked(Vector(i, -i), Vector(1, 2)) for i in range(100)]
 acc = 0
-for _ in range(1500):
+for _ in range(8000):
     for p in particles:
         acc += p.step().pos.norm2 % 7
 print(acc, particles[0].steps, particles[-1].pos.x, particles[-1].pos.y)

@@ -71,5 +71,5 @@ def offset_momentum(bodies):
 body_pairs = pairs(BODIES)
 offset_momentum(BODIES)
 print(f"{energy(BODIES, body_pairs):.9f}")
-advance(0.01, 40000, BODIES, body_pairs)
+advance(0.01, 100000, BODIES, body_pairs)
 print(f"{energy(BODIES, body_pairs):.9f}")

@@ -16,6 +16,6 @@ def build(n):
     return len(joined), len(text), upper, replaced, len(padded), "%s-%d" % (words[-1], len(words))
 
 
-for _ in range(4):
+for _ in range(8):
     result = build(100000)
 print(result)
