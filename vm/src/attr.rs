@@ -88,7 +88,7 @@ impl Vm {
         if heap {
             // A user __getattribute__ overrides everything.
             let ga_name = self.names.__getattribute__.clone();
-            if let Some(ga) = lookup(&cls, &ga_name) {
+            if let Some(ga) = self.lookup_cached(&cls, &ga_name) {
                 if !is_native_fn(&ga) {
                     let r = self.call(&ga, &[obj.clone(), Value::Obj(name.clone())]);
                     return match r {
@@ -119,7 +119,7 @@ impl Vm {
             return Ok(found);
         }
         let gn = self.names.__getattr__.clone();
-        if let Some(g) = lookup(&cls, &gn) {
+        if let Some(g) = self.lookup_cached(&cls, &gn) {
             return self
                 .call(&g, &[obj.clone(), Value::Obj(name.clone())])
                 .map(Some);
@@ -134,7 +134,7 @@ impl Vm {
         cls: &PyRef,
         name: &PyRef,
     ) -> PyResult<Option<Value>> {
-        let descr = lookup(cls, name);
+        let descr = self.lookup_cached(cls, name);
         if let Some(d) = &descr {
             if is_data_descr(self, d) {
                 return self.descr_get(d, obj, cls).map(Some);
@@ -282,7 +282,7 @@ impl Vm {
         let cls = self.class_of(obj);
         if cls.as_type().map(|t| t.heap).unwrap_or(false) {
             let k = self.names.__setattr__.clone();
-            if let Some(sa) = lookup(&cls, &k) {
+            if let Some(sa) = self.lookup_cached(&cls, &k) {
                 if !is_native_fn(&sa) {
                     self.call(&sa, &[obj.clone(), Value::Obj(name.clone()), value])?;
                     return Ok(());
@@ -325,7 +325,7 @@ impl Vm {
         name: &PyRef,
         value: Option<Value>,
     ) -> PyResult<()> {
-        if let Some(d) = lookup(cls, name) {
+        if let Some(d) = self.lookup_cached(cls, name) {
             if let Value::Obj(dobj) = &d {
                 match &dobj.payload {
                     Payload::GetSet(g) => {
@@ -416,7 +416,6 @@ impl Vm {
                 t.name()
             )));
         }
-        t.version.set(t.version.get().wrapping_add(1));
         let Some(dict) = ty.dict.clone() else {
             return Ok(());
         };
@@ -432,6 +431,7 @@ impl Vm {
                 }
             }
         }
+        self.type_modified(ty);
         if name.as_str() == Some("__abstractmethods__") {
             self.update_abstract(ty)?;
         }
@@ -455,8 +455,9 @@ impl Vm {
     /// `type(obj).name` looked up on the type only (special method lookup,
     /// no instance dict, no `__getattr__`).
     #[inline]
-    pub fn lookup_special(&self, obj: &Value, name: &PyRef) -> Option<Value> {
-        lookup(&self.class_of(obj), name)
+    pub fn lookup_special(&mut self, obj: &Value, name: &PyRef) -> Option<Value> {
+        let cls = self.class_of(obj);
+        self.lookup_cached(&cls, name)
     }
 
     /// Calls special method `name` of `obj`'s type with `obj` prepended;

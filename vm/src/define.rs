@@ -102,9 +102,7 @@ impl Vm {
             let k = self.intern(name);
             let _ = self.dict_set(d, Value::Obj(k), v);
         }
-        if let Some(t) = ty.as_type() {
-            t.version.set(t.version.get().wrapping_add(1));
-        }
+        self.type_modified(ty);
     }
 
     /// A new module object named `name` (not yet in `sys.modules`).

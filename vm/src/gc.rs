@@ -359,6 +359,7 @@ impl Vm {
             return 0;
         }
         self.gc.collecting = true;
+        self.method_cache.clear();
         self.gc.tracked.retain(|w| w.strong_count() > 0);
         let objs: Vec<PyRef> = self.gc.tracked.iter().filter_map(|w| w.upgrade()).collect();
         let mut index: HashMap<usize, usize> = HashMap::with_capacity(objs.len());
@@ -421,6 +422,7 @@ impl Vm {
     /// Frees everything the interpreter owns (cycles included).
     pub(crate) fn teardown(&mut self) {
         self.finalizing = true;
+        self.method_cache.clear();
         self.frame_stack.clear();
         self.frame_pool.clear();
         self.handled = None;

@@ -466,7 +466,7 @@ impl Vm {
             self.dict_set(&globals, Value::Obj(bk), b)?;
         }
         let builtins = self.builtins_dict.clone();
-        let mut frame = crate::eval::frame::Frame::new(code.clone(), globals.clone(), builtins);
+        let mut frame = Box::new(crate::eval::frame::Frame::new(code.clone(), globals.clone(), builtins));
         frame.fast.resize(code.varnames.len(), None);
         for _ in 0..code.ncells() {
             let c = self.new_cell(None);

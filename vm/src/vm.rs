@@ -77,14 +77,15 @@ pub struct Vm {
     pub recursion_limit: usize,
     /// The exception being handled (`sys.exc_info()`), if any.
     pub handled: Option<PyRef>,
-    pub(crate) frame_pool: Vec<Frame>,
+    pub(crate) frame_pool: Vec<Box<Frame>>,
     /// Callers of the running frames of the innermost eval loops.
-    pub(crate) frame_stack: Vec<Frame>,
+    pub(crate) frame_stack: Vec<Box<Frame>>,
     /// Ids of containers whose repr is being computed (cycle guard).
     pub(crate) repr_stack: Vec<i64>,
     /// Marks "no self" in the LoadMethod/CallMethod stack pair.
     pub(crate) null_marker: PyRef,
     pub gc: Gc,
+    pub(crate) method_cache: crate::objects::method_cache::MethodCache,
     pub(crate) native_modules: HashMap<String, ModuleInit>,
     /// Globals of the innermost running Python frame.
     pub(crate) cur_globals: Option<PyRef>,
@@ -168,6 +169,7 @@ impl Vm {
             repr_stack: Vec::new(),
             null_marker,
             gc: Gc::default(),
+            method_cache: Default::default(),
             native_modules: HashMap::new(),
             cur_globals: None,
             caller: CallerInfo::default(),

@@ -12,7 +12,7 @@ use crate::native::{Args, NativeKind};
 use crate::object::Payload;
 use crate::objects::exception::{exc_data, TbEntry};
 use crate::objects::function::FunctionData;
-use crate::objects::type_::{is_subtype, lookup};
+use crate::objects::type_::is_subtype;
 use crate::value::{PyRef, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 
@@ -23,14 +23,14 @@ pub enum Exit {
 }
 
 enum Transfer {
-    Call(Frame),
+    Call(Box<Frame>),
     Return(Value),
     Yield(Value),
 }
 
 impl Vm {
     /// Runs a function frame to completion (nested eval loop).
-    pub fn run_frame(&mut self, frame: Frame) -> PyResult<Value> {
+    pub fn run_frame(&mut self, frame: Box<Frame>) -> PyResult<Value> {
         self.recursion_enter("")?;
         let (frame, r) = stacker::maybe_grow(256 * 1024, 4 * 1024 * 1024, || self.run(frame, None));
         self.depth -= 1;
@@ -42,7 +42,7 @@ impl Vm {
     }
 
     /// Returns a finished frame to the pool.
-    pub(crate) fn recycle(&mut self, mut f: Frame) {
+    pub(crate) fn recycle(&mut self, mut f: Box<Frame>) {
         f.clear();
         if self.frame_pool.len() < 64 {
             self.frame_pool.push(f);
@@ -52,7 +52,7 @@ impl Vm {
     /// Runs `entry` (and the frames it calls) until it returns or yields.
     /// With `throw`, the exception is raised in `entry` first. Returns the
     /// entry frame with the outcome.
-    pub(crate) fn run(&mut self, entry: Frame, throw: Option<PyErr>) -> (Frame, PyResult<Exit>) {
+    pub(crate) fn run(&mut self, entry: Box<Frame>, throw: Option<PyErr>) -> (Box<Frame>, PyResult<Exit>) {
         let base = self.frame_stack.len();
         let mut cur = entry;
         let saved_globals = self.cur_globals.replace(cur.globals.clone());
@@ -86,7 +86,7 @@ impl Vm {
                     self.exit_frame_blocks(&mut cur);
                     if self.frame_stack.len() > base {
                         let parent = self.frame_stack.pop().unwrap_or_else(|| {
-                            Frame::new(cur.code.clone(), cur.globals.clone(), cur.builtins.clone())
+                            Box::new(Frame::new(cur.code.clone(), cur.globals.clone(), cur.builtins.clone()))
                         });
                         let done = std::mem::replace(&mut cur, parent);
                         self.depth -= 1 + usize::from(done.init_of.is_some());
@@ -122,11 +122,7 @@ impl Vm {
                     Err(e) => {
                         if self.frame_stack.len() > base {
                             let parent = self.frame_stack.pop().unwrap_or_else(|| {
-                                Frame::new(
-                                    cur.code.clone(),
-                                    cur.globals.clone(),
-                                    cur.builtins.clone(),
-                                )
+                                Box::new(Frame::new(cur.code.clone(), cur.globals.clone(), cur.builtins.clone()))
                             });
                             let done = std::mem::replace(&mut cur, parent);
                             self.depth -= 1 + usize::from(done.init_of.is_some());
@@ -1076,7 +1072,7 @@ impl Vm {
             return Ok(None);
         }
         let nk = self.names.__new__.clone();
-        let new = lookup(cls, &nk);
+        let new = self.lookup_cached(cls, &nk);
         let is_obj_new = match &new {
             Some(Value::Obj(n)) => match &n.payload {
                 Payload::BuiltinFunction(nf) => nf
@@ -1092,7 +1088,7 @@ impl Vm {
             return Ok(None);
         }
         let ik = self.names.__init__.clone();
-        let Some(Value::Obj(init)) = lookup(cls, &ik) else {
+        let Some(Value::Obj(init)) = self.lookup_cached(cls, &ik) else {
             return Ok(None);
         };
         let Payload::Function(fd) = &init.payload else {
@@ -1312,13 +1308,13 @@ impl Vm {
         }
         if td.heap {
             let k = self.names.__getattribute__.clone();
-            if let Some(ga) = lookup(&cls, &k) {
+            if let Some(ga) = self.lookup_cached(&cls, &k) {
                 if !matches!(ga.payload(), Some(Payload::BuiltinFunction(_))) {
                     return Ok(None);
                 }
             }
         }
-        let Some(descr) = lookup(&cls, name) else {
+        let Some(descr) = self.lookup_cached(&cls, name) else {
             return Ok(None);
         };
         let is_method = match descr.payload() {
@@ -1650,5 +1646,5 @@ impl Vm {
 /// The result of starting a call from the eval loop.
 pub(crate) enum CallOutcome {
     Value(Value),
-    Frame(Frame),
+    Frame(Box<Frame>),
 }

@@ -199,9 +199,9 @@ impl Vm {
         name: &PyRef,
         rname: &PyRef,
     ) -> PyResult<Value> {
-        let fa = lookup(ta, name);
+        let fa = self.lookup_cached(ta, name);
         let same_type = Rc::ptr_eq(ta, tb);
-        let fb = if same_type { None } else { lookup(tb, rname) };
+        let fb = if same_type { None } else { self.lookup_cached(tb, rname) };
         let mut tried_b = false;
         if let Some(fb) = &fb {
             if is_subtype(tb, ta) && !fb.is(&lookup(ta, rname).unwrap_or(Value::None)) {
@@ -548,7 +548,7 @@ impl Vm {
         let same = Rc::ptr_eq(&ta, &tb);
         let mut tried_b = false;
         if !same && is_subtype(&tb, &ta) {
-            if let Some(fb) = lookup(&tb, &rname) {
+            if let Some(fb) = self.lookup_cached(&tb, &rname) {
                 tried_b = true;
                 let r = self.call(&fb, &[b.clone(), a.clone()])?;
                 if !self.is_not_implemented(&r) {
@@ -556,14 +556,14 @@ impl Vm {
                 }
             }
         }
-        if let Some(fa) = lookup(&ta, &name) {
+        if let Some(fa) = self.lookup_cached(&ta, &name) {
             let r = self.call(&fa, &[a.clone(), b.clone()])?;
             if !self.is_not_implemented(&r) {
                 return Ok(r);
             }
         }
         if !tried_b {
-            if let Some(fb) = lookup(&tb, &rname) {
+            if let Some(fb) = self.lookup_cached(&tb, &rname) {
                 let r = self.call(&fb, &[b.clone(), a.clone()])?;
                 if !self.is_not_implemented(&r) {
                     return Ok(r);
@@ -671,7 +671,7 @@ impl Vm {
                     }
                 }
                 let k = self.names.__bool__.clone();
-                if let Some(f) = lookup(&cls, &k) {
+                if let Some(f) = self.lookup_cached(&cls, &k) {
                     let r = self.call(&f, &[v.clone()])?;
                     return match r {
                         Value::Bool(b) => Ok(b),
@@ -682,7 +682,7 @@ impl Vm {
                     };
                 }
                 let k = self.names.__len__.clone();
-                if lookup(&cls, &k).is_some() {
+                if self.lookup_cached(&cls, &k).is_some() {
                     return Ok(self.len(v)? > 0);
                 }
                 Ok(true)

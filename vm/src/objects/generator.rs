@@ -21,7 +21,7 @@ use crate::vm::{PyErr, PyResult, Vm};
 /// The payload of a generator.
 pub struct GeneratorData {
     /// The suspended frame (`None` while running or once finished).
-    pub frame: RefCell<Option<Frame>>,
+    pub frame: RefCell<Option<Box<Frame>>>,
     pub running: Cell<bool>,
     pub started: Cell<bool>,
     pub finished: Cell<bool>,
@@ -39,7 +39,7 @@ pub enum GenResult {
 }
 
 /// Creates a generator for a function call whose frame is ready.
-pub fn new_generator(vm: &mut Vm, fd: &FunctionData, frame: Frame) -> Value {
+pub fn new_generator(vm: &mut Vm, fd: &FunctionData, frame: Box<Frame>) -> Value {
     let g = GeneratorData {
         frame: RefCell::new(Some(frame)),
         running: Cell::new(false),

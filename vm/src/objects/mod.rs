@@ -16,6 +16,7 @@ pub mod generator;
 pub mod int;
 pub mod iter;
 pub mod list;
+pub mod method_cache;
 pub mod module;
 pub mod none;
 pub mod object_;

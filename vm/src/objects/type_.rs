@@ -219,6 +219,7 @@ impl Vm {
         if ty.as_type().map(|t| t.heap).unwrap_or(false) {
             self.gc_track(&ty);
         }
+        self.type_modified(&ty);
         ty
     }
 
@@ -449,6 +450,7 @@ impl Vm {
                 }
             }
         }
+        self.type_modified(&ty);
         // __set_name__ on attributes.
         let set_name = self.names.__set_name__.clone();
         for (k, v) in crate::objects::dict::entries(&tdict) {
