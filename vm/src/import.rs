@@ -188,7 +188,11 @@ impl Vm {
         let Some(globals) = m.dict.clone() else {
             return Err(self.system_error("module without a namespace"));
         };
-        self.run_code(code, globals, None)
+        let r = self.run_code(code, globals, None);
+        if self.finalize_queue.pending.get() {
+            self.run_finalizers();
+        }
+        r
     }
 
     /// Resolves a relative import name against the importing globals.
@@ -466,7 +470,11 @@ impl Vm {
             self.dict_set(&globals, Value::Obj(bk), b)?;
         }
         let builtins = self.builtins_dict.clone();
-        let mut frame = Box::new(crate::eval::frame::Frame::new(code.clone(), globals.clone(), builtins));
+        let mut frame = Box::new(crate::eval::frame::Frame::new(
+            code.clone(),
+            globals.clone(),
+            builtins,
+        ));
         frame.fast.resize(code.varnames.len(), None);
         for _ in 0..code.ncells() {
             let c = self.new_cell(None);

@@ -239,3 +239,50 @@ impl Payload {
 
 /// A flag cell helper used by several payloads.
 pub type Flag = Cell<bool>;
+
+// Dropping deeply nested containers (a list of a list of ... a million
+// deep) would recurse once per level on the Rust stack. Like CPython's
+// "trashcan", drops nest at most `MAX_DROP_DEPTH` deep; deeper payloads
+// are queued and dropped iteratively by the outermost drop.
+const MAX_DROP_DEPTH: usize = 200;
+
+thread_local! {
+    static DROP_DEPTH: Cell<usize> = const { Cell::new(0) };
+    static DEFERRED: RefCell<Vec<(Payload, Option<PyRef>)>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Drop for PyObject {
+    fn drop(&mut self) {
+        if !self.payload.is_container() && self.dict.is_none() {
+            return;
+        }
+        let payload = std::mem::replace(&mut self.payload, Payload::Instance);
+        let dict = self.dict.take();
+        let depth = DROP_DEPTH.with(|d| d.get());
+        if depth >= MAX_DROP_DEPTH {
+            let queued = DEFERRED.with(|q| match q.try_borrow_mut() {
+                Ok(mut q) => {
+                    q.push((payload, dict));
+                    None
+                }
+                Err(_) => Some((payload, dict)),
+            });
+            drop(queued);
+            return;
+        }
+        DROP_DEPTH.with(|d| d.set(depth + 1));
+        drop(payload);
+        drop(dict);
+        if depth == 0 {
+            // Outermost drop: empty the queue iteratively.
+            loop {
+                let next = DEFERRED.with(|q| q.try_borrow_mut().ok().and_then(|mut q| q.pop()));
+                match next {
+                    Some(item) => drop(item),
+                    None => break,
+                }
+            }
+        }
+        DROP_DEPTH.with(|d| d.set(depth));
+    }
+}

@@ -120,9 +120,17 @@ impl Vm {
                         Payload::Tuple(items) => {
                             let items = items.clone();
                             let mut hs = Vec::with_capacity(items.len());
+                            self.recursion_enter(" while calling a Python object")?;
                             for it in &items {
-                                hs.push(self.hash(it)?);
+                                match self.hash(it) {
+                                    Ok(h) => hs.push(h),
+                                    Err(e) => {
+                                        self.depth -= 1;
+                                        return Err(e);
+                                    }
+                                }
                             }
+                            self.depth -= 1;
                             return Ok(crate::hash::hash_tuple_items(hs.into_iter()));
                         }
                         Payload::Type(_)

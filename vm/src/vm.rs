@@ -85,6 +85,7 @@ pub struct Vm {
     /// Marks "no self" in the LoadMethod/CallMethod stack pair.
     pub(crate) null_marker: PyRef,
     pub gc: Gc,
+    pub(crate) finalize_queue: Rc<crate::objects::generator::FinalizeQueue>,
     pub(crate) method_cache: crate::objects::method_cache::MethodCache,
     pub(crate) native_modules: HashMap<String, ModuleInit>,
     /// Globals of the innermost running Python frame.
@@ -169,6 +170,7 @@ impl Vm {
             repr_stack: Vec::new(),
             null_marker,
             gc: Gc::default(),
+            finalize_queue: Default::default(),
             method_cache: Default::default(),
             native_modules: HashMap::new(),
             cur_globals: None,

@@ -66,20 +66,20 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if file.is_none() {
         return Ok(Value::None);
     }
-    let mut text = String::new();
-    for (i, a) in args.pos().iter().enumerate() {
-        if i > 0 {
-            text.push_str(&sep);
-        }
-        text.push_str(&vm.str(a)?);
-    }
-    text.push_str(&end);
-    // Fast path: the built-in stdout/stderr objects.
+    // Fast path: the built-in stdout/stderr objects get one write.
     let std = file.as_obj().and_then(|o| {
         o.native_data::<crate::io::StdStream>()
             .map(|s| (s.err, s.input))
     });
     if let Some((err, false)) = std {
+        let mut text = String::new();
+        for (i, a) in args.pos().iter().enumerate() {
+            if i > 0 {
+                text.push_str(&sep);
+            }
+            text.push_str(&vm.str(a)?);
+        }
+        text.push_str(&end);
         let out = vm.output.clone();
         let r = out.borrow_mut().write(err, &text);
         if let Err(e) = r {
@@ -93,8 +93,18 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         return Ok(Value::None);
     }
-    let t = vm.str_val(text);
-    vm.call_method(&file, "write", &[t])?;
+    // Other files: one write per piece, as CPython does.
+    let write = vm.get_attr_str(&file, "write")?;
+    for (i, a) in args.pos().iter().enumerate() {
+        if i > 0 {
+            let s = vm.str_val(sep.clone());
+            vm.call(&write, &[s])?;
+        }
+        let s = vm.str_value(a)?;
+        vm.call(&write, &[s])?;
+    }
+    let e = vm.str_val(end);
+    vm.call(&write, &[e])?;
     if flush {
         vm.call_method(&file, "flush", &[])?;
     }
@@ -692,6 +702,15 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match m {
         None | Some(Value::None) => vm.binary_op(&base, &exp, B::Power),
         Some(m) => {
+            let num = |v: &Value| {
+                crate::objects::float::as_float(v).is_some()
+                    || crate::objects::complex::as_complex(v).is_some()
+            };
+            if num(&base) || num(&exp) || num(m) {
+                return Err(vm.type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
+            }
             let (Some(b), Some(e), Some(mm)) = (
                 crate::objects::int::as_int(&base),
                 crate::objects::int::as_int(&exp),

@@ -158,7 +158,12 @@ impl Vm {
 
     /// A frame for calling function `func` with `args` bound to its
     /// parameters.
-    pub fn make_frame(&mut self, func: &PyRef, fd: &FunctionData, args: Args) -> PyResult<Box<Frame>> {
+    pub fn make_frame(
+        &mut self,
+        func: &PyRef,
+        fd: &FunctionData,
+        args: Args,
+    ) -> PyResult<Box<Frame>> {
         let code = fd.code.clone();
         let mut frame = match self.frame_pool.pop() {
             Some(mut f) => {
@@ -166,7 +171,11 @@ impl Vm {
                 f
             }
             None => {
-                let mut f = Box::new(Frame::new(code.clone(), fd.globals.clone(), fd.builtins.clone()));
+                let mut f = Box::new(Frame::new(
+                    code.clone(),
+                    fd.globals.clone(),
+                    fd.builtins.clone(),
+                ));
                 f.fast.resize(code.varnames.len(), None);
                 f
             }

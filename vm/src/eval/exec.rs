@@ -52,7 +52,11 @@ impl Vm {
     /// Runs `entry` (and the frames it calls) until it returns or yields.
     /// With `throw`, the exception is raised in `entry` first. Returns the
     /// entry frame with the outcome.
-    pub(crate) fn run(&mut self, entry: Box<Frame>, throw: Option<PyErr>) -> (Box<Frame>, PyResult<Exit>) {
+    pub(crate) fn run(
+        &mut self,
+        entry: Box<Frame>,
+        throw: Option<PyErr>,
+    ) -> (Box<Frame>, PyResult<Exit>) {
         let base = self.frame_stack.len();
         let mut cur = entry;
         let saved_globals = self.cur_globals.replace(cur.globals.clone());
@@ -79,6 +83,7 @@ impl Vm {
                         continue;
                     }
                     self.depth += 1 + extra;
+                    self.gc_maybe_collect();
                     self.cur_globals = Some(new.globals.clone());
                     self.frame_stack.push(std::mem::replace(&mut cur, new));
                 }
@@ -86,7 +91,11 @@ impl Vm {
                     self.exit_frame_blocks(&mut cur);
                     if self.frame_stack.len() > base {
                         let parent = self.frame_stack.pop().unwrap_or_else(|| {
-                            Box::new(Frame::new(cur.code.clone(), cur.globals.clone(), cur.builtins.clone()))
+                            Box::new(Frame::new(
+                                cur.code.clone(),
+                                cur.globals.clone(),
+                                cur.builtins.clone(),
+                            ))
                         });
                         let done = std::mem::replace(&mut cur, parent);
                         self.depth -= 1 + usize::from(done.init_of.is_some());
@@ -122,7 +131,11 @@ impl Vm {
                     Err(e) => {
                         if self.frame_stack.len() > base {
                             let parent = self.frame_stack.pop().unwrap_or_else(|| {
-                                Box::new(Frame::new(cur.code.clone(), cur.globals.clone(), cur.builtins.clone()))
+                                Box::new(Frame::new(
+                                    cur.code.clone(),
+                                    cur.globals.clone(),
+                                    cur.builtins.clone(),
+                                ))
                             });
                             let done = std::mem::replace(&mut cur, parent);
                             self.depth -= 1 + usize::from(done.init_of.is_some());
@@ -236,6 +249,9 @@ impl Vm {
             };
             f.lasti = f.ip;
             f.ip += 1;
+            if self.finalize_queue.pending.get() {
+                self.run_finalizers();
+            }
             match ins {
                 I::Nop => {}
                 I::PopTop => {
@@ -672,7 +688,13 @@ impl Vm {
                         f.push(it);
                     }
                 }
-                I::Jump(t) => f.ip = t as usize,
+                I::Jump(t) => {
+                    if (t as usize) < f.ip {
+                        // Loop back-edge: a safe point for the collector.
+                        self.gc_maybe_collect();
+                    }
+                    f.ip = t as usize;
+                }
                 I::PopJumpIfFalse(t) => {
                     let v = f.pop();
                     let b = match v {

@@ -201,7 +201,11 @@ impl Vm {
     ) -> PyResult<Value> {
         let fa = self.lookup_cached(ta, name);
         let same_type = Rc::ptr_eq(ta, tb);
-        let fb = if same_type { None } else { self.lookup_cached(tb, rname) };
+        let fb = if same_type {
+            None
+        } else {
+            self.lookup_cached(tb, rname)
+        };
         let mut tried_b = false;
         if let Some(fb) = &fb {
             if is_subtype(tb, ta) && !fb.is(&lookup(ta, rname).unwrap_or(Value::None)) {

@@ -395,6 +395,45 @@ fn bytes_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
+fn bytearray_delitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [this, idx] = args.exact_method(vm, "bytearray.__delitem__")?;
+    let Some(Payload::ByteArray(cell)) = this.payload() else {
+        return Err(vm.type_error("descriptor requires a 'bytearray' object"));
+    };
+    let len = cell.borrow().len();
+    if let Some(Payload::Slice { .. }) = idx.payload() {
+        let r = vm.resolve_slice(idx, len)?;
+        let mut kill = vec![false; len];
+        for i in r.indices() {
+            if let Some(k) = kill.get_mut(i) {
+                *k = true;
+            }
+        }
+        let mut b = cell.borrow_mut();
+        let kept: Vec<u8> = b
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !kill.get(*i).copied().unwrap_or(false))
+            .map(|(_, x)| *x)
+            .collect();
+        *b = kept;
+        return Ok(Value::None);
+    }
+    if !vm.is_index(idx) {
+        return Err(vm.type_error(format!(
+            "bytearray indices must be integers or slices, not {}",
+            vm.type_name(idx)
+        )));
+    }
+    match vm.seq_index(idx, len)? {
+        Some(i) => {
+            cell.borrow_mut().remove(i);
+            Ok(Value::None)
+        }
+        None => Err(vm.index_error("bytearray index out of range")),
+    }
+}
+
 fn bytearray_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this, idx, value] = args.exact_method(vm, "bytearray.__setitem__")?;
     let Some(Payload::ByteArray(cell)) = this.payload() else {
@@ -517,6 +556,7 @@ pub fn init(vm: &mut Vm) {
             ("__len__", bytes_len),
             ("__getitem__", bytes_getitem),
             ("__setitem__", bytearray_setitem),
+            ("__delitem__", bytearray_delitem),
             ("__iter__", bytes_iter),
             ("decode", bytes_decode),
             ("append", bytearray_append),

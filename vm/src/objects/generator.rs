@@ -30,6 +30,77 @@ pub struct GeneratorData {
     pub qualname: RefCell<Value>,
     /// The exception being handled inside the generator when it yielded.
     pub exc_state: RefCell<Option<PyRef>>,
+    /// Where the suspended frame goes when the generator is dropped, so
+    /// the VM can run its `finally` blocks (close()) at a safe point.
+    pub finalizer: Option<Rc<FinalizeQueue>>,
+}
+
+/// Generators dropped while suspended inside try/with blocks, waiting for
+/// the VM to close them.
+#[derive(Default)]
+pub struct FinalizeQueue {
+    pub pending: Cell<bool>,
+    items: RefCell<Vec<(Box<Frame>, Rc<Code>, Value, Value)>>,
+}
+
+impl Drop for GeneratorData {
+    fn drop(&mut self) {
+        let Some(q) = &self.finalizer else { return };
+        if !self.started.get() || self.finished.get() || self.running.get() {
+            return;
+        }
+        let Some(frame) = self.frame.get_mut().take() else {
+            return;
+        };
+        if !frame
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Finally { .. }))
+        {
+            return;
+        }
+        let name = std::mem::take(self.name.get_mut());
+        let qualname = std::mem::take(self.qualname.get_mut());
+        if let Ok(mut items) = q.items.try_borrow_mut() {
+            items.push((frame, self.code.clone(), name, qualname));
+            q.pending.set(true);
+        }
+    }
+}
+
+impl Vm {
+    /// Closes generators that were dropped while suspended (runs their
+    /// `finally` blocks), printing "Exception ignored" for errors.
+    pub fn run_finalizers(&mut self) {
+        let q = self.finalize_queue.clone();
+        q.pending.set(false);
+        loop {
+            let item = q.items.borrow_mut().pop();
+            let Some((frame, code, name, qualname)) = item else {
+                break;
+            };
+            let g = GeneratorData {
+                frame: RefCell::new(Some(frame)),
+                running: Cell::new(false),
+                started: Cell::new(true),
+                finished: Cell::new(false),
+                code,
+                name: RefCell::new(name),
+                qualname: RefCell::new(qualname),
+                exc_state: RefCell::new(None),
+                finalizer: None,
+            };
+            let gen = self.alloc(
+                self.types.generator.clone(),
+                Payload::Generator(Box::new(g)),
+            );
+            if let Err(e) = gen_close(self, &gen) {
+                let r = self.repr(&Value::Obj(gen.clone())).unwrap_or_default();
+                let tb = self.format_exception(&Value::Obj(e.0.clone()));
+                self.write_stderr(&format!("Exception ignored in: {r}\n{tb}"));
+            }
+        }
+    }
 }
 
 /// What resuming a generator produced.
@@ -49,6 +120,7 @@ pub fn new_generator(vm: &mut Vm, fd: &FunctionData, frame: Box<Frame>) -> Value
         name: RefCell::new(fd.name.borrow().clone()),
         qualname: RefCell::new(fd.qualname.borrow().clone()),
         exc_state: RefCell::new(None),
+        finalizer: Some(vm.finalize_queue.clone()),
     };
     Value::Obj(vm.alloc(vm.types.generator.clone(), Payload::Generator(Box::new(g))))
 }

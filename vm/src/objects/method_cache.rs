@@ -60,13 +60,21 @@ impl Vm {
         let version = td.version.get();
         let i = slot(ty, version, name);
         if let Some(Some(e)) = self.method_cache.entries.get(i) {
-            if e.version == version && std::ptr::eq(e.ty.as_ptr(), Rc::as_ptr(ty)) && std::ptr::eq(e.name.as_ptr(), Rc::as_ptr(name)) {
+            if e.version == version
+                && std::ptr::eq(e.ty.as_ptr(), Rc::as_ptr(ty))
+                && std::ptr::eq(e.name.as_ptr(), Rc::as_ptr(name))
+            {
                 return e.value.clone();
             }
         }
         let v = crate::objects::type_::lookup(ty, name);
         if let Some(slot) = self.method_cache.entries.get_mut(i) {
-            *slot = Some(Entry { ty: Rc::downgrade(ty), version, name: Rc::downgrade(name), value: v.clone() });
+            *slot = Some(Entry {
+                ty: Rc::downgrade(ty),
+                version,
+                name: Rc::downgrade(name),
+                value: v.clone(),
+            });
         }
         v
     }

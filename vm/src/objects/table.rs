@@ -79,6 +79,10 @@ pub fn table_hash(h: i64) -> u64 {
 /// Equality of two keys when it can be decided without running Python code;
 /// `None` when a user `__eq__` may be involved.
 pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
+    native_eq_depth(a, b, 0)
+}
+
+fn native_eq_depth(a: &Value, b: &Value, depth: usize) -> Option<bool> {
     use Value::*;
     match (a, b) {
         (None, None) => Some(true),
@@ -104,8 +108,11 @@ pub fn native_eq(a: &Value, b: &Value) -> Option<bool> {
                     if s.len() != t.len() {
                         return Some(false);
                     }
+                    if depth > 50 {
+                        return Option::None;
+                    }
                     for (p, q) in s.iter().zip(t.iter()) {
-                        if !p.is(q) && !native_eq(p, q)? {
+                        if !p.is(q) && !native_eq_depth(p, q, depth + 1)? {
                             return Some(false);
                         }
                     }
