@@ -46,6 +46,9 @@ impl<'t> Compiler<'t, '_> {
             }
             StmtKind::Assign { targets, value } => {
                 self.check_assignment(s.loc, targets, value)?;
+                if self.swap_assign(targets, value)? {
+                    return Ok(());
+                }
                 self.expr(value)?;
                 let n = targets.len();
                 for (i, t) in targets.iter().enumerate() {
@@ -145,6 +148,45 @@ impl<'t> Compiler<'t, '_> {
             }
         }
         Ok(())
+    }
+
+    /// `a, b = b, a` (two or three names on each side): the values are
+    /// swapped into place on the stack instead of packed into a tuple and
+    /// unpacked again, as CPython's optimizer does. Returns whether it
+    /// applied.
+    fn swap_assign(&mut self, targets: &'t [Expr], value: &'t Expr) -> R<bool> {
+        let [target] = targets else {
+            return Ok(false);
+        };
+        let (ExprKind::Tuple(names) | ExprKind::List(names)) = &target.kind else {
+            return Ok(false);
+        };
+        let ExprKind::Tuple(values) = &value.kind else {
+            return Ok(false);
+        };
+        let starred = |e: &Expr| matches!(e.kind, ExprKind::Starred(_));
+        let constant = |e: &Expr| matches!(e.kind, ExprKind::Constant(_));
+        // A tuple of constants is one constant: unpacking it allocates nothing.
+        if values.iter().all(constant)
+            || names.len() != values.len()
+            || !(2..=3).contains(&names.len())
+            || names.iter().any(starred)
+            || values.iter().any(starred)
+        {
+            return Ok(false);
+        }
+        for v in values {
+            self.expr(v)?;
+        }
+        self.set_loc(value.loc);
+        if names.len() == 3 {
+            self.emit(I::RotThree);
+        }
+        self.emit(I::RotTwo);
+        for t in names {
+            self.store_target(t)?;
+        }
+        Ok(true)
     }
 
     fn expr_stmt(&mut self, e: &'t Expr) -> R {
