@@ -973,3 +973,27 @@ fn analyze_inner(
     free.extend(newfree);
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::mangle;
+
+    /// Attribute names CPython 3.11 compiles `self.NAME` to inside `class CLASS`.
+    #[test]
+    fn mangling_matches_cpython() {
+        let cases = [
+            ("Ham", "__spam", "_Ham__spam"),
+            ("_Ham", "__spam", "_Ham__spam"),
+            ("__", "__x", "__x"),
+            ("_A_", "__x", "_A___x"),
+            ("Ham", "__x__", "__x__"),
+            ("Ham", "_x", "_x"),
+            ("Ham", "__", "__"),
+            ("Ham", "___x", "_Ham___x"),
+        ];
+        for (class, name, expected) in cases {
+            assert_eq!(mangle(Some(class), name), expected, "{class} {name}");
+        }
+        assert_eq!(mangle(None, "__x"), "__x");
+    }
+}

@@ -605,3 +605,48 @@ pub fn bytes_repr(b: &[u8]) -> String {
     out.push(quote as char);
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{bytes_repr, float_repr, str_repr};
+
+    /// Expected values are CPython 3.11's `repr()` of the same values.
+    #[test]
+    fn float_repr_matches_cpython() {
+        let cases: &[(f64, &str)] = &[
+            (0.0, "0.0"),
+            (-0.0, "-0.0"),
+            (1.0, "1.0"),
+            (0.1, "0.1"),
+            (1.5e-05, "1.5e-05"),
+            (1e16, "1e+16"),
+            (1e15, "1000000000000000.0"),
+            (123456789012345678.0, "1.2345678901234568e+17"),
+            (1e-4, "0.0001"),
+            (9.999e-5, "9.999e-05"),
+            (2.5, "2.5"),
+            (1e22, "1e+22"),
+            (1.7976931348623157e308, "1.7976931348623157e+308"),
+            (5e-324, "5e-324"),
+            (100.0, "100.0"),
+            (0.30000000000000004, "0.30000000000000004"),
+            (-2.5e-10, "-2.5e-10"),
+            (1234.5678, "1234.5678"),
+        ];
+        for (v, expected) in cases {
+            assert_eq!(float_repr(*v, true), *expected);
+        }
+    }
+
+    #[test]
+    fn str_and_bytes_repr_match_cpython() {
+        // repr() of the same values in CPython 3.11.
+        assert_eq!(str_repr("it's"), "\"it's\"");
+        assert_eq!(str_repr("say \"hi\""), "'say \"hi\"'");
+        assert_eq!(str_repr("both ' and \""), "'both \\' and \"'");
+        assert_eq!(str_repr("\n\t\\\x00\x7f"), "'\\n\\t\\\\\\x00\\x7f'");
+        assert_eq!(str_repr("é\u{2028}\u{a0}"), "'é\\u2028\\xa0'");
+        assert_eq!(bytes_repr(b"\x00a'"), "b\"\\x00a'\"");
+        assert_eq!(bytes_repr(b"\xff\"'"), "b'\\xff\"\\''");
+    }
+}
