@@ -107,6 +107,11 @@ fn main() {
         trials.push(Trial::test("meta::no_orphan_snapshots", move || {
             h.check_orphans(&p)
         }));
+        let h = Arc::clone(&harness);
+        let p = programs.clone();
+        trials.push(Trial::test("meta::snapshots_parse", move || {
+            h.check_snapshots_parse(&p)
+        }));
     }
 
     let conclusion = libtest_mimic::run(&args, trials);
@@ -285,6 +290,31 @@ impl Harness {
             Ok(())
         } else {
             Err(format!("snapshots of no program (delete them): {orphans:?}").into())
+        }
+    }
+
+    /// The no-python3 path reads `.snap` files by hand: every stored
+    /// snapshot must parse into a complete rendered run.
+    fn check_snapshots_parse(&self, programs: &[String]) -> Result<(), Failed> {
+        let mut bad = Vec::new();
+        for name in programs {
+            let path = self.snapshots.join(format!("{name}.snap"));
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue; // a missing snapshot fails that program's own test
+            };
+            let ok = snapfile::content(&text).is_some_and(|c| {
+                c.starts_with("--- ")
+                    && c.contains("\n--- stdout ---\n")
+                    && c.ends_with("--- end ---")
+            });
+            if !ok {
+                bad.push(name.clone());
+            }
+        }
+        if bad.is_empty() {
+            Ok(())
+        } else {
+            Err(format!("snapshots that do not parse: {bad:?}").into())
         }
     }
 
