@@ -110,6 +110,8 @@ pub struct SymbolTable {
     directives: HashMap<String, Location>,
     has_varargs: bool,
     has_varkeywords: bool,
+    /// Inside a comprehension's iterable expression (walrus forbidden).
+    comp_iter_expr: u32,
 }
 
 impl SymbolTable {
@@ -136,6 +138,7 @@ impl SymbolTable {
             directives: HashMap::new(),
             has_varargs: false,
             has_varkeywords: false,
+            comp_iter_expr: 0,
         }
     }
 
@@ -601,6 +604,12 @@ impl Builder<'_, '_> {
         match &e.kind {
             ExprKind::BoolOp { values, .. } => self.exprs(values)?,
             ExprKind::NamedExpr { target, value } => {
+                if self.cur().comp_iter_expr > 0 {
+                    return Err(self.map.compile_error(
+                        "assignment expression cannot be used in a comprehension iterable expression",
+                        e.loc,
+                    ));
+                }
                 self.expr(value)?;
                 if let ExprKind::Name(n) = &target.kind {
                     self.named_expr_target(n, target.loc)?;
@@ -728,13 +737,13 @@ impl Builder<'_, '_> {
         let Some(first) = generators.first() else {
             return Ok(());
         };
-        self.expr(&first.iter)?;
+        self.comp_iter(&first.iter)?;
         self.enter(ScopeKind::Comprehension, name, e.loc);
         self.cur().is_generator = is_generator;
         self.add_def_mangled(".0".to_owned(), flags::PARAM, e.loc, self.stack.len() - 1)?;
         for (i, g) in generators.iter().enumerate() {
             if i > 0 {
-                self.expr(&g.iter)?;
+                self.comp_iter(&g.iter)?;
             }
             self.comp_target(&g.target)?;
             self.exprs(&g.ifs)?;
@@ -744,6 +753,14 @@ impl Builder<'_, '_> {
         }
         self.exit();
         Ok(())
+    }
+
+    /// A comprehension's iterable, where `:=` is not allowed.
+    fn comp_iter(&mut self, e: &Expr) -> R {
+        self.cur().comp_iter_expr += 1;
+        let r = self.expr(e);
+        self.cur().comp_iter_expr -= 1;
+        r
     }
 
     fn comp_target(&mut self, e: &Expr) -> R {

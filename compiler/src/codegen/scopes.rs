@@ -265,7 +265,22 @@ impl<'t> Compiler<'t, '_> {
             } => ("<dictcomp>", generators, key, Some(&**value)),
             _ => return Err(self.internal("not a comprehension")),
         };
-        if generators.iter().any(|g| g.is_async) {
+        let awaits = generators.iter().any(|g| g.is_async)
+            || contains_await(elt)
+            || value.is_some_and(contains_await)
+            || generators.iter().enumerate().any(|(i, g)| {
+                (i > 0 && contains_await(&g.iter)) || g.ifs.iter().any(contains_await)
+            });
+        if awaits {
+            // An asynchronous generator expression is valid anywhere;
+            // other asynchronous comprehensions need an async function.
+            if name == "<genexpr>" {
+                return Err(self.map.error(
+                    crate::error::CompileErrorKind::Unsupported,
+                    "asynchronous generator expressions are not supported by rpy",
+                    e.loc,
+                ));
+            }
             return Err(self.compile_error(
                 "asynchronous comprehension outside of an asynchronous function",
                 e.loc,
@@ -392,5 +407,19 @@ impl<'t> Compiler<'t, '_> {
             self.emit(I::CallKw(n + keywords.len() as u32));
         }
         Ok(())
+    }
+}
+
+/// Whether `e` awaits, outside nested functions (which have their own
+/// async-ness); nested comprehensions count, as they run in line.
+fn contains_await(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Await(_) => true,
+        ExprKind::Lambda { .. } => false,
+        _ => {
+            let mut found = false;
+            crate::ast::for_each_child(e, &mut |c| found = found || contains_await(c));
+            found
+        }
     }
 }
