@@ -131,6 +131,17 @@ impl Vm {
         }
     }
 
+    /// A module attribute (None if missing).
+    pub fn module_get(&mut self, m: &PyRef, name: &str) -> Value {
+        match &m.dict {
+            Some(d) => {
+                let d = d.clone();
+                self.dict_get_str(&d, name).unwrap_or(Value::None)
+            }
+            None => Value::None,
+        }
+    }
+
     /// Adds a native function to a module.
     pub fn module_add_fn(&mut self, m: &PyRef, name: &str, func: NativeFn) {
         let mut f = NativeFunction::new(name, func);

@@ -735,6 +735,9 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
         let mut width: Option<usize> = None;
         if i < chars.len() && chars[i] == '*' {
             let w = next_arg(vm, &mut ai)?;
+            if !matches!(w, Value::Int(_) | Value::Bool(_)) {
+                return Err(vm.type_error("* wants int"));
+            }
             let w = vm.to_i64(&w)?;
             if w < 0 {
                 flags.push('-');
@@ -755,6 +758,9 @@ pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> 
             i += 1;
             if i < chars.len() && chars[i] == '*' {
                 let p = next_arg(vm, &mut ai)?;
+                if !matches!(p, Value::Int(_) | Value::Bool(_)) {
+                    return Err(vm.type_error("* wants int"));
+                }
                 prec = Some(vm.to_i64(&p)?.max(0) as usize);
                 i += 1;
             } else {

@@ -142,6 +142,11 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyRef)) -> bool {
             }
         }
         Payload::Exception(e) => {
+            for t in b!(e.traceback).iter() {
+                if let Some(g) = &t.globals {
+                    visit_ref(g, &mut v);
+                }
+            }
             v(&*b!(e.args));
             v(&*b!(e.cause));
             v(&*b!(e.context));
@@ -206,6 +211,9 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyRef)) -> bool {
         Payload::Traceback(t) => {
             if let Some(n) = &t.next {
                 visit_ref(n, &mut v);
+            }
+            if let Some(g) = &t.globals {
+                visit_ref(g, &mut v);
             }
         }
         Payload::Module(_)

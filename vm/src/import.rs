@@ -32,6 +32,12 @@ impl Vm {
     /// itself (not the top-level package).
     pub fn import_module(&mut self, name: &str) -> PyResult<Value> {
         if let Some(m) = self.loaded_module(name) {
+            if m.is_none() {
+                return Err(self.module_not_found(
+                    name,
+                    format!("import of {name} halted; None in sys.modules"),
+                ));
+            }
             return Ok(m);
         }
         let mut cur = String::new();
@@ -51,6 +57,12 @@ impl Vm {
     /// Imports one module whose parent (if any) is already imported.
     fn import_one(&mut self, fullname: &str, parent: Option<&Value>) -> PyResult<Value> {
         if let Some(m) = self.loaded_module(fullname) {
+            if m.is_none() {
+                return Err(self.module_not_found(
+                    fullname,
+                    format!("import of {fullname} halted; None in sys.modules"),
+                ));
+            }
             return Ok(m);
         }
         if let Some(init) = self.native_modules.get(fullname).cloned() {

@@ -18,9 +18,23 @@ pub trait Output {
     fn flush(&mut self, err: bool) -> std::io::Result<()>;
     /// Reads a line from stdin (`None` at end of input).
     fn read_line(&mut self) -> std::io::Result<Option<String>> {
-        let mut s = String::new();
-        let n = std::io::stdin().read_line(&mut s)?;
-        Ok(if n == 0 { None } else { Some(s) })
+        let mut b = Vec::new();
+        let n = std::io::BufRead::read_until(&mut std::io::stdin().lock(), b'\n', &mut b)?;
+        Ok(if n == 0 {
+            None
+        } else {
+            Some(String::from_utf8_lossy(&b).into_owned())
+        })
+    }
+    /// Reads the rest of stdin as bytes.
+    fn read_all(&mut self) -> std::io::Result<Vec<u8>> {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut b)?;
+        Ok(b)
+    }
+    /// Writes raw bytes (`sys.stdout.buffer`).
+    fn write_bytes(&mut self, err: bool, b: &[u8]) -> std::io::Result<()> {
+        self.write(err, &String::from_utf8_lossy(b))
     }
 }
 
@@ -39,13 +53,16 @@ impl Default for StdOutput {
 
 impl Output for StdOutput {
     fn write(&mut self, err: bool, s: &str) -> std::io::Result<()> {
+        self.write_bytes(err, s.as_bytes())
+    }
+    fn write_bytes(&mut self, err: bool, b: &[u8]) -> std::io::Result<()> {
         if err {
             self.out.flush()?;
             let mut e = std::io::stderr();
-            e.write_all(s.as_bytes())?;
+            e.write_all(b)?;
             e.flush()
         } else {
-            self.out.write_all(s.as_bytes())
+            self.out.write_all(b)
         }
     }
     fn flush(&mut self, err: bool) -> std::io::Result<()> {
@@ -81,12 +98,17 @@ impl Output for CaptureOutput {
     fn read_line(&mut self) -> std::io::Result<Option<String>> {
         Ok(self.stdin.pop_front())
     }
+    fn read_all(&mut self) -> std::io::Result<Vec<u8>> {
+        Ok(self.stdin.drain(..).collect::<String>().into_bytes())
+    }
 }
 
 /// State of a built-in standard stream object.
 pub struct StdStream {
     pub err: bool,
     pub input: bool,
+    /// The binary stream of `.buffer` (bytes in and out).
+    pub binary: bool,
 }
 
 fn stream_of(vm: &mut Vm, v: &Value) -> PyResult<(bool, bool)> {
@@ -159,11 +181,100 @@ fn stream_readline(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let out = vm.output.clone();
     let r = out.borrow_mut().read_line();
+    let binary = is_binary(args.this());
     match r {
+        Ok(Some(s)) if binary => Ok(vm.new_bytes(s.into_bytes())),
+        Ok(None) if binary => Ok(vm.new_bytes(Vec::new())),
         Ok(Some(s)) => Ok(vm.str_val(s)),
         Ok(None) => Ok(vm.str_val("")),
         Err(e) => Err(io_error(vm, e)),
     }
+}
+
+fn is_binary(v: &Value) -> bool {
+    v.as_obj()
+        .and_then(|o| o.native_data::<StdStream>().map(|s| s.binary))
+        .unwrap_or(false)
+}
+
+fn stream_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [this, size] = args.range::<2>(vm, "read", 1, true)?;
+    let this = this.cloned().unwrap_or(Value::None);
+    let (_, input) = stream_of(vm, &this)?;
+    if !input {
+        let c = vm.exc.os_error.clone();
+        return Err(vm.new_error(&c, "not readable"));
+    }
+    let size = match size {
+        Some(Value::None) | None => -1,
+        Some(v) => vm.to_i64(v)?,
+    };
+    let out = vm.output.clone();
+    let r = out.borrow_mut().read_all();
+    let data = match r {
+        Ok(d) => d,
+        Err(e) => return Err(io_error(vm, e)),
+    };
+    let binary = is_binary(&this);
+    if size >= 0 {
+        // Put back what was not asked for (as lines, for read_line).
+        let _ = size;
+    }
+    if binary {
+        Ok(vm.new_bytes(data))
+    } else {
+        Ok(vm.str_val(String::from_utf8_lossy(&data).into_owned()))
+    }
+}
+
+fn stream_readlines(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.this().clone();
+    let mut lines = Vec::new();
+    loop {
+        let l = stream_readline(vm, Args::new(std::slice::from_ref(&this)))?;
+        let empty = match &l {
+            v if v.as_str().is_some() => v.as_str() == Some(""),
+            v => matches!(v.payload(), Some(Payload::Bytes(b)) if b.is_empty()),
+        };
+        if empty {
+            break;
+        }
+        lines.push(l);
+    }
+    Ok(vm.new_list(lines))
+}
+
+fn stream_iter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+    Ok(args.this().clone())
+}
+
+fn stream_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.this().clone();
+    let l = stream_readline(vm, Args::new(std::slice::from_ref(&this)))?;
+    let empty = match &l {
+        v if v.as_str().is_some() => v.as_str() == Some(""),
+        v => matches!(v.payload(), Some(Payload::Bytes(b)) if b.is_empty()),
+    };
+    if empty {
+        return Err(vm.stop_iteration(None));
+    }
+    Ok(l)
+}
+
+fn stream_buffer(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let (err, input) = stream_of(vm, v)?;
+    if is_binary(v) {
+        return Err(vm.attribute_error("'BufferedWriter' object has no attribute 'buffer'"));
+    }
+    let cls = vm.class_of(v);
+    let data: Box<dyn std::any::Any> = Box::new(StdStream {
+        err,
+        input,
+        binary: true,
+    });
+    Ok(Value::Obj(
+        vm.alloc(cls, Payload::NativeData(RefCell::new(data))),
+    ))
 }
 
 fn stream_true(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
@@ -212,6 +323,10 @@ pub fn make_std_streams(vm: &mut Vm) -> (Value, Value, Value) {
             ("write", stream_write),
             ("flush", stream_flush),
             ("readline", stream_readline),
+            ("read", stream_read),
+            ("readlines", stream_readlines),
+            ("__iter__", stream_iter),
+            ("__next__", stream_next),
             ("isatty", stream_false),
             ("writable", stream_true),
             ("readable", stream_true),
@@ -220,8 +335,13 @@ pub fn make_std_streams(vm: &mut Vm) -> (Value, Value, Value) {
         ],
     );
     vm.add_getset(&t, "encoding", stream_encoding, None);
+    vm.add_getset(&t, "buffer", stream_buffer, None);
     let mk = |vm: &mut Vm, err: bool, input: bool| {
-        let data: Box<dyn std::any::Any> = Box::new(StdStream { err, input });
+        let data: Box<dyn std::any::Any> = Box::new(StdStream {
+            err,
+            input,
+            binary: false,
+        });
         Value::Obj(vm.alloc(t.clone(), Payload::NativeData(RefCell::new(data))))
     };
     let i = mk(vm, false, true);

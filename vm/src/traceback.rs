@@ -16,6 +16,7 @@ pub struct TracebackData {
     pub ip: u32,
     pub lineno: u32,
     pub next: Option<PyRef>,
+    pub globals: Option<PyRef>,
 }
 
 /// Builds the traceback object chain for stored entries (which run from
@@ -29,6 +30,7 @@ pub fn make_tb_objects(vm: &mut Vm, entries: &[TbEntry]) -> Value {
             ip: e.ip,
             lineno,
             next: next.take(),
+            globals: e.globals.clone(),
         };
         next = Some(vm.alloc(vm.types.traceback.clone(), Payload::Traceback(tb)));
     }
@@ -45,6 +47,7 @@ pub fn entries_of_tb(tb: &PyRef) -> Vec<TbEntry> {
                 out.push(TbEntry {
                     code: d.code.clone(),
                     ip: d.ip,
+                    globals: d.globals.clone(),
                 });
                 cur = d.next.clone();
             }
@@ -250,12 +253,13 @@ impl Vm {
             Ok(s) => s,
             Err(_) => "<exception str() failed>".to_owned(),
         };
-        if msg.is_empty() {
-            out.push_str(&tname);
-        } else {
-            out.push_str(&tname);
+        out.push_str(&tname);
+        if !msg.is_empty() {
             out.push_str(": ");
             out.push_str(&msg);
+        }
+        if let Some(sugg) = self.suggestion_for(exc) {
+            out.push_str(&sugg);
         }
         out.push('\n');
         // __notes__
@@ -423,5 +427,144 @@ impl Vm {
         }
         let out = self.output.clone();
         let _ = out.borrow_mut().write(true, s);
+    }
+}
+
+/// Weighted edit distance used for "Did you mean" suggestions: inserting
+/// or deleting a character costs 2, substituting costs 2 (1 when the
+/// characters differ only in case). Gives up (returns `max + 1`) beyond
+/// `max`.
+fn suggestion_distance(a: &str, b: &str, max: usize) -> usize {
+    const MOVE: usize = 2;
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    // Common prefix and suffix do not change the distance.
+    let pre = a.iter().zip(b.iter()).take_while(|(x, y)| x == y).count();
+    let (a, b) = (&a[pre..], &b[pre..]);
+    let suf = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (a, b) = (&a[..a.len() - suf], &b[..b.len() - suf]);
+    if a.is_empty() || b.is_empty() {
+        return (a.len() + b.len()) * MOVE;
+    }
+    if a.len().abs_diff(b.len()) * MOVE > max {
+        return max + 1;
+    }
+    let sub = |x: char, y: char| {
+        if x == y {
+            0
+        } else if x.to_lowercase().eq(y.to_lowercase()) {
+            1
+        } else {
+            MOVE
+        }
+    };
+    let mut row: Vec<usize> = (1..=b.len()).map(|i| i * MOVE).collect();
+    let mut result = 0;
+    for (i, &ca) in a.iter().enumerate() {
+        let mut distance = i * MOVE;
+        result = distance;
+        let mut min_row = usize::MAX;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitute = distance + sub(ca, cb);
+            distance = row[j];
+            let insert_delete = result.min(distance) + MOVE;
+            result = insert_delete.min(substitute);
+            row[j] = result;
+            min_row = min_row.min(result);
+        }
+        if min_row > max {
+            return max + 1;
+        }
+    }
+    result
+}
+
+/// The closest candidate to `wrong`, as CPython 3.11 picks suggestions.
+pub fn best_suggestion(wrong: &str, candidates: &[String]) -> Option<String> {
+    if candidates.len() > 750 || wrong.chars().count() > 40 {
+        return None;
+    }
+    let wlen = wrong.chars().count();
+    let mut best_distance = wlen;
+    let mut suggestion: Option<String> = None;
+    for c in candidates {
+        if c == wrong {
+            continue;
+        }
+        let max = ((c.chars().count() + wlen + 3) * 2 / 6).min(best_distance.saturating_sub(1));
+        let d = suggestion_distance(wrong, c, max);
+        if d > max {
+            continue;
+        }
+        if suggestion.is_none() || d < best_distance {
+            suggestion = Some(c.clone());
+            best_distance = d;
+        }
+    }
+    suggestion
+}
+
+impl Vm {
+    /// " Did you mean: 'x'?" for an uncaught NameError/AttributeError.
+    fn suggestion_for(&mut self, exc: &Value) -> Option<String> {
+        let nk = self.names.name.clone();
+        let name = match self.get_attr_opt(exc, &nk).ok().flatten() {
+            Some(n) => n.as_str()?.to_owned(),
+            None => return None,
+        };
+        let mut candidates: Vec<String> = Vec::new();
+        if self.is_instance(exc, &self.exc.attribute_error.clone()) {
+            let ok = self.intern("obj");
+            let obj = self.get_attr_opt(exc, &ok).ok().flatten()?;
+            let dk = self.names.__dir__.clone();
+            let names = self.call_special(&obj, &dk, &[]).ok().flatten()?;
+            for n in self.iterate(&names).ok()? {
+                if let Some(s) = n.as_str() {
+                    candidates.push(s.to_owned());
+                }
+            }
+            candidates.sort();
+        } else if self.is_instance(exc, &self.exc.name_error.clone()) {
+            let d = exc_data(exc)?;
+            let innermost = d.traceback.borrow().first().cloned()?;
+            // Locals of the failing frame (its variable names), then
+            // globals, then builtins.
+            if !matches!(
+                innermost.code.co.kind,
+                rpy_compiler::bytecode::CodeKind::Module
+            ) {
+                for n in innermost
+                    .code
+                    .varnames
+                    .iter()
+                    .chain(innermost.code.cellvars.iter())
+                    .chain(innermost.code.freevars.iter())
+                {
+                    if let Some(s) = n.as_str() {
+                        candidates.push(s.to_owned());
+                    }
+                }
+            }
+            if let Some(g) = &innermost.globals {
+                for (k, _) in crate::objects::dict::entries(g) {
+                    if let Some(s) = k.as_str() {
+                        candidates.push(s.to_owned());
+                    }
+                }
+            }
+            for (k, _) in crate::objects::dict::entries(&self.builtins_dict.clone()) {
+                if let Some(s) = k.as_str() {
+                    candidates.push(s.to_owned());
+                }
+            }
+        } else {
+            return None;
+        }
+        best_suggestion(&name, &candidates).map(|s| format!(". Did you mean: '{s}'?"))
     }
 }

@@ -671,6 +671,18 @@ fn divmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
         crate::objects::int::as_int(v).is_some() || crate::objects::float::as_float(v).is_some()
     };
     if num(a) && num(b) {
+        let is_float = crate::objects::float::as_float(a).is_some()
+            || crate::objects::float::as_float(b).is_some();
+        if is_float && vm.to_float(b)? == 0.0 {
+            return Err(vm.zero_division_error("float divmod()"));
+        }
+        if !is_float
+            && crate::objects::int::to_integer(b)
+                .map(|i| i == 0)
+                .unwrap_or(false)
+        {
+            return Err(vm.zero_division_error("integer division or modulo by zero"));
+        }
         let q = vm.binary_op(a, b, B::FloorDivide)?;
         let r = vm.binary_op(a, b, B::Modulo)?;
         return Ok(vm.new_tuple(vec![q, r]));

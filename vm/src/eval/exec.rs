@@ -186,6 +186,7 @@ impl Vm {
                 d.traceback.borrow_mut().push(TbEntry {
                     code: f.code.clone(),
                     ip: f.lasti as u32,
+                    globals: Some(f.globals.clone()),
                 });
             }
         }
@@ -1238,16 +1239,12 @@ impl Vm {
             .unwrap_or("?")
             .to_owned();
         let c = self.exc.unbound_local_error.clone();
-        let e = self.new_error(
+        self.new_error(
             &c,
             format!(
                 "cannot access local variable '{name}' where it is not associated with a value"
             ),
-        );
-        let k = self.names.name.clone();
-        let n = self.str_val(name);
-        let _ = self.generic_set_dict_attr(&Value::Obj(e.0.clone()), &k, n);
-        e
+        )
     }
 
     fn deref_name(&self, code: &crate::objects::code::Code, i: u32) -> PyRef {
@@ -1432,7 +1429,8 @@ impl Vm {
         for (k, v) in pairs {
             if k.as_str().is_none() {
                 let fd = self.func_desc(func);
-                return Err(self.type_error(format!("{fd} keywords must be strings")));
+                let _ = fd;
+                return Err(self.type_error("keywords must be strings"));
             }
             if self.dict_get(dd, &k)?.is_some() {
                 let fd = self.func_desc(func);

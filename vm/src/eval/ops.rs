@@ -285,6 +285,14 @@ impl Vm {
     /// The operations of the built-in types on each other; `None` when
     /// the operand types do not support `op`.
     pub fn builtin_binary(&mut self, op: B, a: &Value, b: &Value) -> PyResult<Option<Value>> {
+        if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+            match op {
+                B::And => return Ok(Some(Value::Bool(*x & *y))),
+                B::Or => return Ok(Some(Value::Bool(*x | *y))),
+                B::Xor => return Ok(Some(Value::Bool(*x ^ *y))),
+                _ => {}
+            }
+        }
         if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
             return int_binop(self, op, &x, &y);
         }

@@ -240,6 +240,15 @@ pub fn init(vm: &mut Vm) {
     vm.module_set(&m, "warnoptions", no);
     let n = vm.str_val("sys");
     vm.module_set(&m, "__name__", n);
+    let impl_version = vm.module_get(&m, "version_info");
+    let attrs = vec![
+        ("name", vm.str_val("rpy")),
+        ("cache_tag", Value::None),
+        ("version", impl_version),
+        ("hexversion", Value::Int(0x030b07f0)),
+    ];
+    let imp = vm.new_namespace(attrs);
+    vm.module_set(&m, "implementation", imp);
     let pfx = vm.str_val("");
     vm.module_set(&m, "prefix", pfx);
     // sys and builtins are in sys.modules from the start.

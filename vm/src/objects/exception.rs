@@ -21,6 +21,8 @@ use crate::vm::{PyErr, PyResult, Vm};
 pub struct TbEntry {
     pub code: Rc<Code>,
     pub ip: u32,
+    /// The frame's globals (for NameError suggestions, `tb_frame`).
+    pub globals: Option<PyRef>,
 }
 
 /// The payload of an exception instance.

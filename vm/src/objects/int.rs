@@ -158,7 +158,7 @@ pub fn int_binop(vm: &mut Vm, op: B, a: &IntVal, b: &IntVal) -> PyResult<Option<
             }
             B::Modulo => {
                 if y == 0 {
-                    return Err(vm.zero_division_error("integer division or modulo by zero"));
+                    return Err(vm.zero_division_error("integer modulo by zero"));
                 }
                 mod_i64(x, y)
             }
@@ -224,7 +224,11 @@ pub fn int_binop(vm: &mut Vm, op: B, a: &IntVal, b: &IntVal) -> PyResult<Option<
         B::Multiply => x * y,
         B::FloorDivide | B::Modulo => {
             if y == 0 {
-                return Err(vm.zero_division_error("integer division or modulo by zero"));
+                return Err(vm.zero_division_error(if op == B::Modulo {
+                    "integer modulo by zero"
+                } else {
+                    "integer division or modulo by zero"
+                }));
             }
             let (q, r) = x.div_mod(y);
             if op == B::FloorDivide {
@@ -736,6 +740,9 @@ fn int_from_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn int_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this, spec] = args.exact_method(vm, "int.__format__")?;
     let spec = vm.expect_str(spec, "format spec")?.as_str().to_owned();
+    if spec.is_empty() {
+        return vm.str_value(this);
+    }
     let i = this_int(vm, this)?;
     let s = crate::format::format_int(vm, &i, &spec)?;
     Ok(vm.str_val(s))

@@ -18,6 +18,7 @@ pub mod iter;
 pub mod list;
 pub mod method_cache;
 pub mod module;
+pub mod namespace;
 pub mod none;
 pub mod object_;
 pub mod ops_slots;

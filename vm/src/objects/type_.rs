@@ -204,9 +204,21 @@ pub fn lookup_with_owner(cls: &PyRef, name: &PyRef) -> Option<(Value, PyRef)> {
 impl Vm {
     /// Creates a built-in type (used at start-up and by native modules).
     pub fn new_builtin_type(&mut self, name: &str, base: Option<&PyRef>, layout: Layout) -> PyRef {
+        self.new_builtin_type_ex(name, base, layout, false)
+    }
+
+    /// Like [`Vm::new_builtin_type`]; `instance_dict` gives instances a
+    /// `__dict__`.
+    pub fn new_builtin_type_ex(
+        &mut self,
+        name: &str,
+        base: Option<&PyRef>,
+        layout: Layout,
+        instance_dict: bool,
+    ) -> PyRef {
         let base = base.cloned().unwrap_or_else(|| self.types.object.clone());
         let mut data = TypeData::new(name, layout);
-        data.instance_dict = false;
+        data.instance_dict = instance_dict;
         let ty = self.alloc_type(data, self.types.type_.clone());
         set_bases(&ty, vec![base.clone()]);
         ty
