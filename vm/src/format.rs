@@ -1,427 +1,60 @@
-//! String formatting: the format-spec mini-language (`format()`,
-//! f-strings, `__format__` of int/float/str), `str.format`, and printf-style
-//! `%` formatting for str and bytes.
+//! String formatting for the VM: `format()` and the `__format__` of int,
+//! float and str, `str.format` / `str.format_map`, and printf-style `%`
+//! for str and bytes.
+//!
+//! The syntax and the layouts are `crate::text`'s (checked against
+//! CPython there); this file looks objects up, converts them, calls their
+//! `__format__`, and turns text errors into Python exceptions.
 
-use malachite::num::arithmetic::traits::UnsignedAbs;
-use malachite::num::conversion::traits::ToStringBase;
 use malachite::Integer;
 
 use crate::native::Args;
 use crate::object::Payload;
-use crate::objects::float::{as_float, float_repr};
-use crate::objects::int::{as_int, to_integer};
+use crate::objects::int::to_integer;
+use crate::text::format_string::{self, Access, FieldKey, Item, Numbering};
+use crate::text::percent_format::{self as pf, Count, Layout, Parser, Piece, Spec};
+use crate::text::{format_spec, str_ops};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-/// A parsed format spec.
-#[derive(Default, Debug, Clone)]
-pub struct Spec {
-    pub fill: Option<char>,
-    pub align: Option<char>,
-    pub sign: Option<char>,
-    pub z: bool,
-    pub alt: bool,
-    pub zero: bool,
-    pub width: Option<usize>,
-    pub grouping: Option<char>,
-    pub precision: Option<usize>,
-    pub ty: Option<char>,
-}
-
-/// Parses a format spec.
-pub fn parse_spec(vm: &mut Vm, s: &str) -> PyResult<Spec> {
-    let c: Vec<char> = s.chars().collect();
-    let mut i = 0;
-    let mut sp = Spec::default();
-    let is_align = |ch: char| matches!(ch, '<' | '>' | '^' | '=');
-    if c.len() >= 2 && is_align(c[1]) {
-        sp.fill = Some(c[0]);
-        sp.align = Some(c[1]);
-        i = 2;
-    } else if !c.is_empty() && is_align(c[0]) {
-        sp.align = Some(c[0]);
-        i = 1;
-    }
-    if i < c.len() && matches!(c[i], '+' | '-' | ' ') {
-        sp.sign = Some(c[i]);
-        i += 1;
-    }
-    if i < c.len() && c[i] == 'z' {
-        sp.z = true;
-        i += 1;
-    }
-    if i < c.len() && c[i] == '#' {
-        sp.alt = true;
-        i += 1;
-    }
-    if i < c.len() && c[i] == '0' {
-        sp.zero = true;
-        i += 1;
-    }
-    let start = i;
-    while i < c.len() && c[i].is_ascii_digit() {
-        i += 1;
-    }
-    if i > start {
-        let w: String = c[start..i].iter().collect();
-        sp.width = Some(
-            w.parse()
-                .map_err(|_| vm.value_error("Too many decimal digits in format string"))?,
-        );
-    }
-    if i < c.len() && matches!(c[i], ',' | '_') {
-        sp.grouping = Some(c[i]);
-        i += 1;
-    }
-    if i < c.len() && c[i] == '.' {
-        i += 1;
-        let ps = i;
-        while i < c.len() && c[i].is_ascii_digit() {
-            i += 1;
-        }
-        if i == ps {
-            return Err(vm.value_error("Format specifier missing precision"));
-        }
-        let p: String = c[ps..i].iter().collect();
-        sp.precision = Some(
-            p.parse()
-                .map_err(|_| vm.value_error("Too many decimal digits in format string"))?,
-        );
-    }
-    if i < c.len() {
-        sp.ty = Some(c[i]);
-        i += 1;
-    }
-    if i < c.len() {
-        return Err(vm.value_error("Invalid format specifier"));
-    }
-    Ok(sp)
-}
-
-/// Pads `body` (with sign/prefix `prefix`) to the spec's width.
-fn pad(sp: &Spec, prefix: &str, body: &str, default_align: char) -> String {
-    let len = prefix.chars().count() + body.chars().count();
-    let width = sp.width.unwrap_or(0);
-    if len >= width {
-        return format!("{prefix}{body}");
-    }
-    let fill_n = width - len;
-    let (fill, align) = if sp.zero && sp.align.is_none() {
-        (sp.fill.unwrap_or('0'), '=')
-    } else {
-        (sp.fill.unwrap_or(' '), sp.align.unwrap_or(default_align))
-    };
-    let f = |n: usize| std::iter::repeat(fill).take(n).collect::<String>();
-    match align {
-        '<' => format!("{prefix}{body}{}", f(fill_n)),
-        '>' => format!("{}{prefix}{body}", f(fill_n)),
-        '^' => format!("{}{prefix}{body}{}", f(fill_n / 2), f(fill_n - fill_n / 2)),
-        _ => format!("{prefix}{}{body}", f(fill_n)),
-    }
-}
-
-/// Inserts grouping separators every `every` digits of an integer part.
-fn group(digits: &str, sep: char, every: usize) -> String {
-    let chars: Vec<char> = digits.chars().collect();
-    let mut out = String::new();
-    for (i, ch) in chars.iter().enumerate() {
-        if i > 0 && (chars.len() - i) % every == 0 {
-            out.push(sep);
-        }
-        out.push(*ch);
-    }
-    out
-}
-
-/// Zero-padding with grouping: widens the digits so the total reaches
-/// `width` with separators inserted.
-fn group_padded(digits: &str, sep: char, every: usize, min_len: usize) -> String {
-    let mut d = digits.to_owned();
-    loop {
-        let g = group(&d, sep, every);
-        if g.chars().count() >= min_len {
-            return g;
-        }
-        d.insert(0, '0');
-    }
-}
-
-fn sign_str(neg: bool, sign: Option<char>) -> &'static str {
-    if neg {
-        "-"
-    } else {
-        match sign {
-            Some('+') => "+",
-            Some(' ') => " ",
-            _ => "",
-        }
-    }
-}
-
-/// `format(int, spec)`.
+/// `format(i, spec)` for an int.
 pub fn format_int(vm: &mut Vm, i: &Integer, spec: &str) -> PyResult<String> {
-    let sp = parse_spec(vm, spec)?;
-    let ty = sp.ty.unwrap_or('d');
-    if matches!(ty, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') {
-        let f = crate::objects::int::integer_to_f64(i)
-            .ok_or_else(|| vm.overflow_error("int too large to convert to float"))?;
-        return format_float(vm, f, spec);
-    }
-    if sp.precision.is_some() {
-        return Err(vm.value_error("Precision not allowed in integer format specifier"));
-    }
-    if ty == 'c' {
-        if sp.sign.is_some() {
-            return Err(vm.value_error("Sign not allowed with integer format specifier 'c'"));
-        }
-        let c = u32::try_from(i)
-            .ok()
-            .and_then(char::from_u32)
-            .ok_or_else(|| vm.overflow_error("%c arg not in range(0x110000)"))?;
-        return Ok(pad(&sp, "", &c.to_string(), '<'));
-    }
-    let neg = *i < 0;
-    let abs = Integer::from(i.unsigned_abs());
-    let (digits, pfx, every) = match ty {
-        'd' | 'n' => (abs.to_string(), "", 3),
-        'x' => (abs.to_string_base(16), "0x", 4),
-        'X' => (abs.to_string_base(16).to_uppercase(), "0X", 4),
-        'o' => (abs.to_string_base(8), "0o", 4),
-        'b' => (abs.to_string_base(2), "0b", 4),
-        _ => {
-            return Err(vm.value_error(format!(
-                "Unknown format code '{ty}' for object of type 'int'"
-            )));
-        }
-    };
-    if ty == 'd' && digits.len() > vm.int_max_str_digits && vm.int_max_str_digits > 0 {
-        return Err(vm.value_error(format!(
-            "Exceeds the limit ({} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
-            vm.int_max_str_digits
-        )));
-    }
-    let mut prefix = sign_str(neg, sp.sign).to_owned();
-    if sp.alt {
-        prefix.push_str(pfx);
-    }
-    let body = match sp.grouping {
-        Some(g) => {
-            if matches!(ty, 'x' | 'X' | 'o' | 'b') && g == ',' {
-                return Err(vm.value_error(format!("Cannot specify ',' with '{ty}'.")));
-            }
-            if sp.zero && sp.align.is_none() {
-                let min = sp.width.unwrap_or(0).saturating_sub(prefix.len());
-                group_padded(&digits, g, every, min)
-            } else {
-                group(&digits, g, every)
-            }
-        }
-        None => digits,
-    };
-    Ok(pad(&sp, &prefix, &body, '>'))
+    format_int_named(vm, i, spec, "int")
 }
 
-/// Formats a finite non-negative float in scientific notation with
-/// `prec` digits after the point (Python style exponent).
-fn sci(x: f64, prec: usize, upper: bool) -> String {
-    let s = format!("{x:.prec$e}");
-    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
-    let e: i32 = e.parse().unwrap_or(0);
-    let es = format!(
-        "{}{}{:02}",
-        if upper { 'E' } else { 'e' },
-        if e < 0 { '-' } else { '+' },
-        e.abs()
-    );
-    format!("{m}{es}")
+/// `format(i, spec)` for an int whose type is called `type_name` (for
+/// messages: `bool`, a subclass).
+pub fn format_int_named(vm: &mut Vm, i: &Integer, spec: &str, type_name: &str) -> PyResult<String> {
+    format_spec::format_int(i, spec, type_name).map_err(|e| vm.text_error(e))
 }
 
-/// Python's 'g' formatting of a finite non-negative float.
-fn general(x: f64, prec: usize, upper: bool, alt: bool, repr_style: bool) -> String {
-    let p = if prec == 0 { 1 } else { prec };
-    if x == 0.0 {
-        let mut s = String::from("0");
-        if alt {
-            s.push('.');
-            s.push_str(&"0".repeat(p - 1));
-        } else if repr_style {
-            s.push_str(".0");
-        }
-        return s;
-    }
-    let s = format!("{x:.prec$e}", prec = p - 1);
-    let exp: i32 = s
-        .split_once('e')
-        .map(|(_, e)| e.parse().unwrap_or(0))
-        .unwrap_or(0);
-    let mut out = if exp >= -4 && (exp as i64) < p as i64 {
-        let decimals = (p as i32 - 1 - exp).max(0) as usize;
-        let mut f = format!("{x:.decimals$}");
-        if !alt && f.contains('.') {
-            while f.ends_with('0') {
-                f.pop();
-            }
-            if f.ends_with('.') {
-                f.pop();
-            }
-        }
-        if repr_style && !f.contains('.') {
-            f.push_str(".0");
-        }
-        f
-    } else {
-        let (m, _) = s.split_once('e').unwrap_or((&s, ""));
-        let mut m = m.to_owned();
-        if !alt && m.contains('.') {
-            while m.ends_with('0') {
-                m.pop();
-            }
-            if m.ends_with('.') {
-                m.pop();
-            }
-        }
-        format!(
-            "{m}{}{}{:02}",
-            if upper { 'E' } else { 'e' },
-            if exp < 0 { '-' } else { '+' },
-            exp.abs()
-        )
-    };
-    if upper {
-        out = out.to_uppercase();
-    }
-    out
-}
-
-/// `format(float, spec)`.
+/// `format(x, spec)` for a float.
 pub fn format_float(vm: &mut Vm, x: f64, spec: &str) -> PyResult<String> {
-    let sp = parse_spec(vm, spec)?;
-    if sp.ty.is_none()
-        && sp.precision.is_none()
-        && sp.width.is_none()
-        && sp.sign.is_none()
-        && sp.grouping.is_none()
-        && !sp.z
-    {
-        return Ok(float_repr(x));
-    }
-    let ty = sp.ty;
-    if let Some(t) = ty {
-        if !matches!(t, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%' | 'n') {
-            return Err(vm.value_error(format!(
-                "Unknown format code '{t}' for object of type 'float'"
-            )));
-        }
-    }
-    let mut neg = x.is_sign_negative() && !x.is_nan();
-    let a = x.abs();
-    let upper = matches!(ty, Some('E' | 'F' | 'G'));
-    let body = if a.is_nan() || a.is_infinite() {
-        let s = if a.is_nan() { "nan" } else { "inf" };
-        let s = if upper {
-            s.to_uppercase()
-        } else {
-            s.to_owned()
-        };
-        if matches!(ty, Some('%')) {
-            format!("{s}%")
-        } else {
-            s
-        }
-    } else {
-        match ty {
-            Some('e') | Some('E') => sci(a, sp.precision.unwrap_or(6), upper),
-            Some('f') | Some('F') => {
-                let p = sp.precision.unwrap_or(6);
-                let mut s = format!("{a:.p$}");
-                if sp.alt && p == 0 {
-                    s.push('.');
-                }
-                s
-            }
-            Some('%') => {
-                let p = sp.precision.unwrap_or(6);
-                format!("{:.p$}%", a * 100.0)
-            }
-            Some('g') | Some('G') | Some('n') => {
-                general(a, sp.precision.unwrap_or(6), upper, sp.alt, false)
-            }
-            _ => match sp.precision {
-                Some(p) => general(a, p, false, sp.alt, true),
-                None => float_repr(a),
-            },
-        }
-    };
-    if sp.z
-        && neg
-        && body
-            .chars()
-            .all(|c| matches!(c, '0' | '.' | 'e' | 'E' | '+' | '-' | '%'))
-    {
-        neg = false;
-    }
-    let body = match sp.grouping {
-        Some(g) => {
-            let (int_part, rest) = match body.find(|c: char| !c.is_ascii_digit()) {
-                Some(i) => (&body[..i], &body[i..]),
-                None => (&body[..], ""),
-            };
-            let prefix_len = sign_str(neg, sp.sign).len();
-            let grouped = if sp.zero && sp.align.is_none() {
-                let min = sp
-                    .width
-                    .unwrap_or(0)
-                    .saturating_sub(prefix_len + rest.chars().count());
-                group_padded(int_part, g, 3, min)
-            } else {
-                group(int_part, g, 3)
-            };
-            format!("{grouped}{rest}")
-        }
-        None => body,
-    };
-    Ok(pad(&sp, sign_str(neg, sp.sign), &body, '>'))
+    format_float_named(vm, x, spec, "float")
 }
 
-/// `format(str, spec)`.
+/// `format(x, spec)` for a float whose type is called `type_name`.
+pub fn format_float_named(vm: &mut Vm, x: f64, spec: &str, type_name: &str) -> PyResult<String> {
+    format_spec::format_float(x, spec, type_name).map_err(|e| vm.text_error(e))
+}
+
+/// `format(s, spec)` for a str.
 pub fn format_str(vm: &mut Vm, s: &str, spec: &str) -> PyResult<String> {
-    let sp = parse_spec(vm, spec)?;
-    if let Some(t) = sp.ty {
-        if t != 's' {
-            return Err(vm.value_error(format!(
-                "Unknown format code '{t}' for object of type 'str'"
-            )));
-        }
-    }
-    if sp.sign.is_some() {
-        return Err(vm.value_error("Sign not allowed in string format specifier"));
-    }
-    if sp.alt {
-        return Err(vm.value_error("Alternate form (#) not allowed in string format specifier"));
-    }
-    if sp.align == Some('=') {
-        return Err(vm.value_error("'=' alignment not allowed in string format specifier"));
-    }
-    let body: String = match sp.precision {
-        Some(p) => s.chars().take(p).collect(),
-        None => s.to_owned(),
-    };
-    Ok(pad(&sp, "", &body, '<'))
+    format_spec::format_str(s, spec).map_err(|e| vm.text_error(e))
 }
 
-/// `ascii()` escaping of a repr string.
+/// Escapes the non-ASCII characters of a repr (what `ascii()` adds to
+/// `repr()`).
 pub fn ascii_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    if s.is_ascii() {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
-        let n = c as u32;
-        if n < 0x80 {
+        if c.is_ascii() {
             out.push(c);
-        } else if n <= 0xff {
-            out.push_str(&format!("\\x{n:02x}"));
-        } else if n <= 0xffff {
-            out.push_str(&format!("\\u{n:04x}"));
         } else {
-            out.push_str(&format!("\\U{n:08x}"));
+            str_ops::push_escape(&mut out, c);
         }
     }
     out
@@ -431,12 +64,16 @@ impl Vm {
     /// `format(v, spec)`.
     pub fn format(&mut self, v: &Value, spec: &str) -> PyResult<Value> {
         match v {
-            Value::Int(i) => {
+            Value::Int(i) if !spec.is_empty() => {
                 let s = format_int(self, &Integer::from(*i), spec)?;
                 return Ok(self.str_val(s));
             }
-            Value::Float(f) => {
+            Value::Float(f) if !spec.is_empty() => {
                 let s = format_float(self, *f, spec)?;
+                return Ok(self.str_val(s));
+            }
+            Value::Int(_) | Value::Float(_) => {
+                let s = self.str(v)?;
                 return Ok(self.str_val(s));
             }
             _ => {}
@@ -461,537 +98,452 @@ impl Vm {
     }
 }
 
+/// Where `str.format` fields come from.
+enum Source<'a> {
+    Args {
+        pos: &'a [Value],
+        kw: &'a [(String, Value)],
+    },
+    Map(&'a Value),
+}
+
 /// `str.format(*args, **kwargs)`.
 pub fn str_format(vm: &mut Vm, fmt: &str, args: Args) -> PyResult<String> {
     let pos: Vec<Value> = args.pos().to_vec();
     let kw: Vec<(String, Value)> = args.kw().map(|(k, v)| (k.to_owned(), v.clone())).collect();
-    let mut auto = 0usize;
-    let mut mode = 0u8; // 0 unknown, 1 auto, 2 manual
-    format_impl(vm, fmt, &pos, &kw, &mut auto, &mut mode, 2)
+    let src = Source::Args { pos: &pos, kw: &kw };
+    render(
+        vm,
+        fmt,
+        &src,
+        &mut Numbering::new(),
+        format_string::MAX_RECURSION,
+    )
 }
 
-fn format_impl(
+/// `str.format_map(mapping)`.
+pub fn str_format_map(vm: &mut Vm, fmt: &str, mapping: &Value) -> PyResult<String> {
+    let src = Source::Map(mapping);
+    render(
+        vm,
+        fmt,
+        &src,
+        &mut Numbering::new(),
+        format_string::MAX_RECURSION,
+    )
+}
+
+/// Expands a template: looks each field up, converts it, expands its
+/// spec (one level less deep) and formats it.
+fn render(
     vm: &mut Vm,
-    fmt: &str,
-    pos: &[Value],
-    kw: &[(String, Value)],
-    auto: &mut usize,
-    mode: &mut u8,
-    depth: u32,
+    template: &str,
+    src: &Source,
+    numbering: &mut Numbering,
+    depth: usize,
 ) -> PyResult<String> {
-    let chars: Vec<char> = fmt.chars().collect();
+    if depth == 0 {
+        return Err(vm.text_error(format_string::recursion_exceeded()));
+    }
     let mut out = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '{' {
-            if chars.get(i + 1) == Some(&'{') {
-                out.push('{');
-                i += 2;
+    for item in format_string::parse(template) {
+        let field = match item.map_err(|e| vm.text_error(e))? {
+            Item::Literal(l) => {
+                out.push_str(l);
                 continue;
             }
-            // Find the matching '}' (nested braces allowed in the spec).
-            let mut level = 1;
-            let mut j = i + 1;
-            while j < chars.len() {
-                match chars[j] {
-                    '{' => level += 1,
-                    '}' => {
-                        level -= 1;
-                        if level == 0 {
-                            break;
-                        }
-                    }
-                    _ => {}
-                }
-                j += 1;
+            Item::Field(f) => f,
+        };
+        let name = format_string::parse_field_name(field.name).map_err(|e| vm.text_error(e))?;
+        let index = numbering.index(&name.key).map_err(|e| vm.text_error(e))?;
+        let mut obj = match (index, &name.key, src) {
+            (Some(_), _, Source::Map(_)) => {
+                return Err(vm.text_error(format_string::positional_in_format_map()))
             }
-            if j >= chars.len() {
-                return Err(vm.value_error("expected '}' before end of string"));
-            }
-            let field: String = chars[i + 1..j].iter().collect();
-            i = j + 1;
-            // Split field into name, conversion, spec.
-            let (name_conv, spec) = split_top(&field, ':');
-            let (name, conv) = match name_conv.find('!') {
-                Some(p) => (&name_conv[..p], Some(&name_conv[p + 1..])),
-                None => (&name_conv[..], None),
-            };
-            let value = resolve_field(vm, name, pos, kw, auto, mode)?;
-            let value = match conv {
-                None => value,
-                Some("r") => {
-                    let s = vm.repr(&value)?;
-                    vm.str_val(s)
-                }
-                Some("s") => vm.str_value(&value)?,
-                Some("a") => {
-                    let s = vm.repr(&value)?;
-                    vm.str_val(ascii_escape(&s))
-                }
-                Some(other) => {
-                    let c = other.chars().next().unwrap_or(' ');
-                    if other.is_empty() {
-                        return Err(
-                            vm.value_error("end of string while looking for conversion specifier")
-                        );
+            (Some(i), _, Source::Args { pos, .. }) => match pos.get(i) {
+                Some(v) => v.clone(),
+                None => return Err(vm.text_error(format_string::index_out_of_range(i))),
+            },
+            (None, FieldKey::Name(n), Source::Args { kw, .. }) => {
+                match kw.iter().find(|(k, _)| k == n) {
+                    Some((_, v)) => v.clone(),
+                    None => {
+                        let k = vm.str_val(*n);
+                        return Err(vm.key_error(k));
                     }
-                    return Err(vm.value_error(format!("Unknown conversion specifier {c}")));
+                }
+            }
+            (None, FieldKey::Name(n), Source::Map(m)) => {
+                let k = vm.str_val(*n);
+                vm.get_item(m, &k)?
+            }
+            (None, _, _) => return Err(vm.system_error("format field without a key")),
+        };
+        for step in name {
+            obj = match step.map_err(|e| vm.text_error(e))? {
+                Access::Attr(a) => {
+                    let a = vm.intern(a);
+                    vm.get_attr(&obj, &a)?
+                }
+                Access::Index(i) => vm.get_item(&obj, &Value::Int(i as i64))?,
+                Access::Key(k) => {
+                    let k = vm.str_val(k);
+                    vm.get_item(&obj, &k)?
                 }
             };
-            let spec = match spec {
-                Some(s) if s.contains('{') => {
-                    if depth == 0 {
-                        return Err(vm.value_error("Max string recursion exceeded"));
-                    }
-                    format_impl(vm, s, pos, kw, auto, mode, depth - 1)?
-                }
-                Some(s) => s.to_owned(),
-                None => String::new(),
-            };
-            let r = vm.format(&value, &spec)?;
-            out.push_str(r.as_str().unwrap_or(""));
-        } else if c == '}' {
-            if chars.get(i + 1) == Some(&'}') {
-                out.push('}');
-                i += 2;
-                continue;
-            }
-            return Err(vm.value_error("Single '}' encountered in format string"));
-        } else {
-            out.push(c);
-            i += 1;
         }
+        if let Some(c) = field.conversion {
+            let c = format_string::check_conversion(c).map_err(|e| vm.text_error(e))?;
+            obj = match c {
+                's' => vm.str_value(&obj)?,
+                'r' => {
+                    let r = vm.repr(&obj)?;
+                    vm.str_val(r)
+                }
+                _ => {
+                    let r = vm.repr(&obj)?;
+                    vm.str_val(ascii_escape(&r))
+                }
+            };
+        }
+        let spec = if field.spec_has_fields {
+            render(vm, field.spec, src, numbering, depth - 1)?
+        } else {
+            field.spec.to_string()
+        };
+        let r = vm.format(&obj, &spec)?;
+        out.push_str(r.as_str().unwrap_or(""));
     }
     Ok(out)
 }
 
-fn split_top(s: &str, sep: char) -> (String, Option<&str>) {
-    let mut depth = 0;
-    for (i, c) in s.char_indices() {
-        match c {
-            '[' => depth += 1,
-            ']' => depth -= 1,
-            c if c == sep && depth == 0 => return (s[..i].to_owned(), Some(&s[i + 1..])),
-            _ => {}
-        }
-    }
-    (s.to_owned(), None)
+/// The arguments of a `%` operation, taken in CPython's order: one value
+/// at a time from a tuple, or a single value once.
+struct PercentArgs {
+    items: Vec<Value>,
+    /// None: a single (non-tuple) value.
+    tuple_len: Option<usize>,
+    next: usize,
+    single_taken: bool,
 }
 
-fn resolve_field(
-    vm: &mut Vm,
-    name: &str,
-    pos: &[Value],
-    kw: &[(String, Value)],
-    auto: &mut usize,
-    mode: &mut u8,
-) -> PyResult<Value> {
-    let first_end = name.find(['.', '[']).unwrap_or(name.len());
-    let first = &name[..first_end];
-    let mut v = if first.is_empty() {
-        if *mode == 2 {
-            return Err(vm.value_error(
-                "cannot switch from manual field specification to automatic field numbering",
-            ));
+impl PercentArgs {
+    fn new(args: &Value) -> Self {
+        match args.as_tuple() {
+            Some(t) => PercentArgs {
+                items: t.to_vec(),
+                tuple_len: Some(t.len()),
+                next: 0,
+                single_taken: false,
+            },
+            None => PercentArgs::single(args.clone()),
         }
-        *mode = 1;
-        let idx = *auto;
-        *auto += 1;
-        match pos.get(idx) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(vm.index_error(format!(
-                    "Replacement index {idx} out of range for positional args tuple"
-                )))
+    }
+
+    fn single(v: Value) -> Self {
+        PercentArgs {
+            items: vec![v],
+            tuple_len: None,
+            next: 0,
+            single_taken: false,
+        }
+    }
+
+    fn take(&mut self, vm: &mut Vm) -> PyResult<Value> {
+        let v = match self.tuple_len {
+            Some(_) => {
+                let v = self.items.get(self.next).cloned();
+                if v.is_some() {
+                    self.next += 1;
+                }
+                v
+            }
+            None if !self.single_taken => {
+                self.single_taken = true;
+                self.items.first().cloned()
+            }
+            None => None,
+        };
+        v.ok_or_else(|| vm.text_error(pf::not_enough_arguments()))
+    }
+
+    fn all_used(&self) -> bool {
+        match self.tuple_len {
+            Some(n) => self.next >= n,
+            None => self.single_taken,
+        }
+    }
+}
+
+/// Whether `%`'s right operand counts as a mapping: it has `__getitem__`
+/// and is not a tuple or (for the format's own type) a str/bytes.
+fn percent_mapping(vm: &mut Vm, args: &Value, bytes_format: bool) -> bool {
+    if args.as_tuple().is_some() {
+        return false;
+    }
+    match args.payload() {
+        Some(Payload::Str(_)) => return false,
+        Some(Payload::Bytes(_) | Payload::ByteArray(_)) if bytes_format => return false,
+        Some(Payload::Dict(_)) => return true,
+        _ => {}
+    }
+    let k = vm.names.__getitem__.clone();
+    vm.lookup_special(args, &k).is_some()
+}
+
+/// The `*` counts, the layout and the value of one spec.
+fn take_spec_args(vm: &mut Vm, spec: &Spec, args: &mut PercentArgs) -> PyResult<(Layout, Value)> {
+    let mut star = |vm: &mut Vm, c: Option<Count>| -> PyResult<Option<i64>> {
+        if c != Some(Count::Star) {
+            return Ok(None);
+        }
+        let v = args.take(vm)?;
+        match to_integer(&v) {
+            Some(i) => i64::try_from(&i)
+                .map(Some)
+                .map_err(|_| vm.overflow_error("Python int too large to convert to C ssize_t")),
+            None => Err(vm.type_error("* wants int")),
+        }
+    };
+    let w = star(vm, spec.width)?;
+    let p = star(vm, spec.precision)?;
+    let layout = Layout::new(spec, w, p);
+    let v = args.take(vm)?;
+    pf::check_conversion(spec).map_err(|e| vm.text_error(e))?;
+    Ok((layout, v))
+}
+
+/// The int for `%d %i %u` (any real number, truncated) or `%o %x %X`
+/// (`__index__` only).
+fn percent_int(vm: &mut Vm, v: &Value, conversion: char) -> PyResult<Integer> {
+    if let Some(i) = to_integer(v) {
+        return Ok(i);
+    }
+    let integer_only = matches!(conversion, 'o' | 'x' | 'X');
+    if !integer_only {
+        if let Value::Float(f) = v {
+            let r = crate::objects::float::float_to_int(vm, *f)?;
+            return to_integer(&r).ok_or_else(|| vm.type_error("int expected"));
+        }
+    }
+    if vm.is_index(v) {
+        return vm.to_index(v);
+    }
+    if !integer_only {
+        let k = vm.intern("__int__");
+        if vm.lookup_special(v, &k).is_some() || matches!(v.payload(), Some(Payload::Float(_))) {
+            let r = vm.to_int(v)?;
+            if let Some(i) = to_integer(&r) {
+                return Ok(i);
             }
         }
-    } else if let Ok(idx) = first.parse::<usize>() {
-        if *mode == 1 {
-            return Err(vm.value_error(
-                "cannot switch from automatic field numbering to manual field specification",
-            ));
-        }
-        *mode = 2;
-        match pos.get(idx) {
-            Some(v) => v.clone(),
-            None => {
-                return Err(vm.index_error(format!(
-                    "Replacement index {idx} out of range for positional args tuple"
-                )))
-            }
-        }
+    }
+    let t = vm.type_name(v);
+    let what = if integer_only {
+        "an integer is required"
     } else {
-        match kw.iter().find(|(k, _)| k == first) {
-            Some((_, v)) => v.clone(),
-            None => {
-                let k = vm.str_val(first);
-                return Err(vm.key_error(k));
-            }
-        }
+        "a real number is required"
     };
-    let rest: Vec<char> = name[first_end..].chars().collect();
-    let mut i = 0;
-    while i < rest.len() {
-        if rest[i] == '.' {
-            let s = i + 1;
-            let mut e = s;
-            while e < rest.len() && rest[e] != '.' && rest[e] != '[' {
-                e += 1;
-            }
-            let attr: String = rest[s..e].iter().collect();
-            let a = vm.intern(&attr);
-            v = vm.get_attr(&v, &a)?;
-            i = e;
-        } else if rest[i] == '[' {
-            let s = i + 1;
-            let mut e = s;
-            while e < rest.len() && rest[e] != ']' {
-                e += 1;
-            }
-            let key: String = rest[s..e].iter().collect();
-            let k = match key.parse::<i64>() {
-                Ok(n) => Value::Int(n),
-                Err(_) => vm.str_val(key),
-            };
-            v = vm.get_item(&v, &k)?;
-            i = e + 1;
-        } else {
-            return Err(vm.value_error("Only '.' or '[' may follow ']' in format field specifier"));
-        }
-    }
-    Ok(v)
+    Err(vm.type_error(format!("%{conversion} format: {what}, not {t}")))
 }
 
-/// printf-style `str % args`.
+/// The float for `%e %f %g` and friends.
+fn percent_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
+    match v {
+        Value::Float(f) => return Ok(*f),
+        Value::Int(i) => return Ok(*i as f64),
+        Value::Bool(b) => return Ok(f64::from(u8::from(*b))),
+        _ => {}
+    }
+    if let Some(i) = to_integer(v) {
+        return format_spec::int_to_f64(&i).map_err(|e| vm.text_error(e));
+    }
+    if let Some(Payload::Float(f)) = v.payload() {
+        return Ok(*f);
+    }
+    let k = vm.intern("__float__");
+    if let Some(r) = vm.call_special(v, &k, &[])? {
+        return match r {
+            Value::Float(f) => Ok(f),
+            _ => match r.payload() {
+                Some(Payload::Float(f)) => Ok(*f),
+                _ => Err(vm.type_error(format!(
+                    "{}.__float__ returned non-float (type {})",
+                    vm.type_name(v),
+                    vm.type_name(&r)
+                ))),
+            },
+        };
+    }
+    if vm.is_index(v) {
+        let i = vm.to_index(v)?;
+        return format_spec::int_to_f64(&i).map_err(|e| vm.text_error(e));
+    }
+    let t = vm.type_name(v);
+    Err(vm.type_error(format!("must be real number, not {t}")))
+}
+
+/// The text of a numeric conversion (`d i u o x X e E f F g G`).
+fn percent_number(vm: &mut Vm, v: &Value, c: char, layout: &Layout) -> PyResult<String> {
+    if "diuoxX".contains(c) {
+        let i = percent_int(vm, v, c)?;
+        Ok(pf::format_int(&i, c, layout))
+    } else {
+        let x = percent_float(vm, v)?;
+        Ok(pf::format_float(x, c, layout))
+    }
+}
+
+/// printf-style `fmt % args` for a str format.
 pub fn percent_format(vm: &mut Vm, fmt: &str, args: &Value) -> PyResult<String> {
-    let chars: Vec<char> = fmt.chars().collect();
-    let is_mapping = !args.as_tuple().is_some()
-        && args.as_str().is_none()
-        && (matches!(args.payload(), Some(Payload::Dict(_))) || {
-            let k = vm.names.__getitem__.clone();
-            vm.lookup_special(args, &k).is_some()
-                && !matches!(args.payload(), Some(Payload::List(_) | Payload::Bytes(_)))
-        });
-    let items: Vec<Value> = match args.as_tuple() {
-        Some(t) => t.to_vec(),
-        None => vec![args.clone()],
-    };
-    let mut ai = 0usize;
-    let mut used_mapping = false;
-    let mut out = String::new();
-    let mut i = 0;
-    let next_arg = |vm: &mut Vm, ai: &mut usize| -> PyResult<Value> {
-        match items.get(*ai) {
-            Some(v) => {
-                *ai += 1;
-                Ok(v.clone())
+    let mapping = percent_mapping(vm, args, false);
+    let mut state = PercentArgs::new(args);
+    let mut out = String::with_capacity(fmt.len());
+    for piece in Parser::for_str(fmt).with_mapping(mapping) {
+        let spec = match piece.map_err(|e| vm.text_error(e))? {
+            Piece::Literal(t) => {
+                out.push_str(std::str::from_utf8(t).unwrap_or(""));
+                continue;
             }
-            None => Err(vm.type_error("not enough arguments for format string")),
-        }
-    };
-    while i < chars.len() {
-        let c = chars[i];
-        if c != '%' {
-            out.push(c);
-            i += 1;
-            continue;
-        }
-        let start = i;
-        i += 1;
-        if i >= chars.len() {
-            return Err(vm.value_error("incomplete format"));
-        }
-        let mut mapped: Option<Value> = None;
-        if chars[i] == '(' {
-            let mut depth = 1;
-            let ks = i + 1;
-            let mut j = ks;
-            while j < chars.len() && depth > 0 {
-                if chars[j] == '(' {
-                    depth += 1;
-                } else if chars[j] == ')' {
-                    depth -= 1;
-                }
-                j += 1;
+            Piece::Percent => {
+                out.push('%');
+                continue;
             }
-            if depth > 0 {
-                return Err(vm.value_error("incomplete format key"));
-            }
-            let key: String = chars[ks..j - 1].iter().collect();
-            if !is_mapping {
-                return Err(vm.type_error("format requires a mapping"));
-            }
-            let k = vm.str_val(key);
-            mapped = Some(vm.get_item(args, &k)?);
-            used_mapping = true;
-            i = j;
-        }
-        let mut flags = String::new();
-        while i < chars.len() && matches!(chars[i], '-' | '+' | ' ' | '#' | '0') {
-            flags.push(chars[i]);
-            i += 1;
-        }
-        let mut width: Option<usize> = None;
-        if i < chars.len() && chars[i] == '*' {
-            let w = next_arg(vm, &mut ai)?;
-            if !matches!(w, Value::Int(_) | Value::Bool(_)) {
-                return Err(vm.type_error("* wants int"));
-            }
-            let w = vm.to_i64(&w)?;
-            if w < 0 {
-                flags.push('-');
-            }
-            width = Some(w.unsigned_abs() as usize);
-            i += 1;
-        } else {
-            let s = i;
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                i += 1;
-            }
-            if i > s {
-                width = chars[s..i].iter().collect::<String>().parse().ok();
-            }
-        }
-        let mut prec: Option<usize> = None;
-        if i < chars.len() && chars[i] == '.' {
-            i += 1;
-            if i < chars.len() && chars[i] == '*' {
-                let p = next_arg(vm, &mut ai)?;
-                if !matches!(p, Value::Int(_) | Value::Bool(_)) {
-                    return Err(vm.type_error("* wants int"));
-                }
-                prec = Some(vm.to_i64(&p)?.max(0) as usize);
-                i += 1;
-            } else {
-                let s = i;
-                while i < chars.len() && chars[i].is_ascii_digit() {
-                    i += 1;
-                }
-                prec = Some(chars[s..i].iter().collect::<String>().parse().unwrap_or(0));
-            }
-        }
-        while i < chars.len() && matches!(chars[i], 'h' | 'l' | 'L') {
-            i += 1;
-        }
-        if i >= chars.len() {
-            return Err(vm.value_error("incomplete format"));
-        }
-        let conv = chars[i];
-        i += 1;
-        if conv == '%' {
-            out.push('%');
-            continue;
-        }
-        let arg = match mapped.take() {
-            Some(v) => v,
-            None => next_arg(vm, &mut ai)?,
+            Piece::Spec(s) => s,
         };
-        let left = flags.contains('-');
-        let zero = flags.contains('0') && !left;
-        let sign = if flags.contains('+') {
-            Some('+')
-        } else if flags.contains(' ') {
-            Some(' ')
-        } else {
-            None
-        };
-        let alt = flags.contains('#');
-        let mut spec = Spec {
-            fill: None,
-            align: Some(if left { '<' } else { '>' }),
-            sign,
-            z: false,
-            alt,
-            zero: false,
-            width,
-            grouping: None,
-            precision: None,
-            ty: None,
-        };
-        if zero {
-            spec.align = Some('=');
-            spec.fill = Some('0');
+        if let Some(key) = spec.key {
+            let k = vm.str_val(String::from_utf8_lossy(key).into_owned());
+            let v = vm.get_item(args, &k)?;
+            state = PercentArgs::single(v);
         }
-        let piece = match conv {
-            's' | 'r' | 'a' => {
-                let s = match conv {
-                    's' => vm.str(&arg)?,
-                    'r' => vm.repr(&arg)?,
-                    _ => ascii_escape(&vm.repr(&arg)?),
-                };
-                let s: String = match prec {
-                    Some(p) => s.chars().take(p).collect(),
-                    None => s,
-                };
-                spec.fill = None;
-                if spec.align == Some('=') {
-                    spec.align = Some('>');
-                }
-                pad(&spec, "", &s, '>')
+        let (layout, v) = take_spec_args(vm, &spec, &mut state)?;
+        let c = spec.conversion;
+        let text = match c {
+            's' => {
+                let s = vm.str(&v)?;
+                pf::format_text(&s, &layout)
             }
-            'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
-                let iv = match to_integer(&arg) {
-                    Some(i) => i,
-                    None => match as_float(&arg) {
-                        Some(f) if conv == 'd' || conv == 'i' || conv == 'u' => {
-                            let v = crate::objects::float::float_to_int(vm, f)?;
-                            to_integer(&v).unwrap_or_default()
-                        }
-                        _ => {
-                            if matches!(conv, 'd' | 'i' | 'u') {
-                                let k = vm.names.__int__.clone();
-                                if vm.lookup_special(&arg, &k).is_some() {
-                                    let v = vm.to_int(&arg)?;
-                                    to_integer(&v).unwrap_or_default()
-                                } else {
-                                    return Err(vm.type_error(format!(
-                                        "%{conv} format: a real number is required, not {}",
-                                        vm.type_name(&arg)
-                                    )));
-                                }
-                            } else if vm.is_index(&arg) {
-                                vm.to_index(&arg)?
-                            } else {
-                                return Err(vm.type_error(format!(
-                                    "%{conv} format: an integer is required, not {}",
-                                    vm.type_name(&arg)
-                                )));
-                            }
-                        }
-                    },
-                };
-                let neg = iv < 0;
-                let abs = Integer::from(iv.unsigned_abs());
-                let mut digits = match conv {
-                    'x' => abs.to_string_base(16),
-                    'X' => abs.to_string_base(16).to_uppercase(),
-                    'o' => abs.to_string_base(8),
-                    _ => abs.to_string(),
-                };
-                if let Some(p) = prec {
-                    while digits.len() < p {
-                        digits.insert(0, '0');
-                    }
-                }
-                let mut prefix = sign_str(neg, sign).to_owned();
-                if alt {
-                    prefix.push_str(match conv {
-                        'x' => "0x",
-                        'X' => "0X",
-                        'o' => "0o",
-                        _ => "",
-                    });
-                }
-                pad(&spec, &prefix, &digits, '>')
+            'r' => {
+                let s = vm.repr(&v)?;
+                pf::format_text(&s, &layout)
             }
-            'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                let f = match as_float(&arg) {
-                    Some(f) => f,
-                    None => match as_int(&arg) {
-                        Some(i) => crate::objects::int::int_to_f64(vm, &i)?,
-                        None => {
-                            let k = vm.names.__float__.clone();
-                            if vm.lookup_special(&arg, &k).is_some() || vm.is_index(&arg) {
-                                vm.to_float(&arg)?
-                            } else {
-                                return Err(vm.type_error(format!(
-                                    "must be real number, not {}",
-                                    vm.type_name(&arg)
-                                )));
-                            }
-                        }
-                    },
-                };
-                let p = prec.unwrap_or(6);
-                let neg = f.is_sign_negative() && !f.is_nan();
-                let a = f.abs();
-                let body = if a.is_nan() || a.is_infinite() {
-                    let s = if a.is_nan() { "nan" } else { "inf" };
-                    if conv.is_ascii_uppercase() {
-                        s.to_uppercase()
-                    } else {
-                        s.to_owned()
-                    }
-                } else {
-                    match conv {
-                        'e' | 'E' => sci(a, p, conv == 'E'),
-                        'f' | 'F' => {
-                            let mut s = format!("{a:.p$}");
-                            if alt && p == 0 {
-                                s.push('.');
-                            }
-                            s
-                        }
-                        _ => general(a, p, conv == 'G', alt, false),
-                    }
-                };
-                pad(&spec, sign_str(neg, sign), &body, '>')
+            'a' => {
+                let s = vm.repr(&v)?;
+                pf::format_text(&ascii_escape(&s), &layout)
             }
             'c' => {
-                let ch = match &arg {
-                    v if v.as_str().is_some() => {
-                        let s = v.as_str().unwrap_or("");
-                        if s.chars().count() != 1 {
-                            return Err(vm.type_error("%c requires int or char"));
+                let ch = if let Some(i) = to_integer(&v) {
+                    format_spec::int_to_char(&i).map_err(|e| match e {
+                        crate::text::TextError::OverflowError(_) => {
+                            vm.overflow_error("%c arg not in range(0x110000)")
                         }
-                        s.to_owned()
-                    }
-                    v => {
-                        if !vm.is_index(v) {
-                            return Err(vm.type_error("%c requires int or char"));
-                        }
-                        let n = vm.to_i64(v)?;
-                        match u32::try_from(n).ok().and_then(char::from_u32) {
-                            Some(c) => c.to_string(),
-                            None => return Err(vm.overflow_error("%c arg not in range(0x110000)")),
-                        }
+                        other => vm.text_error(other),
+                    })?
+                } else {
+                    let mut it = v.as_str().map(str::chars);
+                    match it.as_mut().map(|i| (i.next(), i.next())) {
+                        Some((Some(ch), None)) => ch,
+                        _ => return Err(vm.type_error("%c requires int or char")),
                     }
                 };
-                spec.fill = None;
-                if spec.align == Some('=') {
-                    spec.align = Some('>');
-                }
-                pad(&spec, "", &ch, '>')
+                pf::format_char(ch, &layout)
             }
-            other => {
-                let idx = start + (i - start) - 1;
-                return Err(vm.value_error(format!(
-                    "unsupported format character '{other}' (0x{:x}) at index {idx}",
-                    other as u32
-                )));
-            }
+            _ => percent_number(vm, &v, c, &layout)?,
         };
-        out.push_str(&piece);
+        out.push_str(&text);
     }
-    if ai < items.len() && !used_mapping && !(is_mapping && args.as_tuple().is_none()) {
-        return Err(vm.type_error("not all arguments converted during string formatting"));
+    if !mapping && !state.all_used() {
+        return Err(vm.text_error(pf::not_all_converted()));
     }
     Ok(out)
 }
 
-/// printf-style `bytes % args` (via the str implementation on latin-1).
+/// The bytes of a bytes-like value or of `__bytes__`, for `%b`/`%s`.
+fn bytes_of(vm: &mut Vm, v: &Value) -> PyResult<Option<Vec<u8>>> {
+    match v.payload() {
+        Some(Payload::Bytes(b)) => return Ok(Some(b.clone())),
+        Some(Payload::ByteArray(b)) => return Ok(Some(b.borrow().clone())),
+        _ => {}
+    }
+    let k = vm.intern("__bytes__");
+    match vm.call_special(v, &k, &[])? {
+        Some(r) => match r.payload() {
+            Some(Payload::Bytes(b)) => Ok(Some(b.clone())),
+            _ => Err(vm.type_error(format!(
+                "__bytes__ returned non-bytes (type {})",
+                vm.type_name(&r)
+            ))),
+        },
+        None => Ok(None),
+    }
+}
+
+/// printf-style `fmt % args` for a bytes format.
 pub fn percent_format_bytes(vm: &mut Vm, fmt: &[u8], args: &Value) -> PyResult<Vec<u8>> {
-    let s: String = fmt.iter().map(|&b| b as char).collect();
-    // Bytes arguments for %s/%b are inserted as latin-1 text.
-    let conv_arg = |vm: &mut Vm, v: &Value| -> Value {
-        match v.payload() {
-            Some(Payload::Bytes(b)) => {
-                let t: String = b.iter().map(|&c| c as char).collect();
-                vm.str_val(t)
+    let mapping = percent_mapping(vm, args, true);
+    let mut state = PercentArgs::new(args);
+    let mut out = Vec::with_capacity(fmt.len());
+    for piece in Parser::for_bytes(fmt).with_mapping(mapping) {
+        let spec = match piece.map_err(|e| vm.text_error(e))? {
+            Piece::Literal(t) => {
+                out.extend_from_slice(t);
+                continue;
             }
-            _ => v.clone(),
+            Piece::Percent => {
+                out.push(b'%');
+                continue;
+            }
+            Piece::Spec(s) => s,
+        };
+        if let Some(key) = spec.key {
+            let k = vm.new_bytes(key.to_vec());
+            let v = vm.get_item(args, &k)?;
+            state = PercentArgs::single(v);
         }
-    };
-    let args2 = match args.as_tuple() {
-        Some(t) => {
-            let t = t.to_vec();
-            let items: Vec<Value> = t.iter().map(|v| conv_arg(vm, v)).collect();
-            vm.new_tuple(items)
+        let (layout, v) = take_spec_args(vm, &spec, &mut state)?;
+        let c = spec.conversion;
+        match c {
+            's' | 'b' => match bytes_of(vm, &v)? {
+                Some(b) => out.extend(pf::format_bytes(&b, &layout, true)),
+                None => {
+                    let t = vm.type_name(&v);
+                    return Err(vm.type_error(format!(
+                        "%b requires a bytes-like object, or an object that implements __bytes__, not '{t}'"
+                    )));
+                }
+            },
+            'r' | 'a' => {
+                let s = vm.repr(&v)?;
+                let a = ascii_escape(&s);
+                out.extend(pf::format_bytes(a.as_bytes(), &layout, true));
+            }
+            'c' => {
+                let byte = if let Some(i) = to_integer(&v) {
+                    match u8::try_from(&i) {
+                        Ok(b) => b,
+                        Err(_) => return Err(vm.overflow_error("%c arg not in range(256)")),
+                    }
+                } else {
+                    match v.payload() {
+                        Some(Payload::Bytes(b)) if b.len() == 1 => b[0],
+                        Some(Payload::ByteArray(b)) if b.borrow().len() == 1 => b.borrow()[0],
+                        _ => {
+                            return Err(vm.type_error(
+                                "%c requires an integer in range(256) or a single byte",
+                            ))
+                        }
+                    }
+                };
+                out.extend(pf::format_bytes(&[byte], &layout, false));
+            }
+            _ => {
+                let s = percent_number(vm, &v, c, &layout)?;
+                out.extend_from_slice(s.as_bytes());
+            }
         }
-        None => conv_arg(vm, args),
-    };
-    let s = s.replace("%b", "%s");
-    let r = percent_format(vm, &s, &args2)?;
-    Ok(r.chars().map(|c| c as u32 as u8).collect())
+    }
+    if !mapping && !state.all_used() {
+        return Err(vm.type_error("not all arguments converted during bytes formatting"));
+    }
+    Ok(out)
 }

@@ -31,6 +31,7 @@ pub mod object;
 pub mod objects;
 pub mod protocol;
 pub mod text;
+pub mod text_bridge;
 pub mod traceback;
 pub mod types;
 pub mod value;

@@ -37,153 +37,15 @@ pub fn bytes_repr(b: &[u8]) -> String {
     out
 }
 
-fn norm_encoding(enc: &str) -> String {
-    enc.to_ascii_lowercase().replace(['-', ' '], "_")
-}
-
-/// Decodes bytes with a codec name and error handler.
+/// Decodes bytes with a codec name and error handler (see
+/// `crate::text::codecs`).
 pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
-    let enc = norm_encoding(encoding);
-    match enc.as_str() {
-        "utf_8" | "utf8" | "u8" | "cp65001" => match std::str::from_utf8(b) {
-            Ok(s) => Ok(s.to_owned()),
-            Err(e) => match errors {
-                "replace" => Ok(String::from_utf8_lossy(b).into_owned()),
-                "ignore" => {
-                    let mut out = String::new();
-                    let mut rest = b;
-                    loop {
-                        match std::str::from_utf8(rest) {
-                            Ok(s) => {
-                                out.push_str(s);
-                                break;
-                            }
-                            Err(e) => {
-                                let (ok, bad) = rest.split_at(e.valid_up_to());
-                                out.push_str(std::str::from_utf8(ok).unwrap_or(""));
-                                let skip = e.error_len().unwrap_or(bad.len()).max(1);
-                                rest = bad.get(skip..).unwrap_or(&[]);
-                            }
-                        }
-                    }
-                    Ok(out)
-                }
-                _ => {
-                    let start = e.valid_up_to();
-                    let (end, reason) = match e.error_len() {
-                        Some(n) => {
-                            let first = b.get(start).copied().unwrap_or(0);
-                            let reason = if (0x80..0xc2).contains(&first) || first >= 0xf5 {
-                                "invalid start byte"
-                            } else {
-                                "invalid continuation byte"
-                            };
-                            (start + n, reason)
-                        }
-                        None => (b.len(), "unexpected end of data"),
-                    };
-                    Err(unicode_decode_error(vm, "utf-8", b, start, end, reason))
-                }
-            },
-        },
-        "ascii" | "us_ascii" | "646" => {
-            let mut out = String::with_capacity(b.len());
-            for (i, &c) in b.iter().enumerate() {
-                if c < 0x80 {
-                    out.push(c as char);
-                } else {
-                    match errors {
-                        "replace" => out.push('\u{fffd}'),
-                        "ignore" => {}
-                        _ => {
-                            return Err(unicode_decode_error(
-                                vm,
-                                "ascii",
-                                b,
-                                i,
-                                i + 1,
-                                "ordinal not in range(128)",
-                            ))
-                        }
-                    }
-                }
-            }
-            Ok(out)
-        }
-        "latin_1" | "latin1" | "iso_8859_1" | "iso8859_1" | "l1" => {
-            Ok(b.iter().map(|&c| c as char).collect())
-        }
-        _ => {
-            let c = vm.exc.lookup_error.clone();
-            Err(vm.new_error(&c, format!("unknown encoding: {encoding}")))
-        }
-    }
-}
-
-fn unicode_decode_error(
-    vm: &mut Vm,
-    enc: &str,
-    b: &[u8],
-    start: usize,
-    end: usize,
-    reason: &str,
-) -> crate::vm::PyErr {
-    let cls = vm.exc.unicode_decode_error.clone();
-    let args = vec![
-        vm.str_val(enc),
-        vm.new_bytes(b.to_vec()),
-        Value::Int(start as i64),
-        Value::Int(end as i64),
-        vm.str_val(reason),
-    ];
-    match vm.call(&Value::Obj(cls), &args) {
-        Ok(Value::Obj(e)) => crate::vm::PyErr(e),
-        Ok(_) => vm.value_error(reason.to_owned()),
-        Err(e) => e,
-    }
+    vm.decode_bytes(b, encoding, errors)
 }
 
 /// Encodes a str with a codec name and error handler.
 pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
-    let enc = norm_encoding(encoding);
-    let limit = match enc.as_str() {
-        "utf_8" | "utf8" | "u8" | "cp65001" => return Ok(s.as_bytes().to_vec()),
-        "ascii" | "us_ascii" | "646" => 0x80u32,
-        "latin_1" | "latin1" | "iso_8859_1" | "iso8859_1" | "l1" => 0x100,
-        _ => {
-            let c = vm.exc.lookup_error.clone();
-            return Err(vm.new_error(&c, format!("unknown encoding: {encoding}")));
-        }
-    };
-    let name = if limit == 0x80 { "ascii" } else { "latin-1" };
-    let mut out = Vec::with_capacity(s.len());
-    for (i, c) in s.chars().enumerate() {
-        if (c as u32) < limit {
-            out.push(c as u32 as u8);
-        } else {
-            match errors {
-                "replace" => out.push(b'?'),
-                "ignore" => {}
-                _ => {
-                    let cls = vm.exc.unicode_encode_error.clone();
-                    let reason = format!("ordinal not in range({limit})");
-                    let args = vec![
-                        vm.str_val(name),
-                        vm.str_val(s),
-                        Value::Int(i as i64),
-                        Value::Int(i as i64 + 1),
-                        vm.str_val(reason),
-                    ];
-                    return Err(match vm.call(&Value::Obj(cls), &args) {
-                        Ok(Value::Obj(e)) => crate::vm::PyErr(e),
-                        Ok(_) => vm.value_error("encode error"),
-                        Err(e) => e,
-                    });
-                }
-            }
-        }
-    }
-    Ok(out)
+    vm.encode_str(s, encoding, errors)
 }
 
 impl Vm {

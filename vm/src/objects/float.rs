@@ -410,7 +410,9 @@ fn float_round(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(n) => {
             let n = vm.to_index(n)?;
             let n = crate::objects::int::clamp_i64(&n);
-            Ok(Value::Float(round_float(f, n)))
+            crate::text::float_repr::round(f, n)
+                .map(Value::Float)
+                .map_err(|e| vm.text_error(e))
         }
     }
 }
@@ -452,8 +454,12 @@ fn float_imag(_vm: &mut Vm, _v: &Value) -> PyResult<Value> {
 fn float_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this, spec] = args.exact_method(vm, "float.__format__")?;
     let spec = vm.expect_str(spec, "format spec")?.as_str().to_owned();
+    if spec.is_empty() {
+        return vm.str_value(this);
+    }
     let f = this_float(vm, this)?;
-    let s = crate::format::format_float(vm, f, &spec)?;
+    let t = vm.type_name(this);
+    let s = crate::format::format_float_named(vm, f, &spec, &t)?;
     Ok(vm.str_val(s))
 }
 
@@ -513,22 +519,16 @@ impl Vm {
         }
         match x.payload() {
             Some(Payload::Str(s)) => {
-                let s = s.as_str().to_owned();
-                return parse_float(&s).ok_or_else(|| {
-                    self.value_error(format!(
-                        "could not convert string to float: {}",
-                        crate::objects::str::repr_str(&s)
-                    ))
-                });
+                let r = crate::text::number_parse::parse_float(s.as_str());
+                return r.map_err(|e| self.text_error(e));
             }
             Some(Payload::Bytes(b)) => {
-                let s = String::from_utf8_lossy(b).into_owned();
-                return parse_float(&s).ok_or_else(|| {
-                    self.value_error(format!(
-                        "could not convert string to float: {}",
-                        crate::objects::bytes::bytes_repr(b)
-                    ))
-                });
+                let r = crate::text::number_parse::parse_float_bytes(b, false);
+                return r.map_err(|e| self.text_error(e));
+            }
+            Some(Payload::ByteArray(b)) => {
+                let r = crate::text::number_parse::parse_float_bytes(&b.borrow(), true);
+                return r.map_err(|e| self.text_error(e));
             }
             _ => {}
         }

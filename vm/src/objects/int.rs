@@ -513,25 +513,16 @@ fn int_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `int(s, base)` for a string, with CPython's errors.
 pub fn str_to_int(vm: &mut Vm, s: &str, base: u32, orig: &Value) -> PyResult<Value> {
-    match parse_int(s, base) {
-        Some((n, ndigits)) => {
-            let limit = vm.int_max_str_digits;
-            if limit > 0 && base != 0 && !base.is_power_of_two() && ndigits > limit
-                || (base == 10 && limit > 0 && ndigits > limit)
-            {
-                return Err(vm.value_error(format!(
-                    "Exceeds the limit ({limit} digits) for integer string conversion: value has {ndigits} digits; use sys.set_int_max_str_digits() to increase the limit"
-                )));
-            }
-            Ok(vm.new_int(n))
-        }
-        None => {
-            let r = vm.repr(orig)?;
-            Err(vm.value_error(format!(
-                "invalid literal for int() with base {}: {r}",
-                if base == 0 { 0 } else { base }
-            )))
-        }
+    use crate::text::number_parse;
+    let limit = vm.int_max_str_digits;
+    let r = match orig.payload() {
+        Some(Payload::Bytes(b)) => number_parse::parse_int_bytes(b, base, limit),
+        Some(Payload::ByteArray(b)) => number_parse::parse_int_bytes(&b.borrow(), base, limit),
+        _ => number_parse::parse_int(s, base, limit),
+    };
+    match r {
+        Ok(n) => Ok(vm.new_int(n)),
+        Err(e) => Err(vm.text_error(e)),
     }
 }
 
@@ -740,11 +731,13 @@ fn int_from_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn int_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this, spec] = args.exact_method(vm, "int.__format__")?;
     let spec = vm.expect_str(spec, "format spec")?.as_str().to_owned();
+    // An empty spec is str(self): 'True' for bool, a subclass's __str__.
     if spec.is_empty() {
         return vm.str_value(this);
     }
     let i = this_int(vm, this)?;
-    let s = crate::format::format_int(vm, &i, &spec)?;
+    let t = vm.type_name(this);
+    let s = crate::format::format_int_named(vm, &i, &spec, &t)?;
     Ok(vm.str_val(s))
 }
 

@@ -5,12 +5,14 @@
 //! `init`, registered below.
 
 pub mod bytes;
+pub mod bytes_methods;
 pub mod code;
 pub mod complex;
 pub mod descriptor;
 pub mod dict;
 pub mod exception;
 pub mod float;
+pub mod float_text;
 pub mod function;
 pub mod generator;
 pub mod int;
@@ -26,6 +28,7 @@ pub mod range;
 pub mod set;
 pub mod slice;
 pub mod str;
+pub mod str_methods;
 pub mod super_;
 pub mod table;
 pub mod tuple;
@@ -40,9 +43,12 @@ pub fn init_types(vm: &mut Vm) {
     descriptor::init(vm);
     int::init(vm);
     float::init(vm);
+    float_text::init(vm);
     complex::init(vm);
     str::init(vm);
+    str_methods::init(vm);
     bytes::init(vm);
+    bytes_methods::init(vm);
     list::init(vm);
     tuple::init(vm);
     dict::init(vm);

@@ -83,68 +83,12 @@ impl PyStr {
 
 /// `repr()` of a str, with CPython's quote choice and escapes.
 pub fn repr_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push(quote);
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c == quote => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                out.push_str(&format!("\\x{:02x}", c as u32));
-            }
-            c if (c as u32) >= 0x80 && !is_printable(c) => {
-                let n = c as u32;
-                if n <= 0xff {
-                    out.push_str(&format!("\\x{n:02x}"));
-                } else if n <= 0xffff {
-                    out.push_str(&format!("\\u{n:04x}"));
-                } else {
-                    out.push_str(&format!("\\U{n:08x}"));
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push(quote);
-    out
+    crate::text::str_ops::repr(s)
 }
 
-/// An approximation of `str.isprintable()` for one non-ASCII character:
-/// control, format, separator (other than space) and unassigned-looking
-/// characters are not printable.
+/// `str.isprintable()` for one character (Unicode 14.0, as CPython 3.11).
 pub fn is_printable(c: char) -> bool {
-    let n = c as u32;
-    if n < 0x20 || (0x7f..0xa0).contains(&n) {
-        return false;
-    }
-    if n == 0xad || (0x2000..=0x200f).contains(&n) && n != 0x2000 || (0x2028..=0x202f).contains(&n)
-    {
-        return false;
-    }
-    if (0x2060..=0x206f).contains(&n) || n == 0xfeff || (0xfff9..=0xfffb).contains(&n) {
-        return false;
-    }
-    if (0xd800..=0xdfff).contains(&n) || (0xe000..=0xf8ff).contains(&n) {
-        return false;
-    }
-    if n == 0xa0 || n == 0x1680 || n == 0x3000 || (0x2000..=0x200a).contains(&n) {
-        return false;
-    }
-    if (0xf0000..).contains(&n) || (n & 0xfffe) == 0xfffe {
-        return false;
-    }
-    true
+    crate::text::unicode_class::is_printable(c)
 }
 
 impl Vm {

@@ -44,6 +44,8 @@ pub struct Spec<'a> {
     /// Where the conversion character is: a code-point index for str
     /// formats, a byte index for bytes formats (for messages).
     pub index: usize,
+    /// Whether the format is bytes (where `%b` exists).
+    pub in_bytes: bool,
 }
 
 /// A piece of a parsed format.
@@ -200,6 +202,7 @@ impl<'a> Parser<'a> {
             precision,
             conversion,
             index,
+            in_bytes: !self.is_text,
         }))
     }
 }
@@ -231,9 +234,11 @@ impl<'a> Iterator for Parser<'a> {
 }
 
 /// The error for a conversion character `%` does not know, raised after
-/// its argument was taken.
+/// its argument was taken (`b` is known to bytes formats only).
 pub fn check_conversion(spec: &Spec) -> Result<(), TextError> {
-    if "srabcdiuoxXeEfFgG".contains(spec.conversion) && spec.conversion != 'b' {
+    let known =
+        "sracdiuoxXeEfFgG".contains(spec.conversion) || (spec.conversion == 'b' && spec.in_bytes);
+    if known {
         return Ok(());
     }
     Err(unsupported(spec.conversion, spec.index))

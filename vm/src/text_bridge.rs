@@ -1,0 +1,76 @@
+//! Glue between the pure text algorithms (`crate::text`) and the VM:
+//! their errors become Python exceptions, and the codec calls raise
+//! `UnicodeEncodeError` / `UnicodeDecodeError` objects with CPython's
+//! attributes and messages.
+
+use crate::text::codecs::{self, Codec, CodecError, CodecFailure};
+use crate::text::TextError;
+use crate::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+
+impl Vm {
+    /// The Python exception for a text-algorithm error.
+    pub fn text_error(&mut self, e: TextError) -> PyErr {
+        match e {
+            TextError::ValueError(m) => self.value_error(m),
+            TextError::TypeError(m) => self.type_error(m),
+            TextError::OverflowError(m) => self.overflow_error(m),
+            TextError::IndexError(m) => self.index_error(m),
+            TextError::LookupError(m) => {
+                let c = self.exc.lookup_error.clone();
+                self.new_error(&c, m)
+            }
+            TextError::NotImplemented(m) => self.not_implemented_error(m),
+            TextError::MemoryError => self.memory_error(),
+        }
+    }
+
+    /// `s.encode(encoding, errors)`.
+    pub fn encode_str(&mut self, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+        let codec = Codec::lookup(encoding).map_err(|e| self.text_error(e))?;
+        match codecs::encode(s, codec, errors) {
+            Ok(b) => Ok(b),
+            Err(CodecFailure::Other(e)) => Err(self.text_error(e)),
+            Err(CodecFailure::Unicode(e)) => {
+                let object = self.str_val(s);
+                Err(self.unicode_error(&e, object))
+            }
+        }
+    }
+
+    /// `b.decode(encoding, errors)`.
+    pub fn decode_bytes(&mut self, b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
+        let codec = Codec::lookup(encoding).map_err(|e| self.text_error(e))?;
+        match codecs::decode(b, codec, errors) {
+            Ok(s) => Ok(s),
+            Err(CodecFailure::Other(e)) => Err(self.text_error(e)),
+            Err(CodecFailure::Unicode(e)) => {
+                let object = self.new_bytes(b.to_vec());
+                Err(self.unicode_error(&e, object))
+            }
+        }
+    }
+
+    /// Builds `UnicodeEncodeError(encoding, object, start, end, reason)`
+    /// (or the decode one) by calling the class, so the exception has the
+    /// usual attributes and `str()`.
+    fn unicode_error(&mut self, e: &CodecError, object: Value) -> PyErr {
+        let cls = if e.decoding {
+            self.exc.unicode_decode_error.clone()
+        } else {
+            self.exc.unicode_encode_error.clone()
+        };
+        let args = vec![
+            self.str_val(e.encoding),
+            object,
+            Value::Int(e.start as i64),
+            Value::Int(e.end as i64),
+            self.str_val(e.reason),
+        ];
+        match self.call(&Value::Obj(cls), &args) {
+            Ok(Value::Obj(exc)) => PyErr(exc),
+            Ok(_) => self.value_error(e.message()),
+            Err(err) => err,
+        }
+    }
+}
