@@ -456,7 +456,7 @@ impl Lowerer<'_, '_> {
                 } else {
                     StmtKind::FunctionDef(Box::new(FunctionDef {
                         name: f.name.to_string(),
-                        args: self.arguments(*f.args, d),
+                        args: self.arguments(*f.args, d, false),
                         body: self.stmts(f.body, depth),
                         decorators: self.exprs(f.decorator_list, d),
                         returns: self.opt_expr(f.returns, d),
@@ -467,9 +467,12 @@ impl Lowerer<'_, '_> {
                 if !c.type_params.is_empty() {
                     unsupported("type parameter lists")
                 } else {
+                    let n_args = c.bases.len() + c.keywords.len();
+                    let bases = self.exprs(c.bases, d);
+                    self.check_class_bases(&bases, n_args);
                     StmtKind::ClassDef(Box::new(ClassDef {
                         name: c.name.to_string(),
-                        bases: self.exprs(c.bases, d),
+                        bases,
                         keywords: self.keywords(c.keywords, d),
                         body: self.stmts(c.body, depth),
                         decorators: self.exprs(c.decorator_list, d),
@@ -686,7 +689,7 @@ impl Lowerer<'_, '_> {
         }
     }
 
-    fn arguments(&mut self, a: rp::Arguments, depth: u32) -> Arguments {
+    fn arguments(&mut self, a: rp::Arguments, depth: u32, lambda: bool) -> Arguments {
         let mut out = Arguments::default();
         for p in a.posonlyargs {
             if let Some(def) = p.default {
@@ -707,7 +710,68 @@ impl Lowerer<'_, '_> {
             out.kwonlyargs.push(self.arg(p.def, depth));
         }
         out.kwarg = a.kwarg.map(|v| self.arg(*v, depth));
+        self.check_bare_star(&out, lambda);
         out
+    }
+
+    /// `class C(x for x in y)`: a generator expression is not a base.
+    fn check_class_bases(&mut self, bases: &[Expr], n_args: usize) {
+        let src = self.map.source();
+        for b in bases {
+            let ExprKind::GeneratorExp { elt, .. } = &b.kind else {
+                continue;
+            };
+            if src.as_bytes().get(self.map.offset(b.loc.line, b.loc.col)) == Some(&b'(') {
+                continue;
+            }
+            let err = if n_args > 1 {
+                self.map
+                    .syntax_error("Generator expression must be parenthesized", b.loc)
+            } else {
+                // CPython fails at the `for`.
+                let after = self.map.offset(elt.loc.end_line, elt.loc.end_col);
+                let rest = src.get(after..).unwrap_or("");
+                let at = after + (rest.len() - rest.trim_start().len());
+                self.map
+                    .syntax_error("invalid syntax", self.map.location(at, at + 3))
+            };
+            self.error.get_or_insert(err);
+        }
+    }
+
+    /// `def f(*, **k)`: the parser crate accepts a bare `*` that no
+    /// keyword-only parameter follows when `**kwargs` does; CPython does
+    /// not (pointing at the `*` of a def, the `**` of a lambda).
+    fn check_bare_star(&mut self, a: &Arguments, lambda: bool) {
+        let (Some(kwarg), None, true) = (&a.kwarg, &a.vararg, a.kwonlyargs.is_empty()) else {
+            return;
+        };
+        let src = self.map.source();
+        let name_at = self.map.offset(kwarg.loc.line, kwarg.loc.col);
+        let Some(before) = src.get(..name_at) else {
+            return;
+        };
+        let Some(dstar) = before.trim_end().strip_suffix("**") else {
+            return;
+        };
+        let dstar_at = dstar.len();
+        let Some(star) = dstar.trim_end().strip_suffix(',').map(str::trim_end) else {
+            return;
+        };
+        if !star.ends_with('*') || star.ends_with("**") {
+            return;
+        }
+        let star_at = star.len() - 1;
+        let (from, to) = if lambda {
+            (dstar_at, dstar_at + 2)
+        } else {
+            (star_at, star_at + 1)
+        };
+        let err = self.map.syntax_error(
+            "named arguments must follow bare *",
+            self.map.location(from, to),
+        );
+        self.error.get_or_insert(err);
     }
 
     fn comprehensions(&mut self, gens: Vec<rp::Comprehension>, depth: u32) -> Vec<Comprehension> {
@@ -767,7 +831,7 @@ impl Lowerer<'_, '_> {
                 operand: self.box_expr(*u.operand, d),
             },
             rp::Expr::Lambda(l) => ExprKind::Lambda {
-                args: Box::new(self.arguments(*l.args, d)),
+                args: Box::new(self.arguments(*l.args, d, true)),
                 body: self.box_expr(*l.body, d),
             },
             rp::Expr::IfExp(i) => ExprKind::IfExp {

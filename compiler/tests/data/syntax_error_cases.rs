@@ -150,6 +150,7 @@ pub const CASES: &[Case] = &[
     Case { src: "f(**a, b)", kind: "SyntaxError", msg: "positional argument follows keyword argument unpacking", line: 1, offset: 9, end_line: 1, end_offset: 10, text: Some("f(**a, b)\n") },
     Case { src: "f(**a, *b)", kind: "SyntaxError", msg: "iterable argument unpacking follows keyword argument unpacking", line: 1, offset: 8, end_line: 1, end_offset: 9, text: Some("f(**a, *b)\n") },
     Case { src: "f(a=1, b)", kind: "SyntaxError", msg: "positional argument follows keyword argument", line: 1, offset: 9, end_line: 1, end_offset: 10, text: Some("f(a=1, b)\n") },
+    Case { src: "def f(*, **k): pass", kind: "SyntaxError", msg: "named arguments must follow bare *", line: 1, offset: 7, end_line: 1, end_offset: 8, text: Some("def f(*, **k): pass\n") },
     Case { src: "def f(**k, a): pass", kind: "SyntaxError", msg: "arguments cannot follow var-keyword argument", line: 1, offset: 12, end_line: 1, end_offset: 13, text: Some("def f(**k, a): pass\n") },
     Case { src: "from x import (a, b", kind: "SyntaxError", msg: "'(' was never closed", line: 1, offset: 15, end_line: 1, end_offset: 0, text: Some("from x import (a, b\n") },
     Case { src: "from x import a,", kind: "SyntaxError", msg: "trailing comma not allowed without surrounding parentheses", line: 1, offset: 17, end_line: 1, end_offset: 17, text: Some("from x import a,\n") },
@@ -366,4 +367,8 @@ pub const CASES: &[Case] = &[
     Case { src: "x = [1, 2]\ndef f():\n    print(x)\n    global x", kind: "SyntaxError", msg: "name 'x' is used prior to global declaration", line: 4, offset: 5, end_line: 4, end_offset: 13, text: None },
     Case { src: "import a as b, c\ndef f():\n    from . import *", kind: "SyntaxError", msg: "import * only allowed at module level", line: 3, offset: 19, end_line: 3, end_offset: 20, text: None },
     Case { src: "def f():\n    del x\n    nonlocal x\n", kind: "SyntaxError", msg: "name 'x' is assigned to before nonlocal declaration", line: 3, offset: 5, end_line: 3, end_offset: 15, text: None },
+    Case { src: "class C(x for x in L):\n    pass", kind: "SyntaxError", msg: "invalid syntax", line: 1, offset: 11, end_line: 1, end_offset: 14, text: Some("class C(x for x in L):\n") },
+    Case { src: "def f(a, *, **k): pass", kind: "SyntaxError", msg: "named arguments must follow bare *", line: 1, offset: 10, end_line: 1, end_offset: 11, text: Some("def f(a, *, **k): pass\n") },
+    Case { src: "lambda *, **k: 0", kind: "SyntaxError", msg: "named arguments must follow bare *", line: 1, offset: 11, end_line: 1, end_offset: 13, text: Some("lambda *, **k: 0\n") },
+    Case { src: "class C(x for x in L, y): pass", kind: "SyntaxError", msg: "Generator expression must be parenthesized", line: 1, offset: 9, end_line: 1, end_offset: 21, text: Some("class C(x for x in L, y): pass\n") },
 ];
