@@ -169,7 +169,10 @@ impl<'s> Scanner<'s> {
     }
 
     fn line_len_chars(&self) -> i64 {
-        let end = self.src[self.line_start..]
+        let end = self
+            .src
+            .get(self.line_start..)
+            .unwrap_or("")
             .find(['\n', '\r'])
             .map_or(self.src.len(), |i| self.line_start + i);
         self.chars_before(end)
@@ -295,7 +298,11 @@ impl<'s> Scanner<'s> {
                 b'.' if matches!(self.peek(1), Some(b'0'..=b'9')) => self.number()?,
                 b'\'' | b'"' => self.string(start)?,
                 _ => {
-                    let c = self.src[self.pos..].chars().next().unwrap_or('\0');
+                    let c = self
+                        .src
+                        .get(self.pos..)
+                        .and_then(|r| r.chars().next())
+                        .unwrap_or('\0');
                     if is_ident_start(c) {
                         self.name_or_string(start)?;
                     } else {
@@ -455,13 +462,13 @@ impl<'s> Scanner<'s> {
     }
 
     fn name_or_string(&mut self, start: usize) -> Result<(), TokError> {
-        let rest = &self.src[self.pos..];
+        let rest = self.src.get(self.pos..).unwrap_or("");
         let len: usize = rest
             .chars()
             .take_while(|c| is_ident_char(*c))
             .map(char::len_utf8)
             .sum();
-        let word = &self.src[start..start + len];
+        let word = self.src.get(start..start + len).unwrap_or("");
         if matches!(self.bytes.get(start + len), Some(b'\'' | b'"')) && is_string_prefix(word) {
             self.pos = start + len;
             return self.string(start);
@@ -492,7 +499,10 @@ impl<'s> Scanner<'s> {
         let triple = self.peek(1) == Some(quote) && self.peek(2) == Some(quote);
         self.pos += if triple { 3 } else { 1 };
         let unterminated = |s: &Self, detected: u32| {
-            let col = s.src[start_line_start..start].chars().count() as i64;
+            let col = s
+                .src
+                .get(start_line_start..start)
+                .map_or(0, |t| t.chars().count()) as i64;
             let what = if triple {
                 "unterminated triple-quoted string literal"
             } else {
@@ -572,7 +582,7 @@ impl<'s> Scanner<'s> {
     /// CPython's `verify_end_of_number`: a letter right after a number is
     /// an error unless it starts a keyword that may follow a number.
     fn end_of_number(&mut self, kind: &str) -> Result<(), TokError> {
-        let rest = &self.src[self.pos..];
+        let rest = self.src.get(self.pos..).unwrap_or("");
         let Some(c) = rest.chars().next() else {
             return Ok(());
         };
@@ -693,7 +703,7 @@ impl<'s> Scanner<'s> {
     }
 
     fn operator(&mut self, start: usize) -> Result<(), TokError> {
-        let rest = &self.src[self.pos..];
+        let rest = self.src.get(self.pos..).unwrap_or("");
         for ops in [OPS3, OPS2] {
             for op in ops {
                 if rest.starts_with(op) {
