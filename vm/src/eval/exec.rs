@@ -473,16 +473,31 @@ impl Vm {
                     let r = self.unary_op(&v, op)?;
                     f.push(r);
                 }
-                I::BinaryOp(op) => {
+                I::BinaryOp(op) | I::InplaceOp(op) => {
+                    let n = f.stack.len();
+                    if n >= 2 {
+                        if let (Value::Int(x), Value::Int(y)) = (&f.stack[n - 2], &f.stack[n - 1]) {
+                            if let Some(r) = small_int_op(op, *x, *y) {
+                                f.stack.truncate(n - 1);
+                                f.stack[n - 2] = Value::Int(r);
+                                continue;
+                            }
+                        }
+                        if let (Value::Float(x), Value::Float(y)) = (&f.stack[n - 2], &f.stack[n - 1]) {
+                            if let Some(r) = small_float_op(op, *x, *y) {
+                                f.stack.truncate(n - 1);
+                                f.stack[n - 2] = Value::Float(r);
+                                continue;
+                            }
+                        }
+                    }
                     let b = f.pop();
                     let a = f.pop();
-                    let r = self.binary_op(&a, &b, op)?;
-                    f.push(r);
-                }
-                I::InplaceOp(op) => {
-                    let b = f.pop();
-                    let a = f.pop();
-                    let r = self.inplace_op(&a, &b, op)?;
+                    let r = if matches!(ins, I::InplaceOp(_)) {
+                        self.inplace_op(&a, &b, op)?
+                    } else {
+                        self.binary_op(&a, &b, op)?
+                    };
                     f.push(r);
                 }
                 I::CompareOp(op) => {
@@ -1667,4 +1682,35 @@ impl Vm {
 pub(crate) enum CallOutcome {
     Value(Value),
     Frame(Box<Frame>),
+}
+
+/// Int operations that cannot fail or overflow in i64 (the eval loop's
+/// fast path; everything else goes through `Vm::binary_op`).
+#[inline(always)]
+fn small_int_op(op: rpy_compiler::bytecode::BinaryOperator, x: i64, y: i64) -> Option<i64> {
+    use rpy_compiler::bytecode::BinaryOperator as B;
+    match op {
+        B::Add => x.checked_add(y),
+        B::Subtract => x.checked_sub(y),
+        B::Multiply => x.checked_mul(y),
+        B::Modulo if y > 0 && x >= 0 => Some(x % y),
+        B::FloorDivide if y > 0 && x >= 0 => Some(x / y),
+        B::And => Some(x & y),
+        B::Or => Some(x | y),
+        B::Xor => Some(x ^ y),
+        _ => None,
+    }
+}
+
+/// Float operations with no error cases.
+#[inline(always)]
+fn small_float_op(op: rpy_compiler::bytecode::BinaryOperator, x: f64, y: f64) -> Option<f64> {
+    use rpy_compiler::bytecode::BinaryOperator as B;
+    match op {
+        B::Add => Some(x + y),
+        B::Subtract => Some(x - y),
+        B::Multiply => Some(x * y),
+        B::TrueDivide if y != 0.0 => Some(x / y),
+        _ => None,
+    }
 }
