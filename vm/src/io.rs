@@ -57,7 +57,9 @@ impl Output for StdOutput {
     }
     fn write_bytes(&mut self, err: bool, b: &[u8]) -> std::io::Result<()> {
         if err {
-            self.out.flush()?;
+            // Keep stdout and stderr in order; a broken stdout must not
+            // stop error output.
+            let _ = self.out.flush();
             let mut e = std::io::stderr();
             e.write_all(b)?;
             e.flush()

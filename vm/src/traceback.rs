@@ -115,6 +115,10 @@ impl Vm {
         if n == 0 {
             return None;
         }
+        // Like linecache: pseudo-files such as "<string>" have no lines.
+        if filename.starts_with('<') && filename.ends_with('>') {
+            return None;
+        }
         let src = match self.sources.get(filename) {
             Some(s) => s.clone(),
             None => {
