@@ -483,7 +483,9 @@ impl Vm {
                                 continue;
                             }
                         }
-                        if let (Value::Float(x), Value::Float(y)) = (&f.stack[n - 2], &f.stack[n - 1]) {
+                        if let (Value::Float(x), Value::Float(y)) =
+                            (&f.stack[n - 2], &f.stack[n - 1])
+                        {
                             if let Some(r) = small_float_op(op, *x, *y) {
                                 f.stack.truncate(n - 1);
                                 f.stack[n - 2] = Value::Float(r);
