@@ -3,7 +3,7 @@
 //! `UnicodeEncodeError` / `UnicodeDecodeError` objects with CPython's
 //! attributes and messages.
 
-use crate::text::codecs::{self, Codec, CodecError, CodecFailure};
+use crate::text::codecs::{self, CodecError, CodecFailure};
 use crate::text::TextError;
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
@@ -27,8 +27,7 @@ impl Vm {
 
     /// `s.encode(encoding, errors)`.
     pub fn encode_str(&mut self, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
-        let codec = Codec::lookup(encoding).map_err(|e| self.text_error(e))?;
-        match codecs::encode(s, codec, errors) {
+        match codecs::encode_named(s, encoding, errors) {
             Ok(b) => Ok(b),
             Err(CodecFailure::Other(e)) => Err(self.text_error(e)),
             Err(CodecFailure::Unicode(e)) => {
@@ -40,8 +39,7 @@ impl Vm {
 
     /// `b.decode(encoding, errors)`.
     pub fn decode_bytes(&mut self, b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
-        let codec = Codec::lookup(encoding).map_err(|e| self.text_error(e))?;
-        match codecs::decode(b, codec, errors) {
+        match codecs::decode_named(b, encoding, errors) {
             Ok(s) => Ok(s),
             Err(CodecFailure::Other(e)) => Err(self.text_error(e)),
             Err(CodecFailure::Unicode(e)) => {

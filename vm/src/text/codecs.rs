@@ -1,5 +1,6 @@
 //! The codecs `str.encode` and `bytes.decode` use without the codec
-//! registry: UTF-8, ASCII and Latin-1, with the error handlers `strict`,
+//! registry: UTF-8, UTF-16, UTF-32, ASCII and Latin-1, with the error
+//! handlers `strict`,
 //! `ignore`, `replace`, `backslashreplace`, and (encoding) `xmlcharrefreplace`
 //! and `namereplace`; failures carry what `UnicodeEncodeError` /
 //! `UnicodeDecodeError` need, with CPython's wording.
@@ -12,6 +13,21 @@ pub enum Codec {
     Utf8,
     Ascii,
     Latin1,
+    /// UTF-16 or UTF-32 (`width` 2 or 4 bytes a unit).
+    Wide {
+        width: u8,
+        order: ByteOrder,
+    },
+}
+
+/// The byte order of a UTF-16/32 codec.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ByteOrder {
+    Little,
+    Big,
+    /// `utf-16` / `utf-32`: a byte-order mark first; little-endian (this
+    /// machine's order, as CPython) when encoding or when there is none.
+    Marked,
 }
 
 impl Codec {
@@ -22,6 +38,24 @@ impl Codec {
             Codec::Utf8 => "utf-8",
             Codec::Ascii => "ascii",
             Codec::Latin1 => "latin-1",
+            Codec::Wide {
+                width: 2,
+                order: ByteOrder::Little,
+            } => "utf-16-le",
+            Codec::Wide {
+                width: 2,
+                order: ByteOrder::Big,
+            } => "utf-16-be",
+            Codec::Wide { width: 2, .. } => "utf-16",
+            Codec::Wide {
+                order: ByteOrder::Little,
+                ..
+            } => "utf-32-le",
+            Codec::Wide {
+                order: ByteOrder::Big,
+                ..
+            } => "utf-32-be",
+            Codec::Wide { .. } => "utf-32",
         }
     }
 
@@ -47,6 +81,30 @@ impl Codec {
             | "cp819" | "iso_ir_100" | "csisolatin1" | "ibm819" | "iso_8859_1_1987" | "iso8859" => {
                 Ok(Codec::Latin1)
             }
+            "utf_16" | "utf16" | "u16" => Ok(Codec::Wide {
+                width: 2,
+                order: ByteOrder::Marked,
+            }),
+            "utf_16_le" | "utf_16le" | "unicodelittleunmarked" => Ok(Codec::Wide {
+                width: 2,
+                order: ByteOrder::Little,
+            }),
+            "utf_16_be" | "utf_16be" | "unicodebigunmarked" => Ok(Codec::Wide {
+                width: 2,
+                order: ByteOrder::Big,
+            }),
+            "utf_32" | "utf32" | "u32" => Ok(Codec::Wide {
+                width: 4,
+                order: ByteOrder::Marked,
+            }),
+            "utf_32_le" | "utf_32le" => Ok(Codec::Wide {
+                width: 4,
+                order: ByteOrder::Little,
+            }),
+            "utf_32_be" | "utf_32be" => Ok(Codec::Wide {
+                width: 4,
+                order: ByteOrder::Big,
+            }),
             _ => Err(TextError::LookupError(format!(
                 "unknown encoding: {encoding}"
             ))),
@@ -172,6 +230,7 @@ fn push_escape_bytes(out: &mut Vec<u8>, c: char) {
 pub fn encode(s: &str, codec: Codec, errors: &str) -> Result<Vec<u8>, CodecFailure> {
     let limit = match codec {
         Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
+        Codec::Wide { width, order } => return Ok(encode_wide(s, width, order)),
         Codec::Ascii => 0x80,
         Codec::Latin1 => 0x100,
     };
@@ -240,6 +299,201 @@ pub fn encode(s: &str, codec: Codec, errors: &str) -> Result<Vec<u8>, CodecFailu
     Ok(out)
 }
 
+/// Whether CPython reaches this codec by its built-in shortcut (the
+/// normalized names `utf_8`, `utf_16`, `utf_32`, `latin_1`, `ascii` and
+/// their spellings); through the registry instead, a bad error-handler
+/// name is reported wrapped: "decoding with 'l1' codec failed (...)".
+fn is_shortcut_name(encoding: &str) -> bool {
+    let norm: String = encoding
+        .chars()
+        .map(|c| match c {
+            '-' | ' ' => '_',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect();
+    matches!(
+        norm.as_str(),
+        "utf_8"
+            | "utf8"
+            | "utf_16"
+            | "utf16"
+            | "utf_32"
+            | "utf32"
+            | "latin_1"
+            | "latin1"
+            | "iso_8859_1"
+            | "iso8859_1"
+            | "ascii"
+            | "us_ascii"
+    )
+}
+
+fn wrap_lookup(encoding: &str, decoding: bool, f: CodecFailure) -> CodecFailure {
+    match f {
+        CodecFailure::Other(TextError::LookupError(m)) if !is_shortcut_name(encoding) => {
+            let verb = if decoding { "decoding" } else { "encoding" };
+            CodecFailure::Other(TextError::LookupError(format!(
+                "{verb} with '{encoding}' codec failed (LookupError: {m})"
+            )))
+        }
+        other => other,
+    }
+}
+
+/// `s.encode(encoding, errors)` by encoding name.
+pub fn encode_named(s: &str, encoding: &str, errors: &str) -> Result<Vec<u8>, CodecFailure> {
+    let codec = Codec::lookup(encoding)?;
+    encode(s, codec, errors).map_err(|f| wrap_lookup(encoding, false, f))
+}
+
+/// `b.decode(encoding, errors)` by encoding name.
+pub fn decode_named(b: &[u8], encoding: &str, errors: &str) -> Result<String, CodecFailure> {
+    let codec = Codec::lookup(encoding)?;
+    decode(b, codec, errors).map_err(|f| wrap_lookup(encoding, true, f))
+}
+
+/// UTF-16/UTF-32 encoding (a str holds no lone surrogates, so it cannot
+/// fail).
+fn encode_wide(s: &str, width: u8, order: ByteOrder) -> Vec<u8> {
+    let mut out = Vec::with_capacity(s.len() * usize::from(width) + 4);
+    let big = order == ByteOrder::Big;
+    let push = |out: &mut Vec<u8>, unit: u32| {
+        if width == 2 {
+            let u = unit as u16;
+            out.extend_from_slice(&if big {
+                u.to_be_bytes()
+            } else {
+                u.to_le_bytes()
+            });
+        } else {
+            out.extend_from_slice(&if big {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
+        }
+    };
+    if order == ByteOrder::Marked {
+        push(&mut out, 0xfeff);
+    }
+    for c in s.chars() {
+        if width == 2 {
+            let mut buf = [0u16; 2];
+            for u in c.encode_utf16(&mut buf) {
+                push(&mut out, u32::from(*u));
+            }
+        } else {
+            push(&mut out, c as u32);
+        }
+    }
+    out
+}
+
+/// UTF-16/UTF-32 decoding with CPython's error spans and reasons.
+fn decode_wide(
+    b: &[u8],
+    codec: Codec,
+    width: u8,
+    order: ByteOrder,
+    errors: &str,
+) -> Result<String, CodecFailure> {
+    let w = usize::from(width);
+    let mut big = order == ByteOrder::Big;
+    let mut pos = 0;
+    if order == ByteOrder::Marked {
+        let bom_le: &[u8] = if w == 2 {
+            b"\xff\xfe"
+        } else {
+            b"\xff\xfe\x00\x00"
+        };
+        let bom_be: &[u8] = if w == 2 {
+            b"\xfe\xff"
+        } else {
+            b"\x00\x00\xfe\xff"
+        };
+        if b.starts_with(bom_le) {
+            pos = w;
+        } else if b.starts_with(bom_be) {
+            pos = w;
+            big = true;
+        }
+    }
+    let unit = |at: usize| -> Option<u32> {
+        let bytes = b.get(at..at + w)?;
+        Some(if w == 2 {
+            let pair = [bytes[0], bytes[1]];
+            u32::from(if big {
+                u16::from_be_bytes(pair)
+            } else {
+                u16::from_le_bytes(pair)
+            })
+        } else {
+            let quad = [bytes[0], bytes[1], bytes[2], bytes[3]];
+            if big {
+                u32::from_be_bytes(quad)
+            } else {
+                u32::from_le_bytes(quad)
+            }
+        })
+    };
+    // Errors name the byte order found ('utf-16-le' for plain 'utf-16').
+    let codec = match codec {
+        Codec::Wide { width, .. } => Codec::Wide {
+            width,
+            order: if big {
+                ByteOrder::Big
+            } else {
+                ByteOrder::Little
+            },
+        },
+        other => other,
+    };
+    let mut out = String::with_capacity(b.len() / w);
+    let mut handler = None;
+    while pos < b.len() {
+        // (bytes consumed, the character) or (bad span, reason).
+        let step: Result<(usize, char), (usize, &'static str)> = match unit(pos) {
+            None => Err((b.len() - pos, "truncated data")),
+            Some(u) if w == 4 => match char::from_u32(u) {
+                Some(c) => Ok((4, c)),
+                None if u > 0x10ffff => Err((4, "code point not in range(0x110000)")),
+                None => Err((
+                    4,
+                    "code point in surrogate code point range(0xd800, 0xe000)",
+                )),
+            },
+            Some(u @ 0xdc00..=0xdfff) => {
+                let _ = u;
+                Err((2, "illegal encoding"))
+            }
+            Some(hi @ 0xd800..=0xdbff) => match unit(pos + 2) {
+                None => Err((b.len() - pos, "unexpected end of data")),
+                Some(lo @ 0xdc00..=0xdfff) => {
+                    let c = 0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00);
+                    Ok((4, char::from_u32(c).unwrap_or('\u{fffd}')))
+                }
+                Some(_) => Err((2, "illegal UTF-16 surrogate")),
+            },
+            Some(u) => Ok((2, char::from_u32(u).unwrap_or('\u{fffd}'))),
+        };
+        match step {
+            Ok((n, c)) => {
+                out.push(c);
+                pos += n;
+            }
+            Err((n, reason)) => {
+                let h = match handler {
+                    Some(h) => h,
+                    None => *handler.insert(Handler::lookup(errors)?),
+                };
+                decode_error(&mut out, h, codec, &b[pos..pos + n], pos, reason)?;
+                pos += n;
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// Whether `b` can never start a UTF-8 sequence.
 fn invalid_start(b: u8) -> bool {
     matches!(b, 0x80..=0xc1 | 0xf5..=0xff)
@@ -249,6 +503,7 @@ fn invalid_start(b: u8) -> bool {
 pub fn decode(b: &[u8], codec: Codec, errors: &str) -> Result<String, CodecFailure> {
     match codec {
         Codec::Latin1 => Ok(b.iter().map(|&x| char::from(x)).collect()),
+        Codec::Wide { width, order } => decode_wide(b, codec, width, order, errors),
         Codec::Ascii => {
             if b.is_ascii() {
                 return Ok(b.iter().map(|&x| char::from(x)).collect());
@@ -432,11 +687,20 @@ def _dec(b, enc, err):
                 "US-ASCII",
                 "iso-8859-1",
                 "cp1252x",
+                "utf-16",
+                "utf-16-le",
+                "UTF_16BE",
+                "utf-32",
+                "utf-32-le",
+                "utf32be",
+                "u16",
+                "l1",
+                "latin",
+                "646",
+                "u8",
             ] {
                 for err in HANDLERS {
-                    let r = Codec::lookup(enc)
-                        .map_err(CodecFailure::from)
-                        .and_then(|c| encode(s, c, err));
+                    let r = encode_named(s, enc, err);
                     cases.push((
                         format!("{}, {}, {}", py_str(s), py_str(enc), py_str(err)),
                         enc_outcome(r),
@@ -469,14 +733,39 @@ def _dec(b, enc, err):
             b"\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80",
             b"\xe9t\xe9",
             b"x\xf0\x9f\x98\x80\xff\xfe",
+            b"\xff\xfea\x00",
+            b"\xfe\xff\x00a",
+            b"a",
+            b"a\x00b",
+            b"\x00\xd8a\x00",
+            b"\x00\xdca\x00",
+            b"\x00\xd8",
+            b"=\xd8\x00\xde",
+            b"\xff\xfe\x00\x00a\x00\x00\x00",
+            b"a\x00\x00",
+            b"\x00\x00\x11\x00",
+            b"\x00\xd8\x00\x00",
+            b"a\x00\x00\x00b",
+            b"\xff\xfe",
+            b"\x00\xd8\x00\xd8",
+            b"\x00\xd8\x00",
+            b"\x00\x00\xfe\xff\x00\x00\x00a",
         ];
         let mut cases = Vec::new();
         for b in data {
-            for enc in ["utf-8", "ascii", "latin-1"] {
+            for enc in [
+                "utf-8",
+                "ascii",
+                "latin-1",
+                "utf-16",
+                "utf-16-le",
+                "utf-16-be",
+                "utf-32",
+                "utf-32-le",
+                "utf-32-be",
+            ] {
                 for err in ["strict", "ignore", "replace", "backslashreplace", "bogus"] {
-                    let r = Codec::lookup(enc)
-                        .map_err(CodecFailure::from)
-                        .and_then(|c| decode(b, c, err));
+                    let r = decode_named(b, enc, err);
                     cases.push((
                         format!("{}, {}, {}", bytes_ops::repr(b), py_str(enc), py_str(err)),
                         dec_outcome(r),
