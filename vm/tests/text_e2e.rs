@@ -91,4 +91,5 @@ programs!(
     percent_format,
     codecs,
     number_text,
+    memoryview,
 );

@@ -40,7 +40,7 @@ pub(crate) fn bytes_like_opt(v: &Value) -> Option<Vec<u8>> {
     match v.payload() {
         Some(Payload::Bytes(b)) => Some(b.clone()),
         Some(Payload::ByteArray(b)) => Some(b.borrow().clone()),
-        _ => None,
+        _ => crate::objects::memoryview::memoryview_bytes(v),
     }
 }
 
@@ -736,6 +736,21 @@ fn ba_delitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
+/// `x in b`: a byte value or a bytes-like substring.
+fn b_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (data, _) = this(vm, &args, "__contains__")?;
+    let [_, x] = args.exact_method(vm, "bytes.__contains__")?;
+    let sub = match bytes_like_opt(x) {
+        Some(b) => b,
+        None if vm.is_index(x) => vec![byte_value(vm, x)?],
+        None => {
+            let t = vm.type_name(x);
+            return Err(vm.type_error(format!("a bytes-like object is required, not '{t}'")));
+        }
+    };
+    Ok(Value::Bool(bytes_ops::find(&data, &sub, None, None) >= 0))
+}
+
 /// `repr()` of a bytearray (or subclass: its name around the bytes).
 fn ba_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let c = cell(vm, &args, "__repr__")?;
@@ -797,6 +812,7 @@ pub fn init(vm: &mut Vm) {
         ("decode", b_decode),
         ("translate", b_translate),
         ("join", b_join),
+        ("__contains__", b_contains),
     ];
     let b = vm.types.bytes.clone();
     let ba = vm.types.bytearray.clone();

@@ -18,6 +18,7 @@ pub mod generator;
 pub mod int;
 pub mod iter;
 pub mod list;
+pub mod memoryview;
 pub mod method_cache;
 pub mod module;
 pub mod namespace;
@@ -49,6 +50,7 @@ pub fn init_types(vm: &mut Vm) {
     str_methods::init(vm);
     bytes::init(vm);
     bytes_methods::init(vm);
+    memoryview::init(vm);
     list::init(vm);
     tuple::init(vm);
     dict::init(vm);
