@@ -259,8 +259,7 @@ pub fn clear(o: &PyObject, out: &mut Vec<Value>) {
             }
         }
         Payload::Set(s) | Payload::FrozenSet(s) => {
-            let t = std::mem::take(&mut *bm!(s));
-            out.extend(t.map.into_iter().map(|(k, _)| k.value));
+            out.extend(bm!(s).drain_keys());
         }
         Payload::Function(f) => {
             out.push(std::mem::take(&mut *bm!(f.defaults)));

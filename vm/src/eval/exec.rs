@@ -545,7 +545,23 @@ impl Vm {
                     for it in items {
                         self.set_add(&cell, it)?;
                     }
-                    let s = self.new_set(cell.into_inner());
+                    // CPython builds a display of 3+ constants as a
+                    // frozenset constant merged into an empty set, which
+                    // lays the table out differently: do the same.
+                    let n = n as usize;
+                    let all_const = n > 2
+                        && f.lasti >= n
+                        && instrs[f.lasti - n..f.lasti]
+                            .iter()
+                            .all(|x| matches!(x, I::LoadConst(_)));
+                    let table = if all_const {
+                        let mut t = crate::objects::table::SetTable::new();
+                        t.merge_fast(&cell.borrow());
+                        t
+                    } else {
+                        cell.into_inner()
+                    };
+                    let s = self.new_set(table);
                     f.push(s);
                 }
                 I::BuildMap(n) => {
@@ -620,11 +636,19 @@ impl Vm {
                 I::SetUpdate(i) => {
                     let src = f.pop();
                     let s = f.peek(i as usize - 1);
-                    let items = self.iterate(&src)?;
+                    // A constant tuple stands for CPython's frozenset
+                    // constant: merge it as a set (same table layout).
+                    let src = if f.lasti > 0
+                        && matches!(instrs.get(f.lasti - 1), Some(I::LoadConst(_)))
+                        && src.as_tuple().is_some()
+                    {
+                        let t = self.set_table_from(&src)?;
+                        self.new_frozenset(t)
+                    } else {
+                        src
+                    };
                     if let Some(Payload::Set(cell)) = s.payload() {
-                        for it in items {
-                            self.set_add(cell, it)?;
-                        }
+                        self.set_update_from(cell, &src)?;
                     }
                 }
                 I::DictUpdate(i) => {

@@ -52,9 +52,9 @@ pub fn entries(d: &PyRef) -> Vec<(Value, Value)> {
 impl Vm {
     /// Finds the index of `key` in `cell`, calling `__eq__` where needed
     /// (with no borrow held), retrying if the table changed meanwhile.
-    pub fn table_find<V>(
+    pub fn table_find<T: crate::objects::table::Lookup>(
         &mut self,
-        cell: &RefCell<crate::objects::table::Table<V>>,
+        cell: &RefCell<T>,
         key: &Value,
         hash: i64,
     ) -> PyResult<Option<usize>> {

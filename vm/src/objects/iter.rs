@@ -384,11 +384,11 @@ impl Vm {
                         drop(s);
                         return Err(self.runtime_error("Set changed size during iteration"));
                     }
-                    let k = t.get_index(*index).map(|(k, _)| k.clone());
+                    let k = t.next_from(*index).map(|(i, k)| (i, k.clone()));
                     drop(t);
                     match k {
-                        Some(k) => {
-                            *index += 1;
+                        Some((i, k)) => {
+                            *index = i + 1;
                             return Ok(Some(k));
                         }
                         None => {

@@ -27,6 +27,7 @@ pub mod object_;
 pub mod ops_slots;
 pub mod range;
 pub mod set;
+pub mod settable;
 pub mod slice;
 pub mod str;
 pub mod str_methods;

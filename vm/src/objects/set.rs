@@ -1,4 +1,6 @@
-//! `set` and `frozenset`: core operations and methods.
+//! `set` and `frozenset`: core operations and methods. The operations
+//! follow CPython's algorithms step by step (which table is iterated, when
+//! a copy is made, presizing), so results come out in CPython's order.
 
 use std::cell::RefCell;
 
@@ -20,8 +22,12 @@ impl Vm {
     /// Adds `key` to a set table.
     pub fn set_add(&mut self, cell: &RefCell<SetTable>, key: Value) -> PyResult<()> {
         let h = self.hash(&key)?;
+        self.set_add_hashed(cell, key, h)
+    }
+
+    fn set_add_hashed(&mut self, cell: &RefCell<SetTable>, key: Value, h: i64) -> PyResult<()> {
         if self.table_find(cell, &key, h)?.is_none() {
-            cell.borrow_mut().insert_new(key, h, ());
+            cell.borrow_mut().insert_new(key, h);
         }
         Ok(())
     }
@@ -42,17 +48,92 @@ impl Vm {
         Ok(self.table_find(cell, key, h)?.is_some())
     }
 
-    /// A set table from an iterable.
+    /// Removes `key` if present (hash known); true if it was there.
+    fn set_discard_hashed(
+        &mut self,
+        cell: &RefCell<SetTable>,
+        key: &Value,
+        h: i64,
+    ) -> PyResult<bool> {
+        match self.table_find(cell, key, h)? {
+            Some(i) => {
+                let old = cell.borrow_mut().remove_index(i);
+                drop(old);
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
+    /// CPython's set_update_internal: add everything of `other`.
+    pub fn set_update_from(&mut self, cell: &RefCell<SetTable>, other: &Value) -> PyResult<()> {
+        if let Some(ot) = set_cell(other) {
+            if std::ptr::eq(ot, cell) {
+                return Ok(());
+            }
+            let src = ot.borrow().clone();
+            let done = cell.borrow_mut().merge_fast(&src);
+            if !done {
+                for (h, k) in src.entries() {
+                    self.set_add_hashed(cell, k.clone(), h)?;
+                }
+            }
+            return Ok(());
+        }
+        if let Some(Payload::Dict(d)) = other.payload() {
+            if other
+                .as_obj()
+                .map(|o| o.class_is(&self.types.dict))
+                .unwrap_or(false)
+            {
+                let pairs: Vec<(i64, Value)> = d
+                    .borrow()
+                    .map
+                    .keys()
+                    .map(|k| (k.hash, k.value.clone()))
+                    .collect();
+                cell.borrow_mut().presize(pairs.len());
+                for (h, k) in pairs {
+                    self.set_add_hashed(cell, k, h)?;
+                }
+                return Ok(());
+            }
+        }
+        let it = self.get_iter(other)?;
+        while let Some(k) = self.next(&it)? {
+            self.set_add(cell, k)?;
+        }
+        Ok(())
+    }
+
+    /// A set table from an iterable (`set(iterable)`).
     pub fn set_table_from(&mut self, src: &Value) -> PyResult<SetTable> {
-        if let Some(t) = set_cell(src) {
-            return Ok(t.borrow().clone());
-        }
-        let items = self.iterate(src)?;
-        let cell = RefCell::new(SetTable::with_capacity(items.len()));
-        for it in items {
-            self.set_add(&cell, it)?;
-        }
+        let cell = RefCell::new(SetTable::new());
+        self.set_update_from(&cell, src)?;
         Ok(cell.into_inner())
+    }
+
+    /// CPython's set_difference_update_internal: discard everything of
+    /// `other`.
+    fn set_discard_all(&mut self, cell: &RefCell<SetTable>, other: &Value) -> PyResult<()> {
+        if let Some(ot) = set_cell(other) {
+            if std::ptr::eq(ot, cell) {
+                cell.borrow_mut().clear();
+                return Ok(());
+            }
+            let src: Vec<(i64, Value)> =
+                ot.borrow().entries().map(|(h, k)| (h, k.clone())).collect();
+            for (h, k) in src {
+                self.set_discard_hashed(cell, &k, h)?;
+            }
+            return Ok(());
+        }
+        let it = self.get_iter(other)?;
+        while let Some(k) = self.next(&it)? {
+            let h = self.hash(&k)?;
+            self.set_discard_hashed(cell, &k, h)?;
+        }
+        Ok(())
     }
 }
 
@@ -78,6 +159,14 @@ fn same_kind(vm: &mut Vm, like: &Value, t: SetTable) -> Value {
     }
 }
 
+/// `set_copy`: a new table with `so`'s keys laid out as CPython copies.
+fn copy_table(vm: &mut Vm, so: &Value) -> PyResult<SetTable> {
+    let src = this_set(vm, so)?.borrow().clone();
+    let mut t = SetTable::new();
+    t.merge_fast(&src);
+    Ok(t)
+}
+
 fn set_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let cls = match args.this() {
         Value::Obj(c) if c.as_type().is_some() => c.clone(),
@@ -87,9 +176,20 @@ fn set_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if frozen {
         let rest = args.shift();
         rest.no_kw(vm, "frozenset")?;
+        let exact = std::rc::Rc::ptr_eq(&cls, &vm.types.frozenset);
         let t = match rest.pos() {
             [] => SetTable::new(),
-            [src] => vm.set_table_from(src)?,
+            [src] => {
+                if exact
+                    && src
+                        .as_obj()
+                        .map(|o| o.class_is(&vm.types.frozenset))
+                        .unwrap_or(false)
+                {
+                    return Ok(src.clone());
+                }
+                vm.set_table_from(src)?
+            }
             p => {
                 return Err(vm.type_error(format!(
                     "frozenset expected at most 1 argument, got {}",
@@ -179,15 +279,18 @@ fn set_add_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn set_discard_impl(vm: &mut Vm, this: &Value, key: &Value) -> PyResult<bool> {
     let c = this_set(vm, this)?;
-    let h = vm.hash(key)?;
-    match vm.table_find(c, key, h)? {
-        Some(i) => {
-            let r = c.borrow_mut().remove_index(i);
-            drop(r);
-            Ok(true)
+    let h = match vm.hash(key) {
+        Ok(h) => h,
+        Err(e) => {
+            if let Some(t) = set_cell(key) {
+                let fz = t.borrow().clone();
+                let f = vm.new_frozenset(fz);
+                return set_discard_impl(vm, this, &f);
+            }
+            return Err(e);
         }
-        None => Ok(false),
-    }
+    };
+    vm.set_discard_hashed(c, key, h)
 }
 
 fn set_discard(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -207,9 +310,9 @@ fn set_remove(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn set_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this] = args.exact_method(vm, "set.pop")?;
     let c = this_set(vm, this)?;
-    let r = c.borrow_mut().map.shift_remove_index(0);
+    let r = c.borrow_mut().pop();
     match r {
-        Some((k, _)) => Ok(k.value),
+        Some(k) => Ok(k),
         None => {
             let cls = vm.exc.key_error.clone();
             Err(vm.new_error(&cls, "pop from an empty set"))
@@ -226,107 +329,230 @@ fn set_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn set_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this] = args.exact_method(vm, "set.copy")?;
-    let t = this_set(vm, this)?.borrow().clone();
+    if is_frozen(this)
+        && this
+            .as_obj()
+            .map(|o| o.class_is(&vm.types.frozenset))
+            .unwrap_or(false)
+    {
+        return Ok(this.clone());
+    }
+    let t = copy_table(vm, this)?;
     Ok(same_kind(vm, this, t))
 }
 
 fn set_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let this = args.this().clone();
     for src in args.shift().pos() {
-        let items = match set_cell(src) {
-            Some(t) => t.borrow().keys().cloned().collect(),
-            None => vm.iterate(src)?,
-        };
         let c = this_set(vm, &this)?;
-        for it in items {
-            vm.set_add(c, it)?;
-        }
+        vm.set_update_from(c, src)?;
     }
     Ok(Value::None)
 }
 
-/// Set algebra: 0 union, 1 intersection, 2 difference, 3 symmetric diff.
-pub fn set_algebra(vm: &mut Vm, a: &Value, b: &Value, op: u8) -> PyResult<Value> {
-    let ta = this_set(vm, a)?.borrow().clone();
-    let tb = vm.set_table_from(b)?;
-    let cb = RefCell::new(tb);
+/// `a | b` / union: copy of `a`, then `b` added.
+fn op_union(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let t = copy_table(vm, a)?;
+    let cell = RefCell::new(t);
+    vm.set_update_from(&cell, b)?;
+    Ok(same_kind(vm, a, cell.into_inner()))
+}
+
+/// `a & b` / intersection: iterate the smaller set, keep keys in the other.
+fn op_intersection(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    if a.is(b) {
+        let t = copy_table(vm, a)?;
+        return Ok(same_kind(vm, a, t));
+    }
     let out = RefCell::new(SetTable::new());
-    match op {
-        0 => {
-            *out.borrow_mut() = ta;
-            let items: Vec<Value> = cb.borrow().keys().cloned().collect();
-            for k in items {
-                vm.set_add(&out, k)?;
+    let sa = this_set(vm, a)?;
+    if let Some(sb) = set_cell(b) {
+        let (big, small) = if sb.borrow().len() > sa.borrow().len() {
+            (sb, sa)
+        } else {
+            (sa, sb)
+        };
+        let entries: Vec<(i64, Value)> = small
+            .borrow()
+            .entries()
+            .map(|(h, k)| (h, k.clone()))
+            .collect();
+        for (h, k) in entries {
+            if vm.table_find(big, &k, h)?.is_some() {
+                vm.set_add_hashed(&out, k, h)?;
             }
         }
-        1 => {
-            for k in ta.keys() {
-                if vm.set_contains(&cb, k)? {
-                    vm.set_add(&out, k.clone())?;
-                }
-            }
-        }
-        2 => {
-            for k in ta.keys() {
-                if !vm.set_contains(&cb, k)? {
-                    vm.set_add(&out, k.clone())?;
-                }
-            }
-        }
-        _ => {
-            let ca = RefCell::new(ta.clone());
-            for k in ta.keys() {
-                if !vm.set_contains(&cb, k)? {
-                    vm.set_add(&out, k.clone())?;
-                }
-            }
-            let items: Vec<Value> = cb.borrow().keys().cloned().collect();
-            for k in items {
-                if !vm.set_contains(&ca, &k)? {
-                    vm.set_add(&out, k)?;
-                }
+    } else {
+        let it = vm.get_iter(b)?;
+        while let Some(k) = vm.next(&it)? {
+            let h = vm.hash(&k)?;
+            let sa = this_set(vm, a)?;
+            if vm.table_find(sa, &k, h)?.is_some() {
+                vm.set_add_hashed(&out, k, h)?;
             }
         }
     }
     Ok(same_kind(vm, a, out.into_inner()))
 }
 
-macro_rules! algebra_method {
-    ($name:ident, $op:expr) => {
-        fn $name(vm: &mut Vm, args: Args) -> PyResult<Value> {
-            let this = args.this().clone();
-            let mut acc = {
-                let t = this_set(vm, &this)?.borrow().clone();
-                same_kind(vm, &this, t)
-            };
-            for other in args.shift().pos() {
-                acc = set_algebra(vm, &acc, other, $op)?;
-            }
-            Ok(acc)
+/// `a - b` / difference.
+fn op_difference(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let other_size = match (set_cell(b), b.payload()) {
+        (Some(t), _) => Some(t.borrow().len()),
+        (None, Some(Payload::Dict(d)))
+            if b.as_obj()
+                .map(|o| o.class_is(&vm.types.dict))
+                .unwrap_or(false) =>
+        {
+            Some(d.borrow().len())
         }
+        _ => None,
     };
+    let sa_len = this_set(vm, a)?.borrow().len();
+    match other_size {
+        Some(n) if (sa_len >> 2) <= n => {
+            let out = RefCell::new(SetTable::new());
+            let entries: Vec<(i64, Value)> = this_set(vm, a)?
+                .borrow()
+                .entries()
+                .map(|(h, k)| (h, k.clone()))
+                .collect();
+            for (h, k) in entries {
+                let present = match set_cell(b) {
+                    Some(sb) => vm.table_find(sb, &k, h)?.is_some(),
+                    None => match b.as_obj() {
+                        Some(d) => vm.dict_get_hashed(d, &k, h)?.is_some(),
+                        None => false,
+                    },
+                };
+                if !present {
+                    vm.set_add_hashed(&out, k, h)?;
+                }
+            }
+            Ok(same_kind(vm, a, out.into_inner()))
+        }
+        _ => {
+            let cell = RefCell::new(copy_table(vm, a)?);
+            vm.set_discard_all(&cell, b)?;
+            Ok(same_kind(vm, a, cell.into_inner()))
+        }
+    }
 }
-algebra_method!(set_union, 0);
-algebra_method!(set_intersection, 1);
-algebra_method!(set_difference, 2);
-algebra_method!(set_symmetric_difference, 3);
 
-macro_rules! inplace_method {
-    ($name:ident, $op:expr) => {
-        fn $name(vm: &mut Vm, args: Args) -> PyResult<Value> {
-            let this = args.this().clone();
-            for other in args.shift().pos() {
-                let r = set_algebra(vm, &this, other, $op)?;
-                let t = this_set(vm, &r)?.borrow().clone();
-                *this_set(vm, &this)?.borrow_mut() = t;
+/// CPython's set_symmetric_difference_update(so, other).
+fn symdiff_update(vm: &mut Vm, cell: &RefCell<SetTable>, other: &Value) -> PyResult<()> {
+    if let Some(ot) = set_cell(other) {
+        if std::ptr::eq(ot, cell) {
+            cell.borrow_mut().clear();
+            return Ok(());
+        }
+    }
+    let entries: Vec<(i64, Value)> = match set_cell(other) {
+        Some(ot) => ot.borrow().entries().map(|(h, k)| (h, k.clone())).collect(),
+        None => {
+            if let Some(Payload::Dict(d)) = other.payload() {
+                d.borrow()
+                    .map
+                    .keys()
+                    .map(|k| (k.hash, k.value.clone()))
+                    .collect()
+            } else {
+                let t = vm.set_table_from(other)?;
+                t.entries().map(|(h, k)| (h, k.clone())).collect()
             }
-            Ok(Value::None)
         }
     };
+    for (h, k) in entries {
+        if !vm.set_discard_hashed(cell, &k, h)? {
+            vm.set_add_hashed(cell, k, h)?;
+        }
+    }
+    Ok(())
 }
-inplace_method!(set_intersection_update, 1);
-inplace_method!(set_difference_update, 2);
-inplace_method!(set_symmetric_difference_update, 3);
+
+/// `a ^ b`: a new set from `b`, updated with `a`.
+fn op_symdiff(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let cell = RefCell::new(vm.set_table_from(b)?);
+    symdiff_update(vm, &cell, a)?;
+    Ok(same_kind(vm, a, cell.into_inner()))
+}
+
+/// Set algebra: 0 union, 1 intersection, 2 difference, 3 symmetric diff.
+pub fn set_algebra(vm: &mut Vm, a: &Value, b: &Value, op: u8) -> PyResult<Value> {
+    match op {
+        0 => op_union(vm, a, b),
+        1 => op_intersection(vm, a, b),
+        2 => op_difference(vm, a, b),
+        _ => op_symdiff(vm, a, b),
+    }
+}
+
+fn set_union(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.this().clone();
+    let cell = RefCell::new(copy_table(vm, &this)?);
+    for other in args.shift().pos() {
+        vm.set_update_from(&cell, other)?;
+    }
+    Ok(same_kind(vm, &this, cell.into_inner()))
+}
+
+fn set_intersection(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.this().clone();
+    let others = args.shift().pos();
+    if others.is_empty() {
+        let t = copy_table(vm, &this)?;
+        return Ok(same_kind(vm, &this, t));
+    }
+    let mut acc = this.clone();
+    for other in others {
+        acc = op_intersection(vm, &acc, other)?;
+    }
+    Ok(acc)
+}
+
+fn set_difference(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.this().clone();
+    let others = args.shift().pos();
+    let Some(first) = others.first() else {
+        let t = copy_table(vm, &this)?;
+        return Ok(same_kind(vm, &this, t));
+    };
+    let r = op_difference(vm, &this, first)?;
+    for other in &others[1..] {
+        let c = this_set(vm, &r)?;
+        vm.set_discard_all(c, other)?;
+    }
+    Ok(r)
+}
+
+fn set_symmetric_difference(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [this, other] = args.exact_method(vm, "set.symmetric_difference")?;
+    op_symdiff(vm, this, other)
+}
+
+fn set_intersection_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.this().clone();
+    let r = set_intersection(vm, args)?;
+    let t = this_set(vm, &r)?.borrow().clone();
+    *this_set(vm, &this)?.borrow_mut() = t;
+    Ok(Value::None)
+}
+
+fn set_difference_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.this().clone();
+    for other in args.shift().pos() {
+        let c = this_set(vm, &this)?;
+        vm.set_discard_all(c, other)?;
+    }
+    Ok(Value::None)
+}
+
+fn set_symmetric_difference_update(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [this, other] = args.exact_method(vm, "set.symmetric_difference_update")?;
+    let c = this_set(vm, this)?;
+    symdiff_update(vm, c, other)?;
+    Ok(Value::None)
+}
 
 fn subset(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<bool> {
     let ta: Vec<Value> = this_set(vm, a)?.borrow().keys().cloned().collect();
@@ -432,24 +658,46 @@ op_method!(set_rand, 1, true);
 op_method!(set_rsub, 2, true);
 op_method!(set_rxor, 3, true);
 
-macro_rules! iop_method {
-    ($name:ident, $op:expr) => {
-        fn $name(vm: &mut Vm, args: Args) -> PyResult<Value> {
-            let [a, b] = args.exact_method(vm, "set.__ior__")?;
-            if set_cell(b).is_none() {
-                return Ok(vm.not_implemented());
-            }
-            let r = set_algebra(vm, a, b, $op)?;
-            let t = this_set(vm, &r)?.borrow().clone();
-            *this_set(vm, a)?.borrow_mut() = t;
-            Ok(a.clone())
-        }
-    };
+fn set_ior(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [a, b] = args.exact_method(vm, "set.__ior__")?;
+    if set_cell(b).is_none() {
+        return Ok(vm.not_implemented());
+    }
+    let c = this_set(vm, a)?;
+    vm.set_update_from(c, b)?;
+    Ok(a.clone())
 }
-iop_method!(set_ior, 0);
-iop_method!(set_iand, 1);
-iop_method!(set_isub, 2);
-iop_method!(set_ixor, 3);
+
+fn set_iand(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [a, b] = args.exact_method(vm, "set.__iand__")?;
+    if set_cell(b).is_none() {
+        return Ok(vm.not_implemented());
+    }
+    let r = op_intersection(vm, a, b)?;
+    let t = this_set(vm, &r)?.borrow().clone();
+    *this_set(vm, a)?.borrow_mut() = t;
+    Ok(a.clone())
+}
+
+fn set_isub(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [a, b] = args.exact_method(vm, "set.__isub__")?;
+    if set_cell(b).is_none() {
+        return Ok(vm.not_implemented());
+    }
+    let c = this_set(vm, a)?;
+    vm.set_discard_all(c, b)?;
+    Ok(a.clone())
+}
+
+fn set_ixor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [a, b] = args.exact_method(vm, "set.__ixor__")?;
+    if set_cell(b).is_none() {
+        return Ok(vm.not_implemented());
+    }
+    let c = this_set(vm, a)?;
+    symdiff_update(vm, c, b)?;
+    Ok(a.clone())
+}
 
 fn frozenset_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let items: Vec<Value> = this_set(vm, args.this())?

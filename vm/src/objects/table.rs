@@ -176,7 +176,31 @@ pub struct Table<V> {
 }
 
 pub type DictTable = Table<Value>;
-pub type SetTable = Table<()>;
+pub use crate::objects::settable::SetTable;
+
+/// Tables that can be probed natively (dict and set tables).
+pub trait Lookup {
+    fn probe(&self, key: &Value, hash: i64) -> Probe;
+    fn find_identical(&self, key: &Value, hash: i64) -> Option<usize>;
+}
+
+impl<V> Lookup for Table<V> {
+    fn probe(&self, key: &Value, hash: i64) -> Probe {
+        Table::probe(self, key, hash)
+    }
+    fn find_identical(&self, key: &Value, hash: i64) -> Option<usize> {
+        Table::find_identical(self, key, hash)
+    }
+}
+
+impl Lookup for SetTable {
+    fn probe(&self, key: &Value, hash: i64) -> Probe {
+        SetTable::probe(self, key, hash)
+    }
+    fn find_identical(&self, key: &Value, hash: i64) -> Option<usize> {
+        SetTable::find_identical(self, key, hash)
+    }
+}
 
 impl<V> Table<V> {
     pub fn new() -> Self {
