@@ -3,10 +3,12 @@
 //! embedders use — except `sys`, which exists from start-up.
 
 pub mod sys;
+pub mod traceback;
 
 use crate::vm::Vm;
 
 /// Creates `sys` and registers the other built-in modules.
 pub fn init(vm: &mut Vm) {
     sys::init(vm);
+    vm.register_module("_traceback", std::rc::Rc::new(traceback::init));
 }
