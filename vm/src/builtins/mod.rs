@@ -6,6 +6,7 @@
 mod build_class;
 mod functions;
 mod introspect;
+mod open;
 
 use crate::value::Value;
 use crate::vm::Vm;
@@ -13,6 +14,7 @@ use crate::vm::Vm;
 /// Fills the `builtins` module.
 pub fn init(vm: &mut Vm) {
     let b = vm.builtins.clone();
+    vm.module_add_fn(&b, "open", open::open);
     let t = vm.types.clone();
     for (name, ty) in [
         ("object", &t.object),

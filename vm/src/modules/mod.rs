@@ -2,6 +2,8 @@
 //! registers an initialiser with `Vm::register_module` — the same API
 //! embedders use — except `sys`, which exists from start-up.
 
+pub mod fileio;
+pub mod posix;
 pub mod sys;
 pub mod traceback;
 
@@ -10,5 +12,7 @@ use crate::vm::Vm;
 /// Creates `sys` and registers the other built-in modules.
 pub fn init(vm: &mut Vm) {
     sys::init(vm);
+    vm.register_module("_io", std::rc::Rc::new(fileio::init));
+    vm.register_module("posix", std::rc::Rc::new(posix::init));
     vm.register_module("_traceback", std::rc::Rc::new(traceback::init));
 }
