@@ -4,6 +4,7 @@
 
 pub mod fileio;
 pub mod posix;
+pub mod subprocess;
 pub mod sys;
 pub mod traceback;
 
@@ -13,6 +14,7 @@ use crate::vm::Vm;
 pub fn init(vm: &mut Vm) {
     sys::init(vm);
     vm.register_module("_io", std::rc::Rc::new(fileio::init));
+    vm.register_module("_subprocess", std::rc::Rc::new(subprocess::init));
     vm.register_module("posix", std::rc::Rc::new(posix::init));
     vm.register_module("_traceback", std::rc::Rc::new(traceback::init));
 }
