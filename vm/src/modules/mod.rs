@@ -2,11 +2,19 @@
 //! registers an initialiser with `Vm::register_module` — the same API
 //! embedders use — except `sys`, which exists from start-up.
 
+pub mod gc;
+pub mod math;
 pub mod sys;
+pub mod time;
+
+use std::rc::Rc;
 
 use crate::vm::Vm;
 
 /// Creates `sys` and registers the other built-in modules.
 pub fn init(vm: &mut Vm) {
     sys::init(vm);
+    vm.register_module("math", Rc::new(math::make));
+    vm.register_module("time", Rc::new(time::make));
+    vm.register_module("gc", Rc::new(gc::make));
 }
