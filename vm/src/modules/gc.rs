@@ -47,8 +47,8 @@ fn get_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// Whether CPython's collector would track `v`: atomic objects (numbers,
-/// strings, bytes, None) never are; dicts and tuples only while they hold
-/// something that may be tracked.
+/// strings, bytes, None) never are; tuples only while they hold something
+/// that may be tracked.
 fn maybe_tracked(v: &Value) -> bool {
     let Value::Obj(o) = v else {
         return false;
@@ -62,20 +62,25 @@ fn maybe_tracked(v: &Value) -> bool {
         | Payload::Complex(..)
         | Payload::Range { .. } => o.dict.is_some(),
         Payload::Tuple(items) => items.iter().any(maybe_tracked),
-        Payload::Dict(d) => match d.try_borrow() {
-            Ok(d) => d
-                .map
-                .iter()
-                .any(|(k, val)| maybe_tracked(&k.value) || maybe_tracked(val)),
-            Err(_) => true,
-        },
+        // Only tuples are looked into (they cannot form cycles by
+        // themselves); any other container counts as tracked.
         _ => true,
     }
 }
 
 fn is_tracked(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [x] = args.exact(vm, "gc.is_tracked")?;
-    Ok(Value::Bool(maybe_tracked(x)))
+    let tracked = match x.payload() {
+        Some(Payload::Dict(d)) => match d.try_borrow() {
+            Ok(d) => d
+                .map
+                .iter()
+                .any(|(k, val)| maybe_tracked(&k.value) || maybe_tracked(val)),
+            Err(_) => true,
+        },
+        _ => maybe_tracked(x),
+    };
+    Ok(Value::Bool(tracked))
 }
 
 fn is_finalized(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -17,4 +17,11 @@ pub fn init(vm: &mut Vm) {
     vm.register_module("math", Rc::new(math::make));
     vm.register_module("time", Rc::new(time::make));
     vm.register_module("gc", Rc::new(gc::make));
+    let mut names: Vec<String> = vm.native_modules.keys().cloned().collect();
+    names.extend(["builtins".to_owned(), "sys".to_owned()]);
+    names.sort();
+    let names: Vec<_> = names.into_iter().map(|n| vm.str_val(n)).collect();
+    let names = vm.new_tuple(names);
+    let m = vm.sys.clone();
+    vm.module_set(&m, "builtin_module_names", names);
 }
