@@ -468,7 +468,10 @@ fn t_mktime(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn push_num(out: &mut String, v: i64, width: usize, pad: char) {
     let s = v.abs().to_string();
     if v < 0 {
+        // glibc pads only non-negative numbers.
         out.push('-');
+        out.push_str(&s);
+        return;
     }
     for _ in s.len()..width {
         out.push(pad);
@@ -644,6 +647,15 @@ fn t_ctime(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
+/// A str's repr for messages (single quotes unless the text has some).
+fn quote(s: &str) -> String {
+    if s.contains('\'') || s.contains('\\') || s.chars().any(char::is_control) {
+        format!("{s:?}")
+    } else {
+        format!("'{s}'")
+    }
+}
+
 /// Parses text with a `strptime` format (the common directives).
 fn parse_tm(text: &str, fmt: &str) -> Result<Tm, String> {
     let t: Vec<char> = text.chars().collect();
@@ -656,7 +668,7 @@ fn parse_tm(text: &str, fmt: &str) -> Result<Tm, String> {
     let mut pm: Option<bool> = None;
     let mut hour12: Option<i64> = None;
     let mut gmtoff: Option<i64> = None;
-    let mismatch = || format!("time data {text:?} does not match format {fmt:?}");
+    let mismatch = || format!("time data {} does not match format {}", quote(text), quote(fmt));
     let num = |i: &mut usize, max: usize| -> Option<i64> {
         let start = *i;
         while *i < t.len() && *i - start < max && t[*i].is_ascii_digit() {
@@ -697,7 +709,7 @@ fn parse_tm(text: &str, fmt: &str) -> Result<Tm, String> {
             return Err(mismatch());
         }
         let Some(&d) = f.get(j + 1) else {
-            return Err("stray % in format ''".replace("''", &format!("{fmt:?}")));
+            return Err(format!("stray % in format {}", quote(fmt)));
         };
         j += 2;
         let ok = match d {
