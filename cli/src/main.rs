@@ -97,6 +97,7 @@ fn run(args: Vec<String>) -> i32 {
     let rest: Vec<String> = args.get(i..).unwrap_or(&[]).to_vec();
     let mode = mode.unwrap_or(Mode::Stdin);
     let mut interp = Interpreter::new();
+    rpy_base64::register(&mut interp);
     let code = match mode {
         Mode::Command(c) => {
             let mut argv = vec!["-c".to_owned()];

@@ -305,6 +305,98 @@ impl<'a> Args<'a> {
     }
 }
 
+/// The parameters of a native function for [`Args::parse`]: `names` in
+/// order, the first `posonly` positional-only, the first `maxpos` accepted
+/// by position (the rest keyword-only), the first `minpos` required.
+#[derive(Clone, Copy, Debug)]
+pub struct Params<'p, const N: usize> {
+    pub name: &'p str,
+    pub names: [&'p str; N],
+    pub posonly: usize,
+    pub maxpos: usize,
+    pub minpos: usize,
+}
+
+impl<'a> Args<'a> {
+    /// Binds arguments like CPython's argument-clinic functions with
+    /// positional-only and keyword-only parameters, in its order of checks
+    /// and words: "NAME() takes at most 2 arguments (3 given)",
+    /// "NAME() takes exactly 1 positional argument (0 given)",
+    /// "NAME() missing required argument 'x' (pos 1)",
+    /// "argument for NAME() given by name ('x') and position (1)",
+    /// "'x' is an invalid keyword argument for NAME()".
+    pub fn parse<const N: usize>(
+        &self,
+        vm: &mut Vm,
+        p: &Params<'_, N>,
+    ) -> PyResult<[Option<&'a Value>; N]> {
+        let name = p.name;
+        let pos = self.pos();
+        let (nargs, nkw) = (pos.len(), self.kwnames.len());
+        if nargs + nkw > N {
+            return Err(vm.type_error(format!(
+                "{name}() takes at most {N} {}argument{} ({} given)",
+                if nargs == 0 { "keyword " } else { "" },
+                plural(N),
+                nargs + nkw
+            )));
+        }
+        let minposonly = p.posonly.min(p.minpos);
+        if nargs > p.maxpos || nargs < minposonly {
+            let msg = if p.maxpos == 0 {
+                format!("{name}() takes no positional arguments")
+            } else if nargs > p.maxpos {
+                format!(
+                    "{name}() takes {} {} positional argument{} ({nargs} given)",
+                    if p.minpos < p.maxpos { "at most" } else { "exactly" },
+                    p.maxpos,
+                    plural(p.maxpos)
+                )
+            } else {
+                format!(
+                    "{name}() takes {} {minposonly} positional argument{} ({nargs} given)",
+                    if minposonly < p.maxpos { "at least" } else { "exactly" },
+                    plural(minposonly)
+                )
+            };
+            return Err(vm.type_error(msg));
+        }
+        let mut out: [Option<&'a Value>; N] = std::array::from_fn(|i| pos.get(i));
+        let mut left = nkw;
+        for i in nargs.max(p.posonly)..N {
+            let found = self.kwarg(p.names[i]);
+            out[i] = found;
+            if found.is_some() {
+                left = left.saturating_sub(1);
+            } else if i < p.minpos {
+                return Err(vm.type_error(format!(
+                    "{name}() missing required argument '{}' (pos {})",
+                    p.names[i],
+                    i + 1
+                )));
+            }
+        }
+        if left > 0 {
+            for i in p.posonly..nargs {
+                if self.kwarg(p.names[i]).is_some() {
+                    return Err(vm.type_error(format!(
+                        "argument for {name}() given by name ('{}') and position ({})",
+                        p.names[i],
+                        i + 1
+                    )));
+                }
+            }
+            let keywords = p.names.get(p.posonly..).unwrap_or(&[]);
+            if let Some((k, _)) = self.kw().find(|(k, _)| !keywords.contains(k)) {
+                return Err(
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()"))
+                );
+            }
+        }
+        Ok(out)
+    }
+}
+
 fn short(name: &str) -> &str {
     name.rsplit('.').next().unwrap_or(name)
 }

@@ -86,6 +86,20 @@ pub fn memoryview_bytes(v: &Value) -> Option<Vec<u8>> {
     )
 }
 
+/// The bytes a memoryview shows and whether they are C-contiguous (as
+/// CPython's flags say: one item, or a step of one); `None` if `v` is not a
+/// memoryview, a ValueError if it was released. For `Vm::buffer`.
+pub fn memoryview_buffer(vm: &mut Vm, v: &Value) -> Option<PyResult<(Vec<u8>, bool)>> {
+    let info = {
+        let m = v.as_obj()?.native_data::<MemView>()?;
+        (m.released, m.step == 1 || m.len == 1)
+    };
+    Some(match info {
+        (true, _) => Err(vm.value_error("operation forbidden on released memoryview object")),
+        (false, contiguous) => view_bytes(vm, v).map(|b| (b, contiguous)),
+    })
+}
+
 fn new_view(vm: &mut Vm, cls: &crate::value::PyRef, mv: MemView) -> Value {
     Value::Obj(vm.alloc(cls.clone(), Payload::NativeData(RefCell::new(Box::new(mv)))))
 }
