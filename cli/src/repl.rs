@@ -9,6 +9,7 @@
 //! prompts go to stderr and lines are read from stdin, as CPython does.
 
 use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -159,6 +160,26 @@ fn run_entry(interp: &mut Interpreter, source: &str) -> Option<i32> {
     None
 }
 
+/// Adds one line to the entry being typed and runs the entry once it is
+/// complete; `Some(status)` when the code asked to leave.
+fn feed(interp: &Rc<RefCell<Interpreter>>, entry: &mut String, line: &str) -> Option<i32> {
+    entry.push_str(line);
+    entry.push('\n');
+    if needs_more(entry) {
+        return None;
+    }
+    let source = std::mem::take(entry);
+    // Blank and comment-only lines at `>>> ` do nothing.
+    let blank = source.lines().all(|l| {
+        let l = l.trim_start();
+        l.is_empty() || l.starts_with('#')
+    });
+    if blank {
+        return None;
+    }
+    run_entry(&mut interp.borrow_mut(), &source)
+}
+
 /// Runs the REPL until EOF or `exit()`; returns the exit status.
 /// `banner`: print the start-up banner (the REPL is the main program and
 /// `-q` was not given).
@@ -177,7 +198,15 @@ pub fn run(interp: Interpreter, banner_wanted: bool) -> i32 {
         eprint!("{}", banner());
     }
     let mut entry = String::new();
+    // Lines of a multi-line paste still to run, one at a time.
+    let mut queued: VecDeque<String> = VecDeque::new();
     let status = loop {
+        if let Some(line) = queued.pop_front() {
+            match feed(&interp, &mut entry, &line) {
+                Some(status) => break status,
+                None => continue,
+            }
+        }
         let p = {
             let mut i = interp.borrow_mut();
             i.flush();
@@ -196,25 +225,7 @@ pub fn run(interp: Interpreter, banner_wanted: bool) -> i32 {
                 entry.clear();
                 eprint!("\nKeyboardInterrupt\n");
             }
-            Line::Text(line) => {
-                entry.push_str(&line);
-                entry.push('\n');
-                if needs_more(&entry) {
-                    continue;
-                }
-                let source = std::mem::take(&mut entry);
-                // Blank and comment-only lines at `>>> ` do nothing.
-                let blank = source.lines().all(|l| {
-                    let l = l.trim_start();
-                    l.is_empty() || l.starts_with('#')
-                });
-                if blank {
-                    continue;
-                }
-                if let Some(status) = run_entry(&mut interp.borrow_mut(), &source) {
-                    break status;
-                }
-            }
+            Line::Text(text) => queued.extend(text.split('\n').map(|l| l.to_owned())),
         }
     };
     reader.save_history();
