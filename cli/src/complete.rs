@@ -16,10 +16,10 @@ use rustyline::{Context, Helper};
 
 /// Python 3.11's `keyword.kwlist`.
 const KEYWORDS: [&str; 35] = [
-    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class",
-    "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
-    "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
-    "while", "with", "yield",
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
 ];
 
 /// The rustyline helper of the REPL: completion only.
@@ -47,7 +47,9 @@ impl PyHelper {
 fn is_dotted_name(s: &str) -> bool {
     !s.is_empty()
         && s.split('.').all(|p| {
-            p.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic())
+            p.chars()
+                .next()
+                .is_some_and(|c| c == '_' || c.is_alphabetic())
                 && p.chars().all(|c| c == '_' || c.is_alphanumeric())
         })
 }
@@ -109,7 +111,10 @@ fn attribute_matches(interp: &mut Interpreter, obj: &str, prefix: &str) -> Vec<S
     let Some(dir) = vm.dict_get_str(&b, "dir") else {
         return Vec::new();
     };
-    let names = match vm.call(&dir, &[target.clone()]).and_then(|l| vm.iterate(&l)) {
+    let names = match vm
+        .call(&dir, &[target.clone()])
+        .and_then(|l| vm.iterate(&l))
+    {
         Ok(n) => n,
         Err(_) => return Vec::new(),
     };

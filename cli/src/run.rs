@@ -74,7 +74,10 @@ pub fn run(o: Options, prog: &str) -> i32 {
                 } else {
                     "[Errno 2] No such file or directory"
                 };
-                eprintln!("{prog}: can't open file '{}': {why}", absolute(path).display());
+                eprintln!(
+                    "{prog}: can't open file '{}': {why}",
+                    absolute(path).display()
+                );
                 return 2;
             }
             argv0(&mut interp, f.clone());
@@ -95,10 +98,7 @@ pub fn run(o: Options, prog: &str) -> i32 {
             run_file(&mut interp, &absolute(path), o.skip_first_line)
         }
         Program::Stdin { dash } => {
-            argv0(
-                &mut interp,
-                if *dash { "-".into() } else { String::new() },
-            );
+            argv0(&mut interp, if *dash { "-".into() } else { String::new() });
             first_path(&mut interp, "");
             if o.inspect || std::io::stdin().is_terminal() {
                 if !o.ignore_env {

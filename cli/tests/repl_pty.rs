@@ -70,9 +70,12 @@ fn interactive_session() {
 
     // An error: traceback on <stdin>, and the REPL goes on.
     keys(&mut p, "double(1) / 0\r");
-    p.exp_string("Traceback (most recent call last):").expect("traceback");
-    p.exp_string("File \"<stdin>\", line 1, in <module>").expect("tb entry");
-    p.exp_string("ZeroDivisionError: division by zero").expect("error line");
+    p.exp_string("Traceback (most recent call last):")
+        .expect("traceback");
+    p.exp_string("File \"<stdin>\", line 1, in <module>")
+        .expect("tb entry");
+    p.exp_string("ZeroDivisionError: division by zero")
+        .expect("error line");
     p.exp_string(">>> ").expect("prompt after error");
     line_expect(&mut p, "double(5)", "10\r\n", ">>> ");
 
@@ -85,7 +88,8 @@ fn interactive_session() {
     p.exp_string("spinning").expect("loop started");
     p.send_control('c').expect("ctrl-c");
     p.exp_string("in spin").expect("traceback through spin");
-    p.exp_string("KeyboardInterrupt").expect("KeyboardInterrupt");
+    p.exp_string("KeyboardInterrupt")
+        .expect("KeyboardInterrupt");
     p.exp_string(">>> ").expect("prompt after interrupt");
     line_expect(&mut p, "double(50)", "100\r\n", ">>> ");
 
@@ -93,7 +97,8 @@ fn interactive_session() {
     keys(&mut p, "unfinished");
     p.exp_string("unfinished").expect("echo");
     p.send_control('c').expect("ctrl-c");
-    p.exp_string("KeyboardInterrupt").expect("KeyboardInterrupt at prompt");
+    p.exp_string("KeyboardInterrupt")
+        .expect("KeyboardInterrupt at prompt");
     p.exp_string(">>> ").expect("prompt after ctrl-c");
 
     // History: the up arrow brings back the last line.
@@ -111,7 +116,8 @@ fn interactive_session() {
     line_expect(&mut p, "    contents_size = 77", "", "... ");
     line_expect(&mut p, "", "", ">>> ");
     keys(&mut p, "Box.contents_s\t");
-    p.exp_string("Box.contents_size").expect("attribute completed");
+    p.exp_string("Box.contents_size")
+        .expect("attribute completed");
     line_expect(&mut p, " + 1", "78\r\n", ">>> ");
 
     // Ctrl-D leaves with status 0 and saves the history.

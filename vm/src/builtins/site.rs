@@ -12,13 +12,13 @@ const COPYRIGHT: &str = "Copyright (c) the rpy authors.\n\
 rpy is an independent implementation of Python 3.11 in Rust; Python is a\n\
 trademark of the Python Software Foundation.";
 
-const CREDITS: &str = "    rpy stands on the Python language and its documentation, and on the\n    \
+const CREDITS: &str =
+    "    rpy stands on the Python language and its documentation, and on the\n    \
 Rust crates it is built with (rustpython-parser, malachite, rustyline, ...).";
 
 const LICENSE: &str = "rpy is distributed under the MIT license.";
 
-const HELP_REPR: &str =
-    "Type help() for interactive help, or help(object) for help about object.";
+const HELP_REPR: &str = "Type help() for interactive help, or help(object) for help about object.";
 
 /// The text an informational object (`copyright`, ...) shows.
 struct PrinterText(&'static str);
