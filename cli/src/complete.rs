@@ -60,7 +60,7 @@ fn decorate(interp: &mut Interpreter, name: String, v: &Value) -> String {
     let b = vm.builtins_dict.clone();
     let callable = vm
         .dict_get_str(&b, "callable")
-        .and_then(|f| vm.call(&f, &[v.clone()]).ok());
+        .and_then(|f| vm.call(&f, std::slice::from_ref(v)).ok());
     if matches!(callable, Some(Value::Bool(true))) {
         name + "("
     } else {
@@ -112,7 +112,7 @@ fn attribute_matches(interp: &mut Interpreter, obj: &str, prefix: &str) -> Vec<S
         return Vec::new();
     };
     let names = match vm
-        .call(&dir, &[target.clone()])
+        .call(&dir, std::slice::from_ref(&target))
         .and_then(|l| vm.iterate(&l))
     {
         Ok(n) => n,
