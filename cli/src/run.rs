@@ -78,7 +78,11 @@ pub fn run(o: Options, prog: &str) -> i32 {
                     "{prog}: can't open file '{}': {why}",
                     absolute(path).display()
                 );
-                return 2;
+                if !o.inspect {
+                    return 2;
+                }
+                // With -i the REPL starts all the same.
+                return crate::repl::run(interp, false);
             }
             argv0(&mut interp, f.clone());
             let dir = path

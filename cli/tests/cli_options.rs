@@ -256,6 +256,34 @@ const CASES: &[Case] = &[
         stderr: "Python 3.11.7 [BUILD] on linux\nType \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n>>> \n",
         status: 0,
     },
+    Case {
+        name: "inspect_missing_file",
+        pythonpath: false,
+        args: &["-i", "nonexist.py"],
+        stdin: "print(2)\n",
+        stdout: "2\n",
+        stderr: "PROG: can't open file 'CWD/nonexist.py': [Errno 2] No such file or directory\n>>> >>> \n",
+        status: 0,
+    },
+    Case {
+        name: "module_not_found",
+        pythonpath: false,
+        args: &["-m", "no_such_mod_rpy"],
+        stdin: "",
+        stdout: "",
+        stderr: "PROG: No module named no_such_mod_rpy\n",
+        status: 1,
+    },
+    Case {
+        name: "module_from_pythonpath_dir",
+        pythonpath: false,
+        args: &["-c", "import sys; print(sys.argv[0], len(sys.argv))", "-i"],
+        stdin: "",
+        stdout: "-c 2\n",
+        stderr: "",
+        status: 0,
+    },
+
 ];
 
 /// A scratch directory: the working directory of the runs, with the
@@ -323,6 +351,12 @@ fn normalise_program_name(err: &str) -> String {
                 format!("usage: PROG [option]{rest}")
             } else if let Some((_, rest)) = line.split_once(": can't open file ") {
                 format!("PROG: can't open file {rest}")
+            } else if let Some((p, rest)) = line.split_once(": No module named ") {
+                if p.contains("Error") {
+                    line.to_owned()
+                } else {
+                    format!("PROG: No module named {rest}")
+                }
             } else {
                 line.to_owned()
             }
