@@ -130,6 +130,23 @@ impl Interpreter {
         self.vm.run_code(code, g, None)
     }
 
+    /// Runs one interactive statement (a REPL entry) in `__main__`:
+    /// compiled in `single` mode, so expression statements go through
+    /// `sys.displayhook`.
+    pub fn run_interactive(&mut self, source: &str, filename: &str) -> PyResult<()> {
+        let code = match rpy_compiler::compile(source, filename, rpy_compiler::Mode::Single) {
+            Ok(c) => c,
+            Err(e) => return Err(self.vm.compile_error(&e)),
+        };
+        let code = self.vm.load_code(code);
+        let Some(g) = self.main.dict.clone() else {
+            return Err(self.vm.system_error("no __main__ namespace"));
+        };
+        let r = self.vm.run_code(code, g, None).map(|_| ());
+        self.vm.run_finalizers();
+        r
+    }
+
     /// A global of `__main__`.
     pub fn get_global(&mut self, name: &str) -> Option<Value> {
         let d = self.main.dict.clone()?;

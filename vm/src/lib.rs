@@ -23,6 +23,7 @@ pub mod gc;
 pub mod hash;
 pub mod import;
 pub mod interp;
+pub mod interrupt;
 pub mod io;
 pub mod modules;
 pub mod names;

@@ -101,6 +101,8 @@ pub struct Vm {
     pub extensions: HashMap<&'static str, Box<dyn std::any::Any>>,
     /// Set while the VM is tearing down (skip finalisation work).
     pub(crate) finalizing: bool,
+    /// Set from another thread to raise KeyboardInterrupt (`interrupt.rs`).
+    pub(crate) interrupt: crate::interrupt::InterruptFlag,
 }
 
 impl Vm {
@@ -180,6 +182,7 @@ impl Vm {
             sources: HashMap::new(),
             extensions: HashMap::new(),
             finalizing: false,
+            interrupt: Default::default(),
         };
         crate::objects::init_types(&mut vm);
         crate::builtins::init(&mut vm);

@@ -7,6 +7,7 @@ mod build_class;
 mod functions;
 mod introspect;
 mod open;
+mod site;
 
 use crate::value::Value;
 use crate::vm::Vm;
@@ -63,6 +64,7 @@ pub fn init(vm: &mut Vm) {
     vm.module_set(&b, "__name__", n);
     functions::init(vm, &b);
     functions::init_quitters(vm, &b);
+    site::init(vm, &b);
     introspect::init(vm, &b);
     build_class::init(vm, &b);
 }

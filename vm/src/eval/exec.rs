@@ -82,6 +82,11 @@ impl Vm {
                         pending = Some(self.recursion_error("maximum recursion depth exceeded"));
                         continue;
                     }
+                    if let Err(e) = self.check_interrupt() {
+                        self.recycle(new);
+                        pending = Some(e);
+                        continue;
+                    }
                     self.depth += 1 + extra;
                     self.gc_maybe_collect();
                     self.cur_globals = Some(new.globals.clone());
@@ -732,8 +737,10 @@ impl Vm {
                 }
                 I::Jump(t) => {
                     if (t as usize) < f.ip {
-                        // Loop back-edge: a safe point for the collector.
+                        // Loop back-edge: a safe point for the collector
+                        // and for Ctrl-C.
                         self.gc_maybe_collect();
+                        self.check_interrupt()?;
                     }
                     f.ip = t as usize;
                 }
@@ -744,6 +751,10 @@ impl Vm {
                         _ => self.is_true(&v)?,
                     };
                     if !b {
+                        if (t as usize) < f.ip {
+                            // `while` loops test at the bottom.
+                            self.check_interrupt()?;
+                        }
                         f.ip = t as usize;
                     }
                 }
@@ -754,6 +765,10 @@ impl Vm {
                         _ => self.is_true(&v)?,
                     };
                     if b {
+                        if (t as usize) < f.ip {
+                            // `while` loops test at the bottom.
+                            self.check_interrupt()?;
+                        }
                         f.ip = t as usize;
                     }
                 }

@@ -1,0 +1,236 @@
+//! Runs what the command line asked for: a script, `-c`, `-m`, standard
+//! input (as a script when piped, else the REPL), then the REPL again for
+//! `-i`. Exit status and error output follow CPython's.
+
+use std::io::{IsTerminal, Read};
+use std::path::Path;
+use std::sync::atomic::Ordering;
+
+use rpy_vm::{Interpreter, PyResult, Value};
+
+use crate::options::{Options, Program};
+
+/// Ctrl-C sets the VM's interrupt flag; the running code raises
+/// KeyboardInterrupt. A second Ctrl-C before the first was seen (the VM is
+/// stuck in native code) ends the process, as a last resort.
+fn install_interrupt_handler(interp: &mut Interpreter) {
+    let flag = interp.vm().interrupt_flag();
+    let _ = ctrlc::set_handler(move || {
+        if flag.swap(true, Ordering::SeqCst) {
+            eprintln!("\nKeyboardInterrupt");
+            std::process::exit(130);
+        }
+    });
+}
+
+/// Prepares `sys` and the streams from the options.
+fn configure(interp: &mut Interpreter, o: &Options) {
+    if o.ignore_env {
+        // Interpreter::new added PYTHONPATH: keep rpy's Lib only.
+        let path: Vec<String> = rpy_vm::interp::lib_dir().into_iter().collect();
+        rpy_vm::modules::sys::set_path(interp.vm(), &path);
+    }
+    let tty = std::io::stdout().is_terminal();
+    if o.unbuffered || tty {
+        let out = crate::output::FlushingOutput::new(o.unbuffered);
+        interp.set_output(std::rc::Rc::new(std::cell::RefCell::new(out)));
+    }
+    install_interrupt_handler(interp);
+}
+
+/// Runs the program of `o`; `prog` is `argv[0]` (for error messages).
+pub fn run(o: Options, prog: &str) -> i32 {
+    let mut interp = Interpreter::new();
+    rpy_base64::register(&mut interp);
+    configure(&mut interp, &o);
+    let first_path = |interp: &mut Interpreter, dir: &str| {
+        if !o.safe_path {
+            interp.prepend_path(dir);
+        }
+    };
+    let argv0 = |interp: &mut Interpreter, first: String| {
+        let mut argv = vec![first];
+        argv.extend(o.args.iter().cloned());
+        interp.set_argv(&argv);
+    };
+    let result = match &o.program {
+        Program::Command(c) => {
+            argv0(&mut interp, "-c".into());
+            first_path(&mut interp, "");
+            interp.run_source(c, "<string>")
+        }
+        Program::Module(m) => {
+            argv0(&mut interp, m.clone());
+            let cwd = std::env::current_dir()
+                .map(|d| d.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            first_path(&mut interp, &cwd);
+            run_module(&mut interp, m, prog)
+        }
+        Program::File(f) => {
+            let path = Path::new(f);
+            if !path.exists() || path.is_dir() {
+                let why = if path.is_dir() {
+                    "[Errno 21] Is a directory"
+                } else {
+                    "[Errno 2] No such file or directory"
+                };
+                eprintln!(
+                    "{prog}: can't open file '{}': {why}",
+                    absolute(path).display()
+                );
+                if !o.inspect {
+                    return 2;
+                }
+                // With -i the REPL starts all the same.
+                return crate::repl::run(interp, false);
+            }
+            argv0(&mut interp, f.clone());
+            let dir = path
+                .parent()
+                .map(|p| {
+                    if p.as_os_str().is_empty() {
+                        Path::new(".")
+                    } else {
+                        p
+                    }
+                })
+                .and_then(|p| p.canonicalize().ok())
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            first_path(&mut interp, &dir);
+            // Code and __file__ use the absolute path, as CPython does.
+            run_file(&mut interp, &absolute(path), o.skip_first_line)
+        }
+        Program::Stdin { dash } => {
+            argv0(&mut interp, if *dash { "-".into() } else { String::new() });
+            first_path(&mut interp, "");
+            if o.inspect || std::io::stdin().is_terminal() {
+                if !o.ignore_env {
+                    run_startup_file(&mut interp);
+                }
+                return crate::repl::run(interp, !o.quiet);
+            }
+            let mut src = Vec::new();
+            if std::io::stdin().read_to_end(&mut src).is_err() {
+                src.clear();
+            }
+            let src = String::from_utf8_lossy(&src);
+            interp.run_source(&src, "<stdin>")
+        }
+    };
+    let status = match result {
+        Ok(()) => 0,
+        Err(e) => {
+            interp.flush();
+            if o.inspect {
+                // With -i even SystemExit only prints its traceback.
+                let ev = Value::Obj(e.0.clone());
+                let exit = interp.vm().exc.system_exit.clone();
+                if interp.vm().is_instance(&ev, &exit) {
+                    interp.vm().print_exception(&ev);
+                    0
+                } else {
+                    interp.handle_uncaught(&e)
+                }
+            } else {
+                interp.handle_uncaught(&e)
+            }
+        }
+    };
+    if o.inspect {
+        interp.flush();
+        return crate::repl::run(interp, false);
+    }
+    interp.flush();
+    status
+}
+
+/// A script file as `__main__`; `-x` blanks its first line.
+fn run_file(interp: &mut Interpreter, path: &Path, skip_first_line: bool) -> PyResult<()> {
+    if !skip_first_line {
+        return interp.run_file(path);
+    }
+    let source = match std::fs::read(path) {
+        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Err(e) => return Err(rpy_vm::io::io_error(interp.vm(), e)),
+    };
+    let rest = source.split_once('\n').map(|x| x.1).unwrap_or("");
+    let name = path.to_string_lossy().into_owned();
+    let f = interp.vm().str_val(name.clone());
+    interp.set_global("__file__", f);
+    interp.run_source(&format!("\n{rest}"), &name)
+}
+
+/// PYTHONSTARTUP: run before the first prompt of an interactive session.
+fn run_startup_file(interp: &mut Interpreter) {
+    let Some(file) = std::env::var_os("PYTHONSTARTUP") else {
+        return;
+    };
+    let path = Path::new(&file);
+    let Ok(bytes) = std::fs::read(path) else {
+        eprintln!(
+            "Could not open PYTHONSTARTUP\nFileNotFoundError: [Errno 2] No such file or directory: '{}'",
+            path.display()
+        );
+        return;
+    };
+    let src = String::from_utf8_lossy(&bytes);
+    if let Err(e) = interp.run_source(&src, &path.to_string_lossy()) {
+        interp.flush();
+        interp.handle_uncaught(&e);
+    }
+}
+
+/// `-m mod`: find the module's file on sys.path and run it as __main__.
+fn run_module(interp: &mut Interpreter, name: &str, prog: &str) -> PyResult<()> {
+    let vm = interp.vm();
+    let sys = Value::Obj(vm.sys.clone());
+    let path = vm.get_attr_str(&sys, "path")?;
+    let dirs = vm.iterate(&path)?;
+    let rel: std::path::PathBuf = name.split('.').collect();
+    for d in dirs {
+        let Some(d) = d.as_str() else { continue };
+        let base = Path::new(d).join(&rel);
+        let file = base.with_extension("py");
+        if file.is_file() {
+            let f = file.to_string_lossy().into_owned();
+            if let Ok(a) = vm.get_attr_str(&sys, "argv") {
+                let fv = vm.str_val(f.clone());
+                let _ = vm.set_item(&a, Value::Int(0), fv);
+            }
+            return interp.run_file(&file);
+        }
+        let main = base.join("__main__.py");
+        if main.is_file() {
+            return interp.run_file(&main);
+        }
+    }
+    eprintln!("{prog}: No module named {name}");
+    Err(rpy_vm::PyErr(vm.new_exception(
+        &vm.exc.system_exit.clone(),
+        vec![Value::Int(1)],
+    )))
+}
+
+/// `os.path.abspath`: joined with the cwd and normalised, symlinks kept.
+fn absolute(p: &Path) -> std::path::PathBuf {
+    let joined = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .map(|d| d.join(p))
+            .unwrap_or_else(|_| p.to_path_buf())
+    };
+    let mut out = std::path::PathBuf::new();
+    for c in joined.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}

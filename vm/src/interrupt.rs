@@ -1,0 +1,42 @@
+//! Asynchronous interrupts (Ctrl-C). Another thread — a SIGINT handler, or
+//! an embedder's watchdog — sets a shared flag; the eval loop polls it at
+//! loop back-edges and Python calls (one relaxed atomic load) and raises
+//! `KeyboardInterrupt` in the running code, as CPython does for SIGINT.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use crate::vm::{PyErr, PyResult, Vm};
+
+/// The flag shared between the VM and whoever requests interrupts.
+pub type InterruptFlag = Arc<AtomicBool>;
+
+impl Vm {
+    /// The flag that, once set (from any thread), makes the running Python
+    /// code raise `KeyboardInterrupt` at its next loop iteration or call.
+    pub fn interrupt_flag(&self) -> InterruptFlag {
+        self.interrupt.clone()
+    }
+
+    /// Forgets an interrupt requested while no code was running (a REPL
+    /// calls this before running each input).
+    pub fn clear_interrupt(&self) {
+        self.interrupt.store(false, Ordering::Relaxed);
+    }
+
+    /// Raises `KeyboardInterrupt` if an interrupt was requested.
+    #[inline]
+    pub(crate) fn check_interrupt(&mut self) -> PyResult<()> {
+        if self.interrupt.load(Ordering::Relaxed) {
+            return Err(self.take_interrupt());
+        }
+        Ok(())
+    }
+
+    #[cold]
+    fn take_interrupt(&mut self) -> PyErr {
+        self.interrupt.store(false, Ordering::Relaxed);
+        let c = self.exc.keyboard_interrupt.clone();
+        PyErr(self.new_exception(&c, Vec::new()))
+    }
+}
