@@ -2,6 +2,7 @@
 //! registers an initialiser with `Vm::register_module` — the same API
 //! embedders use — except `sys`, which exists from start-up.
 
+pub mod array;
 pub mod fileio;
 pub mod gc;
 pub mod math;
@@ -18,6 +19,7 @@ use crate::vm::Vm;
 /// Creates `sys` and registers the other built-in modules.
 pub fn init(vm: &mut Vm) {
     sys::init(vm);
+    vm.register_module("array", Rc::new(array::init));
     vm.register_module("math", Rc::new(math::make));
     vm.register_module("time", Rc::new(time::make));
     vm.register_module("gc", Rc::new(gc::make));

@@ -69,7 +69,7 @@ impl Vm {
             Some(Payload::ByteArray(b)) => b.borrow().clone(),
             _ => {
                 return match crate::objects::memoryview::memoryview_buffer(self, v) {
-                    None => Ok(None),
+                    None => Ok(self.exported_buffer(v)),
                     Some(r) => r.map(|(bytes, contiguous)| Some(Buffer { bytes, contiguous })),
                 }
             }
@@ -78,6 +78,22 @@ impl Vm {
             bytes,
             contiguous: true,
         }))
+    }
+
+    /// Registers how to read the buffer of a native type's objects (as
+    /// `array.array` does), so that every function taking a bytes-like
+    /// argument accepts them.
+    pub fn add_buffer_exporter(&mut self, exporter: crate::vm::BufferExporter) {
+        self.buffer_exporters.push(exporter);
+    }
+
+    fn exported_buffer(&self, v: &Value) -> Option<Buffer> {
+        self.buffer_exporters.iter().find_map(|f| {
+            f(v).map(|bytes| Buffer {
+                bytes,
+                contiguous: true,
+            })
+        })
     }
 
     /// The bytes of a bytes-like object (bytes, bytearray, a C-contiguous
