@@ -44,9 +44,17 @@ pub type PyResult<T> = Result<T, PyErr>;
 /// Initialiser of a native module: builds and returns the module object.
 pub type ModuleInit = Rc<dyn Fn(&mut Vm) -> PyResult<PyRef>>;
 
-/// Reads the buffer of an object of a native type: its bytes, or `None`
-/// when the object is not of the exporter's type.
-pub type BufferExporter = fn(&Value) -> Option<Vec<u8>>;
+/// Reads the buffer of an object of a native type, or `None` when the
+/// object is not of the exporter's type.
+pub type BufferExporter = fn(&Value) -> Option<ExportedBuffer>;
+
+/// The buffer a native type exports: a copy of its bytes, and the struct
+/// format and item size that `memoryview` shows for it.
+pub struct ExportedBuffer {
+    pub bytes: Vec<u8>,
+    pub format: String,
+    pub itemsize: usize,
+}
 
 /// What a frame-aware native function (`locals()`, `super()`, ...) sees of
 /// its caller's frame.

@@ -56,8 +56,15 @@ pub struct ArrayData {
     bytes: Vec<u8>,
 }
 
-fn array_bytes(v: &Value) -> Option<Vec<u8>> {
-    v.as_obj()?.native_data::<ArrayData>().map(|a| a.bytes.clone())
+fn array_buffer(v: &Value) -> Option<crate::vm::ExportedBuffer> {
+    let a = v.as_obj()?.native_data::<ArrayData>()?;
+    // memoryview shows 'u' arrays with the wchar_t format 'w'.
+    let format = if a.code.letter == 'u' { 'w' } else { a.code.letter };
+    Some(crate::vm::ExportedBuffer {
+        bytes: a.bytes.clone(),
+        format: format.to_string(),
+        itemsize: a.code.size,
+    })
 }
 
 fn state(vm: &mut Vm, v: &Value) -> PyResult<(Code, Vec<u8>)> {
@@ -622,6 +629,6 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
     vm.module_set(&m, "ArrayType", Value::Obj(t));
     let codes = vm.str_val(TYPECODES);
     vm.module_set(&m, "typecodes", codes);
-    vm.add_buffer_exporter(array_bytes);
+    vm.add_buffer_exporter(array_buffer);
     Ok(m)
 }

@@ -258,7 +258,7 @@ fn file_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn file_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this, data] = args.exact_method(vm, "write")?;
     check_writable(vm, this)?;
-    let bytes = match crate::objects::memoryview::memoryview_bytes(data) {
+    let bytes = match crate::objects::memoryview::memoryview_bytes(vm, data) {
         Some(b) => b,
         None => vm.bytes_like(data)?,
     };

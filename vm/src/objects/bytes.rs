@@ -69,7 +69,10 @@ impl Vm {
             Some(Payload::ByteArray(b)) => b.borrow().clone(),
             _ => {
                 return match crate::objects::memoryview::memoryview_buffer(self, v) {
-                    None => Ok(self.exported_buffer(v)),
+                    None => Ok(self.exported_buffer(v).map(|e| Buffer {
+                        bytes: e.bytes,
+                        contiguous: true,
+                    })),
                     Some(r) => r.map(|(bytes, contiguous)| Some(Buffer { bytes, contiguous })),
                 }
             }
@@ -87,13 +90,9 @@ impl Vm {
         self.buffer_exporters.push(exporter);
     }
 
-    fn exported_buffer(&self, v: &Value) -> Option<Buffer> {
-        self.buffer_exporters.iter().find_map(|f| {
-            f(v).map(|bytes| Buffer {
-                bytes,
-                contiguous: true,
-            })
-        })
+    /// The buffer of an object of a native type that exports one.
+    pub fn exported_buffer(&self, v: &Value) -> Option<crate::vm::ExportedBuffer> {
+        self.buffer_exporters.iter().find_map(|f| f(v))
     }
 
     /// The bytes of a bytes-like object (bytes, bytearray, a C-contiguous
@@ -136,6 +135,10 @@ fn bytes_from_source(vm: &mut Vm, src: &Value, fname: &str) -> PyResult<Vec<u8>>
             }
             if let Some(Payload::ByteArray(b)) = src.payload() {
                 return Ok(b.borrow().clone());
+            }
+            // Any other buffer (memoryview, array): its bytes, not its items.
+            if let Some(b) = vm.buffer(src)? {
+                return Ok(b.bytes);
             }
             if vm.is_index(src) {
                 let n = vm.to_index(src)?;
