@@ -6,7 +6,7 @@ text decoding are written here in Python.
 """
 
 import _io
-from _io import FileIO, UnsupportedOperation
+from _io import UnsupportedOperation
 
 __all__ = ["BlockingIOError", "open", "open_code", "IOBase", "RawIOBase",
            "FileIO", "BytesIO", "StringIO", "BufferedIOBase",
@@ -133,7 +133,30 @@ class IOBase:
 
 
 class RawIOBase(IOBase):
-    pass
+    """Unbuffered binary streams: read/readall/readline on read(n)."""
+
+    def readline(self, size=-1):
+        if size is None:
+            size = -1
+        line = bytearray()
+        while size < 0 or len(line) < size:
+            b = self.read(1)
+            if not b:
+                break
+            line += b
+            if b == b"\n":
+                break
+        return bytes(line)
+
+
+class FileIO(_io.FileIO, RawIOBase):
+    """A raw (unbuffered) binary file, read and written by system calls."""
+
+    def __repr__(self):
+        if self.closed:
+            return "<_io.FileIO [closed]>"
+        return "<_io.FileIO name=%r mode=%r closefd=True>" % (self.name,
+                                                              self.mode)
 
 
 class BufferedIOBase(IOBase):
@@ -918,7 +941,7 @@ class IncrementalNewlineDecoder:
             "io.IncrementalNewlineDecoder is not supported by rpy")
 
 
-for _cls in (BytesIO, StringIO, TextIOWrapper, BufferedReader,
+for _cls in (FileIO, BytesIO, StringIO, TextIOWrapper, BufferedReader,
              BufferedWriter, BufferedRandom, BufferedRWPair, IOBase,
              RawIOBase, BufferedIOBase, TextIOBase):
     _cls.__module__ = "_io"

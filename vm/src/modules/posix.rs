@@ -47,8 +47,16 @@ fn path_arg(vm: &mut Vm, v: &Value, func: &str, arg: &str) -> PyResult<PathArg> 
             vm.type_name(&p)
         )));
     }
+    // The functions that also take a file descriptor say so.
+    let kinds = if func == "listdir" {
+        "string, bytes, os.PathLike, integer or None"
+    } else if matches!(func, "stat" | "chdir") {
+        "string, bytes, os.PathLike or integer"
+    } else {
+        "string, bytes or os.PathLike"
+    };
     Err(vm.type_error(format!(
-        "{func}: {arg} should be string, bytes or os.PathLike, not {}",
+        "{func}: {arg} should be {kinds}, not {}",
         vm.type_name(v)
     )))
 }

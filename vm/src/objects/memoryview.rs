@@ -36,8 +36,10 @@ impl MemView {
         (self.start as i64 + i as i64 * self.step * self.itemsize as i64) as usize
     }
 
+    /// CPython's flag for 1-D views: one item, or a step of one item (an
+    /// empty strided view is not contiguous).
     fn contiguous(&self) -> bool {
-        self.step == 1 || self.len <= 1
+        self.step == 1 || self.len == 1 || self.shape.is_empty()
     }
 
     /// A 1-D byte view of the whole of a buffer.
