@@ -348,14 +348,22 @@ impl<'a> Args<'a> {
             } else if nargs > p.maxpos {
                 format!(
                     "{name}() takes {} {} positional argument{} ({nargs} given)",
-                    if p.minpos < p.maxpos { "at most" } else { "exactly" },
+                    if p.minpos < p.maxpos {
+                        "at most"
+                    } else {
+                        "exactly"
+                    },
                     p.maxpos,
                     plural(p.maxpos)
                 )
             } else {
                 format!(
                     "{name}() takes {} {minposonly} positional argument{} ({nargs} given)",
-                    if minposonly < p.maxpos { "at least" } else { "exactly" },
+                    if minposonly < p.maxpos {
+                        "at least"
+                    } else {
+                        "exactly"
+                    },
                     plural(minposonly)
                 )
             };
@@ -363,25 +371,25 @@ impl<'a> Args<'a> {
         }
         let mut out: [Option<&'a Value>; N] = std::array::from_fn(|i| pos.get(i));
         let mut left = nkw;
-        for i in nargs.max(p.posonly)..N {
-            let found = self.kwarg(p.names[i]);
-            out[i] = found;
+        let start = nargs.max(p.posonly);
+        for (i, (slot, param)) in out.iter_mut().zip(p.names).enumerate().skip(start) {
+            let found = self.kwarg(param);
+            *slot = found;
             if found.is_some() {
                 left = left.saturating_sub(1);
             } else if i < p.minpos {
                 return Err(vm.type_error(format!(
-                    "{name}() missing required argument '{}' (pos {})",
-                    p.names[i],
+                    "{name}() missing required argument '{param}' (pos {})",
                     i + 1
                 )));
             }
         }
         if left > 0 {
-            for i in p.posonly..nargs {
-                if self.kwarg(p.names[i]).is_some() {
+            let by_position = p.names.iter().enumerate().take(nargs).skip(p.posonly);
+            for (i, param) in by_position {
+                if self.kwarg(param).is_some() {
                     return Err(vm.type_error(format!(
-                        "argument for {name}() given by name ('{}') and position ({})",
-                        p.names[i],
+                        "argument for {name}() given by name ('{param}') and position ({})",
                         i + 1
                     )));
                 }
