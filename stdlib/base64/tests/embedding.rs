@@ -99,3 +99,29 @@ fn python_code_sees_the_modules() {
         "b'aGk=' b'6869'\nValueError string argument should contain only ASCII characters\n"
     );
 }
+
+/// The functions hold the exception classes: dropping the interpreter must
+/// still free them (and the modules).
+#[test]
+fn dropping_the_interpreter_frees_the_modules() {
+    let (module, error) = {
+        let mut interp = interpreter();
+        interp
+            .run_source(
+                "import base64, binascii, _base64\nbase64.b64encode(b'x')",
+                "<t>",
+            )
+            .expect("imports");
+        let vm = interp.vm();
+        let Value::Obj(m) = vm.import_module("_base64").expect("import") else {
+            panic!("module is not an object");
+        };
+        let binascii = vm.import_module("binascii").expect("import");
+        let Value::Obj(e) = vm.get_attr_str(&binascii, "Error").expect("Error") else {
+            panic!("binascii.Error is not an object");
+        };
+        (std::rc::Rc::downgrade(&m), std::rc::Rc::downgrade(&e))
+    };
+    assert!(module.upgrade().is_none(), "_base64 leaked");
+    assert!(error.upgrade().is_none(), "binascii.Error leaked");
+}
