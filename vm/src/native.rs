@@ -416,3 +416,84 @@ fn plural(n: usize) -> &'static str {
         "s"
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{Args, Params};
+    use crate::value::Value;
+    use crate::vm::Vm;
+
+    /// `f(data, /, sep, *, flag)`, one required.
+    const P: Params<'static, 3> = Params {
+        name: "f",
+        names: ["data", "sep", "flag"],
+        posonly: 1,
+        maxpos: 2,
+        minpos: 1,
+    };
+
+    /// The TypeError message of binding `pos` and `kw` to `P`, or the
+    /// bound values' count.
+    fn bind(vm: &mut Vm, pos: &[Value], kw: &[(&str, Value)]) -> Result<usize, String> {
+        let mut values = pos.to_vec();
+        let mut names = Vec::new();
+        for (k, v) in kw {
+            values.push(v.clone());
+            names.push(vm.str_val(*k));
+        }
+        let args = Args::with_kw(&values, &names);
+        match args.parse(vm, &P) {
+            Ok(out) => Ok(out.iter().flatten().count()),
+            Err(e) => Err(vm.exc_message(&e)),
+        }
+    }
+
+    #[test]
+    fn parse_checks_in_cpython_order() {
+        let mut vm = Vm::new();
+        let one = Value::Int(1);
+        assert_eq!(bind(&mut vm, &[one.clone()], &[]), Ok(1));
+        assert_eq!(
+            bind(
+                &mut vm,
+                &[one.clone()],
+                &[("sep", one.clone()), ("flag", one.clone())]
+            ),
+            Ok(3)
+        );
+        let msg = |s: &str| Err(s.to_owned());
+        assert_eq!(
+            bind(&mut vm, &[], &[]),
+            msg("f() takes at least 1 positional argument (0 given)")
+        );
+        assert_eq!(
+            bind(&mut vm, &[one.clone(), one.clone(), one.clone()], &[]),
+            msg("f() takes at most 2 positional arguments (3 given)")
+        );
+        assert_eq!(
+            bind(
+                &mut vm,
+                &[],
+                &[
+                    ("a", one.clone()),
+                    ("b", one.clone()),
+                    ("c", one.clone()),
+                    ("d", one.clone())
+                ]
+            ),
+            msg("f() takes at most 3 keyword arguments (4 given)")
+        );
+        assert_eq!(
+            bind(&mut vm, &[one.clone()], &[("data", one.clone())]),
+            msg("'data' is an invalid keyword argument for f()")
+        );
+        assert_eq!(
+            bind(
+                &mut vm,
+                &[one.clone(), one.clone()],
+                &[("sep", one.clone())]
+            ),
+            msg("argument for f() given by name ('sep') and position (2)")
+        );
+    }
+}
