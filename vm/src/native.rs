@@ -448,17 +448,16 @@ mod tests {
         }
     }
 
+    fn one() -> Value {
+        Value::Int(1)
+    }
+
     #[test]
     fn parse_checks_in_cpython_order() {
         let mut vm = Vm::new();
-        let one = Value::Int(1);
-        assert_eq!(bind(&mut vm, &[one.clone()], &[]), Ok(1));
+        assert_eq!(bind(&mut vm, &[one()], &[]), Ok(1));
         assert_eq!(
-            bind(
-                &mut vm,
-                &[one.clone()],
-                &[("sep", one.clone()), ("flag", one.clone())]
-            ),
+            bind(&mut vm, &[one()], &[("sep", one()), ("flag", one())]),
             Ok(3)
         );
         let msg = |s: &str| Err(s.to_owned());
@@ -467,32 +466,23 @@ mod tests {
             msg("f() takes at least 1 positional argument (0 given)")
         );
         assert_eq!(
-            bind(&mut vm, &[one.clone(), one.clone(), one.clone()], &[]),
+            bind(&mut vm, &[one(), one(), one()], &[]),
             msg("f() takes at most 2 positional arguments (3 given)")
         );
         assert_eq!(
             bind(
                 &mut vm,
                 &[],
-                &[
-                    ("a", one.clone()),
-                    ("b", one.clone()),
-                    ("c", one.clone()),
-                    ("d", one.clone())
-                ]
+                &[("a", one()), ("b", one()), ("c", one()), ("d", one())]
             ),
             msg("f() takes at most 3 keyword arguments (4 given)")
         );
         assert_eq!(
-            bind(&mut vm, &[one.clone()], &[("data", one.clone())]),
+            bind(&mut vm, &[one()], &[("data", one())]),
             msg("'data' is an invalid keyword argument for f()")
         );
         assert_eq!(
-            bind(
-                &mut vm,
-                &[one.clone(), one.clone()],
-                &[("sep", one.clone())]
-            ),
+            bind(&mut vm, &[one(), one()], &[("sep", one())]),
             msg("argument for f() given by name ('sep') and position (2)")
         );
     }
