@@ -40,8 +40,8 @@ pub mod vm;
 
 pub use interp::Interpreter;
 pub use native::{Args, NativeFn, Params};
-pub use objects::bytes::Buffer;
 pub use object::{Payload, PyObject};
+pub use objects::bytes::Buffer;
 pub use rpy_compiler::bytecode::{BinaryOperator, ComparisonOperator, UnaryOperator};
 pub use value::{PyRef, Value};
 pub use vm::{PyErr, PyResult, Vm};

@@ -59,7 +59,11 @@ pub fn hex_separator(vm: &mut Vm, sep: &Value) -> PyResult<u8> {
         return Err(vm.value_error("sep must be length 1."));
     }
     if let Some(s) = sep.as_str() {
-        return match s.chars().next().and_then(|c| u8::try_from(u32::from(c)).ok()) {
+        return match s
+            .chars()
+            .next()
+            .and_then(|c| u8::try_from(u32::from(c)).ok())
+        {
             Some(b) => Ok(b),
             None => Err(vm.value_error("sep must be ASCII.")),
         };

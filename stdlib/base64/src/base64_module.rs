@@ -65,8 +65,7 @@ fn b64encode(vm: &mut Vm, args: Args<'_>, exc: &Exceptions) -> PyResult<Value> {
 }
 
 fn b64decode(vm: &mut Vm, args: Args<'_>, exc: &Exceptions) -> PyResult<Value> {
-    let [s, altchars, validate] =
-        args.bind(vm, "b64decode", ["s", "altchars", "validate"], 1)?;
+    let [s, altchars, validate] = args.bind(vm, "b64decode", ["s", "altchars", "validate"], 1)?;
     let input = decode_data(vm, s.unwrap_or(&Value::None))?;
     let alt = match given(altchars) {
         Some(a) => match decode_data(vm, a)?.as_slice() {
@@ -80,7 +79,15 @@ fn b64decode(vm: &mut Vm, args: Args<'_>, exc: &Exceptions) -> PyResult<Value> {
     };
     // base64.py passes `validate` on as a2b_base64's C int `strict_mode`.
     let strict = flag(vm, validate, false)?;
-    decode64(vm, exc, &input, core::B64Decode { strict, altchars: alt })
+    decode64(
+        vm,
+        exc,
+        &input,
+        core::B64Decode {
+            strict,
+            altchars: alt,
+        },
+    )
 }
 
 fn standard_b64encode(vm: &mut Vm, args: Args<'_>, exc: &Exceptions) -> PyResult<Value> {
@@ -140,7 +147,13 @@ fn decodebytes(vm: &mut Vm, args: Args<'_>, exc: &Exceptions) -> PyResult<Value>
     decode64(vm, exc, &input, core::B64Decode::STANDARD)
 }
 
-fn encode32(vm: &mut Vm, args: Args<'_>, exc: &Exceptions, name: &str, alphabet: core::Base32Alphabet) -> PyResult<Value> {
+fn encode32(
+    vm: &mut Vm,
+    args: Args<'_>,
+    exc: &Exceptions,
+    name: &str,
+    alphabet: core::Base32Alphabet,
+) -> PyResult<Value> {
     let s = one(vm, &args, name, "s")?;
     let input = view_bytes(vm, s)?;
     exc.bytes(vm, core::base32_encode(&input, alphabet))

@@ -61,6 +61,10 @@ pub type ModuleFn = fn(&mut Vm, Args<'_>, &Exceptions) -> PyResult<Value>;
 pub fn add_functions(vm: &mut Vm, m: &PyRef, exc: &Rc<Exceptions>, fns: &[(&str, ModuleFn)]) {
     for &(name, f) in fns {
         let exc = exc.clone();
-        vm.module_add_closure(m, name, Rc::new(move |vm: &mut Vm, args: Args<'_>| f(vm, args, &exc)));
+        vm.module_add_closure(
+            m,
+            name,
+            Rc::new(move |vm: &mut Vm, args: Args<'_>| f(vm, args, &exc)),
+        );
     }
 }

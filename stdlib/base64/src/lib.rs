@@ -2,10 +2,11 @@
 //! `rpy-base64-core`, written against the VM's public native-module API
 //! (the one embedders use). `Lib/base64.py` wraps `_base64`.
 //!
-//! ```ignore
+//! ```
 //! let mut interp = rpy_vm::Interpreter::new();
 //! rpy_base64::register(&mut interp);
-//! interp.run_source("import binascii; print(binascii.hexlify(b'hi'))", "<x>")?;
+//! let src = "import binascii\nassert binascii.hexlify(b'hi', '-') == b'68-69'";
+//! assert!(interp.run_source(src, "<doc>").is_ok());
 //! ```
 #![forbid(unsafe_code)]
 
