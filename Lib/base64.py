@@ -171,15 +171,32 @@ def decode(input, output):
         output.write(binascii.a2b_base64(line))
 
 
+def _legacy_input_check(s):
+    # The legacy functions take only flat buffers of single bytes.
+    try:
+        view = memoryview(s)
+    except TypeError as err:
+        raise TypeError("expected bytes-like object, not %s"
+                        % s.__class__.__name__) from err
+    if view.format not in ('c', 'b', 'B'):
+        raise TypeError("expected single byte elements, not %r from %s"
+                        % (view.format, s.__class__.__name__))
+    if view.ndim != 1:
+        raise TypeError("expected 1-D, not %d-D from %s"
+                        % (view.ndim, s.__class__.__name__))
+
+
 def encodebytes(s):
     """Base64 of s in lines of MAXLINESIZE characters, each ending in a
     newline."""
+    _legacy_input_check(s)
     return _base64.encodebytes(s)
 
 
 def decodebytes(s):
     """Decodes Base64 lines (bytes-like s), skipping characters outside
     the alphabet."""
+    _legacy_input_check(s)
     return _base64.decodebytes(s)
 
 
