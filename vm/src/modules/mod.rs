@@ -2,6 +2,7 @@
 //! registers an initialiser with `Vm::register_module` — the same API
 //! embedders use — except `sys`, which exists from start-up.
 
+pub mod re;
 pub mod sys;
 pub mod traceback;
 
@@ -11,4 +12,5 @@ use crate::vm::Vm;
 pub fn init(vm: &mut Vm) {
     sys::init(vm);
     vm.register_module("_traceback", std::rc::Rc::new(traceback::init));
+    vm.register_module("_rpy_re", std::rc::Rc::new(re::init));
 }
