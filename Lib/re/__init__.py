@@ -131,7 +131,6 @@ class error(Exception):
 _SIMPLE_ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r",
                    "t": "\t", "v": "\v", "\\": "\\"}
 _OCT = "01234567"
-_HEX = "0123456789abcdefABCDEF"
 
 
 def _parse_template(template, pattern):
@@ -213,18 +212,6 @@ def _parse_template(template, pattern):
             group_ref(int(text[start + 1:i]), start + 1)
         elif c in _SIMPLE_ESCAPES:
             lit.append(_SIMPLE_ESCAPES[c])
-        elif c in "xuU" and not (is_bytes and c != "x"):
-            width = {"x": 2, "u": 4, "U": 8}[c]
-            digits = ""
-            while len(digits) < width and i < n and text[i] in _HEX:
-                digits += text[i]
-                i += 1
-            if len(digits) < width:
-                fail("incomplete escape \\%s%s" % (c, digits), start)
-            v = int(digits, 16)
-            if v > 0x10FFFF:
-                fail("bad escape \\%s%s" % (c, digits), start)
-            lit.append(chr(v))
         elif c.isascii() and c.isalpha():
             fail("bad escape \\%s" % c, start)
         else:
@@ -316,7 +303,7 @@ class Pattern:
         groups = self.groups
         for spans in self._engine.scan(string, pos, endpos, 0):
             if groups == 0:
-                out.append(string[spans[0]:spans[1]])
+                out.append(_cut(string, spans[0], spans[1]))
             elif groups == 1:
                 out.append(_slice(string, spans[2], spans[3]))
             else:
@@ -331,12 +318,12 @@ class Pattern:
         out = []
         last = 0
         for spans in self._engine.scan(string, 0, None, maxsplit):
-            out.append(string[last:spans[0]])
+            out.append(_cut(string, last, spans[0]))
             for g in range(1, self.groups + 1):
                 a = spans[2 * g]
-                out.append(None if a < 0 else string[a:spans[2 * g + 1]])
+                out.append(None if a < 0 else _cut(string, a, spans[2 * g + 1]))
             last = spans[1]
-        out.append(string[last:])
+        out.append(_cut(string, last, len(string)))
         return out
 
     def subn(self, repl, string, count=0):
@@ -367,7 +354,7 @@ class Pattern:
         for spans in self._engine.scan(string, 0, None, count):
             start, end = spans[0], spans[1]
             if last < start:
-                parts.append(string[last:start])
+                parts.append(_cut(string, last, start))
             if func is None:
                 if repl:
                     parts.append(repl)
@@ -378,7 +365,7 @@ class Pattern:
             last = end
             n += 1
         if last < len(string):
-            parts.append(string[last:])
+            parts.append(_cut(string, last, len(string)))
         if isinstance(string, str):
             return "".join(parts), n
         return b"".join(parts), n
@@ -392,10 +379,18 @@ class Pattern:
         raise NotImplementedError("Pattern.scanner() is not supported by rpy")
 
 
+def _cut(string, a, b):
+    # Text of a bytes-like subject comes back as bytes, as in CPython.
+    s = string[a:b]
+    if isinstance(s, (str, bytes)):
+        return s
+    return bytes(s)
+
+
 def _slice(string, a, b):
     if a < 0:
         return _empty_like(string)
-    return string[a:b]
+    return _cut(string, a, b)
 
 
 def _new_pattern(pattern, flags):
@@ -447,7 +442,7 @@ class Match:
         a = self._spans[2 * g]
         if a < 0:
             return default
-        return self.string[a:self._spans[2 * g + 1]]
+        return _cut(self.string, a, self._spans[2 * g + 1])
 
     def group(self, *args):
         """The text of one group (default 0), or a tuple for several."""

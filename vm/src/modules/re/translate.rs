@@ -165,14 +165,6 @@ fn check_flags(flags: u32, bytes: bool) -> Res<()> {
 
 const PY_WHITESPACE: &[char] = &[' ', '\t', '\n', '\r', '\x0b', '\x0c'];
 
-/// Emits one literal character so the engine reads it as exactly itself.
-fn push_lit(out: &mut String, c: char) {
-    if c.is_ascii_alphanumeric() {
-        out.push(c);
-    } else {
-        out.push_str(&format!("\\x{{{:x}}}", c as u32));
-    }
-}
 
 fn is_ident(name: &str) -> bool {
     let mut cs = name.chars();
@@ -193,6 +185,19 @@ enum Item {
 }
 
 impl<'a> Parser<'a> {
+    /// Emits one literal character so the engine reads it as exactly
+    /// itself; in bytes patterns (chars 0-255) the fixed `\xHH` form is the
+    /// one the engine reads as a byte.
+    fn lit(&mut self, c: char) {
+        if c.is_ascii_alphanumeric() {
+            self.out.push(c);
+        } else if self.bytes {
+            self.out.push_str(&format!("\\x{:02x}", c as u32));
+        } else {
+            self.out.push_str(&format!("\\x{{{:x}}}", c as u32));
+        }
+    }
+
     fn peek(&self) -> Option<char> {
         self.src.get(self.pos).copied()
     }
@@ -278,16 +283,15 @@ impl<'a> Parser<'a> {
                         last = Item::Repeat;
                     } else {
                         self.pos += 1;
-                        push_lit(&mut self.out, '{');
+                        self.lit('{');
                         last = Item::Atom;
                     }
                 }
                 '(' => {
-                    let mark = self.out.len();
                     last = self.group(st, at_start)?;
-                    // A global-flags group leaves nothing behind and keeps
-                    // the "at the start" state.
-                    if last != Item::None || self.out.len() != mark {
+                    // Global-flags groups and comments keep the "at the
+                    // start" state.
+                    if last != Item::None {
                         at_start = false;
                     }
                     continue;
@@ -325,7 +329,7 @@ impl<'a> Parser<'a> {
                 }
                 _ => {
                     self.pos += 1;
-                    push_lit(&mut self.out, c);
+                    self.lit(c);
                     last = Item::Atom;
                 }
             }
@@ -697,7 +701,7 @@ impl<'a> Parser<'a> {
             '0'..='9' => return self.numeric_escape(start, c),
             _ => {
                 let ch = self.literal_escape(start, c, false)?;
-                push_lit(&mut self.out, ch);
+                self.lit(ch);
                 return Ok(Item::Atom);
             }
         }
@@ -717,7 +721,7 @@ impl<'a> Parser<'a> {
                     break;
                 }
             }
-            push_lit(&mut self.out, char::from_u32(v).unwrap_or('\0'));
+            self.lit(char::from_u32(v).unwrap_or('\0'));
             return Ok(Item::Atom);
         }
         if self.peek().is_some_and(|d| d.is_ascii_digit()) {
@@ -731,7 +735,7 @@ impl<'a> Parser<'a> {
                         start,
                     );
                 }
-                push_lit(&mut self.out, char::from_u32(v).unwrap_or('\0'));
+                self.lit(char::from_u32(v).unwrap_or('\0'));
                 return Ok(Item::Atom);
             }
             self.pos += 1;
@@ -861,9 +865,9 @@ impl<'a> Parser<'a> {
                                 self.src.get(ipos..self.pos).unwrap_or(&[]).iter().collect();
                             return syntax(format!("bad character range {text}"), ipos);
                         }
-                        push_lit(&mut self.out, a);
+                        self.lit(a);
                         self.out.push('-');
-                        push_lit(&mut self.out, b);
+                        self.lit(b);
                     }
                     _ => {
                         let _ = hpos;
@@ -874,7 +878,7 @@ impl<'a> Parser<'a> {
                 }
             } else {
                 match lo {
-                    ClassItem::Char(a) => push_lit(&mut self.out, a),
+                    ClassItem::Char(a) => self.lit(a),
                     ClassItem::Class(s) => self.out.push_str(s),
                 }
             }
