@@ -314,7 +314,7 @@ class Pattern:
     def split(self, string, maxsplit=0):
         """string split at the matches (with the groups' text in between)."""
         if maxsplit < 0:
-            return [string]
+            return [_cut(string, 0, len(string))]
         out = []
         last = 0
         for spans in self._engine.scan(string, 0, None, maxsplit):

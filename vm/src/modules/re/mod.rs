@@ -47,12 +47,7 @@ fn compile(vm: &mut Vm, args: Args, engine_type: &PyRef) -> PyResult<Value> {
         Some(Payload::Str(s)) => (s.as_str().chars().collect(), false),
         Some(Payload::Bytes(b)) => (b.iter().map(|&b| char::from(b)).collect(), true),
         Some(Payload::ByteArray(b)) => (b.borrow().iter().map(|&b| char::from(b)).collect(), true),
-        _ => {
-            let n = vm.type_name(pattern);
-            return Err(vm.type_error(format!(
-                "first argument must be string or compiled pattern, not {n}"
-            )));
-        }
+        _ => return Err(vm.type_error("first argument must be string or compiled pattern")),
     };
     let tr = match translate::translate(&chars, flags, bytes) {
         Ok(t) => t,

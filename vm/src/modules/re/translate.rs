@@ -476,7 +476,7 @@ impl<'a> Parser<'a> {
         if name.is_empty() {
             return syntax("missing group name", npos);
         }
-        if !is_ident(&name) || (self.bytes && !name.is_ascii()) {
+        if !is_ident(&name) {
             return syntax(format!("bad character in group name '{name}'"), npos);
         }
         Ok(name)
