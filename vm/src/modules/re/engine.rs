@@ -30,6 +30,10 @@ pub struct Engine {
     /// The pattern followed by `\z`, for `fullmatch`: the engine's
     /// leftmost-first match need not be the one ending at `endpos`.
     full: Regex,
+    /// For an empty subject when the pattern has `\B`, which CPython never
+    /// matches there: the pattern with `\B` made impossible (and its
+    /// fullmatch form).
+    empty: Option<(Regex, Regex)>,
     pub tr: Translated,
     pub bytes: bool,
 }
@@ -55,9 +59,26 @@ impl Engine {
     pub fn new(tr: Translated, bytes: bool) -> Result<Engine, String> {
         let re = build(&tr.pattern, bytes)?;
         let full = build(&format!("(?:{})\\z", tr.pattern), bytes)?;
+        // The translator spells `\B` only in these forms (a literal
+        // backslash is `\x{5c}`), so the replacement is exact.
+        let empty = if tr.pattern.contains("\\B)") {
+            let never = if bytes {
+                "[^\\x00-\\xff]"
+            } else {
+                "[^\\x{0}-\\x{10ffff}]"
+            };
+            let p = tr
+                .pattern
+                .replace("(?:\\B)", never)
+                .replace("(?-u:\\B)", never);
+            Some((build(&p, bytes)?, build(&format!("(?:{p})\\z"), bytes)?))
+        } else {
+            None
+        };
         Ok(Engine {
             re,
             full,
+            empty,
             tr,
             bytes,
         })
@@ -69,11 +90,11 @@ impl Engine {
         if start > end {
             return None;
         }
-        let re = if mode == Mode::FullMatch {
-            &self.full
-        } else {
-            &self.re
+        let (re, full) = match &self.empty {
+            Some((r, f)) if end == 0 => (r, f),
+            _ => (&self.re, &self.full),
         };
+        let re = if mode == Mode::FullMatch { full } else { re };
         let anchored = if mode == Mode::Search {
             Anchored::No
         } else {

@@ -12,6 +12,7 @@ use std::cell::RefCell;
 
 use crate::native::Args;
 use crate::object::Payload;
+use crate::objects::str::PyStr;
 use crate::value::{PyRef, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 
@@ -102,25 +103,26 @@ fn engine_info(vm: &mut Vm, args: Args) -> PyResult<Value> {
     ]))
 }
 
-/// The subject of a search, borrowed as bytes, plus the str it is when
-/// it is one (for code point conversions).
-enum Subject {
-    Str(String),
-    Bytes(Vec<u8>),
+/// The subject of a search: str and bytes are borrowed (no Python code
+/// runs while it is in use), other bytes-like objects copied.
+enum Subject<'a> {
+    Str(&'a PyStr),
+    Bytes(&'a [u8]),
+    Owned(Vec<u8>),
 }
 
-fn subject(vm: &mut Vm, e: &Engine, v: &Value) -> PyResult<Subject> {
+fn subject<'a>(vm: &mut Vm, e: &Engine, v: &'a Value) -> PyResult<Subject<'a>> {
     let s = match v.payload() {
-        Some(Payload::Str(s)) => Some(Subject::Str(s.as_str().to_string())),
-        Some(Payload::Bytes(b)) => Some(Subject::Bytes(b.clone())),
-        Some(Payload::ByteArray(b)) => Some(Subject::Bytes(b.borrow().clone())),
-        _ => crate::objects::memoryview::memoryview_bytes(v).map(Subject::Bytes),
+        Some(Payload::Str(s)) => Some(Subject::Str(s)),
+        Some(Payload::Bytes(b)) => Some(Subject::Bytes(b)),
+        Some(Payload::ByteArray(b)) => Some(Subject::Owned(b.borrow().clone())),
+        _ => crate::objects::memoryview::memoryview_bytes(v).map(Subject::Owned),
     };
     match (s, e.bytes) {
         (Some(Subject::Str(_)), true) => {
             Err(vm.type_error("cannot use a bytes pattern on a string-like object"))
         }
-        (Some(Subject::Bytes(_)), false) => {
+        (Some(Subject::Bytes(_) | Subject::Owned(_)), false) => {
             Err(vm.type_error("cannot use a string pattern on a bytes-like object"))
         }
         (Some(s), _) => Ok(s),
@@ -131,26 +133,27 @@ fn subject(vm: &mut Vm, e: &Engine, v: &Value) -> PyResult<Subject> {
     }
 }
 
-impl Subject {
+impl Subject<'_> {
     fn hay(&self) -> &[u8] {
         match self {
-            Subject::Str(s) => s.as_bytes(),
+            Subject::Str(s) => s.as_str().as_bytes(),
             Subject::Bytes(b) => b,
+            Subject::Owned(b) => b,
         }
     }
 
     /// The non-ASCII str, if any (ASCII text needs no conversion).
     fn text(&self) -> Option<&str> {
         match self {
-            Subject::Str(s) if !s.is_ascii() => Some(s),
+            Subject::Str(s) if !s.is_ascii() => Some(s.as_str()),
             _ => None,
         }
     }
 
     fn len_units(&self) -> usize {
         match self {
-            Subject::Str(s) => s.chars().count(),
-            Subject::Bytes(b) => b.len(),
+            Subject::Str(s) => s.char_len(),
+            _ => self.hay().len(),
         }
     }
 

@@ -62,11 +62,6 @@ fn syntax<T>(msg: impl Into<String>, pos: usize) -> Res<T> {
     })
 }
 
-fn unsupported<T>(feature: &str) -> Res<T> {
-    Err(TranslateError::Unsupported(format!(
-        "{feature} not supported by rpy's regular expression engine"
-    )))
-}
 
 #[derive(Clone, Copy)]
 struct Flags {
@@ -91,6 +86,9 @@ struct Parser<'a> {
     dollar_groups: Vec<usize>,
     close_order: Vec<usize>,
     global_flags: u32,
+    /// The first construct the engine cannot run. Reported after the whole
+    /// pattern parsed, so that CPython's syntax errors come first.
+    unsupported: Option<String>,
 }
 
 /// Translates `src` (a str pattern, or a bytes pattern as one char per
@@ -111,6 +109,7 @@ pub fn translate(src: &[char], flags: u32, bytes: bool) -> Res<Translated> {
         dollar_groups: Vec::new(),
         close_order: Vec::new(),
         global_flags: 0,
+        unsupported: None,
     };
     let mut st = Flags {
         ignore: flags & IGNORECASE != 0,
@@ -126,6 +125,9 @@ pub fn translate(src: &[char], flags: u32, bytes: bool) -> Res<Translated> {
     if p.pos < src.len() {
         // Only a stray ')' stops the top level early.
         return syntax("unbalanced parenthesis", p.pos);
+    }
+    if let Some(m) = p.unsupported {
+        return Err(TranslateError::Unsupported(m));
     }
     flags |= p.global_flags;
     check_flags(flags, bytes)?;
@@ -185,6 +187,25 @@ enum Item {
 }
 
 impl<'a> Parser<'a> {
+    /// Notes a construct the engine cannot run (`feature` names it).
+    fn unsupported(&mut self, feature: &str) {
+        if self.unsupported.is_none() {
+            self.unsupported = Some(format!(
+                "{feature} not supported by rpy's regular expression engine"
+            ));
+        }
+    }
+
+    /// A group the engine cannot run, parsed (for errors) as `(?:...)`;
+    /// `skip` characters of its opening follow the `(?`.
+    fn unsupported_group(&mut self, st: &mut Flags, start: usize, skip: usize, feature: &str) -> Res<Item> {
+        self.unsupported(feature);
+        self.pos += skip;
+        self.out.push_str("(?:");
+        self.body(st, start)?;
+        Ok(Item::Atom)
+    }
+
     /// Emits one literal character so the engine reads it as exactly
     /// itself; in bytes patterns (chars 0-255) the fixed `\xHH` form is the
     /// one the engine reads as a byte.
@@ -347,10 +368,12 @@ impl<'a> Parser<'a> {
 
     /// A lazy `?` or a possessive `+` after a repeat.
     fn repeat_suffix(&mut self) -> Res<()> {
+        // (Res for uniformity with the other item parsers.)
         if self.eat('?') {
             self.out.push('?');
         } else if self.peek() == Some('+') {
-            return unsupported("possessive repeats (*+, ++, ?+, {m,n}+) are");
+            self.pos += 1;
+            self.unsupported("possessive repeats (*+, ++, ?+, {m,n}+) are");
         }
         Ok(())
     }
@@ -417,7 +440,10 @@ impl<'a> Parser<'a> {
                             Some(g) if self.open.contains(&g) => {
                                 syntax("cannot refer to an open group", npos)
                             }
-                            Some(_) => unsupported("backreferences ((?P=name)) are"),
+                            Some(_) => {
+                                self.unsupported("backreferences ((?P=name)) are");
+                                Ok(Item::Atom)
+                            }
                             None => syntax(format!("unknown group name '{name}'"), npos),
                         }
                     }
@@ -434,16 +460,44 @@ impl<'a> Parser<'a> {
                 }
                 syntax("missing ), unterminated comment", start)
             }
-            '=' => unsupported("look-ahead assertions ((?=...)) are"),
-            '!' => unsupported("negative look-ahead assertions ((?!...)) are"),
+            '=' => self.unsupported_group(st, start, 1, "look-ahead assertions ((?=...)) are"),
+            '!' => self.unsupported_group(
+                st,
+                start,
+                1,
+                "negative look-ahead assertions ((?!...)) are",
+            ),
             '<' => match self.peek_at(1) {
-                Some('=') => unsupported("look-behind assertions ((?<=...)) are"),
-                Some('!') => unsupported("negative look-behind assertions ((?<!...)) are"),
+                Some('=') => {
+                    self.unsupported_group(st, start, 2, "look-behind assertions ((?<=...)) are")
+                }
+                Some('!') => self.unsupported_group(
+                    st,
+                    start,
+                    2,
+                    "negative look-behind assertions ((?<!...)) are",
+                ),
                 Some(o) => syntax(format!("unknown extension ?<{o}"), start + 1),
                 None => syntax("unexpected end of pattern", self.pos + 1),
             },
-            '(' => unsupported("conditional groups ((?(id)yes|no)) are"),
-            '>' => unsupported("atomic groups ((?>...)) are"),
+            '(' => {
+                self.pos += 1;
+                let npos = self.pos;
+                let name = self.group_name(')')?;
+                if name.bytes().all(|b| b.is_ascii_digit()) {
+                    let g: usize = name.parse().unwrap_or(usize::MAX);
+                    if g == 0 {
+                        return syntax("bad group number", npos);
+                    }
+                    if g > self.groups {
+                        return syntax(format!("invalid group reference {g}"), npos);
+                    }
+                } else if !self.names.iter().any(|(n, _)| *n == name) {
+                    return syntax(format!("unknown group name '{name}'"), npos);
+                }
+                self.unsupported_group(st, start, 0, "conditional groups ((?(id)yes|no)) are")
+            }
+            '>' => self.unsupported_group(st, start, 1, "atomic groups ((?>...)) are"),
             c if "aiLmsux-".contains(c) => self.flags_group(st, start, at_start),
             c => syntax(format!("unknown extension ?{c}"), start + 1),
         }
@@ -748,7 +802,8 @@ impl<'a> Parser<'a> {
         if self.open.contains(&g) {
             return syntax("cannot refer to an open group", start);
         }
-        unsupported("backreferences (\\1) are")
+        self.unsupported("backreferences (\\1) are");
+        Ok(Item::Atom)
     }
 
     /// The character of a literal escape (`\n`, `\x41`, `\u00e9`,
@@ -793,7 +848,10 @@ impl<'a> Parser<'a> {
         match char::from_u32(v) {
             Some(ch) if n != 8 || v <= 0x10ffff => Ok(ch),
             // Surrogates: not representable in a Rust pattern.
-            None if v <= 0x10ffff => unsupported("surrogate code points in patterns are"),
+            None if v <= 0x10ffff => {
+                self.unsupported("surrogate code points in patterns are");
+                Ok('\0')
+            }
             _ => syntax(format!("bad escape \\{letter}{text}"), start),
         }
     }
