@@ -25,7 +25,11 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
     let t = vm.new_native_type("_rpy_re", "Engine", None);
     vm.add_methods(
         &t,
-        &[("info", engine_info), ("search", engine_search), ("scan", engine_scan)],
+        &[
+            ("info", engine_info),
+            ("search", engine_search),
+            ("scan", engine_scan),
+        ],
     );
     vm.module_set(&m, "Engine", Value::Obj(t.clone()));
     let f = vm.new_native_closure(
@@ -93,7 +97,11 @@ fn engine_info(vm: &mut Vm, args: Args) -> PyResult<Value> {
         names.push(vm.new_tuple(vec![n, Value::Int(*g as i64)]));
     }
     let names = vm.new_list(names);
-    let order = e.tr.close_order.iter().map(|g| Value::Int(*g as i64)).collect();
+    let order =
+        e.tr.close_order
+            .iter()
+            .map(|g| Value::Int(*g as i64))
+            .collect();
     let order = vm.new_list(order);
     Ok(vm.new_tuple(vec![
         Value::Int(i64::from(e.tr.flags)),
@@ -175,7 +183,7 @@ struct Cursor<'a> {
 }
 
 impl Cursor<'_> {
-    fn to_unit(&mut self, b: usize) -> usize {
+    fn unit_of(&mut self, b: usize) -> usize {
         let Some(s) = self.text else { return b };
         if b >= self.byte {
             let n = s.get(self.byte..b).map(|t| t.chars().count());
@@ -221,8 +229,8 @@ fn spans_value(vm: &mut Vm, spans: &Spans, cur: &mut Cursor) -> Value {
     for s in spans {
         match s {
             Some((a, b)) => {
-                items.push(Value::Int(cur.to_unit(*a) as i64));
-                items.push(Value::Int(cur.to_unit(*b) as i64));
+                items.push(Value::Int(cur.unit_of(*a) as i64));
+                items.push(Value::Int(cur.unit_of(*b) as i64));
             }
             None => {
                 items.push(Value::Int(-1));
@@ -277,7 +285,10 @@ fn engine_scan(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let text = s.text();
     let next_char = |b: usize| -> usize {
         match text {
-            Some(t) => t.get(b..).and_then(|r| r.chars().next()).map_or(1, char::len_utf8),
+            Some(t) => t
+                .get(b..)
+                .and_then(|r| r.chars().next())
+                .map_or(1, char::len_utf8),
             None => 1,
         }
     };

@@ -62,7 +62,6 @@ fn syntax<T>(msg: impl Into<String>, pos: usize) -> Res<T> {
     })
 }
 
-
 #[derive(Clone, Copy)]
 struct Flags {
     ignore: bool,
@@ -167,14 +166,13 @@ fn check_flags(flags: u32, bytes: bool) -> Res<()> {
 
 const PY_WHITESPACE: &[char] = &[' ', '\t', '\n', '\r', '\x0b', '\x0c'];
 
-
 fn is_ident(name: &str) -> bool {
     let mut cs = name.chars();
     match cs.next() {
         Some(c) if c == '_' || unicode_ident::is_xid_start(c) => {}
         _ => return false,
     }
-    cs.all(|c| unicode_ident::is_xid_continue(c))
+    cs.all(unicode_ident::is_xid_continue)
 }
 
 /// What one item of a sequence was, for the repeat checks.
@@ -198,7 +196,13 @@ impl<'a> Parser<'a> {
 
     /// A group the engine cannot run, parsed (for errors) as `(?:...)`;
     /// `skip` characters of its opening follow the `(?`.
-    fn unsupported_group(&mut self, st: &mut Flags, start: usize, skip: usize, feature: &str) -> Res<Item> {
+    fn unsupported_group(
+        &mut self,
+        st: &mut Flags,
+        start: usize,
+        skip: usize,
+        feature: &str,
+    ) -> Res<Item> {
         self.unsupported(feature);
         self.pos += skip;
         self.out.push_str("(?:");
@@ -461,12 +465,9 @@ impl<'a> Parser<'a> {
                 syntax("missing ), unterminated comment", start)
             }
             '=' => self.unsupported_group(st, start, 1, "look-ahead assertions ((?=...)) are"),
-            '!' => self.unsupported_group(
-                st,
-                start,
-                1,
-                "negative look-ahead assertions ((?!...)) are",
-            ),
+            '!' => {
+                self.unsupported_group(st, start, 1, "negative look-ahead assertions ((?!...)) are")
+            }
             '<' => match self.peek_at(1) {
                 Some('=') => {
                     self.unsupported_group(st, start, 2, "look-behind assertions ((?<=...)) are")
@@ -483,7 +484,7 @@ impl<'a> Parser<'a> {
             '(' => {
                 self.pos += 1;
                 let npos = self.pos;
-                let name = self.group_name(')')?;
+                let name = self.raw_name(')')?;
                 if name.bytes().all(|b| b.is_ascii_digit()) {
                     let g: usize = name.parse().unwrap_or(usize::MAX);
                     if g == 0 {
@@ -492,6 +493,8 @@ impl<'a> Parser<'a> {
                     if g > self.groups {
                         return syntax(format!("invalid group reference {g}"), npos);
                     }
+                } else if !is_ident(&name) {
+                    return syntax(format!("bad character in group name '{name}'"), npos);
                 } else if !self.names.iter().any(|(n, _)| *n == name) {
                     return syntax(format!("unknown group name '{name}'"), npos);
                 }
@@ -506,11 +509,23 @@ impl<'a> Parser<'a> {
     /// A group name up to `end`, with CPython's checks.
     fn group_name(&mut self, end: char) -> Res<String> {
         let npos = self.pos;
+        let name = self.raw_name(end)?;
+        if !is_ident(&name) {
+            return syntax(format!("bad character in group name '{name}'"), npos);
+        }
+        Ok(name)
+    }
+
+    /// The text up to `end` (a non-empty name of any characters).
+    fn raw_name(&mut self, end: char) -> Res<String> {
+        let npos = self.pos;
         let mut name = String::new();
         loop {
             match self.peek() {
                 None => {
-                    let m = if end == '>' {
+                    let m = if name.is_empty() {
+                        "missing group name"
+                    } else if end == '>' {
                         "missing >, unterminated name"
                     } else {
                         "missing ), unterminated name"
@@ -530,9 +545,6 @@ impl<'a> Parser<'a> {
         if name.is_empty() {
             return syntax("missing group name", npos);
         }
-        if !is_ident(&name) {
-            return syntax(format!("bad character in group name '{name}'"), npos);
-        }
         Ok(name)
     }
 
@@ -541,7 +553,8 @@ impl<'a> Parser<'a> {
         let g = self.groups;
         if let Some(name) = name {
             if let Some((_, old)) = self.names.iter().find(|(n, _)| *n == name) {
-                let msg = format!("redefinition of group name '{name}' as group {g}; was group {old}");
+                let msg =
+                    format!("redefinition of group name '{name}' as group {g}; was group {old}");
                 // CPython points at the name.
                 let npos = start + 4;
                 return syntax(msg, npos);
@@ -614,10 +627,7 @@ impl<'a> Parser<'a> {
                         self.pos += 1;
                         off |= letter(c).unwrap_or(0);
                         if on & off != 0 {
-                            return syntax(
-                                "bad inline flags: flag turned on and off",
-                                self.pos,
-                            );
+                            return syntax("bad inline flags: flag turned on and off", self.pos);
                         }
                     }
                     Some(c @ ('a' | 'u' | 'L')) => {
@@ -780,7 +790,12 @@ impl<'a> Parser<'a> {
         }
         if self.peek().is_some_and(|d| d.is_ascii_digit()) {
             if ('0'..='7').contains(&c) && is_oct(self.peek()) && is_oct(self.peek_at(1)) {
-                let text: String = self.src.get(start + 1..start + 4).unwrap_or(&[]).iter().collect();
+                let text: String = self
+                    .src
+                    .get(start + 1..start + 4)
+                    .unwrap_or(&[])
+                    .iter()
+                    .collect();
                 self.pos += 2;
                 let v = u32::from_str_radix(&text, 8).unwrap_or(0);
                 if v > 0o377 {
@@ -794,7 +809,12 @@ impl<'a> Parser<'a> {
             }
             self.pos += 1;
         }
-        let text: String = self.src.get(start + 1..self.pos).unwrap_or(&[]).iter().collect();
+        let text: String = self
+            .src
+            .get(start + 1..self.pos)
+            .unwrap_or(&[])
+            .iter()
+            .collect();
         let g: usize = text.parse().unwrap_or(usize::MAX);
         if g > self.groups {
             return syntax(format!("invalid group reference {g}"), start + 1);
@@ -1013,13 +1033,24 @@ mod tests {
         assert_eq!(err("("), ("missing ), unterminated subpattern".into(), 0));
         assert_eq!(err("a**"), ("multiple repeat".into(), 2));
         assert_eq!(err("[b-a]"), ("bad character range b-a".into(), 1));
-        assert_eq!(err("a(?i)"), ("global flags not at the start of the expression".into(), 1));
+        assert_eq!(
+            err("a(?i)"),
+            ("global flags not at the start of the expression".into(), 1)
+        );
         assert_eq!(err("(a\\1)"), ("cannot refer to an open group".into(), 2));
     }
 
     #[test]
     fn unsupported_features_are_named() {
-        for p in ["(?=a)", "(?<=a)b", "(a)\\1", "(?>a)", "a*+", "(?(1)a|b)", "(?P<n>a)(?P=n)"] {
+        for p in [
+            "(?=a)",
+            "(?<=a)b",
+            "(a)\\1",
+            "(?>a)",
+            "a*+",
+            "(a)(?(1)a|b)",
+            "(?P<n>a)(?P=n)",
+        ] {
             match tr(p) {
                 Err(TranslateError::Unsupported(m)) => assert!(m.contains("not supported"), "{m}"),
                 other => panic!("{p:?}: {other:?}"),
