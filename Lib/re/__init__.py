@@ -272,10 +272,10 @@ class Pattern:
         return self
 
     def _run(self, string, pos, endpos, mode):
-        spans = self._engine.search(string, pos, endpos, mode)
-        if spans is None:
+        found = self._engine.search(string, pos, endpos, mode)
+        if found is None:
             return None
-        return _make_match(self, string, spans, pos, endpos)
+        return _make_match(self, string, found[0], found[1], pos, endpos)
 
     def search(self, string, pos=0, endpos=None):
         """The first match anywhere in string[pos:endpos], or None."""
@@ -290,8 +290,8 @@ class Pattern:
         return self._run(string, pos, endpos, 2)
 
     def _scan(self, string, pos=0, endpos=None, limit=0):
-        for spans in self._engine.scan(string, pos, endpos, limit):
-            yield _make_match(self, string, spans, pos, endpos)
+        for spans, texts, before in self._engine.scan(string, pos, endpos, limit):
+            yield _make_match(self, string, spans, texts, pos, endpos)
 
     def finditer(self, string, pos=0, endpos=None):
         """An iterator of the successive non-overlapping matches."""
@@ -301,14 +301,15 @@ class Pattern:
         """The matched strings (or group tuples) of all matches."""
         out = []
         groups = self.groups
-        for spans in self._engine.scan(string, pos, endpos, 0):
+        empty = _empty_like(string)
+        for spans, texts, before in self._engine.scan(string, pos, endpos, 0):
             if groups == 0:
-                out.append(_cut(string, spans[0], spans[1]))
+                out.append(texts[0])
             elif groups == 1:
-                out.append(_slice(string, spans[2], spans[3]))
+                t = texts[1]
+                out.append(empty if t is None else t)
             else:
-                out.append(tuple(_slice(string, spans[2 * g], spans[2 * g + 1])
-                                 for g in range(1, groups + 1)))
+                out.append(tuple(empty if t is None else t for t in texts[1:]))
         return out
 
     def split(self, string, maxsplit=0):
@@ -317,11 +318,9 @@ class Pattern:
             return [_cut(string, 0, len(string))]
         out = []
         last = 0
-        for spans in self._engine.scan(string, 0, None, maxsplit):
-            out.append(_cut(string, last, spans[0]))
-            for g in range(1, self.groups + 1):
-                a = spans[2 * g]
-                out.append(None if a < 0 else _cut(string, a, spans[2 * g + 1]))
+        for spans, texts, before in self._engine.scan(string, 0, None, maxsplit):
+            out.append(before)
+            out.extend(texts[1:])
             last = spans[1]
         out.append(_cut(string, last, len(string)))
         return out
@@ -351,18 +350,17 @@ class Pattern:
         n = 0
         if count < 0:
             return string, 0
-        for spans in self._engine.scan(string, 0, None, count):
-            start, end = spans[0], spans[1]
-            if last < start:
-                parts.append(_cut(string, last, start))
+        for spans, texts, before in self._engine.scan(string, 0, None, count):
+            if before:
+                parts.append(before)
             if func is None:
                 if repl:
                     parts.append(repl)
             else:
-                item = func(_make_match(self, string, spans, 0, None))
+                item = func(_make_match(self, string, spans, texts, 0, None))
                 if item is not None:
                     parts.append(item)
-            last = end
+            last = spans[1]
             n += 1
         if last < len(string):
             parts.append(_cut(string, last, len(string)))
@@ -385,12 +383,6 @@ def _cut(string, a, b):
     if isinstance(s, (str, bytes)):
         return s
     return bytes(s)
-
-
-def _slice(string, a, b):
-    if a < 0:
-        return _empty_like(string)
-    return _cut(string, a, b)
 
 
 def _new_pattern(pattern, flags):
@@ -439,10 +431,10 @@ class Match:
         raise IndexError("no such group")
 
     def _get(self, g, default=None):
-        a = self._spans[2 * g]
-        if a < 0:
+        t = self._texts[g]
+        if t is None:
             return default
-        return _cut(self.string, a, self._spans[2 * g + 1])
+        return t
 
     def group(self, *args):
         """The text of one group (default 0), or a tuple for several."""
@@ -504,9 +496,10 @@ class Match:
         return _expand(_parse_template(template, self.re), self, _empty_like(self.string))
 
 
-def _make_match(pattern, string, spans, pos, endpos):
+def _make_match(pattern, string, spans, texts, pos, endpos):
     m = object.__new__(Match)
     m._spans = spans
+    m._texts = texts
     m.string = string
     m.re = pattern
     n = len(string)

@@ -86,6 +86,19 @@ impl Engine {
 
     /// One search in `hay[..end]` starting at `start` (byte offsets).
     pub fn search(&self, hay: &[u8], start: usize, end: usize, mode: Mode) -> Option<Spans> {
+        let mut caps = self.re.create_captures();
+        self.search_with(&mut caps, hay, start, end, mode)
+    }
+
+    /// `search` with the caller's capture slots (reused across a scan).
+    fn search_with(
+        &self,
+        caps: &mut Captures,
+        hay: &[u8],
+        start: usize,
+        end: usize,
+        mode: Mode,
+    ) -> Option<Spans> {
         let hay = hay.get(..end)?;
         if start > end {
             return None;
@@ -101,12 +114,16 @@ impl Engine {
             Anchored::Yes
         };
         let input = Input::new(hay).span(start..end).anchored(anchored);
-        let mut caps = re.create_captures();
-        re.search_captures(&input, &mut caps);
+        if self.tr.engine_group.len() == 1 && self.tr.dollar_groups.is_empty() {
+            // No groups to report: the faster search without captures.
+            let m = re.search(&input)?;
+            return Some(vec![Some((m.start(), m.end()))]);
+        }
+        re.search_captures(&input, caps);
         if !caps.is_match() {
             return None;
         }
-        Some(self.spans(&caps))
+        Some(self.spans(caps))
     }
 
     /// Python group spans from the engine's, with a newline consumed by a
@@ -147,8 +164,9 @@ impl Engine {
         let mut out = Vec::new();
         let mut pos = start;
         let mut must_advance = false;
+        let mut caps = self.re.create_captures();
         while pos <= end {
-            let Some(m) = self.search(hay, pos, end, Mode::Search) else {
+            let Some(m) = self.search_with(&mut caps, hay, pos, end, Mode::Search) else {
                 break;
             };
             let (s, e) = m.first().copied().flatten().unwrap_or((pos, pos));

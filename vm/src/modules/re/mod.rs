@@ -224,25 +224,46 @@ fn bounds(vm: &mut Vm, len: usize, pos: &Value, endpos: &Value) -> PyResult<(usi
     Ok((p, e))
 }
 
-fn spans_value(vm: &mut Vm, spans: &Spans, cur: &mut Cursor) -> Value {
+/// The subject's text between byte offsets `a` and `b`: a str for str
+/// subjects, bytes for bytes-like ones (as CPython's group() gives).
+fn text_value(vm: &mut Vm, s: &Subject, a: usize, b: usize) -> Value {
+    match s {
+        Subject::Str(t) => {
+            let piece = t.as_str().get(a..b).unwrap_or("");
+            vm.str_val(piece)
+        }
+        _ => {
+            let piece = s.hay().get(a..b).unwrap_or(&[]).to_vec();
+            vm.new_bytes(piece)
+        }
+    }
+}
+
+/// `(spans, texts)` of one match: the flat span tuple in units and each
+/// group's text (None for groups that did not participate). Returning the
+/// texts saves Python code from slicing non-ASCII str by index (O(n)).
+fn match_value(vm: &mut Vm, s: &Subject, spans: &Spans, cur: &mut Cursor) -> (Value, Value) {
     let mut items = Vec::with_capacity(spans.len() * 2);
-    for s in spans {
-        match s {
+    let mut texts = Vec::with_capacity(spans.len());
+    for g in spans {
+        match g {
             Some((a, b)) => {
                 items.push(Value::Int(cur.unit_of(*a) as i64));
                 items.push(Value::Int(cur.unit_of(*b) as i64));
+                texts.push(text_value(vm, s, *a, *b));
             }
             None => {
                 items.push(Value::Int(-1));
                 items.push(Value::Int(-1));
+                texts.push(Value::None);
             }
         }
     }
-    vm.new_tuple(items)
+    (vm.new_tuple(items), vm.new_tuple(texts))
 }
 
 /// `Engine.search(subject, pos, endpos, mode)`: mode 0 search, 1 match,
-/// 2 fullmatch. Returns the span tuple or None.
+/// 2 fullmatch. Returns `(spans, texts)` (see `match_value`) or None.
 fn engine_search(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this, subj, pos, endpos, mode] = args.exact_method(vm, "Engine.search")?;
     let e = engine_of(vm, this)?;
@@ -264,14 +285,17 @@ fn engine_search(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 byte: pb,
                 chr: p,
             };
-            Ok(spans_value(vm, &spans, &mut cur))
+            let (sp, tx) = match_value(vm, &s, &spans, &mut cur);
+            Ok(vm.new_tuple(vec![sp, tx]))
         }
         None => Ok(Value::None),
     }
 }
 
-/// `Engine.scan(subject, pos, endpos, limit)`: the span tuples of all
-/// successive matches (`finditer`), at most `limit` when it is positive.
+/// `Engine.scan(subject, pos, endpos, limit)`: all successive matches
+/// (`finditer`), at most `limit` when it is positive, each as
+/// `(spans, texts, before)` where `before` is the text between the previous
+/// match (or `pos`) and this one.
 fn engine_scan(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this, subj, pos, endpos, limit] = args.exact_method(vm, "Engine.scan")?;
     let e = engine_of(vm, this)?;
@@ -299,8 +323,13 @@ fn engine_scan(vm: &mut Vm, args: Args) -> PyResult<Value> {
         chr: p,
     };
     let mut out = Vec::with_capacity(all.len());
+    let mut last = pb;
     for spans in &all {
-        out.push(spans_value(vm, spans, &mut cur));
+        let (a, b) = spans.first().copied().flatten().unwrap_or((last, last));
+        let before = text_value(vm, &s, last, a);
+        last = b;
+        let (sp, tx) = match_value(vm, &s, spans, &mut cur);
+        out.push(vm.new_tuple(vec![sp, tx, before]));
     }
     Ok(vm.new_list(out))
 }
