@@ -53,6 +53,20 @@ class RegexFlag(int):
 
     __str__ = __repr__
 
+    @property
+    def value(self):
+        return int(self)
+
+    @property
+    def name(self):
+        value = int(self)
+        if value == 0:
+            return "NOFLAG"
+        text = _flag_text(value, _FLAG_NAMES)
+        if "0x" in text:
+            return None
+        return text.replace("re.", "")
+
     def __format__(self, spec):
         if spec:
             return format(int(self), spec)
