@@ -7,6 +7,7 @@ pub mod fileio;
 pub mod gc;
 pub mod math;
 pub mod posix;
+pub mod re;
 pub mod subprocess;
 pub mod sys;
 pub mod time;
@@ -27,6 +28,7 @@ pub fn init(vm: &mut Vm) {
     vm.register_module("_subprocess", Rc::new(subprocess::init));
     vm.register_module("posix", Rc::new(posix::init));
     vm.register_module("_traceback", Rc::new(traceback::init));
+    vm.register_module("_rpy_re", Rc::new(re::init));
     let mut names: Vec<String> = vm.native_modules.keys().cloned().collect();
     names.extend(["builtins".to_owned(), "sys".to_owned()]);
     names.sort();
