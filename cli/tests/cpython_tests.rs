@@ -30,7 +30,11 @@ fn without_time(report: &str) -> String {
 /// (exit status, stderr without timings) of `program -m unittest -v module`,
 /// run from a scratch directory (the tests write files there).
 fn run_unittest(program: &str, module: &str) -> (i32, String) {
-    let dir = std::env::temp_dir().join(format!("rpy-cpython-tests-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!(
+        "rpy-cpython-tests-{}-{program_name}-{module}",
+        std::process::id(),
+        program_name = program.rsplit('/').next().unwrap_or("python")
+    ));
     std::fs::create_dir_all(&dir).expect("scratch directory");
     let out = Command::new(program)
         .args(["-m", "unittest", "-v", module])
@@ -48,7 +52,10 @@ fn check(module: &str) {
         .map(PathBuf::from)
         .unwrap_or(rpy);
     let (cpython_status, cpython) = run_unittest("python3", module);
-    assert_eq!(cpython_status, 0, "CPython itself fails {module}:\n{cpython}");
+    assert_eq!(
+        cpython_status, 0,
+        "CPython itself fails {module}:\n{cpython}"
+    );
     let (rpy_status, ours) = run_unittest(&rpy.to_string_lossy(), module);
     if ours != cpython {
         let diff = similar::TextDiff::from_lines(&cpython, &ours);
@@ -63,4 +70,9 @@ fn check(module: &str) {
 #[test]
 fn cpython_test_base64_passes_under_rpy() {
     check("test.test_base64");
+}
+
+#[test]
+fn cpython_test_binascii_passes_under_rpy() {
+    check("test.test_binascii");
 }

@@ -395,4 +395,21 @@ pub fn init(vm: &mut Vm) {
     ] {
         vm.add_methods(&t, &[("__get__", descr_get)]);
     }
+    // Every callable answers `__call__` (hasattr(f, '__call__'), f.__call__(x)).
+    for t in [
+        vm.types.function.clone(),
+        vm.types.method.clone(),
+        vm.types.builtin_function.clone(),
+        vm.types.method_descriptor.clone(),
+        vm.types.classmethod_descriptor.clone(),
+        vm.types.wrapper_descriptor.clone(),
+    ] {
+        vm.add_methods(&t, &[("__call__", call_self)]);
+    }
+}
+
+/// `f.__call__(*args, **kwargs)` is `f(*args, **kwargs)`.
+fn call_self(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let this = args.this().clone();
+    vm.call_with(&this, args.shift())
 }
