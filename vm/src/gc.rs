@@ -226,6 +226,7 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyRef)) -> bool {
         | Payload::Complex(..)
         | Payload::Code(_)
         | Payload::Range { .. }
+        | Payload::BigRange(_)
         | Payload::WeakRef(_) => {}
         // Native data is opaque: treat it as holding outside references.
         Payload::NativeData(_) => return false,

@@ -100,6 +100,8 @@ pub enum Payload {
     Traceback(crate::traceback::TracebackData),
     /// A weak reference (`weakref.ref`).
     WeakRef(std::rc::Weak<PyObject>),
+    /// A range whose start, stop or step is outside i64 (`range(10**20)`).
+    BigRange(Box<[Integer; 3]>),
     /// Rust data of an embedding application or a native module.
     NativeData(RefCell<Box<dyn Any>>),
 }
@@ -202,7 +204,7 @@ impl Payload {
             Payload::Cell(_) => "cell",
             Payload::Generator(_) => "generator",
             Payload::Exception(_) => "exception",
-            Payload::Range { .. } => "range",
+            Payload::Range { .. } | Payload::BigRange(_) => "range",
             Payload::Slice { .. } => "slice",
             Payload::Iter(_) => "iterator",
             Payload::Property(_) => "property",
@@ -231,6 +233,7 @@ impl Payload {
                 | Payload::Float(_)
                 | Payload::Complex(..)
                 | Payload::Range { .. }
+                | Payload::BigRange(_)
                 | Payload::Code(_)
                 | Payload::WeakRef(_)
         )

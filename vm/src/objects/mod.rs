@@ -26,6 +26,7 @@ pub mod none;
 pub mod object_;
 pub mod ops_slots;
 pub mod range;
+pub mod range_big;
 pub mod set;
 pub mod settable;
 pub mod slice;
