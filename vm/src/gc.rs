@@ -411,6 +411,25 @@ impl Vm {
             });
         }
         let garbage: Vec<usize> = (0..objs.len()).filter(|&i| !reachable[i]).collect();
+        // Finalizers see the garbage intact (PEP 442); they may revive
+        // some of it, so the collection starts over once they have run
+        // (each runs once, so the second pass clears the rest).
+        let del = self.names.__del__.clone();
+        let to_finalize: Vec<PyRef> = garbage
+            .iter()
+            .filter(|&&i| crate::objects::finalize::needs_finalizer(&objs[i], &del))
+            .map(|&i| objs[i].clone())
+            .collect();
+        if !to_finalize.is_empty() && !self.finalizing {
+            drop(index);
+            drop(objs);
+            self.gc.collecting = false;
+            for o in &to_finalize {
+                self.call_finalizer(o);
+            }
+            drop(to_finalize);
+            return self.collect_garbage();
+        }
         let n = garbage.len();
         let mut taken = Vec::new();
         for &i in &garbage {
@@ -430,6 +449,7 @@ impl Vm {
     /// Frees everything the interpreter owns (cycles included).
     pub(crate) fn teardown(&mut self) {
         self.finalizing = true;
+        crate::objects::finalize::uninstall(self);
         self.method_cache.clear();
         self.frame_stack.clear();
         self.frame_pool.clear();

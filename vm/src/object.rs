@@ -259,6 +259,9 @@ impl Drop for PyObject {
         if !self.payload.is_container() && self.dict.is_none() {
             return;
         }
+        if crate::objects::finalize::intercept(self) {
+            return;
+        }
         let payload = std::mem::replace(&mut self.payload, Payload::Instance);
         let dict = self.dict.take();
         let depth = DROP_DEPTH.with(|d| d.get());

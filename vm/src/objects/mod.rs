@@ -12,6 +12,7 @@ pub mod descriptor;
 pub mod dict;
 pub mod exception;
 pub mod float;
+pub mod finalize;
 pub mod float_text;
 pub mod function;
 pub mod generator;
