@@ -89,7 +89,8 @@ fn class_has_del(cls: &PyRef, name: &PyRef) -> bool {
             break;
         }
     }
-    t.del_cache.set((t.version.get(), if found { 2 } else { 1 }));
+    t.del_cache
+        .set((t.version.get(), if found { 2 } else { 1 }));
     found
 }
 
@@ -110,7 +111,11 @@ pub fn needs_finalizer(o: &PyObject, name: &PyRef) -> bool {
     if !class_has_del(&cls, name) {
         return false;
     }
-    !FINALIZED.with(|f| f.try_borrow().map(|f| f.contains(&address(o))).unwrap_or(true))
+    !FINALIZED.with(|f| {
+        f.try_borrow()
+            .map(|f| f.contains(&address(o)))
+            .unwrap_or(true)
+    })
 }
 
 /// Called by `PyObject::drop`: queues the object's contents for its
@@ -119,10 +124,22 @@ pub fn intercept(o: &mut PyObject) -> bool {
     let Some(cls) = class_of(o) else {
         return false;
     };
+    // The common case first, without touching the thread-local state:
+    // a built-in class, or a class known to have no `__del__`.
+    match cls.as_type() {
+        Some(t) if t.heap => {
+            let (version, known) = t.del_cache.get();
+            if known == 1 && version == t.version.get() {
+                return false;
+            }
+        }
+        _ => return false,
+    }
     let Some((queue, name)) = CURRENT.with(|c| {
-        c.try_borrow()
-            .ok()
-            .and_then(|c| c.as_ref().and_then(|(q, n)| Some((q.upgrade()?, n.clone()))))
+        c.try_borrow().ok().and_then(|c| {
+            c.as_ref()
+                .and_then(|(q, n)| Some((q.upgrade()?, n.clone())))
+        })
     }) else {
         return false;
     };

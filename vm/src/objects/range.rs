@@ -104,9 +104,8 @@ fn range_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
         _ => false,
     };
     if slice_overflows(idx) || matches!(idx.payload(), Some(Payload::Int(_))) {
-        let bounds = big::bounds(this).unwrap_or_else(|| {
-            [Integer::from(a), Integer::from(b), Integer::from(c)]
-        });
+        let bounds = big::bounds(this)
+            .unwrap_or_else(|| [Integer::from(a), Integer::from(b), Integer::from(c)]);
         return big::getitem(vm, &bounds, idx);
     }
     if let Some(Payload::Slice { .. }) = idx.payload() {

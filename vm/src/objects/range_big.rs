@@ -94,9 +94,9 @@ fn slice_bound(vm: &mut Vm, v: &Value) -> PyResult<Option<Integer>> {
     }
     match vm.to_index(v) {
         Ok(i) => Ok(Some(i)),
-        Err(e) if vm.err_matches(&e, &vm.exc.type_error.clone()) => Err(vm.type_error(
-            "slice indices must be integers or None or have an __index__ method",
-        )),
+        Err(e) if vm.err_matches(&e, &vm.exc.type_error.clone()) => {
+            Err(vm.type_error("slice indices must be integers or None or have an __index__ method"))
+        }
         Err(e) => Err(e),
     }
 }
@@ -226,10 +226,20 @@ mod tests {
         assert_eq!(length(&r(0, 10, 3)), 4);
         assert_eq!(length(&r(10, 0, -3)), 4);
         assert_eq!(length(&r(5, 5, 1)), 0);
-        assert_eq!(position(&r(0, 10, 3), &Integer::from(9)), Some(Integer::from(3)));
+        assert_eq!(
+            position(&r(0, 10, 3), &Integer::from(9)),
+            Some(Integer::from(3))
+        );
         assert_eq!(position(&r(0, 10, 3), &Integer::from(8)), None);
-        assert_eq!(position(&r(10, 0, -3), &Integer::from(4)), Some(Integer::from(2)));
-        let big = [Integer::from(0), Integer::from(10).pow(20), Integer::from(1)];
+        assert_eq!(
+            position(&r(10, 0, -3), &Integer::from(4)),
+            Some(Integer::from(2))
+        );
+        let big = [
+            Integer::from(0),
+            Integer::from(10).pow(20),
+            Integer::from(1),
+        ];
         assert_eq!(length(&big), Integer::from(10).pow(20));
     }
 }
