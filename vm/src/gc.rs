@@ -447,7 +447,35 @@ impl Vm {
     }
 
     /// Frees everything the interpreter owns (cycles included).
+    /// Runs the finalizers (`__del__`) of objects still alive at exit,
+    /// in allocation order and with everything still intact, as CPython
+    /// finalizes what is left at shutdown.
+    fn run_exit_finalizers(&mut self) {
+        let del = self.names.__del__.clone();
+        // Finalizers may create objects with finalizers: a few rounds.
+        for _ in 0..4 {
+            let objs: Vec<PyRef> = self
+                .gc
+                .tracked
+                .iter()
+                .filter_map(|w| w.upgrade())
+                .filter(|o| crate::objects::finalize::needs_finalizer(o, &del))
+                .collect();
+            if objs.is_empty() && !self.finalize_queue.pending.get() {
+                break;
+            }
+            for o in &objs {
+                self.call_finalizer(o);
+            }
+            drop(objs);
+            self.run_finalizers();
+        }
+    }
+
     pub(crate) fn teardown(&mut self) {
+        if !self.finalizing {
+            self.run_exit_finalizers();
+        }
         self.finalizing = true;
         crate::objects::finalize::uninstall(self);
         self.method_cache.clear();
