@@ -262,7 +262,14 @@ impl Drop for PyObject {
         if crate::objects::finalize::intercept(self) {
             return;
         }
-        let payload = std::mem::replace(&mut self.payload, Payload::Instance);
+        let mut payload = std::mem::replace(&mut self.payload, Payload::Instance);
+        // CPython releases list and tuple items last to first; finalizers
+        // (`__del__`) run in that order too.
+        match &mut payload {
+            Payload::List(l) => l.get_mut().reverse(),
+            Payload::Tuple(t) => t.reverse(),
+            _ => {}
+        }
         let dict = self.dict.take();
         let depth = DROP_DEPTH.with(|d| d.get());
         if depth >= MAX_DROP_DEPTH {
