@@ -870,6 +870,31 @@ fn tznames() -> (String, String) {
     zone_info().0
 }
 
+fn t_get_clock_info(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [name] = args.exact(vm, "time.get_clock_info")?;
+    let Some(name) = name.as_str().map(str::to_owned) else {
+        return Err(vm.type_error(format!(
+            "get_clock_info() argument must be str, not {}",
+            vm.type_name(name)
+        )));
+    };
+    // The clocks behind these functions, named as on Linux.
+    let (clock, monotonic) = match name.as_str() {
+        "time" => ("CLOCK_REALTIME", false),
+        "monotonic" | "perf_counter" => ("CLOCK_MONOTONIC", true),
+        "process_time" => ("CLOCK_PROCESS_CPUTIME_ID", true),
+        "thread_time" => ("CLOCK_THREAD_CPUTIME_ID", true),
+        _ => return Err(vm.value_error("unknown clock")),
+    };
+    let imp = vm.str_val(format!("clock_gettime({clock})"));
+    Ok(vm.new_namespace(vec![
+        ("implementation", imp),
+        ("monotonic", Value::Bool(monotonic)),
+        ("adjustable", Value::Bool(!monotonic)),
+        ("resolution", Value::Float(1e-9)),
+    ]))
+}
+
 /// Creates the `time` module.
 pub fn make(vm: &mut Vm) -> PyResult<PyRef> {
     let m = vm.new_module("time");
@@ -894,6 +919,7 @@ pub fn make(vm: &mut Vm) -> PyResult<PyRef> {
             ("strptime", t_strptime),
             ("asctime", t_asctime),
             ("ctime", t_ctime),
+            ("get_clock_info", t_get_clock_info),
         ],
     );
     let st = vm.new_struct_seq_type_ext(
