@@ -388,7 +388,9 @@ fn m_log10(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// The Lanczos approximation behind `gamma` and `lgamma` (g = 6.0246...,
 /// 13 terms: Boost's "lanczos13m53" set, the one CPython uses, so results
 /// agree with it to the bit). `lanczos_sum(x)` is a rational function of
-/// x; its coefficients are in ascending powers.
+/// x; its coefficients are in ascending powers, written with their
+/// published digits (the compiler rounds each to the nearest f64).
+#[allow(clippy::excessive_precision)]
 mod lanczos {
     pub const G: f64 = 6.024_680_040_776_729_583_740_234_375;
     pub const G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
