@@ -936,7 +936,7 @@ pub fn make(vm: &mut Vm) -> PyResult<PyRef> {
     let ((std_name, dst_name), timezone, altzone) = zone_info();
     vm.module_set(&m, "timezone", Value::Int(timezone));
     vm.module_set(&m, "altzone", Value::Int(altzone));
-    vm.module_set(&m, "daylight", Value::Bool(timezone != altzone));
+    vm.module_set(&m, "daylight", Value::Int(i64::from(timezone != altzone)));
     let names = vec![vm.str_val(std_name), vm.str_val(dst_name)];
     let names = vm.new_tuple(names);
     vm.module_set(&m, "tzname", names);
