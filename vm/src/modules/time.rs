@@ -451,8 +451,15 @@ fn local_timestamp(tm: &Tm) -> Option<i64> {
         .checked_add(tm.sec)?;
     let (off1, _, _) = local_offset(naive);
     let t = naive - off1;
-    let (off2, _, _) = local_offset(t);
-    Some(naive - off2)
+    let (off2, dst, _) = local_offset(t);
+    // Like glibc's mktime, a DST flag that disagrees with the zone at that
+    // time shifts the result by an hour.
+    let shift = match (tm.isdst, dst) {
+        (1.., false) => -3600,
+        (0, true) => 3600,
+        _ => 0,
+    };
+    Some(naive - off2 + shift)
 }
 
 fn t_mktime(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -751,6 +758,11 @@ fn parse_tm(text: &str, fmt: &str) -> Result<Tm, String> {
                 .map(|v| wday = Some(v)),
             'A' => word(&mut i, &DAYS, true).map(|v| wday = Some(v)),
             'p' => word(&mut i, &["AM", "PM"], true).map(|v| pm = Some(v == 1)),
+            'z' if t.get(i) == Some(&'Z') => {
+                i += 1;
+                gmtoff = Some(0);
+                Some(())
+            }
             'z' => {
                 let sign = match t.get(i) {
                     Some('+') => Some(1),
@@ -797,12 +809,10 @@ fn parse_tm(text: &str, fmt: &str) -> Result<Tm, String> {
     if mday > days_in(year, mon) {
         return Err("day is out of range for month".into());
     }
-    let (mon, mday) = match yday {
-        Some(yd) => {
-            let (_, m, d) = civil_from_days(days_from_civil(year, 1, 1) + yd - 1);
-            (m, d)
-        }
-        None => (mon, mday),
+    // A day of the year past the year's end runs into the next year.
+    let (year, mon, mday) = match yday {
+        Some(yd) => civil_from_days(days_from_civil(year, 1, 1) + yd - 1),
+        None => (year, mon, mday),
     };
     let days = days_from_civil(year, mon, mday);
     Ok(Tm {
@@ -813,7 +823,7 @@ fn parse_tm(text: &str, fmt: &str) -> Result<Tm, String> {
         min,
         sec,
         wday: wday.unwrap_or((days + 3).rem_euclid(7)),
-        yday: days - days_from_civil(year, 1, 1) + 1,
+        yday: yday.unwrap_or(days - days_from_civil(year, 1, 1) + 1),
         isdst: -1,
         zone: None,
         gmtoff,
