@@ -143,3 +143,6 @@ attempt("hyperbolic", lambda: (math.sinh(0), math.cosh(0), math.tanh(100), math.
 attempt("predicates", lambda: (math.isfinite(math.nan), math.isinf(-math.inf), math.isnan(float("nan")), math.isfinite(10 ** 300)))
 attempt("isfinite big", lambda: math.isfinite(10 ** 400))
 print(math.pi, math.e, math.tau, math.inf, math.nan, type(math.pi).__name__)
+attempt("gamma reals", lambda: [math.gamma(v) for v in (0.5, -1.5, 5.5, 0.1, 30.7, 150.2, -0.3, 1e-25, -7.9)])
+attempt("gamma tiny/huge", lambda: (math.gamma(-300.5), math.gamma(171.7)))
+attempt("lgamma reals", lambda: [math.lgamma(v) for v in (0.5, -2.5, 100.3, 3.7, 1e-25, -0.001, 1e300)])

@@ -59,3 +59,12 @@ for label, f in [
 print(time.mktime(time.localtime(86400 * 400)) == 86400 * 400)
 print(isinstance(time.timezone, int), isinstance(time.daylight, int), len(time.tzname))
 print(time.monotonic_ns() >= 0, type(time.perf_counter_ns()).__name__, time.process_time() >= 0)
+made = time.struct_time((2024, 1, 2, 3, 4, 5, 1, 2, 0, "ABC", -7260))
+print(made, made.tm_zone, made.tm_gmtoff, len(made), time.strftime("%Y %Z %z", made))
+print(time.struct_time(range(9)).tm_zone, time.struct_time(range(9))[-1])
+attempt("struct_time(5)", lambda: time.struct_time(5))
+attempt("struct_time()", lambda: time.struct_time())
+attempt("struct_time short", lambda: time.struct_time((1, 2, 3)))
+attempt("struct_time long", lambda: time.struct_time(range(12)))
+for clock in ["time", "monotonic", "perf_counter", "process_time", "thread_time", "nope"]:
+    attempt(clock, lambda: time.get_clock_info(clock))

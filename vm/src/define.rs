@@ -269,6 +269,52 @@ impl Vm {
             }),
         );
         self.dict_set_str(&ns, "__repr__", repr)?;
+        let nseq = fields.len();
+        let extra_names: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
+        let full_new = format!("{module}.{name}");
+        let new = self.new_native_closure(
+            "__new__",
+            Rc::new(move |vm: &mut Vm, args: crate::native::Args| {
+                let cls = args.this().clone();
+                let [seq, _dict] = args
+                    .shift()
+                    .bind(vm, "structseq", ["sequence", "dict"], 1)?;
+                let seq = seq.cloned().unwrap_or(Value::None);
+                let seq = &seq;
+                let items = match vm.get_iter(seq) {
+                    Ok(_) => vm.iterate(seq)?,
+                    Err(_) => return Err(vm.type_error("constructor requires a sequence")),
+                };
+                let (min, max) = (nseq, nseq + extra_names.len());
+                let n = items.len();
+                if n < min || n > max {
+                    let msg = if min == max {
+                        format!("{full_new}() takes a {min}-sequence ({n}-sequence given)")
+                    } else if n < min {
+                        format!(
+                            "{full_new}() takes an at least {min}-sequence ({n}-sequence given)"
+                        )
+                    } else {
+                        format!("{full_new}() takes an at most {max}-sequence ({n}-sequence given)")
+                    };
+                    return Err(vm.type_error(msg));
+                }
+                let head = vm.new_tuple(items.get(..nseq).unwrap_or(&[]).to_vec());
+                let tuple_new = {
+                    let t = Value::Obj(vm.types.tuple.clone());
+                    vm.get_attr_str(&t, "__new__")?
+                };
+                let obj = vm.call(&tuple_new, &[cls, head])?;
+                for (k, v) in extra_names.iter().zip(items.iter().skip(nseq)) {
+                    let key = vm.intern(k);
+                    vm.set_attr(&obj, &key, v.clone())?;
+                }
+                Ok(obj)
+            }),
+        );
+        let sm = Value::Obj(self.types.staticmethod.clone());
+        let new = self.call(&sm, &[new])?;
+        self.dict_set_str(&ns, "__new__", new)?;
         let total = (fields.len() + extra.len()) as i64;
         self.dict_set_str(&ns, "n_fields", Value::Int(total))?;
         self.dict_set_str(&ns, "n_sequence_fields", Value::Int(fields.len() as i64))?;

@@ -226,6 +226,7 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyRef)) -> bool {
         | Payload::Complex(..)
         | Payload::Code(_)
         | Payload::Range { .. }
+        | Payload::BigRange(_)
         | Payload::WeakRef(_) => {}
         // Native data is opaque: treat it as holding outside references.
         Payload::NativeData(_) => return false,
@@ -410,6 +411,25 @@ impl Vm {
             });
         }
         let garbage: Vec<usize> = (0..objs.len()).filter(|&i| !reachable[i]).collect();
+        // Finalizers see the garbage intact (PEP 442); they may revive
+        // some of it, so the collection starts over once they have run
+        // (each runs once, so the second pass clears the rest).
+        let del = self.names.__del__.clone();
+        let to_finalize: Vec<PyRef> = garbage
+            .iter()
+            .filter(|&&i| crate::objects::finalize::needs_finalizer(&objs[i], &del))
+            .map(|&i| objs[i].clone())
+            .collect();
+        if !to_finalize.is_empty() && !self.finalizing {
+            drop(index);
+            drop(objs);
+            self.gc.collecting = false;
+            for o in &to_finalize {
+                self.call_finalizer(o);
+            }
+            drop(to_finalize);
+            return self.collect_garbage();
+        }
         let n = garbage.len();
         let mut taken = Vec::new();
         for &i in &garbage {
@@ -427,8 +447,37 @@ impl Vm {
     }
 
     /// Frees everything the interpreter owns (cycles included).
+    /// Runs the finalizers (`__del__`) of objects still alive at exit,
+    /// in allocation order and with everything still intact, as CPython
+    /// finalizes what is left at shutdown.
+    fn run_exit_finalizers(&mut self) {
+        let del = self.names.__del__.clone();
+        // Finalizers may create objects with finalizers: a few rounds.
+        for _ in 0..4 {
+            let objs: Vec<PyRef> = self
+                .gc
+                .tracked
+                .iter()
+                .filter_map(|w| w.upgrade())
+                .filter(|o| crate::objects::finalize::needs_finalizer(o, &del))
+                .collect();
+            if objs.is_empty() && !self.finalize_queue.pending.get() {
+                break;
+            }
+            for o in &objs {
+                self.call_finalizer(o);
+            }
+            drop(objs);
+            self.run_finalizers();
+        }
+    }
+
     pub(crate) fn teardown(&mut self) {
+        if !self.finalizing {
+            self.run_exit_finalizers();
+        }
         self.finalizing = true;
+        crate::objects::finalize::uninstall(self);
         self.method_cache.clear();
         self.frame_stack.clear();
         self.frame_pool.clear();

@@ -338,6 +338,13 @@ fn stream_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     } else {
         "<stdout>"
     };
+    if is_binary(args.this()) {
+        return Ok(vm.str_val(if input {
+            format!("<_io.BufferedReader name='{name}'>")
+        } else {
+            format!("<_io.BufferedWriter name='{name}'>")
+        }));
+    }
     let mode = if input { "r" } else { "w" };
     Ok(vm.str_val(format!(
         "<_io.TextIOWrapper name='{name}' mode='{mode}' encoding='utf-8'>"

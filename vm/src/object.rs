@@ -100,6 +100,8 @@ pub enum Payload {
     Traceback(crate::traceback::TracebackData),
     /// A weak reference (`weakref.ref`).
     WeakRef(std::rc::Weak<PyObject>),
+    /// A range whose start, stop or step is outside i64 (`range(10**20)`).
+    BigRange(Box<[Integer; 3]>),
     /// Rust data of an embedding application or a native module.
     NativeData(RefCell<Box<dyn Any>>),
 }
@@ -202,7 +204,7 @@ impl Payload {
             Payload::Cell(_) => "cell",
             Payload::Generator(_) => "generator",
             Payload::Exception(_) => "exception",
-            Payload::Range { .. } => "range",
+            Payload::Range { .. } | Payload::BigRange(_) => "range",
             Payload::Slice { .. } => "slice",
             Payload::Iter(_) => "iterator",
             Payload::Property(_) => "property",
@@ -231,6 +233,7 @@ impl Payload {
                 | Payload::Float(_)
                 | Payload::Complex(..)
                 | Payload::Range { .. }
+                | Payload::BigRange(_)
                 | Payload::Code(_)
                 | Payload::WeakRef(_)
         )
@@ -256,7 +259,17 @@ impl Drop for PyObject {
         if !self.payload.is_container() && self.dict.is_none() {
             return;
         }
-        let payload = std::mem::replace(&mut self.payload, Payload::Instance);
+        if crate::objects::finalize::intercept(self) {
+            return;
+        }
+        let mut payload = std::mem::replace(&mut self.payload, Payload::Instance);
+        // CPython releases list and tuple items last to first; finalizers
+        // (`__del__`) run in that order too.
+        match &mut payload {
+            Payload::List(l) => l.get_mut().reverse(),
+            Payload::Tuple(t) => t.reverse(),
+            _ => {}
+        }
         let dict = self.dict.take();
         let depth = DROP_DEPTH.with(|d| d.get());
         if depth >= MAX_DROP_DEPTH {

@@ -202,6 +202,7 @@ impl Vm {
         crate::objects::init_types(&mut vm);
         crate::builtins::init(&mut vm);
         crate::modules::init(&mut vm);
+        crate::objects::finalize::install(&vm);
         vm
     }
 

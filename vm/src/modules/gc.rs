@@ -60,7 +60,8 @@ fn maybe_tracked(v: &Value) -> bool {
         | Payload::Int(_)
         | Payload::Float(_)
         | Payload::Complex(..)
-        | Payload::Range { .. } => o.dict.is_some(),
+        | Payload::Range { .. }
+        | Payload::BigRange(_) => o.dict.is_some(),
         Payload::Tuple(items) => items.iter().any(maybe_tracked),
         // Only tuples are looked into (they cannot form cycles by
         // themselves); any other container counts as tracked.

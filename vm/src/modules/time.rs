@@ -335,7 +335,7 @@ fn t_localtime(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn tm_arg(vm: &mut Vm, v: &Value, func: &str) -> PyResult<Tm> {
     let items = match v.as_tuple() {
         Some(t) => t.to_vec(),
-        None => return Err(vm.type_error(format!("Tuple or struct_time argument required"))),
+        None => return Err(vm.type_error("Tuple or struct_time argument required")),
     };
     if items.len() != 9 {
         return Err(vm.type_error(format!("{func}(): illegal time tuple argument")));
@@ -451,8 +451,15 @@ fn local_timestamp(tm: &Tm) -> Option<i64> {
         .checked_add(tm.sec)?;
     let (off1, _, _) = local_offset(naive);
     let t = naive - off1;
-    let (off2, _, _) = local_offset(t);
-    Some(naive - off2)
+    let (off2, dst, _) = local_offset(t);
+    // Like glibc's mktime, a DST flag that disagrees with the zone at that
+    // time shifts the result by an hour.
+    let shift = match (tm.isdst, dst) {
+        (1.., false) => -3600,
+        (0, true) => 3600,
+        _ => 0,
+    };
+    Some(naive - off2 + shift)
 }
 
 fn t_mktime(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -751,6 +758,11 @@ fn parse_tm(text: &str, fmt: &str) -> Result<Tm, String> {
                 .map(|v| wday = Some(v)),
             'A' => word(&mut i, &DAYS, true).map(|v| wday = Some(v)),
             'p' => word(&mut i, &["AM", "PM"], true).map(|v| pm = Some(v == 1)),
+            'z' if t.get(i) == Some(&'Z') => {
+                i += 1;
+                gmtoff = Some(0);
+                Some(())
+            }
             'z' => {
                 let sign = match t.get(i) {
                     Some('+') => Some(1),
@@ -797,12 +809,10 @@ fn parse_tm(text: &str, fmt: &str) -> Result<Tm, String> {
     if mday > days_in(year, mon) {
         return Err("day is out of range for month".into());
     }
-    let (mon, mday) = match yday {
-        Some(yd) => {
-            let (_, m, d) = civil_from_days(days_from_civil(year, 1, 1) + yd - 1);
-            (m, d)
-        }
-        None => (mon, mday),
+    // A day of the year past the year's end runs into the next year.
+    let (year, mon, mday) = match yday {
+        Some(yd) => civil_from_days(days_from_civil(year, 1, 1) + yd - 1),
+        None => (year, mon, mday),
     };
     let days = days_from_civil(year, mon, mday);
     Ok(Tm {
@@ -813,7 +823,7 @@ fn parse_tm(text: &str, fmt: &str) -> Result<Tm, String> {
         min,
         sec,
         wday: wday.unwrap_or((days + 3).rem_euclid(7)),
-        yday: days - days_from_civil(year, 1, 1) + 1,
+        yday: yday.unwrap_or(days - days_from_civil(year, 1, 1) + 1),
         isdst: -1,
         zone: None,
         gmtoff,
@@ -825,8 +835,8 @@ fn t_strptime(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let s = s.cloned().unwrap_or(Value::None);
     let Some(text) = s.as_str().map(str::to_owned) else {
         return Err(vm.type_error(format!(
-            "strptime() argument 0 must be str, not {}",
-            format!("<class '{}'>", vm.type_name(&s))
+            "strptime() argument 0 must be str, not <class '{}'>",
+            vm.type_name(&s)
         )));
     };
     let fmt = match f {
@@ -834,8 +844,8 @@ fn t_strptime(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Some(x) => x.to_owned(),
             None => {
                 return Err(vm.type_error(format!(
-                    "strptime() argument 1 must be str, not {}",
-                    format!("<class '{}'>", vm.type_name(f))
+                    "strptime() argument 1 must be str, not <class '{}'>",
+                    vm.type_name(f)
                 )))
             }
         },
@@ -870,6 +880,31 @@ fn tznames() -> (String, String) {
     zone_info().0
 }
 
+fn t_get_clock_info(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [name] = args.exact(vm, "time.get_clock_info")?;
+    let Some(name) = name.as_str().map(str::to_owned) else {
+        return Err(vm.type_error(format!(
+            "get_clock_info() argument must be str, not {}",
+            vm.type_name(name)
+        )));
+    };
+    // The clocks behind these functions, named as on Linux.
+    let (clock, monotonic) = match name.as_str() {
+        "time" => ("CLOCK_REALTIME", false),
+        "monotonic" | "perf_counter" => ("CLOCK_MONOTONIC", true),
+        "process_time" => ("CLOCK_PROCESS_CPUTIME_ID", true),
+        "thread_time" => ("CLOCK_THREAD_CPUTIME_ID", true),
+        _ => return Err(vm.value_error("unknown clock")),
+    };
+    let imp = vm.str_val(format!("clock_gettime({clock})"));
+    Ok(vm.new_namespace(vec![
+        ("implementation", imp),
+        ("monotonic", Value::Bool(monotonic)),
+        ("adjustable", Value::Bool(!monotonic)),
+        ("resolution", Value::Float(1e-9)),
+    ]))
+}
+
 /// Creates the `time` module.
 pub fn make(vm: &mut Vm) -> PyResult<PyRef> {
     let m = vm.new_module("time");
@@ -894,6 +929,7 @@ pub fn make(vm: &mut Vm) -> PyResult<PyRef> {
             ("strptime", t_strptime),
             ("asctime", t_asctime),
             ("ctime", t_ctime),
+            ("get_clock_info", t_get_clock_info),
         ],
     );
     let st = vm.new_struct_seq_type_ext(
@@ -910,7 +946,7 @@ pub fn make(vm: &mut Vm) -> PyResult<PyRef> {
     let ((std_name, dst_name), timezone, altzone) = zone_info();
     vm.module_set(&m, "timezone", Value::Int(timezone));
     vm.module_set(&m, "altzone", Value::Int(altzone));
-    vm.module_set(&m, "daylight", Value::Bool(timezone != altzone));
+    vm.module_set(&m, "daylight", Value::Int(i64::from(timezone != altzone)));
     let names = vec![vm.str_val(std_name), vm.str_val(dst_name)];
     let names = vm.new_tuple(names);
     vm.module_set(&m, "tzname", names);

@@ -41,6 +41,18 @@ pub struct GeneratorData {
 pub struct FinalizeQueue {
     pub pending: Cell<bool>,
     items: RefCell<Vec<(Box<Frame>, Rc<Code>, Value, Value)>>,
+    /// Objects whose `__del__` is to run (see `objects/finalize.rs`).
+    objects: RefCell<Vec<PyRef>>,
+}
+
+impl FinalizeQueue {
+    /// Queues an object for its finalizer.
+    pub fn push_object(&self, o: PyRef) {
+        if let Ok(mut v) = self.objects.try_borrow_mut() {
+            v.push(o);
+            self.pending.set(true);
+        }
+    }
 }
 
 impl Drop for GeneratorData {
@@ -74,6 +86,17 @@ impl Vm {
     pub fn run_finalizers(&mut self) {
         let q = self.finalize_queue.clone();
         q.pending.set(false);
+        loop {
+            // In the order the objects were dropped.
+            let batch = std::mem::take(&mut *q.objects.borrow_mut());
+            if batch.is_empty() {
+                break;
+            }
+            for o in batch {
+                self.gc_track(&o);
+                self.call_finalizer(&o);
+            }
+        }
         loop {
             let item = q.items.borrow_mut().pop();
             let Some((frame, code, name, qualname)) = item else {

@@ -59,6 +59,9 @@ pub struct TypeData {
     pub version: Cell<u64>,
     /// `__abstractmethods__` is non-empty.
     pub abstract_: Cell<bool>,
+    /// Whether the class has `__del__` (0 unknown, 1 no, 2 yes) at a
+    /// `version` (see `objects/finalize.rs`).
+    pub del_cache: Cell<(u64, u8)>,
 }
 
 impl TypeData {
@@ -78,6 +81,7 @@ impl TypeData {
             subclasses: RefCell::new(Vec::new()),
             version: Cell::new(0),
             abstract_: Cell::new(false),
+            del_cache: Cell::new((0, 0)),
         }
     }
 
