@@ -30,11 +30,16 @@ fn configure(interp: &mut Interpreter, o: &Options) {
         let path: Vec<String> = rpy_vm::interp::lib_dir().into_iter().collect();
         rpy_vm::modules::sys::set_path(interp.vm(), &path);
     }
-    let tty = std::io::stdout().is_terminal();
-    if o.unbuffered || tty {
-        let out = crate::output::FlushingOutput::new(o.unbuffered);
-        interp.set_output(std::rc::Rc::new(std::cell::RefCell::new(out)));
-    }
+    use crate::output::{CliOutput, Flush};
+    let flush = if o.unbuffered {
+        Flush::Always
+    } else if std::io::stdout().is_terminal() {
+        Flush::Lines
+    } else {
+        Flush::Never
+    };
+    let out = CliOutput::new(flush, interp.vm().interrupt_flag());
+    interp.set_output(std::rc::Rc::new(std::cell::RefCell::new(out)));
     install_interrupt_handler(interp);
 }
 
