@@ -257,6 +257,15 @@ const CASES: &[Case] = &[
         status: 0,
     },
     Case {
+        name: "inspect_compound_statements",
+        pythonpath: false,
+        args: &["-qi"],
+        stdin: "def dec(f):\n    return f\n\n@dec\ndef g():\n    return 'g'\n\ng()\nx = 3\nif x > 5:\n    print('big')\nelse:\n    print('small')\n\ntry:\n    1/0\nexcept ZeroDivisionError as e:\n    print('caught', e)\nfinally:\n    print('done')\n\nclass K:\n    a = 1\n\n    b = 2\ns = \"\"\"one\ntwo\"\"\"\ns\ny = 1 + \\\n2\ny\nx = 1; y = 2\nx + y  # comment\nprint('no newline', end='')\nfor i in range(3):\n    i\n\nfor i in range(2):\n    print(i)\n    1/0\n\ndef h():\n    x = )\n  \n[1,\n2,\n3]\n{'a': 1}\n(lambda: 0)()\n1 if True else 2\nimport sys\nsys.displayhook = lambda v: print('hook', v)\n5\ndel sys.displayhook\n7\n",
+        stdout: "'g'\nsmall\ncaught division by zero\ndone\n'one\\ntwo'\n3\n3\nno newline0\n1\n2\n0\n[1, 2, 3]\n{'a': 1}\n0\n1\nhook 5\n",
+        stderr: ">>> ... ... >>> ... ... ... >>> >>> >>> ... ... ... ... >>> ... ... ... ... ... ... >>> ... ... >>>   File \"<stdin>\", line 1\n    b = 2\nIndentationError: unexpected indent\n>>> ... >>> >>> ... >>> >>> >>> >>> >>> ... ... >>> ... ... ... Traceback (most recent call last):\n  File \"<stdin>\", line 3, in <module>\nZeroDivisionError: division by zero\n>>> ...   File \"<stdin>\", line 2\n    x = )\n        ^\nSyntaxError: unmatched ')'\n>>> >>> ... ... >>> >>> >>> >>> >>> >>> >>> >>> Traceback (most recent call last):\n  File \"<stdin>\", line 1, in <module>\nRuntimeError: lost sys.displayhook\n>>> \n",
+        status: 0,
+    },
+    Case {
         name: "inspect_missing_file",
         pythonpath: false,
         args: &["-i", "nonexist.py"],

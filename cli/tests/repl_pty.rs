@@ -148,8 +148,10 @@ fn input_interrupt_and_exit_status() {
     keys(&mut p, "input('wait' + 'ing> ')\r");
     p.exp_string("waiting> ").expect("input prompt");
     p.send_control('c').expect("ctrl-c");
-    p.exp_string("KeyboardInterrupt").expect("input interrupted");
-    p.exp_string(">>> ").expect("prompt after interrupted input");
+    p.exp_string("KeyboardInterrupt")
+        .expect("input interrupted");
+    p.exp_string(">>> ")
+        .expect("prompt after interrupted input");
     keys(&mut p, "exit(x - 39)\r");
     p.exp_eof().expect("eof");
     match p.process().wait() {
