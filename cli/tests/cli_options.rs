@@ -257,6 +257,15 @@ const CASES: &[Case] = &[
         status: 0,
     },
     Case {
+        name: "warn_and_x_options",
+        pythonpath: false,
+        args: &["-W", "ignore", "-X", "dev", "-Xa=b", "-c", "import sys; print(sys.warnoptions, sys._xoptions)"],
+        stdin: "",
+        stdout: "['default', 'ignore'] {'dev': True, 'a': 'b'}\n",
+        stderr: "",
+        status: 0,
+    },
+    Case {
         name: "inspect_compound_statements",
         pythonpath: false,
         args: &["-qi"],
