@@ -58,6 +58,11 @@ fn interactive_session() {
         .expect("banner line 2");
     p.exp_string(">>> ").expect("first prompt");
 
+    // Lines typed ahead, before their prompts appear, are all kept.
+    keys(&mut p, "a = 20\rb = 30\ra * b + 1\r");
+    p.exp_string("601\r\n").expect("typed-ahead lines ran");
+    p.exp_string(">>> ").expect("prompt");
+
     // A function over several lines, ended by an empty line.
     line_expect(&mut p, "def double(x):", "", "... ");
     line_expect(&mut p, "    return x * 2", "", "... ");
