@@ -1070,37 +1070,39 @@ pub fn check_single(map: &SourceMap) -> Result<(), CompileError> {
         return Ok(());
     };
     let mut end = nl;
-    while compound {
-        // `end` is a header's NEWLINE: skip its indented block, if any.
-        if toks.get(end + 1).is_some_and(|t| t.kind == Kind::Indent) {
-            let mut level = 0;
-            for (i, t) in toks.iter().enumerate().skip(end + 1) {
-                match t.kind {
-                    Kind::Indent => level += 1,
-                    Kind::Dedent => {
-                        level -= 1;
-                        if level == 0 {
-                            end = i;
-                            break;
+    if compound {
+        loop {
+            // `end` is a header's NEWLINE: skip its indented block, if any.
+            if toks.get(end + 1).is_some_and(|t| t.kind == Kind::Indent) {
+                let mut level = 0;
+                for (i, t) in toks.iter().enumerate().skip(end + 1) {
+                    match t.kind {
+                        Kind::Indent => level += 1,
+                        Kind::Dedent => {
+                            level -= 1;
+                            if level == 0 {
+                                end = i;
+                                break;
+                            }
                         }
+                        _ => {}
                     }
-                    _ => {}
                 }
             }
-        }
-        // `elif`/`else`/`except`/`finally` clauses continue the statement.
-        let clause = toks
-            .iter()
-            .enumerate()
-            .skip(end + 1)
-            .find(|(_, t)| significant(t));
-        let Some((at, t)) = clause else { break };
-        if !(t.kind == Kind::Name && matches!(t.text, "elif" | "else" | "except" | "finally")) {
-            break;
-        }
-        match toks.iter().skip(at).position(|t| t.kind == Kind::Newline) {
-            Some(p) => end = at + p,
-            None => return Ok(()),
+            // `elif`/`else`/`except`/`finally` clauses continue the statement.
+            let clause = toks
+                .iter()
+                .enumerate()
+                .skip(end + 1)
+                .find(|(_, t)| significant(t));
+            let Some((at, t)) = clause else { break };
+            if !(t.kind == Kind::Name && matches!(t.text, "elif" | "else" | "except" | "finally")) {
+                break;
+            }
+            match toks.iter().skip(at).position(|t| t.kind == Kind::Newline) {
+                Some(p) => end = at + p,
+                None => return Ok(()),
+            }
         }
     }
     let Some(next) = toks.iter().skip(end + 1).find(significant) else {
