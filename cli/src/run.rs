@@ -79,6 +79,7 @@ fn set_warn_and_x_options(interp: &mut Interpreter, o: &Options) {
 /// Runs the program of `o`; `prog` is `argv[0]` (for error messages).
 pub fn run(o: Options, prog: &str) -> i32 {
     let mut interp = Interpreter::new();
+    rpy_base64::register(&mut interp);
     configure(&mut interp, &o);
     let first_path = |interp: &mut Interpreter, dir: &str| {
         if !o.safe_path {
@@ -221,6 +222,12 @@ fn run_startup_file(interp: &mut Interpreter) {
 
 /// `-m mod`: find the module's file on sys.path and run it as __main__.
 fn run_module(interp: &mut Interpreter, name: &str, prog: &str) -> PyResult<()> {
+    // As runpy: the parent package is imported first, and __main__ gets
+    // __package__ so that its relative imports work.
+    let (parent, _) = name.rsplit_once('.').unwrap_or(("", name));
+    if !parent.is_empty() {
+        interp.vm().import_module(parent)?;
+    }
     let vm = interp.vm();
     let sys = Value::Obj(vm.sys.clone());
     let path = vm.get_attr_str(&sys, "path")?;
@@ -230,19 +237,27 @@ fn run_module(interp: &mut Interpreter, name: &str, prog: &str) -> PyResult<()> 
         let Some(d) = d.as_str() else { continue };
         let base = Path::new(d).join(&rel);
         let file = base.with_extension("py");
-        if file.is_file() {
-            let f = file.to_string_lossy().into_owned();
-            if let Ok(a) = vm.get_attr_str(&sys, "argv") {
-                let fv = vm.str_val(f.clone());
-                let _ = vm.set_item(&a, Value::Int(0), fv);
-            }
-            return interp.run_file(&file);
+        let (file, package) = if file.is_file() {
+            (file, parent)
+        } else if base.join("__init__.py").is_file() && base.join("__main__.py").is_file() {
+            // A package runs its __main__ submodule, after its __init__.
+            interp.vm().import_module(name)?;
+            (base.join("__main__.py"), name)
+        } else {
+            continue;
+        };
+        let vm = interp.vm();
+        let f = file.to_string_lossy().into_owned();
+        if let Ok(a) = vm.get_attr_str(&sys, "argv") {
+            let fv = vm.str_val(f);
+            let _ = vm.set_item(&a, Value::Int(0), fv);
         }
-        let main = base.join("__main__.py");
-        if main.is_file() {
-            return interp.run_file(&main);
-        }
+        let main = interp.main_module();
+        let pv = interp.vm().str_val(package);
+        interp.vm().module_set(&main, "__package__", pv);
+        return interp.run_file(&file);
     }
+    let vm = interp.vm();
     eprintln!("{prog}: No module named {name}");
     Err(rpy_vm::PyErr(vm.new_exception(
         &vm.exc.system_exit.clone(),

@@ -220,7 +220,23 @@ impl Vm {
         name: &str,
         fields: &[&str],
     ) -> PyResult<PyRef> {
+        self.new_struct_seq_type_ext(module, name, fields, &[])
+    }
+
+    /// A struct-sequence type with `extra` named fields that are not part
+    /// of the tuple (like `struct_time.tm_zone`): they default to None and
+    /// are set as instance attributes (`vm.set_attr`) after creation.
+    pub fn new_struct_seq_type_ext(
+        &mut self,
+        module: &str,
+        name: &str,
+        fields: &[&str],
+        extra: &[&str],
+    ) -> PyResult<PyRef> {
         let ns = self.new_dict_ref();
+        for f in extra {
+            self.dict_set_str(&ns, f, Value::None)?;
+        }
         let m = self.str_val(module);
         self.dict_set_str(&ns, "__module__", m)?;
         for (i, f) in fields.iter().enumerate() {
@@ -253,13 +269,18 @@ impl Vm {
             }),
         );
         self.dict_set_str(&ns, "__repr__", repr)?;
-        self.dict_set_str(&ns, "n_fields", Value::Int(fields.len() as i64))?;
+        let total = (fields.len() + extra.len()) as i64;
+        self.dict_set_str(&ns, "n_fields", Value::Int(total))?;
         self.dict_set_str(&ns, "n_sequence_fields", Value::Int(fields.len() as i64))?;
+        self.dict_set_str(&ns, "n_unnamed_fields", Value::Int(0))?;
         let ma: Vec<Value> = fields.iter().map(|f| self.str_val(*f)).collect();
         let ma = self.new_tuple(ma);
         self.dict_set_str(&ns, "__match_args__", ma)?;
-        let slots = self.new_tuple(vec![]);
-        self.dict_set_str(&ns, "__slots__", slots)?;
+        if extra.is_empty() {
+            // No instance dict: the fields are all in the tuple.
+            let slots = self.new_tuple(vec![]);
+            self.dict_set_str(&ns, "__slots__", slots)?;
+        }
         let meta = self.types.type_.clone();
         let tuple = self.types.tuple.clone();
         self.make_class(&meta, name, vec![tuple], &ns, &[])

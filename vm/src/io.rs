@@ -130,6 +130,24 @@ fn stream_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let c = vm.exc.os_error.clone();
         return Err(vm.new_error(&c, "not writable"));
     }
+    if is_binary(this) {
+        let data = match s.payload() {
+            Some(Payload::Bytes(b)) => b.clone(),
+            Some(Payload::ByteArray(b)) => b.borrow().clone(),
+            _ => {
+                return Err(vm.type_error(format!(
+                    "a bytes-like object is required, not '{}'",
+                    vm.type_name(s)
+                )))
+            }
+        };
+        let out = vm.output.clone();
+        let r = out.borrow_mut().write_bytes(err, &data);
+        if let Err(e) = r {
+            return Err(io_error(vm, e));
+        }
+        return Ok(Value::Int(data.len() as i64));
+    }
     let Some(text) = s.as_str() else {
         return Err(vm.type_error(format!(
             "write() argument must be str, not {}",
@@ -143,6 +161,16 @@ fn stream_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(io_error(vm, e));
     }
     Ok(Value::Int(n as i64))
+}
+
+fn stream_writelines(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [this, lines] = args.exact_method(vm, "writelines")?;
+    let this = this.clone();
+    let it = vm.get_iter(lines)?;
+    while let Some(line) = vm.next(&it)? {
+        stream_write(vm, Args::new(&[this.clone(), line]))?;
+    }
+    Ok(Value::None)
 }
 
 /// Converts an I/O error to the matching OSError subclass.
@@ -330,6 +358,7 @@ pub fn make_std_streams(vm: &mut Vm) -> (Value, Value, Value) {
         &t,
         &[
             ("write", stream_write),
+            ("writelines", stream_writelines),
             ("flush", stream_flush),
             ("readline", stream_readline),
             ("read", stream_read),

@@ -39,8 +39,9 @@ pub mod value;
 pub mod vm;
 
 pub use interp::Interpreter;
-pub use native::{Args, NativeFn};
+pub use native::{Args, NativeFn, Params};
 pub use object::{Payload, PyObject};
+pub use objects::bytes::Buffer;
 pub use rpy_compiler::bytecode::{BinaryOperator, ComparisonOperator, UnaryOperator};
 pub use value::{PyRef, Value};
 pub use vm::{PyErr, PyResult, Vm};

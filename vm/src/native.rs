@@ -305,6 +305,106 @@ impl<'a> Args<'a> {
     }
 }
 
+/// The parameters of a native function for [`Args::parse`]: `names` in
+/// order, the first `posonly` positional-only, the first `maxpos` accepted
+/// by position (the rest keyword-only), the first `minpos` required.
+#[derive(Clone, Copy, Debug)]
+pub struct Params<'p, const N: usize> {
+    pub name: &'p str,
+    pub names: [&'p str; N],
+    pub posonly: usize,
+    pub maxpos: usize,
+    pub minpos: usize,
+}
+
+impl<'a> Args<'a> {
+    /// Binds arguments like CPython's argument-clinic functions with
+    /// positional-only and keyword-only parameters, in its order of checks
+    /// and words: "NAME() takes at most 2 arguments (3 given)",
+    /// "NAME() takes exactly 1 positional argument (0 given)",
+    /// "NAME() missing required argument 'x' (pos 1)",
+    /// "argument for NAME() given by name ('x') and position (1)",
+    /// "'x' is an invalid keyword argument for NAME()".
+    pub fn parse<const N: usize>(
+        &self,
+        vm: &mut Vm,
+        p: &Params<'_, N>,
+    ) -> PyResult<[Option<&'a Value>; N]> {
+        let name = p.name;
+        let pos = self.pos();
+        let (nargs, nkw) = (pos.len(), self.kwnames.len());
+        if nargs + nkw > N {
+            return Err(vm.type_error(format!(
+                "{name}() takes at most {N} {}argument{} ({} given)",
+                if nargs == 0 { "keyword " } else { "" },
+                plural(N),
+                nargs + nkw
+            )));
+        }
+        let minposonly = p.posonly.min(p.minpos);
+        if nargs > p.maxpos || nargs < minposonly {
+            let msg = if p.maxpos == 0 {
+                format!("{name}() takes no positional arguments")
+            } else if nargs > p.maxpos {
+                format!(
+                    "{name}() takes {} {} positional argument{} ({nargs} given)",
+                    if p.minpos < p.maxpos {
+                        "at most"
+                    } else {
+                        "exactly"
+                    },
+                    p.maxpos,
+                    plural(p.maxpos)
+                )
+            } else {
+                format!(
+                    "{name}() takes {} {minposonly} positional argument{} ({nargs} given)",
+                    if minposonly < p.maxpos {
+                        "at least"
+                    } else {
+                        "exactly"
+                    },
+                    plural(minposonly)
+                )
+            };
+            return Err(vm.type_error(msg));
+        }
+        let mut out: [Option<&'a Value>; N] = std::array::from_fn(|i| pos.get(i));
+        let mut left = nkw;
+        let start = nargs.max(p.posonly);
+        for (i, (slot, param)) in out.iter_mut().zip(p.names).enumerate().skip(start) {
+            let found = self.kwarg(param);
+            *slot = found;
+            if found.is_some() {
+                left = left.saturating_sub(1);
+            } else if i < p.minpos {
+                return Err(vm.type_error(format!(
+                    "{name}() missing required argument '{param}' (pos {})",
+                    i + 1
+                )));
+            }
+        }
+        if left > 0 {
+            let by_position = p.names.iter().enumerate().take(nargs).skip(p.posonly);
+            for (i, param) in by_position {
+                if self.kwarg(param).is_some() {
+                    return Err(vm.type_error(format!(
+                        "argument for {name}() given by name ('{param}') and position ({})",
+                        i + 1
+                    )));
+                }
+            }
+            let keywords = p.names.get(p.posonly..).unwrap_or(&[]);
+            if let Some((k, _)) = self.kw().find(|(k, _)| !keywords.contains(k)) {
+                return Err(
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()"))
+                );
+            }
+        }
+        Ok(out)
+    }
+}
+
 fn short(name: &str) -> &str {
     name.rsplit('.').next().unwrap_or(name)
 }
@@ -314,5 +414,76 @@ fn plural(n: usize) -> &'static str {
         ""
     } else {
         "s"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Args, Params};
+    use crate::value::Value;
+    use crate::vm::Vm;
+
+    /// `f(data, /, sep, *, flag)`, one required.
+    const P: Params<'static, 3> = Params {
+        name: "f",
+        names: ["data", "sep", "flag"],
+        posonly: 1,
+        maxpos: 2,
+        minpos: 1,
+    };
+
+    /// The TypeError message of binding `pos` and `kw` to `P`, or the
+    /// bound values' count.
+    fn bind(vm: &mut Vm, pos: &[Value], kw: &[(&str, Value)]) -> Result<usize, String> {
+        let mut values = pos.to_vec();
+        let mut names = Vec::new();
+        for (k, v) in kw {
+            values.push(v.clone());
+            names.push(vm.str_val(*k));
+        }
+        let args = Args::with_kw(&values, &names);
+        match args.parse(vm, &P) {
+            Ok(out) => Ok(out.iter().flatten().count()),
+            Err(e) => Err(vm.exc_message(&e)),
+        }
+    }
+
+    fn one() -> Value {
+        Value::Int(1)
+    }
+
+    #[test]
+    fn parse_checks_in_cpython_order() {
+        let mut vm = Vm::new();
+        assert_eq!(bind(&mut vm, &[one()], &[]), Ok(1));
+        assert_eq!(
+            bind(&mut vm, &[one()], &[("sep", one()), ("flag", one())]),
+            Ok(3)
+        );
+        let msg = |s: &str| Err(s.to_owned());
+        assert_eq!(
+            bind(&mut vm, &[], &[]),
+            msg("f() takes at least 1 positional argument (0 given)")
+        );
+        assert_eq!(
+            bind(&mut vm, &[one(), one(), one()], &[]),
+            msg("f() takes at most 2 positional arguments (3 given)")
+        );
+        assert_eq!(
+            bind(
+                &mut vm,
+                &[],
+                &[("a", one()), ("b", one()), ("c", one()), ("d", one())]
+            ),
+            msg("f() takes at most 3 keyword arguments (4 given)")
+        );
+        assert_eq!(
+            bind(&mut vm, &[one()], &[("data", one())]),
+            msg("'data' is an invalid keyword argument for f()")
+        );
+        assert_eq!(
+            bind(&mut vm, &[one(), one()], &[("sep", one())]),
+            msg("argument for f() given by name ('sep') and position (2)")
+        );
     }
 }

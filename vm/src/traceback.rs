@@ -85,6 +85,8 @@ fn tb_frame(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             let ns = vm.new_module("frame");
             vm.module_set(&ns, "f_code", code);
             vm.module_set(&ns, "f_lineno", lineno);
+            let globals = t.globals.clone().map(Value::Obj).unwrap_or(Value::None);
+            vm.module_set(&ns, "f_globals", globals);
             Ok(Value::Obj(ns))
         }
         _ => Err(vm.type_error("expected a traceback")),
@@ -378,34 +380,54 @@ impl Vm {
 
     /// The full text CPython prints for an uncaught exception.
     pub fn format_exception(&mut self, exc: &Value) -> String {
+        self.format_exception_with(exc, None, true)
+    }
+
+    /// As `format_exception`, but with `tb` (entries, innermost first as
+    /// stored) in place of the exception's own traceback, and the
+    /// cause/context chain only when `chain` is set: `traceback.format_exception`.
+    pub fn format_exception_with(
+        &mut self,
+        exc: &Value,
+        tb: Option<Vec<TbEntry>>,
+        chain: bool,
+    ) -> String {
         let mut seen: Vec<i64> = Vec::new();
         let mut out = String::new();
-        self.format_chain(exc, &mut seen, &mut out, 0);
+        self.format_chain(exc, &mut seen, &mut out, 0, tb, chain);
         out
     }
 
-    fn format_chain(&mut self, exc: &Value, seen: &mut Vec<i64>, out: &mut String, depth: usize) {
+    fn format_chain(
+        &mut self,
+        exc: &Value,
+        seen: &mut Vec<i64>,
+        out: &mut String,
+        depth: usize,
+        tb: Option<Vec<TbEntry>>,
+        chain: bool,
+    ) {
         seen.push(exc.id());
         if let Some(d) = exc_data(exc) {
             let cause = d.cause.borrow().clone();
             let context = d.context.borrow().clone();
             let suppress = d.suppress_context.get();
-            if depth < 100 {
+            if chain && depth < 100 {
                 if !cause.is_none() && !seen.contains(&cause.id()) {
-                    self.format_chain(&cause, seen, out, depth + 1);
+                    self.format_chain(&cause, seen, out, depth + 1, None, true);
                     out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
                 } else if cause.is_none()
                     && !context.is_none()
                     && !suppress
                     && !seen.contains(&context.id())
                 {
-                    self.format_chain(&context, seen, out, depth + 1);
+                    self.format_chain(&context, seen, out, depth + 1, None, true);
                     out.push_str(
                         "\nDuring handling of the above exception, another exception occurred:\n\n",
                     );
                 }
             }
-            let entries = d.traceback.borrow().clone();
+            let entries = tb.unwrap_or_else(|| d.traceback.borrow().clone());
             self.format_tb(&entries, out);
         }
         let line = self.format_exception_only(exc);

@@ -44,6 +44,18 @@ pub type PyResult<T> = Result<T, PyErr>;
 /// Initialiser of a native module: builds and returns the module object.
 pub type ModuleInit = Rc<dyn Fn(&mut Vm) -> PyResult<PyRef>>;
 
+/// Reads the buffer of an object of a native type, or `None` when the
+/// object is not of the exporter's type.
+pub type BufferExporter = fn(&Value) -> Option<ExportedBuffer>;
+
+/// The buffer a native type exports: a copy of its bytes, and the struct
+/// format and item size that `memoryview` shows for it.
+pub struct ExportedBuffer {
+    pub bytes: Vec<u8>,
+    pub format: String,
+    pub itemsize: usize,
+}
+
 /// What a frame-aware native function (`locals()`, `super()`, ...) sees of
 /// its caller's frame.
 #[derive(Default, Clone)]
@@ -88,6 +100,8 @@ pub struct Vm {
     pub(crate) finalize_queue: Rc<crate::objects::generator::FinalizeQueue>,
     pub(crate) method_cache: crate::objects::method_cache::MethodCache,
     pub(crate) native_modules: HashMap<String, ModuleInit>,
+    /// Native types that export a buffer (see `Vm::add_buffer_exporter`).
+    pub(crate) buffer_exporters: Vec<BufferExporter>,
     /// Globals of the innermost running Python frame.
     pub(crate) cur_globals: Option<PyRef>,
     pub(crate) caller: CallerInfo,
@@ -175,6 +189,7 @@ impl Vm {
             finalize_queue: Default::default(),
             method_cache: Default::default(),
             native_modules: HashMap::new(),
+            buffer_exporters: Vec::new(),
             cur_globals: None,
             caller: CallerInfo::default(),
             int_max_str_digits: 4300,

@@ -6,6 +6,7 @@
 mod build_class;
 mod functions;
 mod introspect;
+mod open;
 mod site;
 
 use crate::value::Value;
@@ -14,6 +15,7 @@ use crate::vm::Vm;
 /// Fills the `builtins` module.
 pub fn init(vm: &mut Vm) {
     let b = vm.builtins.clone();
+    vm.module_add_fn(&b, "open", open::open);
     let t = vm.types.clone();
     for (name, ty) in [
         ("object", &t.object),

@@ -167,7 +167,16 @@ impl Vm {
                 crate::objects::type_::type_name_of(&ta),
                 crate::objects::type_::type_name_of(&tb),
             );
-            if matches!(a.payload(), Some(Payload::Bytes(_) | Payload::ByteArray(_))) {
+            if let Some(Payload::Bytes(_) | Payload::ByteArray(_)) = a.payload() {
+                // bytes + any other buffer (memoryview, array).
+                if let (Some(x), Some(y)) = (self.buffer(a)?, self.buffer(b)?) {
+                    let mut joined = x.bytes;
+                    joined.extend_from_slice(&y.bytes);
+                    return Ok(match a.payload() {
+                        Some(Payload::ByteArray(_)) => self.new_bytearray(joined),
+                        _ => self.new_bytes(joined),
+                    });
+                }
                 return Err(self.type_error(format!("can't concat {bn} to {an}")));
             }
             return Err(

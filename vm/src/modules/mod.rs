@@ -2,11 +2,36 @@
 //! registers an initialiser with `Vm::register_module` — the same API
 //! embedders use — except `sys`, which exists from start-up.
 
+pub mod array;
+pub mod fileio;
+pub mod gc;
+pub mod math;
+pub mod posix;
+pub mod subprocess;
 pub mod sys;
+pub mod time;
+pub mod traceback;
+
+use std::rc::Rc;
 
 use crate::vm::Vm;
 
 /// Creates `sys` and registers the other built-in modules.
 pub fn init(vm: &mut Vm) {
     sys::init(vm);
+    vm.register_module("array", Rc::new(array::init));
+    vm.register_module("math", Rc::new(math::make));
+    vm.register_module("time", Rc::new(time::make));
+    vm.register_module("gc", Rc::new(gc::make));
+    vm.register_module("_io", Rc::new(fileio::init));
+    vm.register_module("_subprocess", Rc::new(subprocess::init));
+    vm.register_module("posix", Rc::new(posix::init));
+    vm.register_module("_traceback", Rc::new(traceback::init));
+    let mut names: Vec<String> = vm.native_modules.keys().cloned().collect();
+    names.extend(["builtins".to_owned(), "sys".to_owned()]);
+    names.sort();
+    let names: Vec<_> = names.into_iter().map(|n| vm.str_val(n)).collect();
+    let names = vm.new_tuple(names);
+    let m = vm.sys.clone();
+    vm.module_set(&m, "builtin_module_names", names);
 }

@@ -251,6 +251,7 @@ pub fn init(vm: &mut Vm) {
     vm.module_set(&m, "implementation", imp);
     let pfx = vm.str_val("");
     vm.module_set(&m, "prefix", pfx);
+    add_info(vm, &m);
     // sys and builtins are in sys.modules from the start.
     let modules = vm.modules.clone();
     let sk = vm.intern("sys");
@@ -260,6 +261,108 @@ pub fn init(vm: &mut Vm) {
     let _ = vm.dict_set(&modules, Value::Obj(sk), sysv);
     let _ = vm.dict_set(&modules, Value::Obj(bk), bv);
     let _ = Payload::Instance;
+}
+
+/// A struct-sequence attribute of `sys` (float_info, int_info, ...).
+fn add_seq(vm: &mut Vm, m: &PyRef, name: &str, fields: &[(&str, Value)]) {
+    let names: Vec<&str> = fields.iter().map(|(n, _)| *n).collect();
+    let vals: Vec<Value> = fields.iter().map(|(_, v)| v.clone()).collect();
+    let v = match vm.new_struct_seq_type("sys", name, &names) {
+        Ok(t) => vm.new_struct_seq(&t, vals).unwrap_or(Value::None),
+        Err(_) => Value::None,
+    };
+    vm.module_set(m, name, v);
+}
+
+/// `sys.float_info`, `int_info`, `hash_info`, `flags` and the constants
+/// that describe this build.
+fn add_info(vm: &mut Vm, m: &PyRef) {
+    let f = Value::Float;
+    let i = Value::Int;
+    add_seq(
+        vm,
+        m,
+        "float_info",
+        &[
+            ("max", f(f64::MAX)),
+            ("max_exp", i(f64::MAX_EXP as i64)),
+            ("max_10_exp", i(f64::MAX_10_EXP as i64)),
+            ("min", f(f64::MIN_POSITIVE)),
+            ("min_exp", i(f64::MIN_EXP as i64)),
+            ("min_10_exp", i(f64::MIN_10_EXP as i64)),
+            ("dig", i(f64::DIGITS as i64)),
+            ("mant_dig", i(f64::MANTISSA_DIGITS as i64)),
+            ("epsilon", f(f64::EPSILON)),
+            ("radix", i(f64::RADIX as i64)),
+            ("rounds", i(1)),
+        ],
+    );
+    add_seq(
+        vm,
+        m,
+        "int_info",
+        &[
+            ("bits_per_digit", i(30)),
+            ("sizeof_digit", i(4)),
+            ("default_max_str_digits", i(4300)),
+            ("str_digits_check_threshold", i(640)),
+        ],
+    );
+    let algorithm = vm.str_val("siphash13");
+    add_seq(
+        vm,
+        m,
+        "hash_info",
+        &[
+            ("width", i(64)),
+            ("modulus", i(crate::hash::MODULUS as i64)),
+            ("inf", i(crate::hash::INF_HASH)),
+            ("nan", i(0)),
+            ("imag", i(1_000_003)),
+            ("algorithm", algorithm),
+            ("hash_bits", i(64)),
+            ("seed_bits", i(128)),
+            ("cutoff", i(0)),
+        ],
+    );
+    // rpy never writes bytecode files.
+    add_seq(
+        vm,
+        m,
+        "flags",
+        &[
+            ("debug", i(0)),
+            ("inspect", i(0)),
+            ("interactive", i(0)),
+            ("optimize", i(0)),
+            ("dont_write_bytecode", i(1)),
+            ("no_user_site", i(0)),
+            ("no_site", i(0)),
+            ("ignore_environment", i(0)),
+            ("verbose", i(0)),
+            ("bytes_warning", i(0)),
+            ("quiet", i(0)),
+            ("hash_randomization", i(0)),
+            ("isolated", i(0)),
+            ("dev_mode", Value::Bool(false)),
+            ("utf8_mode", i(1)),
+            ("warn_default_encoding", i(0)),
+            ("safe_path", Value::Bool(false)),
+            ("int_max_str_digits", i(-1)),
+        ],
+    );
+    vm.module_set(m, "dont_write_bytecode", Value::Bool(true));
+    let style = vm.str_val("short");
+    vm.module_set(m, "float_repr_style", style);
+    vm.module_set(m, "api_version", i(1013));
+    let abi = vm.str_val("");
+    vm.module_set(m, "abiflags", abi);
+    for k in ["base_prefix", "exec_prefix", "base_exec_prefix"] {
+        let e = vm.str_val("");
+        vm.module_set(m, k, e);
+    }
+    let lib = vm.str_val("lib");
+    vm.module_set(m, "platlibdir", lib);
 }
 
 /// Sets `sys.argv`.

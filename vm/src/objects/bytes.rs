@@ -1,5 +1,5 @@
 //! `bytes` and `bytearray`: construction, repr, indexing, the codecs the
-//! core needs (utf-8, ascii, latin-1) and `Vm::bytes_like`. More methods
+//! core needs (utf-8, ascii, latin-1), `Vm::buffer` and `Vm::bytes_like`. More methods
 //! go in `bytes_methods.rs`.
 
 use std::cell::RefCell;
@@ -48,14 +48,64 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
     vm.encode_str(s, encoding, errors)
 }
 
+/// The contents of a buffer argument (see [`Vm::buffer`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Buffer {
+    /// A copy of the bytes the object exports.
+    pub bytes: Vec<u8>,
+    /// Whether the object is C-contiguous (a strided memoryview is not:
+    /// CPython's functions that need a plain buffer refuse it).
+    pub contiguous: bool,
+}
+
 impl Vm {
-    /// The bytes of a bytes-like object (bytes, bytearray), or TypeError
-    /// "a bytes-like object is required, not 'str'".
+    /// The contents of an object that exports a buffer (bytes, bytearray,
+    /// memoryview): `Ok(None)` for any other object, a ValueError for a
+    /// released memoryview. Native functions use it to read bytes-like
+    /// arguments with their own error messages.
+    pub fn buffer(&mut self, v: &Value) -> PyResult<Option<Buffer>> {
+        let bytes = match v.payload() {
+            Some(Payload::Bytes(b)) => b.clone(),
+            Some(Payload::ByteArray(b)) => b.borrow().clone(),
+            _ => {
+                return match crate::objects::memoryview::memoryview_buffer(self, v) {
+                    None => Ok(self.exported_buffer(v).map(|e| Buffer {
+                        bytes: e.bytes,
+                        contiguous: true,
+                    })),
+                    Some(r) => r.map(|(bytes, contiguous)| Some(Buffer { bytes, contiguous })),
+                }
+            }
+        };
+        Ok(Some(Buffer {
+            bytes,
+            contiguous: true,
+        }))
+    }
+
+    /// Registers how to read the buffer of a native type's objects (as
+    /// `array.array` does), so that every function taking a bytes-like
+    /// argument accepts them.
+    pub fn add_buffer_exporter(&mut self, exporter: crate::vm::BufferExporter) {
+        self.buffer_exporters.push(exporter);
+    }
+
+    /// The buffer of an object of a native type that exports one.
+    pub fn exported_buffer(&self, v: &Value) -> Option<crate::vm::ExportedBuffer> {
+        self.buffer_exporters.iter().find_map(|f| f(v))
+    }
+
+    /// The bytes of a bytes-like object (bytes, bytearray, a C-contiguous
+    /// memoryview), with CPython's errors: TypeError "a bytes-like object
+    /// is required, not 'str'", BufferError for a strided memoryview.
     pub fn bytes_like(&mut self, v: &Value) -> PyResult<Vec<u8>> {
-        match v.payload() {
-            Some(Payload::Bytes(b)) => Ok(b.clone()),
-            Some(Payload::ByteArray(b)) => Ok(b.borrow().clone()),
-            _ => Err(self.type_error(format!(
+        match self.buffer(v)? {
+            Some(b) if b.contiguous => Ok(b.bytes),
+            Some(_) => {
+                let c = self.exc.buffer_error.clone();
+                Err(self.new_error(&c, "memoryview: underlying buffer is not C-contiguous"))
+            }
+            None => Err(self.type_error(format!(
                 "a bytes-like object is required, not '{}'",
                 self.type_name(v)
             ))),
@@ -85,6 +135,10 @@ fn bytes_from_source(vm: &mut Vm, src: &Value, fname: &str) -> PyResult<Vec<u8>>
             }
             if let Some(Payload::ByteArray(b)) = src.payload() {
                 return Ok(b.borrow().clone());
+            }
+            // Any other buffer (memoryview, array): its bytes, not its items.
+            if let Some(b) = vm.buffer(src)? {
+                return Ok(b.bytes);
             }
             if vm.is_index(src) {
                 let n = vm.to_index(src)?;

@@ -36,17 +36,18 @@ fn make(vm: &mut Vm, bytearray: bool, data: Vec<u8>) -> Value {
 }
 
 /// The data of a bytes-like argument.
-pub(crate) fn bytes_like_opt(v: &Value) -> Option<Vec<u8>> {
+pub(crate) fn bytes_like_opt(vm: &Vm, v: &Value) -> Option<Vec<u8>> {
     match v.payload() {
         Some(Payload::Bytes(b)) => Some(b.clone()),
         Some(Payload::ByteArray(b)) => Some(b.borrow().clone()),
-        _ => crate::objects::memoryview::memoryview_bytes(v),
+        _ => crate::objects::memoryview::memoryview_bytes(vm, v)
+            .or_else(|| vm.exported_buffer(v).map(|e| e.bytes)),
     }
 }
 
 /// A bytes-like argument: "a bytes-like object is required, not 'str'".
 fn bytes_like(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
-    match bytes_like_opt(v) {
+    match bytes_like_opt(vm, v) {
         Some(b) => Ok(b),
         None => {
             let t = vm.type_name(v);
@@ -70,7 +71,7 @@ fn byte_value(vm: &mut Vm, v: &Value) -> PyResult<u8> {
 
 /// The `sub` of find/count/index: an int (one byte) or bytes-like.
 fn sub_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
-    if let Some(b) = bytes_like_opt(v) {
+    if let Some(b) = bytes_like_opt(vm, v) {
         return Ok(b);
     }
     if vm.is_index(v) {
@@ -244,7 +245,7 @@ fn affix_impl(vm: &mut Vm, args: Args, name: &str, end: bool) -> PyResult<Value>
         }
     };
     let arg = &rest[0];
-    if let Some(a) = bytes_like_opt(arg) {
+    if let Some(a) = bytes_like_opt(vm, arg) {
         return Ok(Value::Bool(test(&a)));
     }
     if let Some(items) = arg.as_tuple() {
@@ -366,7 +367,7 @@ fn pad_impl(vm: &mut Vm, args: Args, name: &str) -> PyResult<Value> {
     let width = ssize_arg(vm, width.unwrap_or(&Value::None))?;
     let fill = match fill {
         None => b' ',
-        Some(f) => match bytes_like_opt(f) {
+        Some(f) => match bytes_like_opt(vm, f) {
             Some(b) if b.len() == 1 => b[0],
             _ => {
                 let t = vm.type_name(f);
@@ -448,7 +449,7 @@ fn b_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(s) => {
             let r = if let Some(t) = s.as_str() {
                 bytes_ops::hex_sep_from_str(t)
-            } else if let Some(b) = bytes_like_opt(s) {
+            } else if let Some(b) = bytes_like_opt(vm, s) {
                 bytes_ops::hex_sep_from_bytes(&b)
             } else {
                 let t = vm.type_name(s);
@@ -534,7 +535,7 @@ fn b_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
         if i > 0 {
             out.extend_from_slice(&sep);
         }
-        match bytes_like_opt(it) {
+        match bytes_like_opt(vm, it) {
             Some(b) => out.extend_from_slice(&b),
             None => {
                 let t = vm.type_name(it);
@@ -641,7 +642,7 @@ fn ba_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn ba_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let c = cell(vm, &args, "extend")?;
     let [_, src] = args.exact_method(vm, "bytearray.extend")?;
-    let data = match bytes_like_opt(src) {
+    let data = match bytes_like_opt(vm, src) {
         Some(b) => b,
         None => {
             let items = match vm.iterate(src) {
@@ -677,7 +678,7 @@ fn iterable_hint(vm: &mut Vm, v: &Value) -> bool {
 fn ba_iadd(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let c = cell(vm, &args, "__iadd__")?;
     let [this, other] = args.exact_method(vm, "bytearray.__iadd__")?;
-    let Some(data) = bytes_like_opt(other) else {
+    let Some(data) = bytes_like_opt(vm, other) else {
         let t = vm.type_name(other);
         return Err(vm.type_error(format!("can't concat {t} to bytearray")));
     };
@@ -740,7 +741,7 @@ fn ba_delitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn b_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (data, _) = this(vm, &args, "__contains__")?;
     let [_, x] = args.exact_method(vm, "bytes.__contains__")?;
-    let sub = match bytes_like_opt(x) {
+    let sub = match bytes_like_opt(vm, x) {
         Some(b) => b,
         None if vm.is_index(x) => vec![byte_value(vm, x)?],
         None => {

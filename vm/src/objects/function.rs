@@ -155,6 +155,16 @@ fn method_func(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 fn method_self(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(method_of(vm, v)?.1.clone())
 }
+/// `__doc__` and `__module__` are the function's: without these the
+/// method type's own (inherited from `object`) would shadow them.
+fn method_doc(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let f = method_of(vm, v)?.0.clone();
+    vm.get_attr_str(&f, "__doc__")
+}
+fn method_module(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let f = method_of(vm, v)?.0.clone();
+    vm.get_attr_str(&f, "__module__")
+}
 
 fn method_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let this = args.this().clone();
@@ -353,6 +363,8 @@ pub fn init(vm: &mut Vm) {
     let m = vm.types.method.clone();
     vm.add_getset(&m, "__func__", method_func, None);
     vm.add_getset(&m, "__self__", method_self, None);
+    vm.add_getset(&m, "__doc__", method_doc, None);
+    vm.add_getset(&m, "__module__", method_module, None);
     vm.add_methods(
         &m,
         &[

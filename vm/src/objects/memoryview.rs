@@ -1,7 +1,9 @@
-//! `memoryview` over bytes and bytearray (format `'B'`, one dimension):
-//! indexing, slicing (views share the underlying object), writing through
-//! to a bytearray, `tobytes`/`tolist`/`hex`, comparison, `release` and use
-//! as a context manager.
+//! `memoryview`: a view of the buffer of bytes, bytearray or a native type
+//! that exports one (`array.array`), with a struct format and a shape:
+//! indexing and slicing (views share the underlying object), `cast` to
+//! other formats and shapes, writing through to a bytearray,
+//! `tobytes`/`tolist`/`hex`, comparison, `release` and use as a context
+//! manager. Item formats are native-endian, as CPython's `@` formats.
 
 use std::cell::RefCell;
 
@@ -10,41 +12,74 @@ use crate::object::Payload;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-/// The view: which bytes of `obj` it shows.
+/// The view: which items of `obj`'s buffer it shows, and how to read them.
+#[derive(Clone)]
 struct MemView {
     obj: Value,
+    /// Byte offset of the first item.
     start: usize,
+    /// Distance between consecutive items, in items (1-D views only;
+    /// multi-dimensional views come from `cast` and are contiguous).
     step: i64,
+    /// Number of items (the product of `shape`).
     len: usize,
+    format: String,
+    itemsize: usize,
+    shape: Vec<usize>,
+    readonly: bool,
     released: bool,
 }
 
 impl MemView {
-    fn index(&self, i: usize) -> usize {
-        (self.start as i64 + i as i64 * self.step) as usize
+    /// Byte offset of item `i` (in the flattened, C order).
+    fn offset(&self, i: usize) -> usize {
+        (self.start as i64 + i as i64 * self.step * self.itemsize as i64) as usize
+    }
+
+    /// CPython's flag for 1-D views: one item, or a step of one item (an
+    /// empty strided view is not contiguous).
+    fn contiguous(&self) -> bool {
+        self.step == 1 || self.len == 1 || self.shape.is_empty()
+    }
+
+    /// A 1-D byte view of the whole of a buffer.
+    fn of_bytes(obj: Value, len: usize, readonly: bool) -> MemView {
+        MemView {
+            obj,
+            start: 0,
+            step: 1,
+            len,
+            format: "B".into(),
+            itemsize: 1,
+            shape: vec![len],
+            readonly,
+            released: false,
+        }
     }
 }
 
-/// A copy of the bytes of the underlying object.
-fn base_data(obj: &Value) -> Vec<u8> {
+/// A copy of the buffer of the underlying object.
+fn base_data(vm: &Vm, obj: &Value) -> Vec<u8> {
     match obj.payload() {
         Some(Payload::Bytes(b)) => b.clone(),
         Some(Payload::ByteArray(b)) => b.borrow().clone(),
-        _ => Vec::new(),
+        _ => vm
+            .exported_buffer(obj)
+            .map(|e| e.bytes)
+            .unwrap_or_default(),
     }
 }
 
-/// The fields of a view, or the errors CPython raises.
-fn view(vm: &mut Vm, v: &Value) -> PyResult<(Value, usize, i64, usize)> {
-    let info = v.as_obj().and_then(|o| {
-        o.native_data::<MemView>()
-            .map(|m| (m.obj.clone(), m.start, m.step, m.len, m.released))
-    });
+/// The view's state, or the errors CPython raises.
+fn view(vm: &mut Vm, v: &Value) -> PyResult<MemView> {
+    let info = v
+        .as_obj()
+        .and_then(|o| o.native_data::<MemView>().map(|m| m.clone()));
     match info {
-        Some((_, _, _, _, true)) => {
+        Some(m) if m.released => {
             Err(vm.value_error("operation forbidden on released memoryview object"))
         }
-        Some((obj, start, step, len, false)) => Ok((obj, start, step, len)),
+        Some(m) => Ok(m),
         None => {
             let t = vm.type_name(v);
             Err(vm.type_error(format!(
@@ -54,40 +89,101 @@ fn view(vm: &mut Vm, v: &Value) -> PyResult<(Value, usize, i64, usize)> {
     }
 }
 
-/// The bytes a view shows.
+/// The bytes a view shows, item after item.
+fn bytes_of(vm: &Vm, m: &MemView) -> Vec<u8> {
+    let data = base_data(vm, &m.obj);
+    let mut out = Vec::with_capacity(m.len * m.itemsize);
+    for i in 0..m.len {
+        let at = m.offset(i);
+        if let Some(item) = data.get(at..at + m.itemsize) {
+            out.extend_from_slice(item);
+        }
+    }
+    out
+}
+
 fn view_bytes(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
-    let (obj, start, step, len) = view(vm, v)?;
-    let data = base_data(&obj);
-    let mv = MemView {
-        obj,
-        start,
-        step,
-        len,
-        released: false,
-    };
-    Ok((0..len)
-        .filter_map(|i| data.get(mv.index(i)).copied())
-        .collect())
+    let m = view(vm, v)?;
+    Ok(bytes_of(vm, &m))
 }
 
 /// The bytes of a memoryview value, if `v` is one (for bytes-like
 /// arguments elsewhere).
-pub fn memoryview_bytes(v: &Value) -> Option<Vec<u8>> {
-    let o = v.as_obj()?;
-    let m = o.native_data::<MemView>()?;
+pub fn memoryview_bytes(vm: &Vm, v: &Value) -> Option<Vec<u8>> {
+    let m = v.as_obj()?.native_data::<MemView>()?.clone();
     if m.released {
         return None;
     }
-    let data = base_data(&m.obj);
-    Some(
-        (0..m.len)
-            .filter_map(|i| data.get(m.index(i)).copied())
-            .collect(),
-    )
+    Some(bytes_of(vm, &m))
+}
+
+/// The bytes a memoryview shows and whether they are C-contiguous; `None`
+/// if `v` is not a memoryview, a ValueError if it was released. For
+/// `Vm::buffer`.
+pub fn memoryview_buffer(vm: &mut Vm, v: &Value) -> Option<PyResult<(Vec<u8>, bool)>> {
+    v.as_obj()?.native_data::<MemView>()?;
+    Some(view(vm, v).map(|m| (bytes_of(vm, &m), m.contiguous())))
 }
 
 fn new_view(vm: &mut Vm, cls: &crate::value::PyRef, mv: MemView) -> Value {
     Value::Obj(vm.alloc(cls.clone(), Payload::NativeData(RefCell::new(Box::new(mv)))))
+}
+
+/// The size of an item of a native struct format, if rpy supports it.
+fn format_size(format: &str) -> Option<usize> {
+    let f = format.strip_prefix('@').unwrap_or(format);
+    Some(match f {
+        "b" | "B" | "c" | "?" => 1,
+        "h" | "H" | "e" => 2,
+        "i" | "I" | "f" | "w" => 4,
+        "l" | "L" | "q" | "Q" | "n" | "N" | "d" | "P" => 8,
+        _ => return None,
+    })
+}
+
+/// Decodes one item of `format` from its native-endian bytes.
+fn decode(vm: &mut Vm, format: &str, raw: &[u8]) -> PyResult<Value> {
+    let f = format.strip_prefix('@').unwrap_or(format);
+    let mut le = raw.to_vec();
+    if cfg!(target_endian = "big") {
+        le.reverse();
+    }
+    let signed = matches!(f, "b" | "h" | "i" | "l" | "q" | "n");
+    Ok(match f {
+        "c" => vm.new_bytes(raw.to_vec()),
+        "?" => Value::Bool(raw.iter().any(|&b| b != 0)),
+        "f" => {
+            let mut b = [0u8; 4];
+            b.copy_from_slice(raw);
+            Value::Float(f64::from(f32::from_ne_bytes(b)))
+        }
+        "d" => {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(raw);
+            Value::Float(f64::from_ne_bytes(b))
+        }
+        "w" => {
+            let mut b = [0u8; 4];
+            b.copy_from_slice(raw);
+            let c = char::from_u32(u32::from_ne_bytes(b)).unwrap_or('\u{fffd}');
+            vm.str_val(c.to_string())
+        }
+        "e" => {
+            return Err(vm.not_implemented_error(
+                "memoryview: format e not supported by rpy",
+            ))
+        }
+        _ => {
+            let negative = signed && le.last().is_some_and(|b| b & 0x80 != 0);
+            let mut wide = [if negative { 0xff } else { 0 }; 16];
+            wide[..le.len()].copy_from_slice(&le);
+            let n = i128::from_le_bytes(wide);
+            match i64::try_from(n) {
+                Ok(n) => Value::Int(n),
+                Err(_) => vm.new_int(malachite::Integer::from(n)),
+            }
+        }
+    })
 }
 
 fn mv_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -97,93 +193,126 @@ fn mv_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let cls = cls.clone();
     let mv = match obj.payload() {
-        Some(Payload::Bytes(b)) => MemView {
-            obj: obj.clone(),
-            start: 0,
-            step: 1,
-            len: b.len(),
-            released: false,
-        },
-        Some(Payload::ByteArray(b)) => MemView {
-            obj: obj.clone(),
-            start: 0,
-            step: 1,
-            len: b.borrow().len(),
-            released: false,
-        },
-        _ => match view(vm, obj) {
-            Ok((base, start, step, len)) => MemView {
-                obj: base,
-                start,
-                step,
-                len,
-                released: false,
-            },
-            Err(_) => {
-                let t = vm.type_name(obj);
-                return Err(vm.type_error(format!(
-                    "memoryview: a bytes-like object is required, not '{t}'"
-                )));
+        Some(Payload::Bytes(b)) => MemView::of_bytes(obj.clone(), b.len(), true),
+        Some(Payload::ByteArray(b)) => {
+            let n = b.borrow().len();
+            MemView::of_bytes(obj.clone(), n, false)
+        }
+        _ => match obj.as_obj().and_then(|o| o.native_data::<MemView>().map(|m| m.clone())) {
+            Some(m) => {
+                let mut m = view(vm, obj).map(|_| m)?;
+                m.released = false;
+                m
             }
+            None => match vm.exported_buffer(obj) {
+                Some(e) => {
+                    let itemsize = e.itemsize.max(1);
+                    let len = e.bytes.len() / itemsize;
+                    MemView {
+                        obj: obj.clone(),
+                        start: 0,
+                        step: 1,
+                        len,
+                        format: e.format,
+                        itemsize,
+                        shape: vec![len],
+                        readonly: false,
+                        released: false,
+                    }
+                }
+                None => {
+                    let t = vm.type_name(obj);
+                    return Err(vm.type_error(format!(
+                        "memoryview: a bytes-like object is required, not '{t}'"
+                    )));
+                }
+            },
         },
     };
     Ok(new_view(vm, &cls, mv))
 }
 
 fn mv_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (_, _, _, len) = view(vm, args.this())?;
-    Ok(Value::Int(len as i64))
+    let m = view(vm, args.this())?;
+    match m.shape.first() {
+        Some(&n) => Ok(Value::Int(n as i64)),
+        None => Err(vm.type_error("0-dim memory has no length")),
+    }
 }
 
-fn mv_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this, key] = args.exact_method(vm, "memoryview.__getitem__")?;
-    let (obj, start, step, len) = view(vm, this)?;
-    if let Some(Payload::Slice { .. }) = key.payload() {
-        let r = vm.resolve_slice(key, len)?;
-        let sub = MemView {
-            obj,
-            start: (start as i64 + r.start.max(0) * step) as usize,
-            step: step * r.step,
-            len: r.len,
-            released: false,
-        };
-        let cls = vm.class_of(this);
-        return Ok(new_view(vm, &cls, sub));
+/// Item index `key` of a 1-D view, with CPython's errors for others.
+fn item_index(vm: &mut Vm, m: &MemView, key: &Value) -> PyResult<usize> {
+    match m.shape.len() {
+        0 => return Err(vm.type_error("invalid indexing of 0-dim memory")),
+        1 => {}
+        _ => {
+            return Err(vm.not_implemented_error(
+                "multi-dimensional sub-views are not implemented",
+            ))
+        }
     }
     if !vm.is_index(key) {
         return Err(vm.type_error("memoryview: invalid slice key"));
     }
-    let Some(i) = vm.seq_index(key, len)? else {
-        return Err(vm.index_error("index out of bounds on dimension 1"));
-    };
-    let at = (start as i64 + i as i64 * step) as usize;
-    match base_data(&obj).get(at) {
-        Some(&b) => Ok(Value::Int(i64::from(b))),
+    match vm.seq_index(key, m.len)? {
+        Some(i) => Ok(i),
+        None => Err(vm.index_error("index out of bounds on dimension 1")),
+    }
+}
+
+fn mv_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [this, key] = args.exact_method(vm, "memoryview.__getitem__")?;
+    let m = view(vm, this)?;
+    if let Some(Payload::Slice { .. }) = key.payload() {
+        if m.shape.len() != 1 {
+            return Err(vm.not_implemented_error(
+                "multi-dimensional slicing is not implemented",
+            ));
+        }
+        let r = vm.resolve_slice(key, m.len)?;
+        let mut sub = m.clone();
+        sub.start = (m.start as i64 + r.start.max(0) * m.step * m.itemsize as i64) as usize;
+        sub.step = m.step * r.step;
+        sub.len = r.len;
+        sub.shape = vec![r.len];
+        let cls = vm.class_of(this);
+        return Ok(new_view(vm, &cls, sub));
+    }
+    let i = item_index(vm, &m, key)?;
+    let data = base_data(vm, &m.obj);
+    let at = m.offset(i);
+    match data.get(at..at + m.itemsize) {
+        Some(raw) => decode(vm, &m.format, raw),
         None => Err(vm.index_error("index out of bounds on dimension 1")),
     }
 }
 
 fn mv_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this, key, value] = args.exact_method(vm, "memoryview.__setitem__")?;
-    let (obj, start, step, len) = view(vm, this)?;
-    let Some(Payload::ByteArray(cell)) = obj.payload() else {
+    let m = view(vm, this)?;
+    if m.readonly {
         return Err(vm.type_error("cannot modify read-only memory"));
+    }
+    let Some(Payload::ByteArray(cell)) = m.obj.payload() else {
+        return Err(vm.not_implemented_error(format!(
+            "writing through a memoryview of '{}' is not supported by rpy",
+            vm.type_name(&m.obj)
+        )));
     };
-    let pos = |i: usize| (start as i64 + i as i64 * step) as usize;
+    if m.itemsize != 1 || m.format != "B" {
+        return Err(vm.not_implemented_error(format!(
+            "memoryview: assignment to format '{}' is not supported by rpy",
+            m.format
+        )));
+    }
     if let Some(Payload::Slice { .. }) = key.payload() {
-        let r = vm.resolve_slice(key, len)?;
-        let src = match value.payload() {
-            Some(Payload::Bytes(b)) => b.clone(),
-            Some(Payload::ByteArray(b)) => b.borrow().clone(),
-            _ => match memoryview_bytes(value) {
-                Some(b) => b,
-                None => {
-                    let t = vm.type_name(value);
-                    return Err(
-                        vm.type_error(format!("a bytes-like object is required, not '{t}'"))
-                    );
-                }
-            },
+        let r = vm.resolve_slice(key, m.len)?;
+        let src = match vm.buffer(value)? {
+            Some(b) => b.bytes,
+            None => {
+                let t = vm.type_name(value);
+                return Err(vm.type_error(format!("a bytes-like object is required, not '{t}'")));
+            }
         };
         if src.len() != r.len {
             return Err(vm.value_error(
@@ -192,41 +321,68 @@ fn mv_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         let mut data = cell.borrow_mut();
         for (k, b) in r.indices().zip(src) {
-            if let Some(slot) = data.get_mut(pos(k)) {
+            if let Some(slot) = data.get_mut(m.offset(k)) {
                 *slot = b;
             }
         }
         return Ok(Value::None);
     }
-    if !vm.is_index(key) {
-        return Err(vm.type_error("memoryview: invalid slice key"));
-    }
-    let Some(i) = vm.seq_index(key, len)? else {
-        return Err(vm.index_error("index out of bounds on dimension 1"));
-    };
+    let i = item_index(vm, &m, key)?;
     let byte = match crate::objects::int::to_integer(value).and_then(|n| u8::try_from(&n).ok()) {
         Some(b) => b,
         None => return Err(vm.value_error("memoryview: invalid value for format 'B'")),
     };
-    if let Some(slot) = cell.borrow_mut().get_mut(pos(i)) {
+    if let Some(slot) = cell.borrow_mut().get_mut(m.offset(i)) {
         *slot = byte;
     }
     Ok(Value::None)
 }
 
 fn mv_tobytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let data = view_bytes(vm, args.this())?;
+    let [this, _order] = args.bind(vm, "tobytes", ["self", "order"], 1)?;
+    let data = view_bytes(vm, this.unwrap_or(&Value::None))?;
     Ok(vm.new_bytes(data))
 }
 
-fn mv_tolist(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let data = view_bytes(vm, args.this())?;
-    let items = data.into_iter().map(|b| Value::Int(i64::from(b))).collect();
+/// The items of a view as (nested) lists, following its shape.
+fn to_list(vm: &mut Vm, m: &MemView) -> PyResult<Value> {
+    let bytes = bytes_of(vm, m);
+    let mut items = Vec::with_capacity(m.len);
+    for raw in bytes.chunks_exact(m.itemsize.max(1)) {
+        items.push(decode(vm, &m.format, raw)?);
+    }
+    if m.shape.is_empty() {
+        return Ok(items.into_iter().next().unwrap_or(Value::None));
+    }
+    // Group the flat items by the innermost dimension first.
+    for &dim in m.shape.iter().skip(1).rev() {
+        let mut grouped = Vec::new();
+        let mut rest = items.into_iter().peekable();
+        while rest.peek().is_some() {
+            let chunk: Vec<Value> = rest.by_ref().take(dim.max(1)).collect();
+            grouped.push(vm.new_list(chunk));
+        }
+        items = grouped;
+    }
     Ok(vm.new_list(items))
 }
 
+fn mv_tolist(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let m = view(vm, args.this())?;
+    to_list(vm, &m)
+}
+
 fn mv_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let list = mv_tolist(vm, args)?;
+    let m = view(vm, args.this())?;
+    if m.shape.is_empty() {
+        return Err(vm.type_error("invalid indexing of 0-dim memory"));
+    }
+    if m.shape.len() > 1 {
+        return Err(vm.not_implemented_error(
+            "multi-dimensional sub-views are not implemented",
+        ));
+    }
+    let list = to_list(vm, &m)?;
     vm.call_method(&list, "__iter__", &[])
 }
 
@@ -240,28 +396,44 @@ fn mv_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if this.is(other) {
         return Ok(Value::Bool(true));
     }
-    let mine = match view_bytes(vm, this) {
-        Ok(d) => d,
-        Err(_) => return Ok(Value::Bool(false)),
+    let Ok(mine) = view(vm, this) else {
+        return Ok(Value::Bool(false));
     };
-    let theirs = match other.payload() {
-        Some(Payload::Bytes(b)) => Some(b.clone()),
-        Some(Payload::ByteArray(b)) => Some(b.borrow().clone()),
-        _ => memoryview_bytes(other),
+    let theirs = match other.as_obj().and_then(|o| o.native_data::<MemView>().map(|m| m.clone())) {
+        Some(m) if m.released => return Ok(Value::Bool(false)),
+        Some(m) => m,
+        None => match vm.buffer(other)? {
+            Some(b) => {
+                let n = b.bytes.len();
+                let obj = vm.new_bytes(b.bytes);
+                MemView::of_bytes(obj, n, true)
+            }
+            None => return Ok(vm.not_implemented()),
+        },
     };
-    match theirs {
-        Some(t) => Ok(Value::Bool(mine == t)),
-        None => Ok(vm.not_implemented()),
+    if mine.shape != theirs.shape {
+        return Ok(Value::Bool(false));
     }
+    if mine.format == theirs.format {
+        return Ok(Value::Bool(bytes_of(vm, &mine) == bytes_of(vm, &theirs)));
+    }
+    // Different formats compare item by item, as values.
+    let a = to_list(vm, &mine)?;
+    let b = to_list(vm, &theirs)?;
+    Ok(Value::Bool(vm.eq(&a, &b)?))
 }
 
 fn mv_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (obj, ..) = view(vm, args.this())?;
-    if !matches!(obj.payload(), Some(Payload::Bytes(_))) {
+    let m = view(vm, args.this())?;
+    if !m.readonly {
         return Err(vm.value_error("cannot hash writable memoryview object"));
     }
-    let data = view_bytes(vm, args.this())?;
-    let b = vm.new_bytes(data);
+    if !matches!(m.format.as_str(), "B" | "b" | "c") {
+        return Err(vm.value_error(
+            "memoryview: hashing is restricted to formats 'B', 'b' or 'c'",
+        ));
+    }
+    let b = vm.new_bytes(bytes_of(vm, &m));
     Ok(Value::Int(vm.hash(&b)?))
 }
 
@@ -298,30 +470,130 @@ fn mv_exit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     mv_release(vm, args)
 }
 
+/// `cast(format, shape=None)`: the same bytes seen as another format
+/// and/or shape, with CPython's restrictions.
+fn mv_cast(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [this, format, shape] = args.bind(vm, "cast", ["self", "format", "shape"], 2)?;
+    let this = this.cloned().unwrap_or(Value::None);
+    let m = view(vm, &this)?;
+    let Some(fmt) = format.and_then(|f| f.as_str()).map(str::to_owned) else {
+        return Err(vm.type_error("memoryview: format argument must be a string"));
+    };
+    if !m.contiguous() {
+        return Err(vm.type_error("memoryview: casts are restricted to C-contiguous views"));
+    }
+    let Some(itemsize) = format_size(&fmt).filter(|_| fmt != "P" && fmt != "w") else {
+        return Err(vm.value_error(
+            "memoryview: destination format must be a native single character format prefixed with an optional '@'",
+        ));
+    };
+    let fmt = fmt.trim_start_matches('@').to_owned();
+    let byte_format = |f: &str| matches!(f, "B" | "b" | "c");
+    if !byte_format(&m.format) && !byte_format(&fmt) {
+        return Err(vm.type_error("memoryview: cannot cast between two non-byte formats"));
+    }
+    let nbytes = m.len * m.itemsize;
+    let new_shape = match shape {
+        None | Some(Value::None) => {
+            if nbytes % itemsize != 0 {
+                return Err(vm.type_error("memoryview: length is not a multiple of itemsize"));
+            }
+            vec![nbytes / itemsize]
+        }
+        Some(s) => {
+            if !matches!(s.payload(), Some(Payload::List(_) | Payload::Tuple(_))) {
+                return Err(vm.type_error("shape must be a list or a tuple"));
+            }
+            let dims = vm.iterate(s)?;
+            if m.shape.len() != 1 && !dims.is_empty() && dims.len() != 1 {
+                return Err(vm.type_error("memoryview: cast must be 1D -> ND or ND -> 1D"));
+            }
+            if dims.len() > 64 {
+                return Err(vm.value_error(
+                    "memoryview: number of dimensions must not exceed 64",
+                ));
+            }
+            let mut out = Vec::with_capacity(dims.len());
+            for d in &dims {
+                let n = if vm.is_index(d) { vm.to_i64(d)? } else { 0 };
+                if n <= 0 {
+                    return Err(vm.value_error(
+                        "memoryview.cast(): elements of shape must be integers > 0",
+                    ));
+                }
+                out.push(n as usize);
+            }
+            let product = out
+                .iter()
+                .try_fold(itemsize, |acc, &d| acc.checked_mul(d));
+            if product != Some(nbytes) {
+                return Err(vm.type_error(
+                    "memoryview: product(shape) * itemsize != buffer size",
+                ));
+            }
+            out
+        }
+    };
+    let mut cast = m.clone();
+    cast.len = new_shape.iter().product();
+    cast.step = 1;
+    cast.format = fmt;
+    cast.itemsize = itemsize;
+    cast.shape = new_shape;
+    let cls = vm.class_of(&this);
+    Ok(new_view(vm, &cls, cast))
+}
+
+fn mv_toreadonly(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [this] = args.exact_method(vm, "toreadonly")?;
+    let mut m = view(vm, this)?;
+    m.readonly = true;
+    let cls = vm.class_of(this);
+    Ok(new_view(vm, &cls, m))
+}
+
 fn mv_obj(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(view(vm, v)?.0)
+    Ok(view(vm, v)?.obj)
 }
 fn mv_nbytes(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    Ok(Value::Int(view(vm, v)?.3 as i64))
+    let m = view(vm, v)?;
+    Ok(Value::Int((m.len * m.itemsize) as i64))
 }
 fn mv_readonly(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let (obj, ..) = view(vm, v)?;
-    Ok(Value::Bool(!matches!(
-        obj.payload(),
-        Some(Payload::ByteArray(_))
-    )))
+    Ok(Value::Bool(view(vm, v)?.readonly))
 }
 fn mv_itemsize(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    view(vm, v)?;
-    Ok(Value::Int(1))
+    Ok(Value::Int(view(vm, v)?.itemsize as i64))
 }
 fn mv_ndim(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    view(vm, v)?;
-    Ok(Value::Int(1))
+    Ok(Value::Int(view(vm, v)?.shape.len() as i64))
 }
 fn mv_format(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    view(vm, v)?;
-    Ok(vm.str_val("B"))
+    let m = view(vm, v)?;
+    Ok(vm.str_val(m.format))
+}
+fn mv_shape(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let m = view(vm, v)?;
+    let dims = m.shape.iter().map(|&d| Value::Int(d as i64)).collect();
+    Ok(vm.new_tuple(dims))
+}
+fn mv_strides(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let m = view(vm, v)?;
+    let mut strides = vec![0i64; m.shape.len()];
+    let mut stride = m.itemsize as i64 * m.step;
+    for (k, &d) in m.shape.iter().enumerate().rev() {
+        strides[k] = stride;
+        stride *= d as i64;
+    }
+    let items = strides.into_iter().map(Value::Int).collect();
+    Ok(vm.new_tuple(items))
+}
+fn mv_contiguous(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    Ok(Value::Bool(view(vm, v)?.contiguous()))
+}
+fn mv_f_contiguous(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let m = view(vm, v)?;
+    Ok(Value::Bool(m.contiguous() && m.shape.iter().filter(|&&d| d > 1).count() <= 1))
 }
 
 /// Creates the `memoryview` type and puts it in `builtins`.
@@ -345,6 +617,8 @@ pub fn init(vm: &mut Vm) {
             ("tolist", mv_tolist),
             ("hex", mv_hex),
             ("release", mv_release),
+            ("cast", mv_cast),
+            ("toreadonly", mv_toreadonly),
         ],
     );
     for (name, getter) in [
@@ -354,6 +628,11 @@ pub fn init(vm: &mut Vm) {
         ("itemsize", mv_itemsize),
         ("ndim", mv_ndim),
         ("format", mv_format),
+        ("shape", mv_shape),
+        ("strides", mv_strides),
+        ("contiguous", mv_contiguous),
+        ("c_contiguous", mv_contiguous),
+        ("f_contiguous", mv_f_contiguous),
     ] {
         vm.add_getset(&t, name, getter, None);
     }

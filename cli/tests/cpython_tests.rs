@@ -1,0 +1,66 @@
+//! CPython's own test files for base64 and binascii, read unchanged from
+//! the CPython installed on the machine, run under rpy with `rpy -m
+//! unittest -v`. The verbose report (one line per test, with the skips and
+//! their reasons, the counts and the final status) must equal what
+//! `python3 -m unittest -v` prints for the same files, the run time aside.
+#![forbid(unsafe_code)]
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(PathBuf::from)
+        .unwrap_or_default()
+}
+
+/// "Ran 36 tests in 0.204s" -> "Ran 36 tests in <time>".
+fn without_time(report: &str) -> String {
+    report
+        .lines()
+        .map(|l| match (l.starts_with("Ran "), l.rfind(" in ")) {
+            (true, Some(i)) => format!("{} in <time>", &l[..i]),
+            _ => l.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// (exit status, stderr without timings) of `program -m unittest -v module`,
+/// run from a scratch directory (the tests write files there).
+fn run_unittest(program: &str, module: &str) -> (i32, String) {
+    let dir = std::env::temp_dir().join(format!("rpy-cpython-tests-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("scratch directory");
+    let out = Command::new(program)
+        .args(["-m", "unittest", "-v", module])
+        .current_dir(&dir)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {program}: {e}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    (out.status.code().unwrap_or(-1), without_time(&stderr))
+}
+
+fn check(module: &str) {
+    let rpy = repo().join("target/release/rpy");
+    let rpy = std::env::var("CARGO_BIN_EXE_rpy")
+        .map(PathBuf::from)
+        .unwrap_or(rpy);
+    let (cpython_status, cpython) = run_unittest("python3", module);
+    assert_eq!(cpython_status, 0, "CPython itself fails {module}:\n{cpython}");
+    let (rpy_status, ours) = run_unittest(&rpy.to_string_lossy(), module);
+    if ours != cpython {
+        let diff = similar::TextDiff::from_lines(&cpython, &ours);
+        panic!(
+            "rpy's report of {module} differs from CPython's (- CPython, + rpy):\n{}",
+            diff.unified_diff().context_radius(3)
+        );
+    }
+    assert_eq!(rpy_status, 0, "rpy exits {rpy_status} on {module}");
+}
+
+#[test]
+fn cpython_test_base64_passes_under_rpy() {
+    check("test.test_base64");
+}

@@ -1,0 +1,12 @@
+//! `open()`: forwards to `io.open` (Lib/io.py), where files, buffering and
+//! text decoding are built on the native `_io.FileIO`.
+
+use crate::native::Args;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let io = vm.import_module("io")?;
+    let f = vm.get_attr_str(&io, "open")?;
+    vm.call_with(&f, args)
+}

@@ -1,0 +1,185 @@
+//! The `gc` module: the interface to the VM's cycle collector
+//! (`crate::gc`): collect, enable/disable, counts and thresholds, and
+//! `is_tracked` following CPython's rules for which objects it tracks.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use crate::native::Args;
+use crate::object::Payload;
+use crate::value::{PyRef, Value};
+use crate::vm::{PyResult, Vm};
+
+fn collect(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [generation] = args.bind(vm, "collect", ["generation"], 0)?;
+    if let Some(g) = generation {
+        let g = vm.to_i64(g)?;
+        if !(0..=2).contains(&g) {
+            return Err(vm.value_error("invalid generation"));
+        }
+    }
+    let n = vm.collect_garbage();
+    Ok(Value::Int(n as i64))
+}
+
+fn enable(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<0>(vm, "gc.enable")?;
+    vm.gc.enabled = true;
+    Ok(Value::None)
+}
+
+fn disable(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<0>(vm, "gc.disable")?;
+    vm.gc.enabled = false;
+    Ok(Value::None)
+}
+
+fn isenabled(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<0>(vm, "gc.isenabled")?;
+    Ok(Value::Bool(vm.gc.enabled))
+}
+
+fn get_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<0>(vm, "gc.get_count")?;
+    // One generation: containers allocated since the last collection.
+    let n = vm.gc.allocs as i64;
+    Ok(vm.new_tuple(vec![Value::Int(n), Value::Int(0), Value::Int(0)]))
+}
+
+/// Whether CPython's collector would track `v`: atomic objects (numbers,
+/// strings, bytes, None) never are; tuples only while they hold something
+/// that may be tracked.
+fn maybe_tracked(v: &Value) -> bool {
+    let Value::Obj(o) = v else {
+        return false;
+    };
+    match &o.payload {
+        Payload::Str(_)
+        | Payload::Bytes(_)
+        | Payload::ByteArray(_)
+        | Payload::Int(_)
+        | Payload::Float(_)
+        | Payload::Complex(..)
+        | Payload::Range { .. } => o.dict.is_some(),
+        Payload::Tuple(items) => items.iter().any(maybe_tracked),
+        // Only tuples are looked into (they cannot form cycles by
+        // themselves); any other container counts as tracked.
+        _ => true,
+    }
+}
+
+fn is_tracked(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [x] = args.exact(vm, "gc.is_tracked")?;
+    let tracked = match x.payload() {
+        Some(Payload::Dict(d)) => match d.try_borrow() {
+            Ok(d) => d
+                .map
+                .iter()
+                .any(|(k, val)| maybe_tracked(&k.value) || maybe_tracked(val)),
+            Err(_) => true,
+        },
+        _ => maybe_tracked(x),
+    };
+    Ok(Value::Bool(tracked))
+}
+
+fn is_finalized(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<1>(vm, "gc.is_finalized")?;
+    Ok(Value::Bool(false))
+}
+
+fn unsupported(vm: &mut Vm, name: &str) -> PyResult<Value> {
+    Err(vm.not_implemented_error(format!("gc.{name}() is not supported by rpy")))
+}
+
+fn get_referrers(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    unsupported(vm, "get_referrers")
+}
+
+fn get_referents(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    unsupported(vm, "get_referents")
+}
+
+fn get_objects(vm: &mut Vm, _args: Args) -> PyResult<Value> {
+    unsupported(vm, "get_objects")
+}
+
+fn freeze(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<0>(vm, "gc.freeze")?;
+    Ok(Value::None)
+}
+
+fn get_freeze_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<0>(vm, "gc.get_freeze_count")?;
+    Ok(Value::Int(0))
+}
+
+/// Creates the `gc` module.
+pub fn make(vm: &mut Vm) -> PyResult<PyRef> {
+    let m = vm.new_module("gc");
+    vm.module_add_fns(
+        &m,
+        &[
+            ("collect", collect),
+            ("enable", enable),
+            ("disable", disable),
+            ("isenabled", isenabled),
+            ("get_count", get_count),
+            ("is_tracked", is_tracked),
+            ("is_finalized", is_finalized),
+            ("get_referrers", get_referrers),
+            ("get_referents", get_referents),
+            ("get_objects", get_objects),
+            ("freeze", freeze),
+            ("unfreeze", freeze),
+            ("get_freeze_count", get_freeze_count),
+        ],
+    );
+    // The thresholds are kept for get/set_threshold; the collector sizes
+    // its own trigger from the live heap (it always collects everything).
+    let thresholds = Rc::new(Cell::new((700i64, 10i64, 10i64)));
+    let t = thresholds.clone();
+    vm.module_add_closure(
+        &m,
+        "get_threshold",
+        Rc::new(move |vm: &mut Vm, args: Args| {
+            args.exact::<0>(vm, "gc.get_threshold")?;
+            let (a, b, c) = t.get();
+            Ok(vm.new_tuple(vec![Value::Int(a), Value::Int(b), Value::Int(c)]))
+        }),
+    );
+    let t = thresholds;
+    vm.module_add_closure(
+        &m,
+        "set_threshold",
+        Rc::new(move |vm: &mut Vm, args: Args| {
+            let [a, b, c] = args.range::<3>(vm, "set_threshold", 1, false)?;
+            let (mut x, mut y, mut z) = t.get();
+            if let Some(a) = a {
+                x = vm.to_i64(a)?;
+            }
+            if let Some(b) = b {
+                y = vm.to_i64(b)?;
+            }
+            if let Some(c) = c {
+                z = vm.to_i64(c)?;
+            }
+            t.set((x, y, z));
+            Ok(Value::None)
+        }),
+    );
+    let garbage = vm.new_list(vec![]);
+    vm.module_set(&m, "garbage", garbage);
+    let callbacks = vm.new_list(vec![]);
+    vm.module_set(&m, "callbacks", callbacks);
+    for (name, v) in [
+        ("DEBUG_STATS", 1),
+        ("DEBUG_COLLECTABLE", 2),
+        ("DEBUG_UNCOLLECTABLE", 4),
+        ("DEBUG_SAVEALL", 32),
+        ("DEBUG_LEAK", 38),
+    ] {
+        vm.module_set(&m, name, Value::Int(v));
+    }
+    Ok(m)
+}

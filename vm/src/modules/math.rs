@@ -1,0 +1,862 @@
+//! The `math` module: CPython 3.11's functions and constants, with its
+//! error rules ("math domain error" when a finite argument gives NaN,
+//! "math range error" on overflow), exact integer functions on big ints
+//! (factorial, gcd, lcm, comb, perm, isqrt), exact `fsum`, and logarithms
+//! of ints too large for a float.
+
+use malachite::num::arithmetic::traits::{
+    BinomialCoefficient, Factorial, FloorSqrt, Gcd, Lcm, UnsignedAbs,
+};
+use malachite::num::logic::traits::SignificantBits;
+use malachite::{Integer, Natural};
+use rpy_compiler::bytecode::BinaryOperator as B;
+
+use crate::native::Args;
+use crate::objects::float::{as_float, float_to_int};
+use crate::objects::int::{as_int, integer_to_f64, IntVal};
+use crate::value::{PyRef, Value};
+use crate::vm::{PyErr, PyResult, Vm};
+
+fn domain(vm: &mut Vm) -> PyErr {
+    vm.value_error("math domain error")
+}
+
+fn range_err(vm: &mut Vm) -> PyErr {
+    vm.overflow_error("math range error")
+}
+
+/// A float argument as CPython's `PyFloat_AsDouble` takes it: floats,
+/// ints (OverflowError when too large), `__float__`, `__index__`.
+pub fn arg_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
+    if let Some(f) = as_float(v) {
+        if matches!(v, Value::Float(_)) {
+            return Ok(f);
+        }
+    }
+    match v {
+        Value::Int(i) => return Ok(*i as f64),
+        Value::Bool(b) => return Ok(f64::from(u8::from(*b))),
+        _ => {}
+    }
+    let k = vm.names.__float__.clone();
+    if let Some(r) = vm.call_special(v, &k, &[])? {
+        return match as_float(&r) {
+            Some(f) => Ok(f),
+            None => Err(vm.type_error(format!(
+                "{}.__float__ returned non-float (type {})",
+                vm.type_name(v),
+                vm.type_name(&r)
+            ))),
+        };
+    }
+    if let Some(f) = as_float(v) {
+        return Ok(f);
+    }
+    if vm.is_index(v) {
+        let i = vm.to_index(v)?;
+        return integer_to_f64(&i)
+            .ok_or_else(|| vm.overflow_error("int too large to convert to float"));
+    }
+    Err(vm.type_error(format!("must be real number, not {}", vm.type_name(v))))
+}
+
+/// Applies `f` with CPython's `math_1` error rules: NaN from a non-NaN
+/// argument is a domain error; infinity from a finite one is a range
+/// error when the function can overflow, else a domain error.
+fn math_1(vm: &mut Vm, args: Args, name: &str, f: fn(f64) -> f64, can_overflow: bool) -> PyResult<Value> {
+    let [x] = args.exact(vm, name)?;
+    let x = arg_f64(vm, x)?;
+    let r = f(x);
+    if r.is_nan() && !x.is_nan() {
+        return Err(domain(vm));
+    }
+    if r.is_infinite() && x.is_finite() {
+        return Err(if can_overflow { range_err(vm) } else { domain(vm) });
+    }
+    Ok(Value::Float(r))
+}
+
+macro_rules! unary {
+    ($($fname:ident = $pyname:literal, $f:expr, $ovf:expr;)*) => {
+        $(fn $fname(vm: &mut Vm, args: Args) -> PyResult<Value> {
+            math_1(vm, args, concat!("math.", $pyname), $f, $ovf)
+        })*
+        const UNARY: &[(&str, crate::native::NativeFn)] = &[$(($pyname, $fname)),*];
+    };
+}
+
+unary! {
+    m_acos = "acos", f64::acos, false;
+    m_acosh = "acosh", libm::acosh, false;
+    m_asin = "asin", f64::asin, false;
+    m_asinh = "asinh", libm::asinh, false;
+    m_atan = "atan", f64::atan, false;
+    m_atanh = "atanh", libm::atanh, false;
+    m_cbrt = "cbrt", f64::cbrt, false;
+    m_cos = "cos", f64::cos, false;
+    m_cosh = "cosh", f64::cosh, true;
+    m_erf = "erf", libm::erf, false;
+    m_erfc = "erfc", libm::erfc, false;
+    m_exp = "exp", f64::exp, true;
+    m_exp2 = "exp2", f64::exp2, true;
+    m_expm1 = "expm1", f64::exp_m1, true;
+    m_fabs = "fabs", f64::abs, false;
+    m_log1p = "log1p", f64::ln_1p, false;
+    m_sin = "sin", f64::sin, false;
+    m_sinh = "sinh", f64::sinh, true;
+    m_sqrt = "sqrt", f64::sqrt, false;
+    m_tan = "tan", f64::tan, false;
+    m_tanh = "tanh", f64::tanh, false;
+}
+
+fn two_floats(vm: &mut Vm, args: Args, name: &str) -> PyResult<(f64, f64)> {
+    let [a, b] = args.exact(vm, name)?;
+    Ok((arg_f64(vm, a)?, arg_f64(vm, b)?))
+}
+
+fn m_atan2(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (y, x) = two_floats(vm, args, "atan2")?;
+    Ok(Value::Float(y.atan2(x)))
+}
+
+fn m_copysign(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (x, y) = two_floats(vm, args, "copysign")?;
+    Ok(Value::Float(x.copysign(y)))
+}
+
+fn m_fmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (x, y) = two_floats(vm, args, "fmod")?;
+    if y.is_infinite() && x.is_finite() {
+        return Ok(Value::Float(x));
+    }
+    let r = x % y;
+    if r.is_nan() && !x.is_nan() && !y.is_nan() {
+        return Err(domain(vm));
+    }
+    Ok(Value::Float(r))
+}
+
+fn m_remainder(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (x, y) = two_floats(vm, args, "remainder")?;
+    if x.is_nan() {
+        return Ok(Value::Float(x));
+    }
+    if y.is_nan() {
+        return Ok(Value::Float(y));
+    }
+    if y.is_infinite() && x.is_finite() {
+        return Ok(Value::Float(x));
+    }
+    let r = libm::remainder(x, y);
+    if r.is_nan() {
+        return Err(domain(vm));
+    }
+    Ok(Value::Float(r))
+}
+
+fn m_pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (x, y) = two_floats(vm, args, "pow")?;
+    let r = x.powf(y);
+    if x.is_finite() && y.is_finite() {
+        if r.is_nan() {
+            return Err(domain(vm));
+        }
+        if r.is_infinite() {
+            return Err(if x == 0.0 { domain(vm) } else { range_err(vm) });
+        }
+    }
+    Ok(Value::Float(r))
+}
+
+fn m_nextafter(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (x, y) = two_floats(vm, args, "nextafter")?;
+    Ok(Value::Float(libm::nextafter(x, y)))
+}
+
+fn m_ulp(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [x] = args.exact(vm, "math.ulp")?;
+    let x = arg_f64(vm, x)?.abs();
+    if !x.is_finite() {
+        return Ok(Value::Float(x));
+    }
+    let up = libm::nextafter(x, f64::INFINITY);
+    if up.is_infinite() {
+        // x is the largest float: use the gap below it.
+        return Ok(Value::Float(x - libm::nextafter(x, 0.0)));
+    }
+    Ok(Value::Float(up - x))
+}
+
+fn m_degrees(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [x] = args.exact(vm, "math.degrees")?;
+    let x = arg_f64(vm, x)?;
+    Ok(Value::Float(x / (std::f64::consts::PI / 180.0)))
+}
+
+fn m_radians(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [x] = args.exact(vm, "math.radians")?;
+    let x = arg_f64(vm, x)?;
+    Ok(Value::Float(x * (std::f64::consts::PI / 180.0)))
+}
+
+fn pred(vm: &mut Vm, args: Args, name: &str, f: fn(f64) -> bool) -> PyResult<Value> {
+    let [x] = args.exact(vm, name)?;
+    let x = arg_f64(vm, x)?;
+    Ok(Value::Bool(f(x)))
+}
+
+fn m_isfinite(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    pred(vm, args, "math.isfinite", f64::is_finite)
+}
+fn m_isinf(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    pred(vm, args, "math.isinf", f64::is_infinite)
+}
+fn m_isnan(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    pred(vm, args, "math.isnan", f64::is_nan)
+}
+
+fn m_isclose(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let n = args.pos().len();
+    if n > 2 {
+        return Err(vm.type_error(format!(
+            "isclose() takes exactly 2 positional arguments ({n} given)"
+        )));
+    }
+    let [a, b, rel, abs] = args.bind(vm, "isclose", ["a", "b", "rel_tol", "abs_tol"], 2)?;
+    let a = arg_f64(vm, a.unwrap_or(&Value::None))?;
+    let b = arg_f64(vm, b.unwrap_or(&Value::None))?;
+    let rel = match rel {
+        Some(v) => arg_f64(vm, v)?,
+        None => 1e-9,
+    };
+    let abs = match abs {
+        Some(v) => arg_f64(vm, v)?,
+        None => 0.0,
+    };
+    if rel < 0.0 || abs < 0.0 {
+        return Err(vm.value_error("tolerances must be non-negative"));
+    }
+    if a == b {
+        return Ok(Value::Bool(true));
+    }
+    if a.is_infinite() || b.is_infinite() {
+        return Ok(Value::Bool(false));
+    }
+    let diff = (b - a).abs();
+    Ok(Value::Bool(
+        diff <= (rel * b).abs() || diff <= (rel * a).abs() || diff <= abs,
+    ))
+}
+
+fn m_modf(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [x] = args.exact(vm, "math.modf")?;
+    let x = arg_f64(vm, x)?;
+    let (frac, int) = if x.is_infinite() {
+        (0.0f64.copysign(x), x)
+    } else {
+        ((x - x.trunc()).copysign(x), x.trunc())
+    };
+    Ok(vm.new_tuple(vec![Value::Float(frac), Value::Float(int)]))
+}
+
+fn m_frexp(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [x] = args.exact(vm, "math.frexp")?;
+    let x = arg_f64(vm, x)?;
+    let (m, e) = if x == 0.0 || !x.is_finite() {
+        (x, 0)
+    } else {
+        libm::frexp(x)
+    };
+    Ok(vm.new_tuple(vec![Value::Float(m), Value::Int(i64::from(e))]))
+}
+
+fn m_ldexp(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [x, i] = args.exact(vm, "ldexp")?;
+    let x = arg_f64(vm, x)?;
+    let Some(i) = as_int(i) else {
+        return Err(vm.type_error("Expected an int as second argument to ldexp."));
+    };
+    // Exponents beyond the float range saturate: the result is 0 or
+    // infinite (an overflow) either way.
+    let e: i32 = match i {
+        IntVal::Small(n) => n.clamp(-100_000, 100_000) as i32,
+        IntVal::Big(b) => {
+            if *b < 0 {
+                -100_000
+            } else {
+                100_000
+            }
+        }
+    };
+    if x == 0.0 || !x.is_finite() {
+        return Ok(Value::Float(x));
+    }
+    let r = libm::scalbn(x, e);
+    if r.is_infinite() {
+        return Err(range_err(vm));
+    }
+    Ok(Value::Float(r))
+}
+
+/// A big int as `m * 2**e` with `m` in [0.5, 1), correctly rounded.
+fn integer_frexp(n: &Natural) -> (f64, u64) {
+    let bits = n.significant_bits();
+    if bits <= 55 {
+        let v = u64::try_from(n).unwrap_or(0) as f64;
+        let (m, e) = libm::frexp(v);
+        return (m, e.max(0) as u64);
+    }
+    let shift = bits - 55;
+    let top: Natural = n >> shift;
+    let sticky = (&top << shift) != *n;
+    let t = u64::try_from(&top).unwrap_or(0) | u64::from(sticky);
+    // t has 55 bits; the low bit is sticky, so one rounding is exact.
+    ((t as f64) * 2f64.powi(-55), bits)
+}
+
+/// The logarithm helper of `log`, `log2`, `log10`: ints too large for a
+/// float go through `frexp` so `log(10**400)` works.
+fn loghelper(vm: &mut Vm, x: &Value, f: fn(f64) -> f64) -> PyResult<f64> {
+    if let Some(i) = as_int(x) {
+        let n = i.to_integer();
+        if n <= 0 {
+            return Err(domain(vm));
+        }
+        if let Some(v) = integer_to_f64(&n) {
+            return Ok(f(v));
+        }
+        let (m, e) = integer_frexp(&n.unsigned_abs());
+        return Ok(f(m) + (e as f64) * f(2.0));
+    }
+    let v = arg_f64(vm, x)?;
+    if v.is_nan() {
+        return Ok(v);
+    }
+    if v.is_infinite() {
+        if v > 0.0 {
+            return Ok(v);
+        }
+        return Err(domain(vm));
+    }
+    if v <= 0.0 {
+        return Err(domain(vm));
+    }
+    Ok(f(v))
+}
+
+fn m_log(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.no_kw(vm, "log")?;
+    let pos = args.pos();
+    let (x, base) = match pos {
+        [x] => (x, None),
+        [x, b] => (x, Some(b)),
+        _ => return Err(vm.type_error("math.log requires 1 to 2 arguments")),
+    };
+    let num = loghelper(vm, x, f64::ln)?;
+    match base {
+        None => Ok(Value::Float(num)),
+        Some(b) => {
+            let den = loghelper(vm, b, f64::ln)?;
+            if den == 0.0 {
+                return Err(vm.zero_division_error("float division by zero"));
+            }
+            Ok(Value::Float(num / den))
+        }
+    }
+}
+
+fn m_log2(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [x] = args.exact(vm, "math.log2")?;
+    Ok(Value::Float(loghelper(vm, x, f64::log2)?))
+}
+
+fn m_log10(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [x] = args.exact(vm, "math.log10")?;
+    Ok(Value::Float(loghelper(vm, x, f64::log10)?))
+}
+
+fn m_gamma(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [x] = args.exact(vm, "math.gamma")?;
+    let x = arg_f64(vm, x)?;
+    if x.is_nan() || x == f64::INFINITY {
+        return Ok(Value::Float(x));
+    }
+    if x == f64::NEG_INFINITY || (x <= 0.0 && x == x.floor()) {
+        return Err(domain(vm));
+    }
+    let r = libm::tgamma(x);
+    if r.is_infinite() {
+        return Err(range_err(vm));
+    }
+    Ok(Value::Float(r))
+}
+
+fn m_lgamma(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [x] = args.exact(vm, "math.lgamma")?;
+    let x = arg_f64(vm, x)?;
+    if x.is_nan() {
+        return Ok(Value::Float(x));
+    }
+    if x.is_infinite() {
+        return Ok(Value::Float(f64::INFINITY));
+    }
+    if x <= 0.0 && x == x.floor() {
+        return Err(domain(vm));
+    }
+    let (r, _) = libm::lgamma_r(x);
+    if r.is_infinite() {
+        return Err(range_err(vm));
+    }
+    Ok(Value::Float(r))
+}
+
+/// floor/ceil: ints as they are, floats directly, else the type's
+/// `__floor__`/`__ceil__`, else through float.
+fn round_to_int(
+    vm: &mut Vm,
+    args: Args,
+    name: &str,
+    special: PyRef,
+    f: fn(f64) -> f64,
+) -> PyResult<Value> {
+    let [x] = args.exact(vm, name)?;
+    match x {
+        Value::Float(v) => return float_to_int(vm, f(*v)),
+        Value::Int(_) => return Ok(x.clone()),
+        Value::Bool(b) => return Ok(Value::Int(i64::from(*b))),
+        _ => {}
+    }
+    if let Some(r) = vm.call_special(x, &special, &[])? {
+        return Ok(r);
+    }
+    let v = arg_f64(vm, x)?;
+    float_to_int(vm, f(v))
+}
+
+fn m_floor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let k = vm.names.__floor__.clone();
+    round_to_int(vm, args, "math.floor", k, f64::floor)
+}
+
+fn m_ceil(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let k = vm.names.__ceil__.clone();
+    round_to_int(vm, args, "math.ceil", k, f64::ceil)
+}
+
+fn m_trunc(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [x] = args.exact(vm, "math.trunc")?;
+    if let Value::Float(v) = x {
+        return float_to_int(vm, *v);
+    }
+    let k = vm.names.__trunc__.clone();
+    match vm.call_special(x, &k, &[])? {
+        Some(r) => Ok(r),
+        None => Err(vm.type_error(format!(
+            "type {} doesn't define __trunc__ method",
+            vm.type_name(x)
+        ))),
+    }
+}
+
+/// Sums floats exactly (Shewchuk's partials) and rounds the sum once,
+/// as CPython's `fsum`. Errors: `Err(true)` for an intermediate overflow,
+/// `Err(false)` for `inf + -inf`.
+pub fn exact_sum(items: impl IntoIterator<Item = f64>) -> Result<f64, bool> {
+    let mut partials: Vec<f64> = Vec::new();
+    let mut special = 0.0f64;
+    let mut inf_sum = 0.0f64;
+    for item in items {
+        let mut x = item;
+        let mut kept = 0;
+        for i in 0..partials.len() {
+            let mut y = partials[i];
+            if x.abs() < y.abs() {
+                std::mem::swap(&mut x, &mut y);
+            }
+            let hi = x + y;
+            let lo = y - (hi - x);
+            if lo != 0.0 {
+                partials[kept] = lo;
+                kept += 1;
+            }
+            x = hi;
+        }
+        partials.truncate(kept);
+        if x != 0.0 {
+            if !x.is_finite() {
+                // Either an inf/nan summand or an overflow of finite ones.
+                if item.is_finite() {
+                    return Err(true);
+                }
+                if item.is_infinite() {
+                    inf_sum += item;
+                }
+                special += item;
+                partials.clear();
+            } else {
+                partials.push(x);
+            }
+        }
+    }
+    if special != 0.0 || special.is_nan() {
+        if inf_sum.is_nan() {
+            return Err(false);
+        }
+        return Ok(special);
+    }
+    // Add the partials from the largest down until the sum is inexact,
+    // then fix a half-way case so the result rounds half to even on the
+    // exact sum, not on the truncated one.
+    let Some(&last) = partials.last() else {
+        return Ok(0.0);
+    };
+    let mut hi = last;
+    let mut lo = 0.0;
+    let mut n = partials.len() - 1;
+    while n > 0 {
+        n -= 1;
+        let x = hi;
+        let y = partials[n];
+        hi = x + y;
+        let yr = hi - x;
+        lo = y - yr;
+        if lo != 0.0 {
+            break;
+        }
+    }
+    if n > 0 && ((lo < 0.0 && partials[n - 1] < 0.0) || (lo > 0.0 && partials[n - 1] > 0.0)) {
+        let y = lo * 2.0;
+        let x = hi + y;
+        if y == x - hi {
+            hi = x;
+        }
+    }
+    Ok(hi)
+}
+
+fn m_fsum(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [seq] = args.exact(vm, "math.fsum")?;
+    let it = vm.get_iter(seq)?;
+    let mut xs = Vec::new();
+    while let Some(v) = vm.next(&it)? {
+        xs.push(arg_f64(vm, &v)?);
+    }
+    match exact_sum(xs) {
+        Ok(s) => Ok(Value::Float(s)),
+        Err(true) => Err(vm.overflow_error("intermediate overflow in fsum")),
+        Err(false) => Err(vm.value_error("-inf + inf in fsum")),
+    }
+}
+
+/// The Euclidean norm of non-negative values whose largest is `max`,
+/// accurate to about half an ulp: values are scaled by a power of two,
+/// their squares summed in double-double, and the square root corrected
+/// once with Newton's step.
+pub fn vector_norm(xs: &[f64], max: f64, found_nan: bool) -> f64 {
+    if max.is_infinite() {
+        return max;
+    }
+    if found_nan {
+        return f64::NAN;
+    }
+    if max == 0.0 || xs.len() <= 1 {
+        return max;
+    }
+    let (_, e) = libm::frexp(max);
+    let (mut hi, mut lo) = (0.0f64, 0.0f64);
+    for &x in xs {
+        let x = libm::scalbn(x, -e);
+        let p = x * x;
+        let perr = x.mul_add(x, -p);
+        // two-sum of (hi, lo) + (p, perr)
+        let s = hi + p;
+        let bp = s - hi;
+        let err = (hi - (s - bp)) + (p - bp);
+        hi = s;
+        lo += err + perr;
+    }
+    let s = hi + lo;
+    let slo = lo - (s - hi);
+    let h = s.sqrt();
+    // residual s - h*h, computed exactly enough with a fused multiply-add
+    let hh = h * h;
+    let hl = h.mul_add(h, -hh);
+    let r = ((s - hh) - hl) + slo;
+    let h = h + r / (2.0 * h);
+    libm::scalbn(h, e)
+}
+
+fn norm_of(vm: &mut Vm, vals: &[Value]) -> PyResult<f64> {
+    let mut xs = Vec::with_capacity(vals.len());
+    let mut max = 0.0f64;
+    let mut nan = false;
+    for v in vals {
+        let x = arg_f64(vm, v)?.abs();
+        nan |= x.is_nan();
+        if x > max {
+            max = x;
+        }
+        xs.push(x);
+    }
+    Ok(vector_norm(&xs, max, nan))
+}
+
+fn m_hypot(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.no_kw(vm, "hypot")?;
+    let pos = args.pos();
+    Ok(Value::Float(norm_of(vm, pos)?))
+}
+
+fn as_point(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
+    match v.as_tuple() {
+        Some(t) => Ok(t.to_vec()),
+        None => vm.iterate(v),
+    }
+}
+
+fn m_dist(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [p, q] = args.exact(vm, "dist")?;
+    let p = as_point(vm, p)?;
+    let q = as_point(vm, q)?;
+    if p.len() != q.len() {
+        return Err(vm.value_error("both points must have the same number of dimensions"));
+    }
+    let mut xs = Vec::with_capacity(p.len());
+    let mut max = 0.0f64;
+    let mut nan = false;
+    for (a, b) in p.iter().zip(q.iter()) {
+        let a = arg_f64(vm, a)?;
+        let b = arg_f64(vm, b)?;
+        let x = (a - b).abs();
+        nan |= x.is_nan();
+        if x > max {
+            max = x;
+        }
+        xs.push(x);
+    }
+    Ok(Value::Float(vector_norm(&xs, max, nan)))
+}
+
+fn m_factorial(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [x] = args.exact(vm, "math.factorial")?;
+    let n = vm.to_index(x)?;
+    factorial_of(vm, &n)
+}
+
+fn factorial_of(vm: &mut Vm, n: &Integer) -> PyResult<Value> {
+    if *n < 0 {
+        return Err(vm.value_error("factorial() not defined for negative values"));
+    }
+    let Ok(n) = i64::try_from(n) else {
+        return Err(vm.overflow_error(format!(
+            "factorial() argument should not exceed {}",
+            i64::MAX
+        )));
+    };
+    Ok(vm.new_int(Integer::from(Natural::factorial(n as u64))))
+}
+
+fn m_gcd(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.no_kw(vm, "gcd")?;
+    let mut g = Natural::from(0u32);
+    for v in args.pos() {
+        let n = vm.to_index(v)?;
+        g = g.gcd(n.unsigned_abs());
+    }
+    Ok(vm.new_int(Integer::from(g)))
+}
+
+fn m_lcm(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.no_kw(vm, "lcm")?;
+    let mut l = Natural::from(1u32);
+    for v in args.pos() {
+        let n = vm.to_index(v)?;
+        l = l.lcm(n.unsigned_abs());
+    }
+    Ok(vm.new_int(Integer::from(l)))
+}
+
+fn m_isqrt(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [x] = args.exact(vm, "math.isqrt")?;
+    let n = vm.to_index(x)?;
+    if n < 0 {
+        return Err(vm.value_error("isqrt() argument must be nonnegative"));
+    }
+    Ok(vm.new_int(Integer::from(n.unsigned_abs().floor_sqrt())))
+}
+
+/// n * (n-1) * ... * (n-k+1) by splitting the range in halves, so the
+/// multiplications stay balanced.
+fn falling_product(hi: &Natural, k: u64) -> Natural {
+    if k == 0 {
+        return Natural::from(1u32);
+    }
+    if k == 1 {
+        return hi.clone();
+    }
+    let half = k / 2;
+    let left = falling_product(hi, half);
+    let right = falling_product(&(hi - Natural::from(half)), k - half);
+    left * right
+}
+
+fn non_negative(vm: &mut Vm, v: &Value, what: &str) -> PyResult<Natural> {
+    let n = vm.to_index(v)?;
+    if n < 0 {
+        return Err(vm.value_error(format!("{what} must be a non-negative integer")));
+    }
+    Ok(n.unsigned_abs())
+}
+
+fn m_comb(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [n, k] = args.exact(vm, "comb")?;
+    let n = non_negative(vm, n, "n")?;
+    let k = non_negative(vm, k, "k")?;
+    if k > n {
+        return Ok(Value::Int(0));
+    }
+    let other = &n - &k;
+    let k = if other < k { other } else { k };
+    if u64::try_from(&k).map_or(true, |k| k > i64::MAX as u64) {
+        return Err(vm.overflow_error(format!(
+            "min(n - k, k) must not exceed {}",
+            i64::MAX
+        )));
+    }
+    Ok(vm.new_int(Integer::from(Natural::binomial_coefficient(n, k))))
+}
+
+fn m_perm(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [n, k] = args.range::<2>(vm, "perm", 1, false)?;
+    let n = n.cloned().unwrap_or(Value::None);
+    let k = match k {
+        None | Some(Value::None) => {
+            let n = vm.to_index(&n)?;
+            return factorial_of(vm, &n);
+        }
+        Some(k) => k.clone(),
+    };
+    let n = non_negative(vm, &n, "n")?;
+    let k = non_negative(vm, &k, "k")?;
+    if k > n {
+        return Ok(Value::Int(0));
+    }
+    let k = match u64::try_from(&k) {
+        Ok(k) if k <= i64::MAX as u64 => k,
+        _ => {
+            return Err(vm.overflow_error(format!("k must not exceed {}", i64::MAX)));
+        }
+    };
+    Ok(vm.new_int(Integer::from(falling_product(&n, k))))
+}
+
+fn m_prod(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let n = args.pos().len();
+    if n > 1 {
+        return Err(vm.type_error(format!(
+            "prod() takes exactly 1 positional argument ({n} given)"
+        )));
+    }
+    let [seq, start] = args.bind(vm, "prod", ["iterable", "start"], 1)?;
+    let mut acc = start.cloned().unwrap_or(Value::Int(1));
+    let it = vm.get_iter(seq.unwrap_or(&Value::None))?;
+    while let Some(v) = vm.next(&it)? {
+        acc = vm.binary_op(&acc, &v, B::Multiply)?;
+    }
+    Ok(acc)
+}
+
+/// Creates the `math` module.
+pub fn make(vm: &mut Vm) -> PyResult<PyRef> {
+    let m = vm.new_module("math");
+    vm.module_add_fns(&m, UNARY);
+    vm.module_add_fns(
+        &m,
+        &[
+            ("atan2", m_atan2),
+            ("copysign", m_copysign),
+            ("fmod", m_fmod),
+            ("remainder", m_remainder),
+            ("pow", m_pow),
+            ("nextafter", m_nextafter),
+            ("ulp", m_ulp),
+            ("degrees", m_degrees),
+            ("radians", m_radians),
+            ("isfinite", m_isfinite),
+            ("isinf", m_isinf),
+            ("isnan", m_isnan),
+            ("isclose", m_isclose),
+            ("modf", m_modf),
+            ("frexp", m_frexp),
+            ("ldexp", m_ldexp),
+            ("log", m_log),
+            ("log2", m_log2),
+            ("log10", m_log10),
+            ("gamma", m_gamma),
+            ("lgamma", m_lgamma),
+            ("floor", m_floor),
+            ("ceil", m_ceil),
+            ("trunc", m_trunc),
+            ("fsum", m_fsum),
+            ("hypot", m_hypot),
+            ("dist", m_dist),
+            ("factorial", m_factorial),
+            ("gcd", m_gcd),
+            ("lcm", m_lcm),
+            ("isqrt", m_isqrt),
+            ("comb", m_comb),
+            ("perm", m_perm),
+            ("prod", m_prod),
+        ],
+    );
+    for (name, v) in [
+        ("pi", std::f64::consts::PI),
+        ("e", std::f64::consts::E),
+        ("tau", std::f64::consts::TAU),
+        ("inf", f64::INFINITY),
+        ("nan", f64::NAN),
+    ] {
+        vm.module_set(&m, name, Value::Float(v));
+    }
+    Ok(m)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fsum_is_exact() {
+        assert_eq!(exact_sum(vec![0.1; 10]), Ok(1.0));
+        assert_eq!(exact_sum(vec![1e100, 1.0, -1e100, 1e-100]), Ok(1.0));
+        assert_eq!(exact_sum(vec![1.0, 1e-16, 1e-16]), Ok(1.0000000000000002));
+        // Half-way case resolved by the partials below the rounding point.
+        assert_eq!(
+            exact_sum(vec![1.0, 2f64.powi(-53), 2f64.powi(-80)]),
+            Ok(1.0000000000000002)
+        );
+        assert_eq!(exact_sum(vec![]), Ok(0.0));
+    }
+
+    #[test]
+    fn fsum_specials() {
+        assert_eq!(exact_sum(vec![1e308, 1e308]), Err(true));
+        assert_eq!(exact_sum(vec![f64::INFINITY, f64::NEG_INFINITY]), Err(false));
+        assert_eq!(exact_sum(vec![f64::INFINITY, 1.0]), Ok(f64::INFINITY));
+        assert!(exact_sum(vec![f64::NAN, 1.0]).is_ok_and(f64::is_nan));
+    }
+
+    #[test]
+    fn norm() {
+        assert_eq!(vector_norm(&[3.0, 4.0], 4.0, false), 5.0);
+        assert_eq!(vector_norm(&[1.0, 2.0, 2.0], 2.0, false), 3.0);
+        assert_eq!(vector_norm(&[3e300, 4e300], 4e300, false), 5e300);
+        assert_eq!(vector_norm(&[3e-310, 4e-310], 4e-310, false), 5e-310);
+    }
+
+    #[test]
+    fn big_frexp() {
+        let n = Natural::from(1u32) << 2000u64;
+        assert_eq!(integer_frexp(&n), (0.5, 2001));
+    }
+}

@@ -1,0 +1,430 @@
+//! `posix`: the operating-system calls under `Lib/os.py`, on Rust's std
+//! (files and directories, the environment, the process id), with
+//! CPython's OSError subclasses, errno values and messages.
+
+use std::path::PathBuf;
+
+use crate::native::Args;
+use crate::object::Payload;
+use crate::value::{PyRef, Value};
+use crate::vm::{PyErr, PyResult, Vm};
+
+/// A path argument: str, bytes, or an object with `__fspath__`. `bytes`
+/// says whether results naming files should be bytes too.
+struct PathArg {
+    path: PathBuf,
+    original: Value,
+    bytes: bool,
+}
+
+fn path_arg(vm: &mut Vm, v: &Value, func: &str, arg: &str) -> PyResult<PathArg> {
+    if let Some(s) = v.as_str() {
+        return Ok(PathArg {
+            path: PathBuf::from(s),
+            original: v.clone(),
+            bytes: false,
+        });
+    }
+    if let Some(Payload::Bytes(b)) = v.payload() {
+        return Ok(PathArg {
+            path: bytes_path(b),
+            original: v.clone(),
+            bytes: true,
+        });
+    }
+    let k = vm.intern("__fspath__");
+    let cls = Value::Obj(vm.class_of(v));
+    if vm.get_attr_opt(&cls, &k)?.is_some() {
+        let p = vm.call_method(v, "__fspath__", &[])?;
+        if p.as_str().is_some() || matches!(p.payload(), Some(Payload::Bytes(_))) {
+            let mut r = path_arg(vm, &p, func, arg)?;
+            r.original = v.clone();
+            return Ok(r);
+        }
+        return Err(vm.type_error(format!(
+            "expected {}.__fspath__() to return str or bytes, not {}",
+            vm.type_name(v),
+            vm.type_name(&p)
+        )));
+    }
+    // The functions that also take a file descriptor say so.
+    let kinds = if func == "listdir" {
+        "string, bytes, os.PathLike, integer or None"
+    } else if matches!(func, "stat" | "chdir") {
+        "string, bytes, os.PathLike or integer"
+    } else {
+        "string, bytes or os.PathLike"
+    };
+    Err(vm.type_error(format!(
+        "{func}: {arg} should be {kinds}, not {}",
+        vm.type_name(v)
+    )))
+}
+
+#[cfg(unix)]
+fn bytes_path(b: &[u8]) -> PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    PathBuf::from(std::ffi::OsStr::from_bytes(b))
+}
+
+#[cfg(not(unix))]
+fn bytes_path(b: &[u8]) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(b).into_owned())
+}
+
+/// A file name for results: bytes when the argument was bytes.
+fn name_value(vm: &mut Vm, name: &std::ffi::OsStr, bytes: bool) -> Value {
+    if bytes {
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            return vm.new_bytes(name.as_bytes().to_vec());
+        }
+    }
+    vm.str_val(name.to_string_lossy().into_owned())
+}
+
+/// The OSError subclass for `e`, with errno, strerror and the file name,
+/// as `FileNotFoundError: [Errno 2] No such file or directory: 'x'`.
+pub fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<&Value>) -> PyErr {
+    let errno = e.raw_os_error().unwrap_or(0);
+    let text = e.to_string();
+    let strerror = text.split(" (os error").next().unwrap_or(&text).to_owned();
+    let mut args = vec![Value::Int(i64::from(errno)), vm.str_val(strerror)];
+    if let Some(f) = filename {
+        args.push(f.clone());
+    }
+    let cls = vm.exc.os_error.clone();
+    match vm.call(&Value::Obj(cls.clone()), &args) {
+        Ok(Value::Obj(o)) => PyErr(o),
+        Ok(_) => vm.new_error(&cls, "OS error"),
+        Err(e) => e,
+    }
+}
+
+fn getcwd(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<0>(vm, "getcwd")?;
+    match std::env::current_dir() {
+        Ok(d) => Ok(vm.str_val(d.to_string_lossy().into_owned())),
+        Err(e) => Err(os_error(vm, &e, None)),
+    }
+}
+
+fn chdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [p] = args.bind(vm, "chdir", ["path"], 1)?;
+    let p = path_arg(vm, p.unwrap_or(&Value::None), "chdir", "path")?;
+    std::env::set_current_dir(&p.path).map_err(|e| os_error(vm, &e, Some(&p.original)))?;
+    Ok(Value::None)
+}
+
+fn listdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [p] = args.bind(vm, "listdir", ["path"], 0)?;
+    let p = match p {
+        None | Some(Value::None) => PathArg {
+            path: PathBuf::from("."),
+            original: vm.str_val("."),
+            bytes: false,
+        },
+        Some(v) => path_arg(vm, v, "listdir", "path")?,
+    };
+    let rd = std::fs::read_dir(&p.path).map_err(|e| os_error(vm, &e, Some(&p.original)))?;
+    let mut names = Vec::new();
+    for entry in rd {
+        let entry = entry.map_err(|e| os_error(vm, &e, Some(&p.original)))?;
+        names.push(name_value(vm, &entry.file_name(), p.bytes));
+    }
+    Ok(vm.new_list(names))
+}
+
+fn mkdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [p, _mode] = args.bind(vm, "mkdir", ["path", "mode"], 1)?;
+    let p = path_arg(vm, p.unwrap_or(&Value::None), "mkdir", "path")?;
+    std::fs::create_dir(&p.path).map_err(|e| os_error(vm, &e, Some(&p.original)))?;
+    Ok(Value::None)
+}
+
+fn rmdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [p] = args.bind(vm, "rmdir", ["path"], 1)?;
+    let p = path_arg(vm, p.unwrap_or(&Value::None), "rmdir", "path")?;
+    std::fs::remove_dir(&p.path).map_err(|e| os_error(vm, &e, Some(&p.original)))?;
+    Ok(Value::None)
+}
+
+fn unlink(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [p] = args.bind(vm, "unlink", ["path"], 1)?;
+    let p = path_arg(vm, p.unwrap_or(&Value::None), "unlink", "path")?;
+    // remove_file on a directory fails with EISDIR, as unlink(2) does.
+    std::fs::remove_file(&p.path).map_err(|e| os_error(vm, &e, Some(&p.original)))?;
+    Ok(Value::None)
+}
+
+fn rename(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [a, b] = args.bind(vm, "rename", ["src", "dst"], 2)?;
+    let a = path_arg(vm, a.unwrap_or(&Value::None), "rename", "src")?;
+    let b = path_arg(vm, b.unwrap_or(&Value::None), "rename", "dst")?;
+    std::fs::rename(&a.path, &b.path).map_err(|e| {
+        let errno = e.raw_os_error().unwrap_or(0);
+        let text = e.to_string();
+        let strerror = text.split(" (os error").next().unwrap_or(&text).to_owned();
+        let args = vec![
+            Value::Int(i64::from(errno)),
+            vm.str_val(strerror),
+            a.original.clone(),
+            Value::None,
+            b.original.clone(),
+        ];
+        let cls = vm.exc.os_error.clone();
+        match vm.call(&Value::Obj(cls.clone()), &args) {
+            Ok(Value::Obj(o)) => PyErr(o),
+            Ok(_) => vm.new_error(&cls, "OS error"),
+            Err(e) => e,
+        }
+    })?;
+    Ok(Value::None)
+}
+
+/// `stat(path)` / `lstat(path)`: the fields of `os.stat_result`.
+fn stat_impl(vm: &mut Vm, args: Args, name: &str, follow: bool) -> PyResult<Value> {
+    let [p] = args.bind(vm, name, ["path"], 1)?;
+    let p = path_arg(vm, p.unwrap_or(&Value::None), name, "path")?;
+    let md = if follow {
+        std::fs::metadata(&p.path)
+    } else {
+        std::fs::symlink_metadata(&p.path)
+    };
+    let md = md.map_err(|e| os_error(vm, &e, Some(&p.original)))?;
+    let ty = stat_result_type(vm)?;
+    vm.new_struct_seq(&ty, stat_fields(&md).to_vec())
+}
+
+#[cfg(unix)]
+fn stat_fields(md: &std::fs::Metadata) -> [Value; 10] {
+    use std::os::unix::fs::MetadataExt;
+    [
+        Value::Int(i64::from(md.mode())),
+        Value::Int(md.ino() as i64),
+        Value::Int(md.dev() as i64),
+        Value::Int(md.nlink() as i64),
+        Value::Int(i64::from(md.uid())),
+        Value::Int(i64::from(md.gid())),
+        Value::Int(md.size() as i64),
+        Value::Float(md.atime() as f64 + md.atime_nsec() as f64 * 1e-9),
+        Value::Float(md.mtime() as f64 + md.mtime_nsec() as f64 * 1e-9),
+        Value::Float(md.ctime() as f64 + md.ctime_nsec() as f64 * 1e-9),
+    ]
+}
+
+#[cfg(not(unix))]
+fn stat_fields(md: &std::fs::Metadata) -> [Value; 10] {
+    let mode = if md.is_dir() { 0o040755 } else { 0o100644 };
+    let secs = |t: std::io::Result<std::time::SystemTime>| {
+        t.ok()
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .map(|d| d.as_secs_f64())
+            .unwrap_or(0.0)
+    };
+    [
+        Value::Int(mode),
+        Value::Int(0),
+        Value::Int(0),
+        Value::Int(1),
+        Value::Int(0),
+        Value::Int(0),
+        Value::Int(md.len() as i64),
+        Value::Float(secs(md.accessed())),
+        Value::Float(secs(md.modified())),
+        Value::Float(secs(md.created())),
+    ]
+}
+
+/// `os.stat_result`, made once per interpreter and kept on the module.
+fn stat_result_type(vm: &mut Vm) -> PyResult<PyRef> {
+    let k = vm.intern("posix");
+    let modules = Value::Obj(vm.modules.clone());
+    if let Ok(m) = vm.get_item(&modules, &Value::Obj(k)) {
+        if let Ok(Value::Obj(t)) = vm.get_attr_str(&m, "stat_result") {
+            return Ok(t);
+        }
+    }
+    make_stat_result_type(vm)
+}
+
+fn make_stat_result_type(vm: &mut Vm) -> PyResult<PyRef> {
+    vm.new_struct_seq_type(
+        "os",
+        "stat_result",
+        &[
+            "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime",
+            "st_mtime", "st_ctime",
+        ],
+    )
+}
+
+fn stat(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    stat_impl(vm, args, "stat", true)
+}
+
+fn lstat(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    stat_impl(vm, args, "lstat", false)
+}
+
+fn getpid(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<0>(vm, "getpid")?;
+    Ok(Value::Int(i64::from(std::process::id())))
+}
+
+#[cfg(unix)]
+fn getppid(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<0>(vm, "getppid")?;
+    Ok(Value::Int(i64::from(std::os::unix::process::parent_id())))
+}
+
+fn putenv(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [k, v] = args.exact(vm, "putenv")?;
+    let (Some(k), Some(v)) = (k.as_str(), v.as_str()) else {
+        return Err(vm.type_error("putenv: expected str arguments"));
+    };
+    if k.is_empty() || k.contains('=') {
+        return Err(vm.value_error("illegal environment variable name"));
+    }
+    if k.contains('\0') || v.contains('\0') {
+        return Err(vm.value_error("embedded null byte"));
+    }
+    let (k, v) = (k.to_owned(), v.to_owned());
+    std::env::set_var(k, v);
+    Ok(Value::None)
+}
+
+fn unsetenv(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [k] = args.exact(vm, "unsetenv")?;
+    let Some(k) = k.as_str() else {
+        return Err(vm.type_error("unsetenv: expected a str argument"));
+    };
+    if k.is_empty() || k.contains('=') || k.contains('\0') {
+        return Err(vm.value_error("illegal environment variable name"));
+    }
+    let k = k.to_owned();
+    std::env::remove_var(k);
+    Ok(Value::None)
+}
+
+/// The process environment as a dict of str (undecodable entries skipped).
+fn environ_dict(vm: &mut Vm) -> PyResult<Value> {
+    let d = vm.new_dict_ref();
+    for (k, v) in std::env::vars_os() {
+        if let (Some(k), Some(v)) = (k.to_str(), v.to_str()) {
+            let (k, v) = (vm.str_val(k), vm.str_val(v));
+            vm.dict_set(&d, k, v)?;
+        }
+    }
+    Ok(Value::Obj(d))
+}
+
+fn strerror(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [n] = args.exact(vm, "strerror")?;
+    let n = vm.to_i64(n)?;
+    let e = std::io::Error::from_raw_os_error(i32::try_from(n).unwrap_or(i32::MAX));
+    let text = e.to_string();
+    let s = text.split(" (os error").next().unwrap_or(&text).to_owned();
+    Ok(vm.str_val(s))
+}
+
+fn access(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [p, mode] = args.bind(vm, "access", ["path", "mode"], 2)?;
+    let p = path_arg(vm, p.unwrap_or(&Value::None), "access", "path")?;
+    let mode = vm.to_i64(mode.unwrap_or(&Value::Int(0)))?;
+    let Ok(md) = std::fs::metadata(&p.path) else {
+        return Ok(Value::Bool(false));
+    };
+    // W_OK: the owner-write bit and not read-only; X_OK: any execute bit.
+    let mut ok = true;
+    if mode & 2 != 0 {
+        ok &= !md.permissions().readonly();
+    }
+    #[cfg(unix)]
+    if mode & 1 != 0 {
+        use std::os::unix::fs::PermissionsExt;
+        ok &= md.is_dir() || md.permissions().mode() & 0o111 != 0;
+    }
+    Ok(Value::Bool(ok))
+}
+
+fn urandom(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [n] = args.exact(vm, "urandom")?;
+    let n = vm.to_i64(n)?;
+    if n < 0 {
+        return Err(vm.value_error("negative argument not allowed"));
+    }
+    let mut buf = vec![0u8; n as usize];
+    let r = std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut buf));
+    r.map_err(|e| os_error(vm, &e, None))?;
+    Ok(vm.new_bytes(buf))
+}
+
+fn cpu_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<0>(vm, "cpu_count")?;
+    Ok(std::thread::available_parallelism()
+        .map(|n| Value::Int(n.get() as i64))
+        .unwrap_or(Value::None))
+}
+
+fn exit_now(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [code] = args.exact(vm, "_exit")?;
+    let code = vm.to_i64(code)?;
+    // Like os._exit: no cleanup, but what was written reaches the streams.
+    let out = vm.output.clone();
+    let _ = out.borrow_mut().flush(false);
+    std::process::exit(code as i32)
+}
+
+fn isatty(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    use std::io::IsTerminal;
+    let [fd] = args.exact(vm, "isatty")?;
+    let fd = vm.to_i64(fd)?;
+    Ok(Value::Bool(match fd {
+        0 => std::io::stdin().is_terminal(),
+        1 => std::io::stdout().is_terminal(),
+        2 => std::io::stderr().is_terminal(),
+        _ => false,
+    }))
+}
+
+pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
+    let m = vm.new_module("posix");
+    vm.module_add_fns(
+        &m,
+        &[
+            ("getcwd", getcwd),
+            ("chdir", chdir),
+            ("listdir", listdir),
+            ("mkdir", mkdir),
+            ("rmdir", rmdir),
+            ("unlink", unlink),
+            ("remove", unlink),
+            ("rename", rename),
+            ("replace", rename),
+            ("stat", stat),
+            ("lstat", lstat),
+            ("getpid", getpid),
+            ("putenv", putenv),
+            ("unsetenv", unsetenv),
+            ("strerror", strerror),
+            ("access", access),
+            ("urandom", urandom),
+            ("cpu_count", cpu_count),
+            ("_exit", exit_now),
+            ("isatty", isatty),
+        ],
+    );
+    #[cfg(unix)]
+    vm.module_add_fn(&m, "getppid", getppid);
+    let env = environ_dict(vm)?;
+    vm.module_set(&m, "environ", env);
+    let st = make_stat_result_type(vm)?;
+    vm.module_set(&m, "stat_result", Value::Obj(st));
+    for (name, v) in [("F_OK", 0), ("X_OK", 1), ("W_OK", 2), ("R_OK", 4)] {
+        vm.module_set(&m, name, Value::Int(v));
+    }
+    Ok(m)
+}
