@@ -5,31 +5,53 @@
 //! statement until an empty line ends it; but a syntax error already
 //! present in the lines typed so far is reported at once rather than after
 //! the empty line. The compiler tells the first cases
-//! ([`rpy_compiler::incomplete_input`]); for the last, the text is compiled
-//! as if the empty line had come: an error located in the text typed, and
-//! not one that only says the text ends too soon, is real.
+//! ([`rpy_compiler::incomplete_input`]). For a compound statement the text
+//! is compiled as if it ended now, and as if an indented block followed:
+//! when both fail at a line already typed (and not merely because the text
+//! ends too soon), the error is real.
 
 use rpy_compiler::{compile, incomplete_input, CompileErrorKind, Mode};
 
 /// True when `source` (lines typed so far, each ending in '\n') needs
 /// more lines before it can be compiled.
 pub fn needs_more(source: &str) -> bool {
+    if source.ends_with("\\\n") || source.ends_with("\\\r\n") {
+        return true;
+    }
     if !incomplete_input(source) {
         return false;
     }
-    let closed = format!("{source}\n");
-    match compile(&closed, "<stdin>", Mode::Single) {
-        Ok(_) => true,
-        Err(e) => {
-            let at_end = e.message.contains("was never closed")
-                || e.message.contains("unexpected EOF")
-                || e.message.starts_with("unterminated triple-quoted")
-                || (e.kind == CompileErrorKind::IndentationError
-                    && e.message.starts_with("expected an indented block"));
-            let typed_lines = source.lines().count() as u32;
-            at_end || e.line == 0 || e.line > typed_lines
-        }
-    }
+    let typed_lines = source.lines().count() as u32;
+    // The error, if any, once the statement is ended as typed, and once
+    // more with a deeper-indented `pass` as if a block were still to come.
+    let probes = [
+        format!("{source}\n"),
+        format!("{source}{}    pass\n\n", last_indent(source)),
+    ];
+    probes
+        .iter()
+        .any(|probe| match compile(probe, "<stdin>", Mode::Single) {
+            Ok(_) => true,
+            Err(e) => {
+                let at_end = e.message.contains("was never closed")
+                    || e.message.contains("unexpected EOF")
+                    || e.message.starts_with("unterminated triple-quoted")
+                    || (e.kind == CompileErrorKind::IndentationError
+                        && e.message.starts_with("expected an indented block"));
+                at_end || e.line == 0 || e.line > typed_lines
+            }
+        })
+}
+
+/// The leading whitespace of the last non-blank line.
+fn last_indent(source: &str) -> &str {
+    let line = source
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("");
+    let body = line.trim_start_matches([' ', '\t']);
+    line.get(..line.len() - body.len()).unwrap_or("")
 }
 
 #[cfg(test)]
@@ -48,6 +70,10 @@ mod tests {
             "class C:\n    def f(self):\n",
             "@dec\n",
             "try:\n    pass\n",
+            "@dec\ndef g():\n",
+            "if x:\n    pass\nelse:\n",
+            "y = 1 + \\\n",
+            "for i in x:\n    if i:\n",
         ] {
             assert!(needs_more(src), "{src:?} should ask for more");
         }
@@ -57,6 +83,8 @@ mod tests {
             "x = )\n",
             "def f(:\n",
             "if x:\n    y = )\n",
+            "for x in y:\n    f()\n  g()\n",
+            "y = 1 + \\\n2\n",
             "",
         ] {
             assert!(!needs_more(src), "{src:?} should be complete");

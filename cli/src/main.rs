@@ -9,6 +9,7 @@ mod options;
 mod output;
 mod repl;
 mod run;
+mod terminal_input;
 
 use options::Action;
 

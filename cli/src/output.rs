@@ -1,36 +1,66 @@
-//! Standard output for the command: CPython line-buffers stdout on a
-//! terminal and writes through with `-u`; elsewhere it stays block-buffered
-//! (the VM's default).
+//! The standard streams of the command. stdout is line-buffered on a
+//! terminal and written through with `-u`, as in CPython; elsewhere it
+//! stays block-buffered (the VM's default). Lines read from a terminal
+//! can be cut short by Ctrl-C (see `terminal_input`).
 
+use std::io::IsTerminal;
+
+use rpy_vm::interrupt::InterruptFlag;
 use rpy_vm::io::{Output, StdOutput};
 
-/// Flushes stdout after every write (`-u`) or every newline (terminal).
-pub struct FlushingOutput {
-    inner: StdOutput,
-    every_write: bool,
+/// When stdout is flushed besides explicit flushes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Flush {
+    /// Block-buffered.
+    Never,
+    /// After every newline (a terminal).
+    Lines,
+    /// After every write (`-u`).
+    Always,
 }
 
-impl FlushingOutput {
-    pub fn new(every_write: bool) -> Self {
-        FlushingOutput {
+/// The CLI's [`Output`].
+pub struct CliOutput {
+    inner: StdOutput,
+    flush: Flush,
+    interrupt: InterruptFlag,
+    stdin_tty: bool,
+}
+
+impl CliOutput {
+    pub fn new(flush: Flush, interrupt: InterruptFlag) -> Self {
+        CliOutput {
             inner: StdOutput::default(),
-            every_write,
+            flush,
+            interrupt,
+            stdin_tty: std::io::stdin().is_terminal(),
         }
     }
 }
 
-impl Output for FlushingOutput {
+impl Output for CliOutput {
     fn write(&mut self, err: bool, s: &str) -> std::io::Result<()> {
         self.write_bytes(err, s.as_bytes())
     }
     fn write_bytes(&mut self, err: bool, b: &[u8]) -> std::io::Result<()> {
         self.inner.write_bytes(err, b)?;
-        if !err && (self.every_write || b.contains(&b'\n')) {
+        let flush = match self.flush {
+            Flush::Never => false,
+            Flush::Lines => b.contains(&b'\n'),
+            Flush::Always => true,
+        };
+        if !err && flush {
             self.inner.flush(false)?;
         }
         Ok(())
     }
     fn flush(&mut self, err: bool) -> std::io::Result<()> {
         self.inner.flush(err)
+    }
+    fn read_line(&mut self) -> std::io::Result<Option<String>> {
+        if self.stdin_tty {
+            return crate::terminal_input::read_line(&self.interrupt);
+        }
+        self.inner.read_line()
     }
 }

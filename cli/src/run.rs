@@ -30,12 +30,50 @@ fn configure(interp: &mut Interpreter, o: &Options) {
         let path: Vec<String> = rpy_vm::interp::lib_dir().into_iter().collect();
         rpy_vm::modules::sys::set_path(interp.vm(), &path);
     }
-    let tty = std::io::stdout().is_terminal();
-    if o.unbuffered || tty {
-        let out = crate::output::FlushingOutput::new(o.unbuffered);
-        interp.set_output(std::rc::Rc::new(std::cell::RefCell::new(out)));
-    }
+    set_warn_and_x_options(interp, o);
+    use crate::output::{CliOutput, Flush};
+    let flush = if o.unbuffered {
+        Flush::Always
+    } else if std::io::stdout().is_terminal() {
+        Flush::Lines
+    } else {
+        Flush::Never
+    };
+    let out = CliOutput::new(flush, interp.vm().interrupt_flag());
+    interp.set_output(std::rc::Rc::new(std::cell::RefCell::new(out)));
     install_interrupt_handler(interp);
+}
+
+/// `sys.warnoptions` (`-X dev` implies `default`, then PYTHONWARNINGS,
+/// then `-W`) and `sys._xoptions` (`-X name` is True, `-X name=value`).
+fn set_warn_and_x_options(interp: &mut Interpreter, o: &Options) {
+    let mut warn: Vec<String> = Vec::new();
+    if o.xoptions.iter().any(|x| x == "dev") {
+        warn.push("default".into());
+    }
+    if !o.ignore_env {
+        if let Ok(w) = std::env::var("PYTHONWARNINGS") {
+            warn.extend(w.split(',').filter(|s| !s.is_empty()).map(|s| s.to_owned()));
+        }
+    }
+    warn.extend(o.warnoptions.iter().cloned());
+    let vm = interp.vm();
+    let items = warn.into_iter().map(|w| vm.str_val(w)).collect();
+    let list = vm.new_list(items);
+    let sys = vm.sys.clone();
+    vm.module_set(&sys, "warnoptions", list);
+    let d = vm.new_dict();
+    if let Some(dict) = d.as_obj().cloned() {
+        for x in &o.xoptions {
+            let (k, v) = match x.split_once('=') {
+                Some((k, v)) => (k, vm.str_val(v)),
+                None => (x.as_str(), Value::Bool(true)),
+            };
+            let k = vm.str_val(k);
+            let _ = vm.dict_set(&dict, k, v);
+        }
+    }
+    vm.module_set(&sys, "_xoptions", d);
 }
 
 /// Runs the program of `o`; `prog` is `argv[0]` (for error messages).

@@ -58,6 +58,11 @@ fn interactive_session() {
         .expect("banner line 2");
     p.exp_string(">>> ").expect("first prompt");
 
+    // Lines typed ahead, before their prompts appear, are all kept.
+    keys(&mut p, "a = 20\rb = 30\ra * b + 1\r");
+    p.exp_string("601\r\n").expect("typed-ahead lines ran");
+    p.exp_string(">>> ").expect("prompt");
+
     // A function over several lines, ended by an empty line.
     line_expect(&mut p, "def double(x):", "", "... ");
     line_expect(&mut p, "    return x * 2", "", "... ");
@@ -134,11 +139,24 @@ fn interactive_session() {
 }
 
 #[test]
-fn exit_function_and_status() {
+fn input_interrupt_and_exit_status() {
     let home = temp_home("exit");
     let mut p = spawn(&home, &["-q"]);
     p.exp_string(">>> ").expect("prompt");
     line_expect(&mut p, "x = 6 * 7", "", ">>> ");
+    // input() reads the terminal; Ctrl-C while it waits interrupts it.
+    keys(&mut p, "name = input('na' + 'me? ')\r");
+    p.exp_string("name? ").expect("input prompt");
+    keys(&mut p, "Bob\r");
+    p.exp_string(">>> ").expect("prompt after input");
+    line_expect(&mut p, "name * 2", "'BobBob'\r\n", ">>> ");
+    keys(&mut p, "input('wait' + 'ing> ')\r");
+    p.exp_string("waiting> ").expect("input prompt");
+    p.send_control('c').expect("ctrl-c");
+    p.exp_string("KeyboardInterrupt")
+        .expect("input interrupted");
+    p.exp_string(">>> ")
+        .expect("prompt after interrupted input");
     keys(&mut p, "exit(x - 39)\r");
     p.exp_eof().expect("eof");
     match p.process().wait() {

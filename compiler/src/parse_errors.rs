@@ -1048,23 +1048,60 @@ pub fn check_single(map: &SourceMap) -> Result<(), CompileError> {
         || first.is("@");
     // The end of the first statement: its NEWLINE, or for a compound
     // statement the DEDENT closing its block (if it has one).
-    let Some(nl) = toks.iter().position(|t| t.kind == Kind::Newline) else {
+    // Decorators belong to the statement: its header is the line of the
+    // `def`/`class` they decorate (keywords cannot occur inside them).
+    let header = if first.is("@") {
+        let def = toks
+            .iter()
+            .position(|t| t.kind == Kind::Name && matches!(t.text, "def" | "class" | "async"));
+        let Some(def) = def else {
+            return Ok(());
+        };
+        def
+    } else {
+        0
+    };
+    let Some(nl) = toks
+        .iter()
+        .skip(header)
+        .position(|t| t.kind == Kind::Newline)
+        .map(|p| p + header)
+    else {
         return Ok(());
     };
     let mut end = nl;
-    if compound && toks.get(nl + 1).is_some_and(|t| t.kind == Kind::Indent) {
-        let mut level = 0;
-        for (i, t) in toks.iter().enumerate().skip(nl + 1) {
-            match t.kind {
-                Kind::Indent => level += 1,
-                Kind::Dedent => {
-                    level -= 1;
-                    if level == 0 {
-                        end = i;
-                        break;
+    if compound {
+        loop {
+            // `end` is a header's NEWLINE: skip its indented block, if any.
+            if toks.get(end + 1).is_some_and(|t| t.kind == Kind::Indent) {
+                let mut level = 0;
+                for (i, t) in toks.iter().enumerate().skip(end + 1) {
+                    match t.kind {
+                        Kind::Indent => level += 1,
+                        Kind::Dedent => {
+                            level -= 1;
+                            if level == 0 {
+                                end = i;
+                                break;
+                            }
+                        }
+                        _ => {}
                     }
                 }
-                _ => {}
+            }
+            // `elif`/`else`/`except`/`finally` clauses continue the statement.
+            let clause = toks
+                .iter()
+                .enumerate()
+                .skip(end + 1)
+                .find(|(_, t)| significant(t));
+            let Some((at, t)) = clause else { break };
+            if !(t.kind == Kind::Name && matches!(t.text, "elif" | "else" | "except" | "finally")) {
+                break;
+            }
+            match toks.iter().skip(at).position(|t| t.kind == Kind::Newline) {
+                Some(p) => end = at + p,
+                None => return Ok(()),
             }
         }
     }

@@ -176,6 +176,13 @@ fn stream_writelines(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// Converts an I/O error to the matching OSError subclass.
 pub fn io_error(vm: &mut Vm, e: std::io::Error) -> crate::vm::PyErr {
     use std::io::ErrorKind as K;
+    if e.kind() == K::Interrupted {
+        // A read cut short by Ctrl-C raises KeyboardInterrupt, as CPython
+        // runs its signal handlers on EINTR.
+        if let Err(k) = vm.check_interrupt() {
+            return k;
+        }
+    }
     let cls = match e.kind() {
         K::BrokenPipe => vm.exc.broken_pipe_error.clone(),
         K::NotFound => vm.exc.file_not_found_error.clone(),

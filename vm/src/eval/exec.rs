@@ -932,7 +932,9 @@ impl Vm {
                 I::PrintExpr => {
                     let v = f.pop();
                     let k = self.names.displayhook.clone();
-                    let hook = self.get_attr(&Value::Obj(self.sys.clone()), &k)?;
+                    let Some(hook) = self.get_attr_opt(&Value::Obj(self.sys.clone()), &k)? else {
+                        return Err(self.runtime_error("lost sys.displayhook"));
+                    };
                     self.call(&hook, &[v])?;
                 }
                 I::ImportName(i) => {
