@@ -1015,6 +1015,43 @@ impl Vm {
                     let r = self.call(&exit, &[ty, e, tb])?;
                     f.push(r);
                 }
+                I::RotN(n) => {
+                    let v = f.pop();
+                    let len = f.stack.len();
+                    f.stack.insert(len.saturating_sub((n as usize).saturating_sub(1)), v);
+                }
+                I::GetLen => {
+                    let subject = f.top();
+                    let n = self.match_len(&subject)?;
+                    f.push(n);
+                }
+                I::MatchMapping => {
+                    let r = self.match_is_mapping(&f.top());
+                    f.push(Value::Bool(r));
+                }
+                I::MatchSequence => {
+                    let r = self.match_is_sequence(&f.top());
+                    f.push(Value::Bool(r));
+                }
+                I::MatchKeys => {
+                    let keys = f.top();
+                    let subject = f.peek(1);
+                    let values = self.match_keys(&subject, &keys)?;
+                    f.push(values);
+                }
+                I::MatchClass(n) => {
+                    let names = f.pop();
+                    let cls = f.pop();
+                    let subject = f.pop();
+                    let r = self.match_class(&subject, &cls, n as usize, &names)?;
+                    f.push(r);
+                }
+                I::CopyDictWithoutKeys => {
+                    let keys = f.pop();
+                    let subject = f.pop();
+                    let rest = self.copy_dict_without_keys(&subject, &keys)?;
+                    f.push(rest);
+                }
                 I::YieldValue => {
                     let v = f.pop();
                     return Ok(Transfer::Yield(v));
