@@ -1125,7 +1125,7 @@ impl Vm {
             match &o.payload {
                 Payload::Function(fd) => {
                     let frame = self.make_frame(o, fd, args)?;
-                    if fd.code.co.flags.generator {
+                    if fd.code.borrow().co.flags.generator {
                         return Ok(CallOutcome::Value(
                             crate::objects::generator::new_generator(self, fd, frame),
                         ));
@@ -1195,7 +1195,7 @@ impl Vm {
         let Payload::Function(fd) = &init.payload else {
             return Ok(None);
         };
-        if fd.code.co.flags.generator {
+        if fd.code.borrow().co.flags.generator {
             return Ok(None);
         }
         let payload = self.instance_payload(cls);
@@ -1461,7 +1461,7 @@ impl Vm {
         let fd = FunctionData {
             name: std::cell::RefCell::new(Value::Obj(code.name.clone())),
             qualname: std::cell::RefCell::new(Value::Obj(code.qualname.clone())),
-            code,
+            code: std::cell::RefCell::new(code),
             globals: f.globals.clone(),
             builtins: f.builtins.clone(),
             defaults: std::cell::RefCell::new(defaults),
