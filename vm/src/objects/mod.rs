@@ -21,6 +21,7 @@ pub mod list;
 pub mod memoryview;
 pub mod method_cache;
 pub mod module;
+pub mod module_spec;
 pub mod namespace;
 pub mod none;
 pub mod object_;
