@@ -235,8 +235,27 @@ fn finish(
         Ok(()) => 0,
         Err(e) => {
             interp.flush();
+            let vm = interp.vm();
+            let ki = vm.exc.keyboard_interrupt.clone();
+            if vm.is_instance(&rpy_vm::Value::Obj(e.0.clone()), &ki) {
+                DIE_BY_SIGINT.store(true, std::sync::atomic::Ordering::SeqCst);
+            }
             interp.handle_uncaught(&e)
         }
+    }
+}
+
+/// Set after an uncaught KeyboardInterrupt: like CPython, the process then
+/// kills itself with SIGINT (so that shells see the interrupt) instead of
+/// exiting with status 130.
+static DIE_BY_SIGINT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+fn die_by_sigint() {
+    #[cfg(unix)]
+    {
+        // rpy installs no SIGINT handler, so the default action applies
+        // (unless SIGINT was inherited as ignored: then exit with 130).
+        let _ = nix::sys::signal::raise(nix::sys::signal::Signal::SIGINT);
     }
 }
 
@@ -251,5 +270,8 @@ fn main() {
         Ok(h) => h.join().unwrap_or(70),
         Err(_) => 70,
     };
+    if DIE_BY_SIGINT.load(std::sync::atomic::Ordering::SeqCst) {
+        die_by_sigint();
+    }
     std::process::exit(code);
 }
