@@ -185,7 +185,9 @@ impl<'t> Compiler<'t, '_> {
                 None => {
                     if !pc.allow_irrefutable {
                         let msg = match name {
-                            Some(n) => format!("name capture '{n}' makes remaining patterns unreachable"),
+                            Some(n) => {
+                                format!("name capture '{n}' makes remaining patterns unreachable")
+                            }
                             None => "wildcard makes remaining patterns unreachable".to_owned(),
                         };
                         return Err(self.compile_error(msg, p.loc));
@@ -214,10 +216,8 @@ impl<'t> Compiler<'t, '_> {
         for (i, q) in items.iter().enumerate() {
             if let PatternKind::Star(name) = &q.kind {
                 if star.is_some() {
-                    return Err(self.compile_error(
-                        "multiple starred names in sequence pattern",
-                        self.here(),
-                    ));
+                    return Err(self
+                        .compile_error("multiple starred names in sequence pattern", self.here()));
                 }
                 star_wildcard = name.is_none();
                 only_wildcard &= star_wildcard;
@@ -386,10 +386,7 @@ impl<'t> Compiler<'t, '_> {
         }
         self.set_loc(loc);
         self.expr(cls)?;
-        let names = kwd_attrs
-            .iter()
-            .map(|a| Constant::Str(a.clone()))
-            .collect();
+        let names = kwd_attrs.iter().map(|a| Constant::Str(a.clone())).collect();
         self.load_const(Constant::Tuple(names));
         let nargs = patterns.len() as u32;
         self.emit(I::MatchClass(nargs));
@@ -508,7 +505,11 @@ fn literal_value(e: &Expr) -> Option<Constant> {
             let Constant::Complex { imag, .. } = literal_value(right)? else {
                 return None;
             };
-            let imag = if *op == BinaryOperator::Subtract { -imag } else { imag };
+            let imag = if *op == BinaryOperator::Subtract {
+                -imag
+            } else {
+                imag
+            };
             Some(Constant::Complex { real, imag })
         }
         _ => None,

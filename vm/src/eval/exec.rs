@@ -1018,7 +1018,8 @@ impl Vm {
                 I::RotN(n) => {
                     let v = f.pop();
                     let len = f.stack.len();
-                    f.stack.insert(len.saturating_sub((n as usize).saturating_sub(1)), v);
+                    f.stack
+                        .insert(len.saturating_sub((n as usize).saturating_sub(1)), v);
                 }
                 I::GetLen => {
                     let subject = f.top();

@@ -212,4 +212,3 @@ impl Vm {
         Ok(Value::Int(i64::try_from(n).unwrap_or(i64::MAX)))
     }
 }
-

@@ -363,5 +363,6 @@ pub fn init(vm: &mut Vm) {
 
 /// Whether `v` is a memoryview (a sequence for `match` patterns).
 pub fn is_memoryview(v: &Value) -> bool {
-    v.as_obj().is_some_and(|o| o.native_data::<MemView>().is_some())
+    v.as_obj()
+        .is_some_and(|o| o.native_data::<MemView>().is_some())
 }

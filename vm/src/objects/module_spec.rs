@@ -51,14 +51,21 @@ impl Vm {
 
     /// The spec of module `name` loaded from `origin`; `search` is the
     /// package's `__path__` list for packages.
-    pub(crate) fn new_module_spec(&mut self, name: &str, origin: Value, search: Option<Value>) -> Value {
+    pub(crate) fn new_module_spec(
+        &mut self,
+        name: &str,
+        origin: Value,
+        search: Option<Value>,
+    ) -> Value {
         let t = self.module_spec_type();
         let o = self.alloc_with_dict(t, crate::object::Payload::Instance);
         let v = Value::Obj(o);
         let parent = if search.is_some() {
             name.to_owned()
         } else {
-            name.rsplit_once('.').map(|x| x.0.to_owned()).unwrap_or_default()
+            name.rsplit_once('.')
+                .map(|x| x.0.to_owned())
+                .unwrap_or_default()
         };
         let name_v = self.str_val(name);
         let parent_v = self.str_val(parent);
