@@ -1492,7 +1492,10 @@ impl Vm {
             )));
         }
         let pairs: Vec<(Value, Value)> = match src {
-            Value::Obj(so) if matches!(so.payload, Payload::Dict(_)) => {
+            Value::Obj(so)
+                if matches!(so.payload, Payload::Dict(_))
+                    && !crate::objects::dict::iter_overridden(self, src) =>
+            {
                 crate::objects::dict::entries(so)
             }
             _ => {
@@ -1544,15 +1547,26 @@ impl Vm {
     }
 
     fn unpack(&mut self, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
-        if let Some(t) = seq.as_tuple() {
-            if t.len() == n {
-                return Ok(t.to_vec());
+        // Exact tuples and lists only: a subclass may override __iter__.
+        let exact = match seq {
+            Value::Obj(o) => o
+                .class_ref()
+                .as_ref()
+                .and_then(|c| c.as_type().map(|t| !t.heap))
+                .unwrap_or(false),
+            _ => false,
+        };
+        if exact {
+            if let Some(t) = seq.as_tuple() {
+                if t.len() == n {
+                    return Ok(t.to_vec());
+                }
             }
-        }
-        if let Some(Payload::List(l)) = seq.payload() {
-            let l = l.borrow();
-            if l.len() == n {
-                return Ok(l.clone());
+            if let Some(Payload::List(l)) = seq.payload() {
+                let l = l.borrow();
+                if l.len() == n {
+                    return Ok(l.clone());
+                }
             }
         }
         let it = match self.get_iter(seq) {
