@@ -318,10 +318,16 @@ impl<'t> Compiler<'t, '_> {
         for key in keys {
             if let Some(c) = literal_value(key) {
                 if seen.iter().any(|s| constants_equal(s, &c)) {
-                    let repr = unparse(&Expr {
-                        loc: key.loc,
-                        kind: ExprKind::Constant(c),
-                    });
+                    let repr = match c {
+                        // unparse() spells infinity 1e309; repr() says inf.
+                        Constant::Float(f) if f.is_infinite() => {
+                            if f > 0.0 { "inf" } else { "-inf" }.to_owned()
+                        }
+                        c => unparse(&Expr {
+                            loc: key.loc,
+                            kind: ExprKind::Constant(c),
+                        }),
+                    };
                     return Err(self.compile_error(
                         format!("mapping pattern checks duplicate key ({repr})"),
                         self.here(),

@@ -384,4 +384,9 @@ pub const CASES: &[Case] = &[
     Case { src: "match x:\n    case {\"a\": a, **a}:\n        pass", kind: "SyntaxError", msg: "multiple assignments to name 'a' in pattern", line: 2, offset: 16, end_line: 2, end_offset: 17, text: None },
     Case { src: "match x:\n    case (y as z):\n        pass\n    case 1:\n        pass", kind: "SyntaxError", msg: "name capture 'y' makes remaining patterns unreachable", line: 2, offset: 11, end_line: 2, end_offset: 12, text: None },
     Case { src: "match x:\n    case x | 1:\n        pass", kind: "SyntaxError", msg: "name capture 'x' makes remaining patterns unreachable", line: 2, offset: 10, end_line: 2, end_offset: 11, text: None },
+    Case { src: "match x:\n    case {1e400: 1, 1e400: 2}:\n        pass", kind: "SyntaxError", msg: "mapping pattern checks duplicate key (inf)", line: 2, offset: 10, end_line: 2, end_offset: 30, text: None },
+    Case { src: "match x:\n    case {-0.0: 1, 0: 2}:\n        pass", kind: "SyntaxError", msg: "mapping pattern checks duplicate key (0)", line: 2, offset: 10, end_line: 2, end_offset: 25, text: None },
+    Case { src: "match x:\n    case {\"it's\": 1, \"it's\": 2}:\n        pass", kind: "SyntaxError", msg: "mapping pattern checks duplicate key (\"it's\")", line: 2, offset: 10, end_line: 2, end_offset: 32, text: None },
+    Case { src: "match x:\n    case {1+2j: 1, 1+2j: 2}:\n        pass", kind: "SyntaxError", msg: "mapping pattern checks duplicate key ((1+2j))", line: 2, offset: 10, end_line: 2, end_offset: 28, text: None },
+    Case { src: "match x:\n    case [*__debug__]:\n        pass", kind: "SyntaxError", msg: "cannot assign to __debug__", line: 2, offset: 11, end_line: 2, end_offset: 21, text: None },
 ];
