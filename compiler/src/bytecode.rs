@@ -311,6 +311,8 @@ pub enum Instruction {
     /// [cond] -> []
     PopJumpIfFalse(Target),
     PopJumpIfTrue(Target),
+    /// [x] -> []; jump if x is None (pattern matching).
+    PopJumpIfNone(Target),
     /// If TOS is false jump and keep it, else pop it (`and`).
     JumpIfFalseOrPop(Target),
     /// If TOS is true jump and keep it, else pop it (`or`).

@@ -462,6 +462,7 @@ pub(crate) fn jump_target_mut(ins: &mut Instruction) -> Option<&mut u32> {
         I::Jump(t)
         | I::PopJumpIfFalse(t)
         | I::PopJumpIfTrue(t)
+        | I::PopJumpIfNone(t)
         | I::JumpIfFalseOrPop(t)
         | I::JumpIfTrueOrPop(t)
         | I::ForIter(t)

@@ -347,9 +347,7 @@ impl<'t> Compiler<'t, '_> {
         // [subject, keys, values-or-None]
         pc.on_top += 2;
         self.emit(I::DupTop);
-        self.load_const(Constant::None);
-        self.emit(I::IsOp(true));
-        self.jump_to_fail(pc, I::PopJumpIfFalse);
+        self.jump_to_fail(pc, I::PopJumpIfNone);
         self.emit(I::UnpackSequence(size));
         pc.on_top += size;
         pc.on_top -= 1;
@@ -397,11 +395,9 @@ impl<'t> Compiler<'t, '_> {
         let nargs = patterns.len() as u32;
         self.emit(I::MatchClass(nargs));
         self.emit(I::DupTop);
-        self.load_const(Constant::None);
-        self.emit(I::IsOp(true));
         // TOS: the tuple of attributes (or None).
         pc.on_top += 1;
-        self.jump_to_fail(pc, I::PopJumpIfFalse);
+        self.jump_to_fail(pc, I::PopJumpIfNone);
         let total = nargs + kwd_patterns.len() as u32;
         self.emit(I::UnpackSequence(total));
         pc.on_top += total;

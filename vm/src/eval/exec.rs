@@ -747,6 +747,11 @@ impl Vm {
                         f.ip = t as usize;
                     }
                 }
+                I::PopJumpIfNone(t) => {
+                    if f.pop().is_none() {
+                        f.ip = t as usize;
+                    }
+                }
                 I::PopJumpIfTrue(t) => {
                     let v = f.pop();
                     let b = match v {
