@@ -41,10 +41,14 @@ fn main() {
             let child = std::thread::Builder::new()
                 .stack_size(256 << 20)
                 .spawn(move || run::run(o, &prog));
-            match child {
+            let code = match child {
                 Ok(h) => h.join().unwrap_or(70),
                 Err(_) => 70,
+            };
+            if run::DIE_BY_SIGINT.load(std::sync::atomic::Ordering::SeqCst) {
+                run::die_by_sigint();
             }
+            code
         }
     };
     std::process::exit(code);

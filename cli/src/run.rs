@@ -10,6 +10,20 @@ use rpy_vm::{Interpreter, PyResult, Value};
 
 use crate::options::{Options, Program};
 
+/// Set after an uncaught KeyboardInterrupt: like CPython, the process then
+/// ends by SIGINT (so that the shell sees the interrupt), not with status 130.
+pub static DIE_BY_SIGINT: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
+/// Ends the process by the default action of SIGINT (the Ctrl-C handler
+/// is set aside first).
+pub fn die_by_sigint() {
+    #[cfg(unix)]
+    {
+        let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGINT);
+    }
+}
+
 /// Ctrl-C sets the VM's interrupt flag; the running code raises
 /// KeyboardInterrupt. A second Ctrl-C before the first was seen (the VM is
 /// stuck in native code) ends the process, as a last resort.
@@ -161,6 +175,10 @@ pub fn run(o: Options, prog: &str) -> i32 {
         Ok(()) => 0,
         Err(e) => {
             interp.flush();
+            let interrupt = interp.vm().exc.keyboard_interrupt.clone();
+            if !o.inspect && interp.vm().is_instance(&Value::Obj(e.0.clone()), &interrupt) {
+                DIE_BY_SIGINT.store(true, Ordering::SeqCst);
+            }
             if o.inspect {
                 // With -i even SystemExit only prints its traceback.
                 let ev = Value::Obj(e.0.clone());

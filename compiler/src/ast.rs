@@ -81,6 +81,11 @@ pub enum StmtKind {
     Global(Vec<String>),
     Nonlocal(Vec<String>),
     Expr(Expr),
+    /// `match subject:` with its `case` blocks.
+    Match {
+        subject: Expr,
+        cases: Vec<MatchCase>,
+    },
     Pass,
     Break,
     Continue,
@@ -89,6 +94,67 @@ pub enum StmtKind {
     Unsupported {
         feature: &'static str,
     },
+}
+
+/// `case pattern if guard: body`
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchCase {
+    pub pattern: Pattern,
+    pub guard: Option<Expr>,
+    pub body: Vec<Stmt>,
+}
+
+/// A `match` pattern with its source span.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    pub loc: Location,
+    pub kind: PatternKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PatternKind {
+    /// A literal or dotted name, compared with `==`.
+    Value(Expr),
+    /// `None`, `True` or `False`, compared with `is`.
+    Singleton(Constant),
+    /// `[p, ...]` or `(p, ...)`, at most one `Star` among them.
+    Sequence(Vec<Pattern>),
+    /// `{key: p, ..., **rest}`
+    Mapping {
+        keys: Vec<Expr>,
+        patterns: Vec<Pattern>,
+        rest: Option<String>,
+    },
+    /// `cls(p, ..., attr=p, ...)`
+    Class {
+        cls: Expr,
+        patterns: Vec<Pattern>,
+        kwd_attrs: Vec<String>,
+        kwd_patterns: Vec<Pattern>,
+    },
+    /// `*name` or `*_` (`None`) inside a sequence pattern.
+    Star(Option<String>),
+    /// `p as name`, a capture `name` (no pattern) or the wildcard `_`
+    /// (neither).
+    As {
+        pattern: Option<Box<Pattern>>,
+        name: Option<String>,
+    },
+    /// `p | q | ...`
+    Or(Vec<Pattern>),
+}
+
+impl Pattern {
+    /// The wildcard `_`.
+    pub fn is_wildcard(&self) -> bool {
+        matches!(
+            self.kind,
+            PatternKind::As {
+                pattern: None,
+                name: None
+            }
+        )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

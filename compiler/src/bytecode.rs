@@ -311,6 +311,8 @@ pub enum Instruction {
     /// [cond] -> []
     PopJumpIfFalse(Target),
     PopJumpIfTrue(Target),
+    /// [x] -> []; jump if x is None (pattern matching).
+    PopJumpIfNone(Target),
     /// If TOS is false jump and keep it, else pop it (`and`).
     JumpIfFalseOrPop(Target),
     /// If TOS is true jump and keep it, else pop it (`or`).
@@ -380,6 +382,33 @@ pub enum Instruction {
     SetupWith(Target),
     /// At a with-handler: [exit, exc] -> [exit, exc, exit(type(exc), exc, tb)]
     WithExceptStart,
+
+    // ---- pattern matching (`match` statements) ----
+    /// [x1, .., xn] -> [xn, x1, .., x(n-1)]: moves TOS down to depth n.
+    RotN(u32),
+    /// [subject] -> [subject, len(subject)]
+    GetLen,
+    /// [subject] -> [subject, bool]: whether subject is a mapping (an
+    /// instance of dict) for mapping patterns.
+    MatchMapping,
+    /// [subject] -> [subject, bool]: whether subject is a sequence for
+    /// sequence patterns (list, tuple, range, memoryview; never str, bytes
+    /// or bytearray).
+    MatchSequence,
+    /// [subject, keys] -> [subject, keys, values]: `values` is the tuple of
+    /// `subject.get(key, <missing>)` for each key of the tuple `keys`, or None
+    /// if a key is missing (ValueError on a duplicate key).
+    MatchKeys,
+    /// [subject, cls, names] -> [attributes or None]: if `subject` is an
+    /// instance of `cls`, the tuple of its n positional sub-pattern
+    /// attributes (per `cls.__match_args__`, or the subject itself for the
+    /// built-in types that match themselves) followed by the attributes
+    /// named by the str tuple `names`; None if it is not an instance or an
+    /// attribute is missing. TypeErrors as CPython's MATCH_CLASS.
+    MatchClass(u32),
+    /// [subject, keys] -> [rest]: a new dict of subject's items minus the
+    /// keys of the tuple `keys` (`**rest` in a mapping pattern).
+    CopyDictWithoutKeys,
 
     // ---- generators ----
     /// [value] -> yields value; on resume the sent value is pushed.

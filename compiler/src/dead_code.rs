@@ -8,6 +8,7 @@ fn target(ins: &I) -> Option<u32> {
         I::Jump(t)
         | I::PopJumpIfFalse(t)
         | I::PopJumpIfTrue(t)
+        | I::PopJumpIfNone(t)
         | I::JumpIfFalseOrPop(t)
         | I::JumpIfTrueOrPop(t)
         | I::ForIter(t)

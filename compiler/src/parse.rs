@@ -601,16 +601,18 @@ impl Lowerer<'_, '_> {
                 drop(self.stmt_inner(rp::Stmt::With(w), depth));
                 unsupported("'async with' statements")
             }
-            rp::Stmt::Match(m) => {
-                self.graveyard.push(*m.subject);
-                for case in m.cases {
-                    self.bury_pattern(case.pattern);
-                    self.graveyard.extend(case.guard.map(|g| *g));
-                    drop(self.stmts(case.body, depth));
-                }
-                self.bury_all();
-                unsupported("'match' statements")
-            }
+            rp::Stmt::Match(m) => StmtKind::Match {
+                subject: self.expr(*m.subject, d),
+                cases: m
+                    .cases
+                    .into_iter()
+                    .map(|case| MatchCase {
+                        pattern: self.pattern(case.pattern, d),
+                        guard: self.opt_expr(case.guard, d),
+                        body: self.stmts(case.body, depth),
+                    })
+                    .collect(),
+            },
             rp::Stmt::TryStar(t) => {
                 let t = rp::StmtTry {
                     range: t.range,
@@ -631,33 +633,42 @@ impl Lowerer<'_, '_> {
         Stmt { loc, kind }
     }
 
-    /// Sends the expressions inside a pattern (which nests only through
-    /// brackets, so recursion here is shallow) to the graveyard.
-    fn bury_pattern(&mut self, p: rp::Pattern) {
-        match p {
-            rp::Pattern::MatchValue(v) => self.graveyard.push(*v.value),
-            rp::Pattern::MatchSingleton(_) | rp::Pattern::MatchStar(_) => {}
-            rp::Pattern::MatchSequence(s) => {
-                s.patterns.into_iter().for_each(|p| self.bury_pattern(p))
-            }
-            rp::Pattern::MatchMapping(m) => {
-                self.graveyard.extend(m.keys);
-                m.patterns.into_iter().for_each(|p| self.bury_pattern(p));
-            }
-            rp::Pattern::MatchClass(c) => {
-                self.graveyard.push(*c.cls);
-                c.patterns.into_iter().for_each(|p| self.bury_pattern(p));
-                c.kwd_patterns
-                    .into_iter()
-                    .for_each(|p| self.bury_pattern(p));
-            }
-            rp::Pattern::MatchAs(a) => {
-                if let Some(p) = a.pattern {
-                    self.bury_pattern(*p);
-                }
-            }
-            rp::Pattern::MatchOr(o) => o.patterns.into_iter().for_each(|p| self.bury_pattern(p)),
-        }
+    /// Lowers a pattern (patterns nest only through brackets, which the
+    /// tokenizer limits, so the recursion is shallow).
+    fn pattern(&mut self, p: rp::Pattern, depth: u32) -> Pattern {
+        stacker::maybe_grow(RED_ZONE, STACK_GROWTH, || self.pattern_inner(p, depth))
+    }
+
+    fn patterns(&mut self, ps: Vec<rp::Pattern>, depth: u32) -> Vec<Pattern> {
+        ps.into_iter().map(|p| self.pattern(p, depth)).collect()
+    }
+
+    fn pattern_inner(&mut self, p: rp::Pattern, depth: u32) -> Pattern {
+        let loc = self.loc(rp::Ranged::range(&p));
+        let d = depth + 1;
+        let kind = match p {
+            rp::Pattern::MatchValue(v) => PatternKind::Value(self.expr(*v.value, d)),
+            rp::Pattern::MatchSingleton(s) => PatternKind::Singleton(constant(s.value)),
+            rp::Pattern::MatchSequence(s) => PatternKind::Sequence(self.patterns(s.patterns, d)),
+            rp::Pattern::MatchMapping(m) => PatternKind::Mapping {
+                keys: self.exprs(m.keys, d),
+                patterns: self.patterns(m.patterns, d),
+                rest: m.rest.map(|r| r.to_string()),
+            },
+            rp::Pattern::MatchClass(c) => PatternKind::Class {
+                cls: self.expr(*c.cls, d),
+                patterns: self.patterns(c.patterns, d),
+                kwd_attrs: c.kwd_attrs.into_iter().map(|a| a.to_string()).collect(),
+                kwd_patterns: self.patterns(c.kwd_patterns, d),
+            },
+            rp::Pattern::MatchStar(s) => PatternKind::Star(s.name.map(|n| n.to_string())),
+            rp::Pattern::MatchAs(a) => PatternKind::As {
+                pattern: a.pattern.map(|p| Box::new(self.pattern(*p, d))),
+                name: a.name.map(|n| n.to_string()),
+            },
+            rp::Pattern::MatchOr(o) => PatternKind::Or(self.patterns(o.patterns, d)),
+        };
+        Pattern { loc, kind }
     }
 
     fn aliases(&self, names: Vec<rp::Alias>) -> Vec<Alias> {

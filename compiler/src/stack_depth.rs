@@ -40,7 +40,7 @@ pub fn stack_effect(ins: &I, jump: bool) -> i64 {
         I::UnpackSequence(k) => n(k) - 1,
         I::UnpackEx { before, after } => n(before) + n(after),
         I::Jump(_) => 0,
-        I::PopJumpIfFalse(_) | I::PopJumpIfTrue(_) => -1,
+        I::PopJumpIfFalse(_) | I::PopJumpIfTrue(_) | I::PopJumpIfNone(_) => -1,
         I::JumpIfFalseOrPop(_) | I::JumpIfTrueOrPop(_) => {
             if jump {
                 0
@@ -80,6 +80,10 @@ pub fn stack_effect(ins: &I, jump: bool) -> i64 {
         I::JumpIfNotExcMatch(_) => -2,
         I::SetupWith(_) => 1,
         I::WithExceptStart => 1,
+        I::RotN(_) => 0,
+        I::GetLen | I::MatchMapping | I::MatchSequence | I::MatchKeys => 1,
+        I::MatchClass(_) => -2,
+        I::CopyDictWithoutKeys => -1,
         I::YieldValue => 0,
         I::GetYieldFromIter => 0,
         I::Send(_) => {
@@ -98,6 +102,7 @@ fn target(ins: &I) -> Option<u32> {
         I::Jump(t)
         | I::PopJumpIfFalse(t)
         | I::PopJumpIfTrue(t)
+        | I::PopJumpIfNone(t)
         | I::JumpIfFalseOrPop(t)
         | I::JumpIfTrueOrPop(t)
         | I::ForIter(t)

@@ -535,10 +535,66 @@ impl Builder<'_, '_> {
                 }
             }
             StmtKind::Expr(e) => self.expr(e)?,
+            StmtKind::Match { subject, cases } => {
+                self.expr(subject)?;
+                for case in cases {
+                    self.pattern(&case.pattern)?;
+                    if let Some(g) = &case.guard {
+                        self.expr(g)?;
+                    }
+                    self.stmts(&case.body)?;
+                }
+            }
             StmtKind::Pass | StmtKind::Break | StmtKind::Continue => {}
             StmtKind::Unsupported { .. } => {}
         }
         Ok(())
+    }
+
+    /// The names a pattern binds and the expressions inside it.
+    fn pattern(&mut self, p: &Pattern) -> R {
+        stacker::maybe_grow(RED_ZONE, STACK_GROWTH, || match &p.kind {
+            PatternKind::Value(e) => self.expr(e),
+            PatternKind::Singleton(_) => Ok(()),
+            PatternKind::Sequence(ps) | PatternKind::Or(ps) => {
+                ps.iter().try_for_each(|q| self.pattern(q))
+            }
+            PatternKind::Mapping {
+                keys,
+                patterns,
+                rest,
+            } => {
+                self.exprs(keys)?;
+                patterns.iter().try_for_each(|q| self.pattern(q))?;
+                match rest {
+                    Some(n) => self.add_def(n, flags::LOCAL, p.loc),
+                    None => Ok(()),
+                }
+            }
+            PatternKind::Class {
+                cls,
+                patterns,
+                kwd_patterns,
+                ..
+            } => {
+                self.expr(cls)?;
+                patterns.iter().try_for_each(|q| self.pattern(q))?;
+                kwd_patterns.iter().try_for_each(|q| self.pattern(q))
+            }
+            PatternKind::Star(name) => match name {
+                Some(n) => self.add_def(n, flags::LOCAL, p.loc),
+                None => Ok(()),
+            },
+            PatternKind::As { pattern, name } => {
+                if let Some(q) = pattern {
+                    self.pattern(q)?;
+                }
+                match name {
+                    Some(n) => self.add_def(n, flags::LOCAL, p.loc),
+                    None => Ok(()),
+                }
+            }
+        })
     }
 
     fn defaults(&mut self, args: &Arguments) -> R {

@@ -145,12 +145,61 @@ fn stmt(s: &Stmt, out: &mut Vec<String>) {
             expr(e, out);
             "Expr"
         }
+        StmtKind::Match { subject, cases } => {
+            expr(subject, out);
+            for c in cases {
+                pattern(&c.pattern, out);
+                c.guard.iter().for_each(|g| expr(g, out));
+                stmts(&c.body, out);
+            }
+            "Match"
+        }
         StmtKind::Pass => "Pass",
         StmtKind::Break => "Break",
         StmtKind::Continue => "Continue",
         StmtKind::Unsupported { feature } => feature,
     };
     line(name, s.loc, out);
+}
+
+fn pattern(p: &Pattern, out: &mut Vec<String>) {
+    let name = match &p.kind {
+        PatternKind::Value(e) => {
+            expr(e, out);
+            "MatchValue"
+        }
+        PatternKind::Singleton(_) => "MatchSingleton",
+        PatternKind::Sequence(ps) => {
+            ps.iter().for_each(|q| pattern(q, out));
+            "MatchSequence"
+        }
+        PatternKind::Mapping { keys, patterns, .. } => {
+            keys.iter().for_each(|k| expr(k, out));
+            patterns.iter().for_each(|q| pattern(q, out));
+            "MatchMapping"
+        }
+        PatternKind::Class {
+            cls,
+            patterns,
+            kwd_patterns,
+            ..
+        } => {
+            expr(cls, out);
+            patterns.iter().for_each(|q| pattern(q, out));
+            kwd_patterns.iter().for_each(|q| pattern(q, out));
+            "MatchClass"
+        }
+        PatternKind::Star(_) => "MatchStar",
+        PatternKind::As { pattern: q, .. } => {
+            q.iter().for_each(|q| pattern(q, out));
+            "MatchAs"
+        }
+        PatternKind::Or(ps) => {
+            ps.iter().for_each(|q| pattern(q, out));
+            "MatchOr"
+        }
+    };
+    line(name, p.loc, out);
 }
 
 fn gens(g: &[Comprehension], out: &mut Vec<String>) {

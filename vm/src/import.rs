@@ -154,12 +154,14 @@ impl Vm {
         let m = self.new_module(fullname);
         let mv = Value::Obj(m.clone());
         let f = self.str_val(display.clone());
-        self.module_set(&m, "__file__", f);
+        self.module_set(&m, "__file__", f.clone());
+        let mut search = None;
         let package = match pkg_dir {
             Some(d) => {
                 let p = self.str_val(d.to_string_lossy().into_owned());
                 let l = self.new_list(vec![p]);
-                self.module_set(&m, "__path__", l);
+                self.module_set(&m, "__path__", l.clone());
+                search = Some(l);
                 fullname.to_owned()
             }
             None => fullname
@@ -169,6 +171,8 @@ impl Vm {
         };
         let pv = self.str_val(package);
         self.module_set(&m, "__package__", pv);
+        let spec = self.new_module_spec(fullname, f, search);
+        self.module_set(&m, "__spec__", spec);
         let b = Value::Obj(self.builtins.clone());
         self.module_set(&m, "__builtins__", b);
         let k = self.intern(fullname);

@@ -262,14 +262,16 @@ impl<'a> Args<'a> {
         required: usize,
     ) -> PyResult<[Option<&'a Value>; N]> {
         let pos = self.pos();
-        if pos.len() > N {
+        // CPython counts positional and keyword arguments together first.
+        let total = pos.len() + self.kw().count();
+        if pos.len() > N || (N > 0 && total > N) {
             let msg = if N == 0 {
                 format!("{name}() takes no arguments ({} given)", pos.len())
             } else {
+                let keyword = if pos.is_empty() { "keyword " } else { "" };
                 format!(
-                    "{name}() takes at most {N} argument{} ({} given)",
+                    "{name}() takes at most {N} {keyword}argument{} ({total} given)",
                     plural(N),
-                    pos.len()
                 )
             };
             return Err(vm.type_error(msg));

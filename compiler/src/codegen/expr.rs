@@ -535,7 +535,7 @@ fn compare_instruction(op: CmpOp) -> I {
 }
 
 /// `-c` for a numeric constant `c` (CPython's constant folding).
-fn negate_constant(c: &Constant) -> Option<Constant> {
+pub(super) fn negate_constant(c: &Constant) -> Option<Constant> {
     Some(match c {
         Constant::Int(i) => match i.checked_neg() {
             Some(n) => Constant::Int(n),

@@ -4,10 +4,12 @@
 //! lambda, comprehension), kept on a stack while nested code is compiled.
 //! Statements live in `stmt.rs`, expressions in `expr.rs`, assignment and
 //! `del` targets in `target.rs`, try/with/loop exits in `blocks.rs`,
+//! `match` statements in `pattern.rs`,
 //! function/class/lambda/comprehension scopes in `scopes.rs`.
 
 mod blocks;
 mod expr;
+mod pattern;
 mod scopes;
 mod stmt;
 mod target;
@@ -460,6 +462,7 @@ pub(crate) fn jump_target_mut(ins: &mut Instruction) -> Option<&mut u32> {
         I::Jump(t)
         | I::PopJumpIfFalse(t)
         | I::PopJumpIfTrue(t)
+        | I::PopJumpIfNone(t)
         | I::JumpIfFalseOrPop(t)
         | I::JumpIfTrueOrPop(t)
         | I::ForIter(t)

@@ -137,6 +137,7 @@ impl<'t> Compiler<'t, '_> {
             } => self.import_from(module.as_deref(), names, *level)?,
             StmtKind::Global(_) | StmtKind::Nonlocal(_) | StmtKind::Pass => {}
             StmtKind::Expr(e) => self.expr_stmt(e)?,
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
             StmtKind::Break => self.loop_exit(true, s.loc)?,
             StmtKind::Continue => self.loop_exit(false, s.loc)?,
             StmtKind::Unsupported { feature } => {

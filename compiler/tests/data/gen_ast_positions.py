@@ -1,5 +1,5 @@
 """Regenerates ast_position_cases.rs: every statement and expression node's
-type and position from CPython's `ast`, as a sorted multiset.
+(and pattern's) type and position from CPython's `ast`, as a sorted multiset.
 
 Usage: python3 gen_ast_positions.py SOURCES_FILE > ast_position_cases.rs
 """
@@ -13,7 +13,7 @@ print("pub const CASES: &[(&str, &str)] = &[")
 for src in open(sys.argv[1]).read().split('\n####\n'):
     out = []
     for n in ast.walk(ast.parse(src)):
-        if isinstance(n, (ast.stmt, ast.expr)) and not isinstance(n, (ast.FormattedValue, ast.JoinedStr)):
+        if isinstance(n, (ast.stmt, ast.expr, ast.pattern)) and not isinstance(n, (ast.FormattedValue, ast.JoinedStr)):
             # f-string parts are checked by the location tests instead.
             out.append(f"{type(n).__name__} {n.lineno} {n.col_offset} {n.end_lineno} {n.end_col_offset}")
     print(f"    ({rust_str(src)}, {rust_str(chr(10).join(sorted(out)))}),")

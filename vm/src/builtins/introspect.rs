@@ -125,11 +125,9 @@ fn run_with(vm: &mut Vm, args: Args, mode: rpy_compiler::Mode, what: &str) -> Py
     };
     let code = to_code(vm, src.unwrap_or(&Value::None), mode, "<string>", what)?;
     let r = vm.run_code(code, globals, locals)?;
-    Ok(if mode == rpy_compiler::Mode::Eval {
-        r
-    } else {
-        Value::None
-    })
+    // eval() gives back what the code returns (a code object compiled in
+    // exec mode returns None); exec() always returns None.
+    Ok(if what == "eval" { r } else { Value::None })
 }
 
 fn exec(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -42,7 +42,7 @@ impl Vm {
         match &fo.payload {
             Payload::Function(fd) => {
                 let frame = self.make_frame(fo, fd, args)?;
-                if fd.code.co.flags.generator {
+                if fd.code.borrow().co.flags.generator {
                     return Ok(crate::objects::generator::new_generator(self, fd, frame));
                 }
                 self.run_frame(frame)
@@ -164,7 +164,7 @@ impl Vm {
         fd: &FunctionData,
         args: Args,
     ) -> PyResult<Box<Frame>> {
-        let code = fd.code.clone();
+        let code = fd.code.borrow().clone();
         let mut frame = match self.frame_pool.pop() {
             Some(mut f) => {
                 f.reset(code.clone(), fd.globals.clone(), fd.builtins.clone());
@@ -223,7 +223,7 @@ impl Vm {
         frame: &mut Frame,
         args: Args,
     ) -> PyResult<()> {
-        let code = fd.code.clone();
+        let code = fd.code.borrow().clone();
         let co = &code.co;
         let argcount = co.arg_count as usize;
         let posonly = co.posonly_arg_count as usize;

@@ -758,6 +758,11 @@ impl Vm {
                         f.ip = t as usize;
                     }
                 }
+                I::PopJumpIfNone(t) => {
+                    if f.pop().is_none() {
+                        f.ip = t as usize;
+                    }
+                }
                 I::PopJumpIfTrue(t) => {
                     let v = f.pop();
                     let b = match v {
@@ -1032,6 +1037,44 @@ impl Vm {
                     let r = self.call(&exit, &[ty, e, tb])?;
                     f.push(r);
                 }
+                I::RotN(n) => {
+                    let v = f.pop();
+                    let len = f.stack.len();
+                    f.stack
+                        .insert(len.saturating_sub((n as usize).saturating_sub(1)), v);
+                }
+                I::GetLen => {
+                    let subject = f.top();
+                    let n = self.match_len(&subject)?;
+                    f.push(n);
+                }
+                I::MatchMapping => {
+                    let r = self.match_is_mapping(&f.top());
+                    f.push(Value::Bool(r));
+                }
+                I::MatchSequence => {
+                    let r = self.match_is_sequence(&f.top());
+                    f.push(Value::Bool(r));
+                }
+                I::MatchKeys => {
+                    let keys = f.top();
+                    let subject = f.peek(1);
+                    let values = self.match_keys(&subject, &keys)?;
+                    f.push(values);
+                }
+                I::MatchClass(n) => {
+                    let names = f.pop();
+                    let cls = f.pop();
+                    let subject = f.pop();
+                    let r = self.match_class(&subject, &cls, n as usize, &names)?;
+                    f.push(r);
+                }
+                I::CopyDictWithoutKeys => {
+                    let keys = f.pop();
+                    let subject = f.pop();
+                    let rest = self.copy_dict_without_keys(&subject, &keys)?;
+                    f.push(rest);
+                }
                 I::YieldValue => {
                     let v = f.pop();
                     return Ok(Transfer::Yield(v));
@@ -1105,7 +1148,7 @@ impl Vm {
             match &o.payload {
                 Payload::Function(fd) => {
                     let frame = self.make_frame(o, fd, args)?;
-                    if fd.code.co.flags.generator {
+                    if fd.code.borrow().co.flags.generator {
                         return Ok(CallOutcome::Value(
                             crate::objects::generator::new_generator(self, fd, frame),
                         ));
@@ -1175,7 +1218,7 @@ impl Vm {
         let Payload::Function(fd) = &init.payload else {
             return Ok(None);
         };
-        if fd.code.co.flags.generator {
+        if fd.code.borrow().co.flags.generator {
             return Ok(None);
         }
         let payload = self.instance_payload(cls);
@@ -1441,7 +1484,7 @@ impl Vm {
         let fd = FunctionData {
             name: std::cell::RefCell::new(Value::Obj(code.name.clone())),
             qualname: std::cell::RefCell::new(Value::Obj(code.qualname.clone())),
-            code,
+            code: std::cell::RefCell::new(code),
             globals: f.globals.clone(),
             builtins: f.builtins.clone(),
             defaults: std::cell::RefCell::new(defaults),
@@ -1471,7 +1514,10 @@ impl Vm {
             )));
         }
         let pairs: Vec<(Value, Value)> = match src {
-            Value::Obj(so) if matches!(so.payload, Payload::Dict(_)) => {
+            Value::Obj(so)
+                if matches!(so.payload, Payload::Dict(_))
+                    && !crate::objects::dict::iter_overridden(self, src) =>
+            {
                 crate::objects::dict::entries(so)
             }
             _ => {
@@ -1523,15 +1569,26 @@ impl Vm {
     }
 
     fn unpack(&mut self, seq: &Value, n: usize) -> PyResult<Vec<Value>> {
-        if let Some(t) = seq.as_tuple() {
-            if t.len() == n {
-                return Ok(t.to_vec());
+        // Exact tuples and lists only: a subclass may override __iter__.
+        let exact = match seq {
+            Value::Obj(o) => o
+                .class_ref()
+                .as_ref()
+                .and_then(|c| c.as_type().map(|t| !t.heap))
+                .unwrap_or(false),
+            _ => false,
+        };
+        if exact {
+            if let Some(t) = seq.as_tuple() {
+                if t.len() == n {
+                    return Ok(t.to_vec());
+                }
             }
-        }
-        if let Some(Payload::List(l)) = seq.payload() {
-            let l = l.borrow();
-            if l.len() == n {
-                return Ok(l.clone());
+            if let Some(Payload::List(l)) = seq.payload() {
+                let l = l.borrow();
+                if l.len() == n {
+                    return Ok(l.clone());
+                }
             }
         }
         let it = match self.get_iter(seq) {

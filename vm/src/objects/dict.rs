@@ -203,17 +203,26 @@ fn dict_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     )))
 }
 
+/// Whether the class of dict `src` overrides `__iter__`: only then do
+/// merges (`update`, `{**d}`, `f(**d)`) go through `keys()` and
+/// `__getitem__` instead of copying the entries (CPython's test; a `keys`
+/// or `__getitem__` override alone is not consulted).
+pub fn iter_overridden(vm: &mut Vm, src: &Value) -> bool {
+    let name = vm.names.__iter__.clone();
+    let own = crate::objects::type_::lookup(&vm.class_of(src), &name);
+    let base = crate::objects::type_::lookup(&vm.types.dict, &name);
+    match (own, base) {
+        (Some(a), Some(b)) => !a.is(&b),
+        _ => false,
+    }
+}
+
 /// `dict.update` semantics shared by `__init__` and `update`.
 pub fn dict_update_from(vm: &mut Vm, d: &PyRef, src: &Value, fname: &str) -> PyResult<()> {
     if let Some(Payload::Dict(_)) = src.payload() {
         let src_o = src.as_obj().cloned();
         if let Some(so) = src_o {
-            // Exact dicts (or subclasses without a keys override) copy directly.
-            let keys_over =
-                crate::objects::type_::lookup(&vm.class_of(src), &vm.names.keys.clone())
-                    .map(|k| !matches!(k.payload(), Some(Payload::BuiltinFunction(_))))
-                    .unwrap_or(false);
-            if !keys_over {
+            if !iter_overridden(vm, src) {
                 for (k, v) in entries(&so) {
                     vm.dict_set(d, k, v)?;
                 }

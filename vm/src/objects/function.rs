@@ -12,7 +12,8 @@ use crate::vm::{PyResult, Vm};
 
 /// The payload of a Python function.
 pub struct FunctionData {
-    pub code: Rc<Code>,
+    /// Replaceable through `__code__`.
+    pub code: RefCell<Rc<Code>>,
     /// The module globals (a dict).
     pub globals: PyRef,
     pub builtins: PyRef,
@@ -100,10 +101,27 @@ fn set_annotations(vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
 }
 
 fn get_code(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let c = func_of(vm, v)?.code.clone();
+    let c = func_of(vm, v)?.code.borrow().clone();
     Ok(Value::Obj(
         vm.alloc(vm.types.code.clone(), Payload::Code(c)),
     ))
+}
+fn set_code(vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
+    let Some(Payload::Code(code)) = x.payload() else {
+        return Err(vm.type_error("__code__ must be set to a code object"));
+    };
+    let f = func_of(vm, v)?;
+    let nclosure = f.closure.borrow().len();
+    let nfree = code.freevars.len();
+    if nclosure != nfree {
+        let name = vm.str_value(&f.name.borrow().clone())?;
+        let name = name.as_str().unwrap_or_default().to_owned();
+        return Err(vm.value_error(format!(
+            "{name}() requires a code object with {nclosure} free vars, not {nfree}"
+        )));
+    }
+    *func_of(vm, v)?.code.borrow_mut() = code.clone();
+    Ok(())
 }
 fn get_globals(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(Value::Obj(func_of(vm, v)?.globals.clone()))
@@ -348,7 +366,7 @@ pub fn init(vm: &mut Vm) {
         get_annotations,
         Some(set_annotations),
     );
-    vm.add_getset(&t, "__code__", get_code, None);
+    vm.add_getset(&t, "__code__", get_code, Some(set_code));
     vm.add_getset(&t, "__globals__", get_globals, None);
     vm.add_getset(&t, "__builtins__", get_builtins, None);
     vm.add_getset(&t, "__closure__", get_closure, None);

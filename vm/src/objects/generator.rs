@@ -139,7 +139,7 @@ pub fn new_generator(vm: &mut Vm, fd: &FunctionData, frame: Box<Frame>) -> Value
         running: Cell::new(false),
         started: Cell::new(false),
         finished: Cell::new(false),
-        code: fd.code.clone(),
+        code: fd.code.borrow().clone(),
         name: RefCell::new(fd.name.borrow().clone()),
         qualname: RefCell::new(fd.qualname.borrow().clone()),
         exc_state: RefCell::new(None),

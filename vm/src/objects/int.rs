@@ -461,10 +461,12 @@ fn int_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let rest = args.shift();
     let pos = rest.pos();
-    if pos.len() > 2 {
+    // Positional and keyword arguments are counted together, as CPython.
+    let total = pos.len() + rest.kw().count();
+    if total > 2 {
+        let keyword = if pos.is_empty() { "keyword " } else { "" };
         return Err(vm.type_error(format!(
-            "int() takes at most 2 arguments ({} given)",
-            pos.len()
+            "int() takes at most 2 {keyword}arguments ({total} given)"
         )));
     }
     let mut x = pos.first().cloned();

@@ -626,3 +626,9 @@ pub fn init(vm: &mut Vm) {
     let builtins = vm.builtins.clone();
     vm.module_set(&builtins, "memoryview", Value::Obj(t));
 }
+
+/// Whether `v` is a memoryview (a sequence for `match` patterns).
+pub fn is_memoryview(v: &Value) -> bool {
+    v.as_obj()
+        .is_some_and(|o| o.native_data::<MemView>().is_some())
+}

@@ -22,6 +22,7 @@ pub mod list;
 pub mod memoryview;
 pub mod method_cache;
 pub mod module;
+pub mod module_spec;
 pub mod namespace;
 pub mod none;
 pub mod object_;

@@ -401,6 +401,7 @@ fn type_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             vm.type_name(&pos[1])
         )));
     };
+    let meta = vm.calculate_metaclass_of(&meta, bases_t)?;
     let mut bases = Vec::new();
     for b in bases_t {
         match b {

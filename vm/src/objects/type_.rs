@@ -507,9 +507,16 @@ impl Vm {
     /// The metaclass for a class with `bases` given `meta` (explicit or
     /// `type`): the most derived of them, or TypeError "metaclass conflict".
     pub fn calculate_metaclass(&mut self, meta: &PyRef, bases: &[PyRef]) -> PyResult<PyRef> {
+        let bases: Vec<Value> = bases.iter().map(|b| Value::Obj(b.clone())).collect();
+        self.calculate_metaclass_of(meta, &bases)
+    }
+
+    /// [`Vm::calculate_metaclass`] over any base values (CPython computes
+    /// the metaclass before checking that the bases are types).
+    pub fn calculate_metaclass_of(&mut self, meta: &PyRef, bases: &[Value]) -> PyResult<PyRef> {
         let mut winner = meta.clone();
         for b in bases {
-            let bm = self.class_of(&Value::Obj(b.clone()));
+            let bm = self.class_of(b);
             if is_subtype(&winner, &bm) {
                 continue;
             }

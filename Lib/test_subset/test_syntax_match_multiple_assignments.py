@@ -1,0 +1,4 @@
+print("this never runs: the file does not compile")
+match [1, [2, 3]]:
+    case [a, [b, a]]:
+        pass
