@@ -82,6 +82,11 @@ impl Vm {
                         pending = Some(self.recursion_error("maximum recursion depth exceeded"));
                         continue;
                     }
+                    if let Err(e) = self.tick(Some(&cur), 1) {
+                        self.recycle(new);
+                        pending = Some(e);
+                        continue;
+                    }
                     self.depth += 1 + extra;
                     self.gc_maybe_collect();
                     self.cur_globals = Some(new.globals.clone());
@@ -586,7 +591,7 @@ impl Vm {
                     let v = f.pop();
                     let l = f.peek(i as usize - 1);
                     if let Some(Payload::List(cell)) = l.payload() {
-                        cell.borrow_mut().push(v);
+                        crate::heap_stats::push_charged(&mut cell.borrow_mut(), v);
                     }
                 }
                 I::SetAdd(i) => {
@@ -630,7 +635,7 @@ impl Vm {
                         Err(e) => return Err(e),
                     };
                     if let Some(Payload::List(cell)) = l.payload() {
-                        cell.borrow_mut().extend(items);
+                        crate::heap_stats::extend_charged(&mut cell.borrow_mut(), items);
                     }
                 }
                 I::SetUpdate(i) => {
@@ -732,8 +737,10 @@ impl Vm {
                 }
                 I::Jump(t) => {
                     if (t as usize) < f.ip {
-                        // Loop back-edge: a safe point for the collector.
+                        // Loop back-edge: a safe point for the collector,
+                        // and where limits are checked (cost: the body).
                         self.gc_maybe_collect();
+                        self.tick(Some(f), (f.ip - t as usize) as u32)?;
                     }
                     f.ip = t as usize;
                 }
