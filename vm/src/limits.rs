@@ -58,10 +58,19 @@ pub struct Limits {
     deadline: Option<Instant>,
     clock_countdown: u32,
     tripped: Option<Trip>,
+    /// Set while the limit error is being made (its construction may run
+    /// native calls, which check the limits again).
+    raising: bool,
     /// Bytes found alive at the last measurement.
     mem_live: usize,
     /// `heap_stats::gross_bytes()` at the last measurement.
     mem_mark: usize,
+    /// The cap in force for the current entry: the memory limit, or a
+    /// little above what was alive when the entry began if that was more
+    /// (so that after a `MemoryError` the embedder can still run code that
+    /// frees memory, while hostile code gains at most 1/16 of the cap per
+    /// entry).
+    mem_ceiling: usize,
     /// The highest recursion limit running code may set.
     max_recursion_limit: Option<usize>,
     /// The `ResourceLimitError` class, made on first use.
@@ -81,12 +90,14 @@ impl Vm {
     /// limit). The count is approximate: each loop back-edge counts the
     /// length of the loop body in instructions, each call counts one.
     pub fn set_instruction_budget(&mut self, budget: Option<u64>) {
+        self.resource_limit_error_class();
         self.limits.instruction_budget = budget;
         self.limits.update_active();
     }
 
     /// Sets the wall-clock limit of each embedder entry (`None`: no limit).
     pub fn set_time_limit(&mut self, limit: Option<Duration>) {
+        self.resource_limit_error_class();
         self.limits.time_limit = limit;
         self.limits.update_active();
         self.limits.deadline = limit.map(|d| Instant::now() + d);
@@ -98,6 +109,7 @@ impl Vm {
         self.limits.update_active();
         self.limits.mem_mark = heap_stats::gross_bytes();
         self.limits.mem_live = 0;
+        self.limits.mem_ceiling = bytes.unwrap_or(usize::MAX);
     }
 
     /// Sets the recursion limit (as `sys.setrecursionlimit`) and makes it
@@ -138,6 +150,9 @@ impl Vm {
         l.tripped = None;
         l.clock_countdown = CLOCK_EVERY;
         l.deadline = l.time_limit.map(|d| Instant::now() + d);
+        if let Some(cap) = l.memory_limit {
+            l.mem_ceiling = cap.max(l.mem_live.saturating_add(cap / 16));
+        }
     }
 
     /// The `ResourceLimitError` class (a `RuntimeError` subclass).
@@ -166,6 +181,9 @@ impl Vm {
 
     #[inline(never)]
     fn tick_slow(&mut self, frame: Option<&Frame>, cost: u32) -> PyResult<()> {
+        if self.limits.raising {
+            return Ok(());
+        }
         if let Some(t) = self.limits.tripped {
             return Err(self.limit_error(t));
         }
@@ -187,14 +205,16 @@ impl Vm {
                 }
             }
         }
-        if let Some(cap) = l.memory_limit {
+        if l.memory_limit.is_some() {
+            let cap = l.mem_ceiling;
             let grown = heap_stats::gross_bytes().wrapping_sub(l.mem_mark);
             if grown > cap.saturating_sub(l.mem_live) {
-                let live = self.measure_live_bytes(frame);
-                self.limits.mem_live = live;
-                self.limits.mem_mark = heap_stats::gross_bytes();
+                let live = self.measure_after_collecting(frame, cap);
                 if live > cap {
-                    return Err(self.memory_error());
+                    self.limits.raising = true;
+                    let e = self.memory_error();
+                    self.limits.raising = false;
+                    return Err(e);
                 }
             }
         }
@@ -212,26 +232,41 @@ impl Vm {
                 self.limits.time_limit.unwrap_or_default()
             ),
         };
+        self.limits.raising = true;
         let c = self.resource_limit_error_class();
-        self.new_error(&c, msg)
+        let e = self.new_error(&c, msg);
+        self.limits.raising = false;
+        e
     }
 
     /// MemoryError if allocating `bytes` more would go over the memory cap
     /// (a check made before large allocations).
     pub fn mem_precheck(&mut self, bytes: usize) -> PyResult<()> {
-        let Some(cap) = self.limits.memory_limit else {
+        if self.limits.memory_limit.is_none() {
             return Ok(());
-        };
+        }
+        let cap = self.limits.mem_ceiling;
         if bytes <= cap.saturating_sub(self.limits.mem_live) / 2 {
             return Ok(());
         }
-        let live = self.measure_live_bytes(None);
-        self.limits.mem_live = live;
-        self.limits.mem_mark = heap_stats::gross_bytes();
+        let live = self.measure_after_collecting(None, cap.saturating_sub(bytes));
         if live.saturating_add(bytes) > cap {
             return Err(self.memory_error());
         }
         Ok(())
+    }
+
+    /// Measures live memory; over `cap`, collects cycles and measures
+    /// again (garbage cycles must not count against the cap).
+    fn measure_after_collecting(&mut self, frame: Option<&Frame>, cap: usize) -> usize {
+        let mut live = self.measure_live_bytes(frame);
+        if live > cap {
+            self.collect_garbage();
+            live = self.measure_live_bytes(frame);
+        }
+        self.limits.mem_live = live;
+        self.limits.mem_mark = heap_stats::gross_bytes();
+        live
     }
 
     /// Approximate bytes held by live objects of this VM: the tracked
