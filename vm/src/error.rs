@@ -126,7 +126,9 @@ impl Error {
     pub fn to_py_err(&self, vm: &mut Vm) -> PyErr {
         let b = vm.builtins_dict.clone();
         let cls = match vm.dict_get_str(&b, &self.type_name) {
-            Some(Value::Obj(c)) if crate::objects::type_::is_subtype(&c, &vm.exc.base_exception) => {
+            Some(Value::Obj(c))
+                if crate::objects::type_::is_subtype(&c, &vm.exc.base_exception) =>
+            {
                 Some(c)
             }
             _ => None,

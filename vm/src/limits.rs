@@ -272,12 +272,7 @@ impl Vm {
     /// Approximate bytes held by live objects of this VM: the tracked
     /// containers and what they hold, plus the values of the running frames.
     pub fn measure_live_bytes(&mut self, frame: Option<&Frame>) -> usize {
-        let objs: Vec<PyRef> = self
-            .gc
-            .tracked
-            .iter()
-            .filter_map(|w| w.upgrade())
-            .collect();
+        let objs: Vec<PyRef> = self.gc.tracked.iter().filter_map(|w| w.upgrade()).collect();
         let mut seen: HashSet<usize> = HashSet::new();
         let mut total = 0usize;
         let obj_size = std::mem::size_of::<PyObject>();

@@ -94,7 +94,10 @@ impl Vm {
         let c = self.exc.permission_error.clone();
         Err(self.new_error(
             &c,
-            format!("{what}: {} is not permitted in this sandbox", cap.describe()),
+            format!(
+                "{what}: {} is not permitted in this sandbox",
+                cap.describe()
+            ),
         ))
     }
 

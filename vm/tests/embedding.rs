@@ -45,7 +45,10 @@ fn conversions_round_trip() {
     round_trip(None::<u8>);
     round_trip((1i32, "x".to_string()));
     round_trip((1u8, 2u16, 3u32, 4u64, 5i64, 6.0f64));
-    round_trip(HashMap::from([("a".to_string(), 1i64), ("b".to_string(), 2)]));
+    round_trip(HashMap::from([
+        ("a".to_string(), 1i64),
+        ("b".to_string(), 2),
+    ]));
     round_trip(BTreeMap::from([(1i64, vec![true]), (2, vec![])]));
 }
 
@@ -54,10 +57,14 @@ fn conversions_match_python_values() {
     let mut i = Interpreter::new();
     i.set("big", u64::MAX).unwrap();
     i.set("neg", i128::MIN).unwrap();
-    i.set("m", BTreeMap::from([("k", (1i64, None::<i64>))])).unwrap();
+    i.set("m", BTreeMap::from([("k", (1i64, None::<i64>))]))
+        .unwrap();
     i.set("b", PyBytes(b"hi".to_vec())).unwrap();
     i.set("raw", vec![104u8, 105]).unwrap();
-    assert_eq!(i.eval_as::<String>("str(big)").unwrap(), "18446744073709551615");
+    assert_eq!(
+        i.eval_as::<String>("str(big)").unwrap(),
+        "18446744073709551615"
+    );
     assert_eq!(
         i.eval_as::<String>("str(neg)").unwrap(),
         "-170141183460469231731687303715884105728"
@@ -104,14 +111,23 @@ fn conversion_errors() {
         err_of::<u8>("256"),
         "OverflowError: Python int too large to convert to C unsigned char"
     );
-    assert_eq!(err_of::<f64>("'x'"), "TypeError: must be real number, not str");
+    assert_eq!(
+        err_of::<f64>("'x'"),
+        "TypeError: must be real number, not str"
+    );
     assert_eq!(
         err_of::<f64>("10**400"),
         "OverflowError: int too large to convert to float"
     );
     assert_eq!(err_of::<String>("1"), "TypeError: must be str, not int");
-    assert_eq!(err_of::<PyBytes>("'s'"), "TypeError: must be bytes-like object, not str");
-    assert_eq!(err_of::<Vec<i64>>("5"), "TypeError: 'int' object is not iterable");
+    assert_eq!(
+        err_of::<PyBytes>("'s'"),
+        "TypeError: must be bytes-like object, not str"
+    );
+    assert_eq!(
+        err_of::<Vec<i64>>("5"),
+        "TypeError: 'int' object is not iterable"
+    );
     assert_eq!(
         err_of::<HashMap<String, i64>>("[]"),
         "TypeError: must be dict, not list"
@@ -126,9 +142,7 @@ fn conversion_errors() {
 #[test]
 fn errors_carry_traceback_text() {
     let mut i = Interpreter::new();
-    let e = i
-        .exec("def f(x):\n    return 1 / x\n\nf(0)\n")
-        .unwrap_err();
+    let e = i.exec("def f(x):\n    return 1 / x\n\nf(0)\n").unwrap_err();
     assert_eq!(e.type_name(), "ZeroDivisionError");
     assert_eq!(e.message(), "division by zero");
     assert!(e.is_instance("ArithmeticError"));
@@ -174,18 +188,31 @@ fn typed_functions() {
         .param_default("greeting", "Hello")
         .register(|name: String, greeting: String| format!("{greeting}, {name}!"));
     assert_eq!(i.eval_as::<i64>("add(2, 40)").unwrap(), 42);
-    assert_eq!(i.eval_as::<i64>("add(2**62, 2**62 - 1 - 2**62)").unwrap(), (1 << 62) - 1);
+    assert_eq!(
+        i.eval_as::<i64>("add(2**62, 2**62 - 1 - 2**62)").unwrap(),
+        (1 << 62) - 1
+    );
     assert_eq!(i.eval_as::<()>("nothing()").unwrap(), ());
-    assert_eq!(i.eval_as::<String>("join(['a', 'b'], None)").unwrap(), "a,b");
+    assert_eq!(
+        i.eval_as::<String>("join(['a', 'b'], None)").unwrap(),
+        "a,b"
+    );
     assert_eq!(i.eval_as::<String>("join(('a', 'b'), '-')").unwrap(), "a-b");
     assert_eq!(i.eval_as::<String>("greet('Ada')").unwrap(), "Hello, Ada!");
     assert_eq!(
-        i.eval_as::<String>("greet(greeting='Hi', name='Bob')").unwrap(),
+        i.eval_as::<String>("greet(greeting='Hi', name='Bob')")
+            .unwrap(),
         "Hi, Bob!"
     );
     let msg = |i: &mut Interpreter, e: &str| i.eval_as::<Value>(e).unwrap_err().to_string();
-    assert_eq!(msg(&mut i, "add(1)"), "TypeError: add expected 2 arguments, got 1");
-    assert_eq!(msg(&mut i, "add(1, b=2)"), "TypeError: add() takes no keyword arguments");
+    assert_eq!(
+        msg(&mut i, "add(1)"),
+        "TypeError: add expected 2 arguments, got 1"
+    );
+    assert_eq!(
+        msg(&mut i, "add(1, b=2)"),
+        "TypeError: add() takes no keyword arguments"
+    );
     assert_eq!(
         msg(&mut i, "add('1', 2)"),
         "TypeError: 'str' object cannot be interpreted as an integer"
@@ -244,7 +271,10 @@ fn call_python_from_rust() {
 fn recursion_limit_stops_deep_recursion() {
     let mut i = Interpreter::builder().recursion_limit(100).build();
     let e = i.exec("def f(n): return f(n + 1)\nf(0)").unwrap_err();
-    assert_eq!(e.to_string(), "RecursionError: maximum recursion depth exceeded");
+    assert_eq!(
+        e.to_string(),
+        "RecursionError: maximum recursion depth exceeded"
+    );
     // Running code cannot raise the ceiling.
     i.exec("import sys\nsys.setrecursionlimit(10**6)").unwrap();
     assert_eq!(i.eval_as::<i64>("sys.getrecursionlimit()").unwrap(), 100);
@@ -270,7 +300,9 @@ fn instruction_budget_stops_infinite_loops() {
         .unwrap_err();
     assert_eq!(e.type_name(), "ResourceLimitError");
     // Recursion with no loop (exponential calls) is stopped too.
-    let e = i.exec("def f(n):\n    if n: f(n-1); f(n-1)\nf(60)").unwrap_err();
+    let e = i
+        .exec("def f(n):\n    if n: f(n-1); f(n-1)\nf(60)")
+        .unwrap_err();
     assert_eq!(e.type_name(), "ResourceLimitError");
     // Each entry has a fresh budget.
     i.exec("t = 0\nfor k in range(1000): t += k").unwrap();
@@ -286,9 +318,15 @@ fn time_limit_stops_infinite_loops() {
     let e = i.exec("x = 0\nwhile True:\n    x += 1").unwrap_err();
     assert!(start.elapsed() < Duration::from_secs(5));
     assert_eq!(e.type_name(), "ResourceLimitError");
-    assert!(e.message().starts_with("time limit exceeded"), "{}", e.message());
+    assert!(
+        e.message().starts_with("time limit exceeded"),
+        "{}",
+        e.message()
+    );
     // A native call looping into Python is stopped as well.
-    let e = i.exec("def g(k): return k\nlist(map(g, iter(int, 1)))").unwrap_err();
+    let e = i
+        .exec("def g(k): return k\nlist(map(g, iter(int, 1)))")
+        .unwrap_err();
     assert!(e.is_resource_limit(), "{e}");
     assert_eq!(i.eval_as::<i64>("2 + 2").unwrap(), 4);
 }
@@ -309,7 +347,9 @@ fn memory_limit_stops_growing_containers() {
         .exec("def f():\n    s = b'a'\n    while True:\n        s = s + s\nf()")
         .unwrap_err();
     assert_eq!(e.type_name(), "MemoryError");
-    let e = i.exec("d = {}\nn = 0\nwhile True:\n    d[n] = n\n    n += 1").unwrap_err();
+    let e = i
+        .exec("d = {}\nn = 0\nwhile True:\n    d[n] = n\n    n += 1")
+        .unwrap_err();
     assert_eq!(e.type_name(), "MemoryError");
     i.exec("del d").unwrap();
     // One huge allocation is refused before it is made.
@@ -318,7 +358,8 @@ fn memory_limit_stops_growing_containers() {
     let e = i.exec("y = [0] * (10**9)").unwrap_err();
     assert_eq!(e.type_name(), "MemoryError");
     // Code that frees what it allocates keeps running.
-    i.exec("for k in range(200):\n    t = 'b' * (1 << 20)\n").unwrap();
+    i.exec("for k in range(200):\n    t = 'b' * (1 << 20)\n")
+        .unwrap();
     assert_eq!(i.eval_as::<i64>("len([1] * 1000)").unwrap(), 1000);
 }
 
