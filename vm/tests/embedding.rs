@@ -352,6 +352,11 @@ fn memory_limit_stops_growing_containers() {
         .unwrap_err();
     assert_eq!(e.type_name(), "MemoryError");
     i.exec("del d").unwrap();
+    let e = i
+        .exec("b = bytearray()\nwhile True:\n    b += b'x' * 4096")
+        .unwrap_err();
+    assert_eq!(e.type_name(), "MemoryError");
+    i.exec("del b").unwrap();
     // One huge allocation is refused before it is made.
     let e = i.exec("y = 'a' * (10**10)").unwrap_err();
     assert_eq!(e.type_name(), "MemoryError");
