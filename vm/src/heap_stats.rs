@@ -14,25 +14,35 @@ use malachite::num::logic::traits::SignificantBits;
 use crate::object::{Payload, PyObject};
 use crate::value::Value;
 
+/// Both counters in one thread-local, so an allocation touches it once.
+struct Stats {
+    live: Cell<usize>,
+    gross: Cell<usize>,
+}
+
 thread_local! {
-    static LIVE: Cell<usize> = const { Cell::new(0) };
-    static GROSS: Cell<usize> = const { Cell::new(0) };
+    static STATS: Stats = const {
+        Stats {
+            live: Cell::new(0),
+            gross: Cell::new(0),
+        }
+    };
 }
 
 /// Number of Python objects alive on this thread, over all interpreters.
 pub fn live_objects() -> usize {
-    LIVE.with(|c| c.get())
+    STATS.with(|s| s.live.get())
 }
 
 /// Bytes charged by allocations on this thread so far (never decreases).
 pub fn gross_bytes() -> usize {
-    GROSS.with(|c| c.get())
+    STATS.with(|s| s.gross.get())
 }
 
 /// Charges `bytes` of growth (a list or bytearray that reallocated).
 #[inline]
 pub fn charge(bytes: usize) {
-    GROSS.with(|c| c.set(c.get().wrapping_add(bytes)));
+    STATS.with(|s| s.gross.set(s.gross.get().wrapping_add(bytes)));
 }
 
 /// Pushes `item`, charging the bytes of a reallocation if the vector grew.
@@ -57,13 +67,16 @@ pub fn extend_charged<T>(v: &mut Vec<T>, items: impl IntoIterator<Item = T>) {
 
 #[inline]
 pub(crate) fn on_alloc(payload: &Payload) {
-    LIVE.with(|c| c.set(c.get() + 1));
-    charge(payload_size(payload) + std::mem::size_of::<PyObject>());
+    let bytes = payload_size(payload) + std::mem::size_of::<PyObject>();
+    STATS.with(|s| {
+        s.live.set(s.live.get() + 1);
+        s.gross.set(s.gross.get().wrapping_add(bytes));
+    });
 }
 
 #[inline]
 pub(crate) fn on_free() {
-    LIVE.with(|c| c.set(c.get().saturating_sub(1)));
+    STATS.with(|s| s.live.set(s.live.get().wrapping_sub(1)));
 }
 
 /// Approximate bytes a payload owns outside the object itself (buffers of
