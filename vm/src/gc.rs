@@ -516,6 +516,19 @@ impl Vm {
             }
             drop(v);
         }
+        // The bootstrap types refer to one another through their classes
+        // (`object` and `dict` are instances of `type`, the namespace dicts
+        // instances of `dict`): cut those links so the last ones are freed.
+        for o in &all {
+            if let Ok(mut c) = o.class_cell().try_borrow_mut() {
+                c.take();
+            }
+            if let Some(d) = &o.dict {
+                if let Ok(mut c) = d.class_cell().try_borrow_mut() {
+                    c.take();
+                }
+            }
+        }
         self.gc.tracked.clear();
     }
 }

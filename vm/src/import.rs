@@ -147,6 +147,7 @@ impl Vm {
         } else {
             path.to_string_lossy().into_owned()
         };
+        self.require_read_path(path, "import")?;
         let source = match std::fs::read_to_string(path) {
             Ok(s) => s,
             Err(e) => return Err(crate::io::io_error(self, e)),

@@ -1,31 +1,46 @@
-//! `Interpreter`: the embedding API. Create one, register native functions
-//! and modules, run source or files, read and write globals of `__main__`,
-//! call Python callables from Rust.
+//! `Interpreter`: the embedding API. Create one (bounded with
+//! [`Interpreter::builder`] if the code is untrusted), register native
+//! functions and modules, run source or files, read and write globals of
+//! `__main__`, call Python callables from Rust.
+//!
+//! Two families of methods: the friendly ones ([`Interpreter::exec`],
+//! [`Interpreter::eval_as`], [`Interpreter::get`], [`Interpreter::set`],
+//! [`Interpreter::call_fn`]) convert values with [`ToPython`]/[`FromPython`]
+//! and return [`Error`] (a plain Rust error with the traceback text); the
+//! low-level ones (`run_source`, `eval`, `call`, ...) work on [`Value`] and
+//! return [`PyErr`], the exception object itself.
 //!
 //! ```
-//! use rpy_vm::{Interpreter, Value};
+//! use rpy_vm::Interpreter;
 //! let mut interp = Interpreter::new();
-//! interp.register_fn("double", |vm, args| {
-//!     let [x] = args.exact(vm, "double")?;
-//!     vm.binary_op(x, x, rpy_vm::BinaryOperator::Add)
-//! });
-//! interp.run_source("y = double(21)\n", "<embed>").unwrap();
-//! assert!(matches!(interp.get_global("y"), Some(Value::Int(42))));
+//! interp.register_fn("double", |x: i64| x * 2);
+//! interp.exec("y = double(21)").unwrap();
+//! assert_eq!(interp.get::<i64>("y").unwrap(), 42);
 //! ```
 
 use std::cell::RefCell;
 use std::path::Path;
 use std::rc::Rc;
 
+use std::time::Duration;
+
+use crate::convert::{FromPython, IntoArgs, ToPython};
+use crate::error::Error;
 use crate::io::{CaptureOutput, Output};
-use crate::native::Args;
+use crate::native::{Args, NativeClosure};
+use crate::sandbox::Capability;
+use crate::typed_fn::{FunctionBuilder, IntoNativeFn};
 use crate::value::{PyRef, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 
-/// An embedded Python interpreter.
+/// An embedded Python interpreter. Interpreters are independent (each has
+/// its own modules, objects and limits); dropping one frees all its
+/// objects, cycles included. An interpreter is not `Send`: use it on the
+/// thread that made it.
 pub struct Interpreter {
     vm: Vm,
     main: PyRef,
+    last_exception: Option<PyErr>,
 }
 
 impl Default for Interpreter {
@@ -38,6 +53,16 @@ impl Interpreter {
     /// A fresh interpreter with an empty `__main__` module. `sys.path` is
     /// rpy's `Lib/` directory (see [`lib_dir`]) plus `PYTHONPATH`.
     pub fn new() -> Interpreter {
+        Interpreter::with_path(true)
+    }
+
+    /// A builder to set limits, sandbox mode and output capture.
+    pub fn builder() -> crate::interp_builder::InterpreterBuilder {
+        crate::interp_builder::InterpreterBuilder::default()
+    }
+
+    /// A fresh interpreter; `PYTHONPATH` joins `sys.path` if `env_path`.
+    pub(crate) fn with_path(env_path: bool) -> Interpreter {
         let mut vm = Vm::new();
         let main = vm.new_module("__main__");
         let b = Value::Obj(vm.builtins.clone());
@@ -49,7 +74,7 @@ impl Interpreter {
         if let Some(l) = lib_dir() {
             path.push(l);
         }
-        if let Ok(pp) = std::env::var("PYTHONPATH") {
+        if let Some(pp) = std::env::var("PYTHONPATH").ok().filter(|_| env_path) {
             path.extend(
                 pp.split(':')
                     .filter(|s| !s.is_empty())
@@ -57,7 +82,11 @@ impl Interpreter {
             );
         }
         crate::modules::sys::set_path(&mut vm, &path);
-        Interpreter { vm, main }
+        Interpreter {
+            vm,
+            main,
+            last_exception: None,
+        }
     }
 
     /// An interpreter whose stdout/stderr are captured; read them with the
@@ -100,6 +129,7 @@ impl Interpreter {
 
     /// Runs `source` as the `__main__` module.
     pub fn run_source(&mut self, source: &str, filename: &str) -> PyResult<()> {
+        self.vm.limits_start();
         let main = self.main.clone();
         self.vm.exec_source(source, filename, &main).map(|_| ())
     }
@@ -119,6 +149,7 @@ impl Interpreter {
 
     /// Evaluates an expression in `__main__`'s namespace.
     pub fn eval(&mut self, expr: &str) -> PyResult<Value> {
+        self.vm.limits_start();
         let code = match rpy_compiler::compile(expr, "<string>", rpy_compiler::Mode::Eval) {
             Ok(c) => c,
             Err(e) => return Err(self.vm.compile_error(&e)),
@@ -161,17 +192,59 @@ impl Interpreter {
 
     /// Calls a Python callable.
     pub fn call(&mut self, f: &Value, args: &[Value]) -> PyResult<Value> {
+        self.vm.limits_start();
         self.vm.call(f, args)
     }
 
-    /// Makes a native closure available as a built-in function.
-    pub fn register_fn(
+    /// Makes a typed Rust closure available as a built-in function: its
+    /// parameters implement [`FromPython`], its result [`ToPython`] (or is
+    /// a `PyResult<T>` / `Result<T, Error>`, whose error is raised). It
+    /// takes exactly its number of positional arguments; use
+    /// [`Interpreter::function`] for keyword names and defaults.
+    ///
+    /// ```
+    /// let mut interp = rpy_vm::Interpreter::new();
+    /// interp.register_fn("add", |a: i64, b: i64| a + b);
+    /// assert_eq!(interp.eval_as::<i64>("add(1, 2)").unwrap(), 3);
+    /// ```
+    pub fn register_fn<M>(&mut self, name: &str, f: impl IntoNativeFn<M>) {
+        let c = crate::typed_fn::typed_closure(name, f, Vec::new());
+        self.register_native_closure(name, c);
+    }
+
+    /// Starts declaring a typed built-in function with named parameters
+    /// and defaults (see [`FunctionBuilder`]).
+    pub fn function(&mut self, name: &str) -> FunctionBuilder<'_> {
+        FunctionBuilder {
+            interp: self,
+            name: name.to_owned(),
+            params: Vec::new(),
+        }
+    }
+
+    /// Makes a raw native closure available as a built-in function: it
+    /// gets the VM and the arguments unconverted (the full native API).
+    ///
+    /// ```
+    /// let mut interp = rpy_vm::Interpreter::new();
+    /// interp.register_native("double", |vm, args| {
+    ///     let [x] = args.exact(vm, "double")?;
+    ///     vm.binary_op(x, x, rpy_vm::BinaryOperator::Add)
+    /// });
+    /// assert_eq!(interp.eval_as::<String>("double('ab')").unwrap(), "abab");
+    /// ```
+    pub fn register_native(
         &mut self,
         name: &str,
         f: impl Fn(&mut Vm, Args<'_>) -> PyResult<Value> + 'static,
     ) {
+        self.register_native_closure(name, Rc::new(f));
+    }
+
+    /// [`Interpreter::register_native`] for an already shared closure.
+    pub fn register_native_closure(&mut self, name: &str, f: NativeClosure) {
         let b = self.vm.builtins.clone();
-        self.vm.module_add_closure(&b, name, Rc::new(f));
+        self.vm.module_add_closure(&b, name, f);
     }
 
     /// Registers a native module importable as `name`.
@@ -185,6 +258,7 @@ impl Interpreter {
 
     /// The traceback text CPython would print for `e`.
     pub fn format_exception(&mut self, e: &PyErr) -> String {
+        self.vm.limits_start();
         self.vm.format_exception(&Value::Obj(e.0.clone()))
     }
 
@@ -192,6 +266,7 @@ impl Interpreter {
     /// its exit status (printing a non-int code to stderr), anything else
     /// prints the traceback through `sys.excepthook` and gives 1.
     pub fn handle_uncaught(&mut self, e: &PyErr) -> i32 {
+        self.vm.limits_start();
         let vm = &mut self.vm;
         let ev = Value::Obj(e.0.clone());
         if vm.is_instance(&ev, &vm.exc.system_exit.clone()) {
@@ -235,6 +310,7 @@ impl Interpreter {
 
     /// Flushes `sys.stdout` and `sys.stderr`.
     pub fn flush(&mut self) {
+        self.vm.limits_start();
         let vm = &mut self.vm;
         let sys = Value::Obj(vm.sys.clone());
         for n in ["stdout", "stderr"] {
@@ -249,6 +325,134 @@ impl Interpreter {
     /// Runs a garbage collection; returns the number of objects freed.
     pub fn collect_garbage(&mut self) -> usize {
         self.vm.collect_garbage()
+    }
+
+    // ----- The friendly API: converted values, `Error` results. -----
+
+    /// An [`Error`] for `e` (class, message, traceback text); `e` becomes
+    /// [`Interpreter::last_exception`].
+    pub fn error(&mut self, e: PyErr) -> Error {
+        self.vm.limits_start();
+        let err = Error::from_py(&mut self.vm, &e);
+        self.last_exception = Some(e);
+        err
+    }
+
+    /// The exception object of the last [`Error`] made by the friendly
+    /// methods (to inspect its attributes with the low-level API).
+    pub fn last_exception(&self) -> Option<&PyErr> {
+        self.last_exception.as_ref()
+    }
+
+    fn friendly<T>(&mut self, r: PyResult<T>) -> Result<T, Error> {
+        r.map_err(|e| self.error(e))
+    }
+
+    /// Runs `source` in `__main__` (filename `<string>`).
+    pub fn exec(&mut self, source: &str) -> Result<(), Error> {
+        let r = self.run_source(source, "<string>");
+        self.friendly(r)
+    }
+
+    /// Runs the file at `path` as `__main__`.
+    pub fn exec_file(&mut self, path: impl AsRef<Path>) -> Result<(), Error> {
+        let r = self.run_file(path.as_ref());
+        self.friendly(r)
+    }
+
+    /// Evaluates an expression in `__main__` and converts the result.
+    ///
+    /// ```
+    /// let mut interp = rpy_vm::Interpreter::new();
+    /// let v: Vec<(String, i64)> = interp.eval_as("[('a', 1), ('b', 2)]").unwrap();
+    /// assert_eq!(v, [("a".to_string(), 1), ("b".to_string(), 2)]);
+    /// let e = interp.eval_as::<i64>("1 / 0").unwrap_err();
+    /// assert_eq!(e.to_string(), "ZeroDivisionError: division by zero");
+    /// ```
+    pub fn eval_as<T: FromPython>(&mut self, expr: &str) -> Result<T, Error> {
+        let r = self
+            .eval(expr)
+            .and_then(|v| T::from_python(&mut self.vm, &v));
+        self.friendly(r)
+    }
+
+    /// Reads global `name` of `__main__`, converted (`NameError` if unset).
+    pub fn get<T: FromPython>(&mut self, name: &str) -> Result<T, Error> {
+        let r = match self.get_global(name) {
+            Some(v) => T::from_python(&mut self.vm, &v),
+            None => Err(self.vm.name_error(format!("name '{name}' is not defined"))),
+        };
+        self.friendly(r)
+    }
+
+    /// Sets global `name` of `__main__` to a converted Rust value.
+    pub fn set(&mut self, name: &str, value: impl ToPython) -> Result<(), Error> {
+        let r = value.to_python(&mut self.vm);
+        let v = self.friendly(r)?;
+        self.set_global(name, v);
+        Ok(())
+    }
+
+    /// Calls the global callable `name` of `__main__` with converted
+    /// arguments (a tuple of up to 6, or `()`), and converts the result.
+    ///
+    /// ```
+    /// let mut interp = rpy_vm::Interpreter::new();
+    /// interp.exec("def area(w, h): return w * h").unwrap();
+    /// assert_eq!(interp.call_fn::<f64>("area", (2.5, 4)).unwrap(), 10.0);
+    /// ```
+    pub fn call_fn<R: FromPython>(&mut self, name: &str, args: impl IntoArgs) -> Result<R, Error> {
+        let r = match self.get_global(name) {
+            Some(f) => args
+                .into_args(&mut self.vm)
+                .and_then(|a| self.call(&f, &a))
+                .and_then(|v| R::from_python(&mut self.vm, &v)),
+            None => Err(self.vm.name_error(format!("name '{name}' is not defined"))),
+        };
+        self.friendly(r)
+    }
+
+    // ----- Limits and sandbox (see `limits.rs`, `sandbox.rs`). -----
+
+    /// Sets the recursion limit and makes it a ceiling that running code
+    /// cannot raise with `sys.setrecursionlimit`. Deeper recursion raises
+    /// `RecursionError`.
+    pub fn set_recursion_limit(&mut self, n: usize) {
+        self.vm.set_max_recursion_limit(n);
+    }
+
+    /// Bounds each entry (`exec`, `eval`, `call`, ...) to about `n`
+    /// instructions (`None`: no limit); past it, `ResourceLimitError`.
+    pub fn set_instruction_budget(&mut self, n: Option<u64>) {
+        self.vm.set_instruction_budget(n);
+    }
+
+    /// Bounds each entry to `limit` of wall-clock time (`None`: no
+    /// limit); past it, `ResourceLimitError`.
+    pub fn set_time_limit(&mut self, limit: Option<Duration>) {
+        self.vm.set_time_limit(limit);
+    }
+
+    /// Caps the memory held by Python objects at about `bytes` (`None`:
+    /// no cap); allocations past it raise `MemoryError`.
+    pub fn set_memory_limit(&mut self, bytes: Option<usize>) {
+        self.vm.set_memory_limit(bytes);
+    }
+
+    /// Turns sandbox mode on or off: with it on, file, environment,
+    /// process and network access raise `PermissionError` unless granted.
+    pub fn set_sandbox(&mut self, on: bool) {
+        self.vm.set_sandbox(on);
+    }
+
+    /// Grants a capability to sandboxed code.
+    pub fn grant(&mut self, cap: Capability) {
+        self.vm.grant(cap);
+    }
+
+    /// Lets sandboxed code import modules from `dir`.
+    pub fn allow_read_dir(&mut self, dir: impl Into<std::path::PathBuf>) {
+        self.vm.allow_read_dir(dir);
     }
 }
 

@@ -4,7 +4,10 @@
 //! Layout:
 //! - `value.rs`, `object.rs`: `Value` and heap objects (`PyObject`, `Payload`).
 //! - `vm.rs`: the interpreter state and helpers to make objects and errors.
-//! - `interp.rs`: `Interpreter`, the embedding API.
+//! - `interp.rs`, `interp_builder.rs`: `Interpreter`, the embedding API;
+//!   `convert.rs` (Rust <-> Python values), `error.rs` (`Error`),
+//!   `typed_fn.rs` (typed native functions), `limits.rs` (instruction
+//!   budget, time and memory limits), `sandbox.rs`, `heap_stats.rs`.
 //! - `native.rs`, `define.rs`: native functions, argument helpers, and the
 //!   API to define types, methods and modules.
 //! - `objects/`: one file per built-in type.
@@ -16,32 +19,45 @@
 
 pub mod attr;
 pub mod builtins;
+pub mod convert;
 pub mod define;
+pub mod error;
 pub mod eval;
 pub mod format;
 pub mod gc;
 pub mod hash;
+pub mod heap_stats;
 pub mod import;
 pub mod interp;
 pub mod interrupt;
+pub mod interp_builder;
 pub mod io;
+pub mod limits;
 pub mod modules;
 pub mod names;
 pub mod native;
 pub mod object;
 pub mod objects;
 pub mod protocol;
+pub mod sandbox;
 pub mod text;
 pub mod text_bridge;
 pub mod traceback;
+pub mod typed_fn;
 pub mod types;
 pub mod value;
 pub mod vm;
 
+pub use convert::{FromPython, IntoArgs, PyBytes, ToPython};
+pub use error::Error;
+pub use heap_stats::live_objects;
 pub use interp::Interpreter;
+pub use interp_builder::InterpreterBuilder;
 pub use native::{Args, NativeFn, Params};
 pub use object::{Payload, PyObject};
 pub use objects::bytes::Buffer;
 pub use rpy_compiler::bytecode::{BinaryOperator, ComparisonOperator, UnaryOperator};
+pub use sandbox::Capability;
+pub use typed_fn::{FunctionBuilder, IntoNativeFn};
 pub use value::{PyRef, Value};
 pub use vm::{PyErr, PyResult, Vm};

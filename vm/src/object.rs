@@ -112,6 +112,7 @@ impl PyObject {
     /// collector.)
     #[inline]
     pub(crate) fn new_raw(class: Option<PyRef>, payload: Payload, dict: Option<PyRef>) -> PyRef {
+        crate::heap_stats::on_alloc(&payload);
         Rc::new(PyObject {
             class: RefCell::new(class),
             payload,
@@ -256,6 +257,7 @@ thread_local! {
 
 impl Drop for PyObject {
     fn drop(&mut self) {
+        crate::heap_stats::on_free();
         if !self.payload.is_container() && self.dict.is_none() {
             return;
         }

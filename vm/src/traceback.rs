@@ -127,6 +127,9 @@ impl Vm {
                 if filename.starts_with('<') && filename.ends_with('>') {
                     return None;
                 }
+                if !self.may_read_path(std::path::Path::new(filename)) {
+                    return None;
+                }
                 let s: Rc<str> = Rc::from(std::fs::read_to_string(filename).ok()?.as_str());
                 self.sources.insert(filename.to_owned(), s.clone());
                 s

@@ -117,6 +117,10 @@ pub struct Vm {
     pub(crate) finalizing: bool,
     /// Set from another thread to raise KeyboardInterrupt (`interrupt.rs`).
     pub(crate) interrupt: crate::interrupt::InterruptFlag,
+    /// Instruction budget, time limit and memory cap (`limits.rs`).
+    pub limits: crate::limits::Limits,
+    /// What the running code may touch outside the VM (`sandbox.rs`).
+    pub sandbox: crate::sandbox::Sandbox,
 }
 
 impl Vm {
@@ -198,6 +202,8 @@ impl Vm {
             extensions: HashMap::new(),
             finalizing: false,
             interrupt: Default::default(),
+            limits: crate::limits::Limits::default(),
+            sandbox: crate::sandbox::Sandbox::default(),
         };
         crate::objects::init_types(&mut vm);
         crate::builtins::init(&mut vm);
@@ -493,6 +499,7 @@ impl Vm {
 
     /// Reserves room for `n` more items in a vector, or MemoryError.
     pub fn reserve<T>(&mut self, v: &mut Vec<T>, n: usize) -> PyResult<()> {
+        self.mem_precheck(n.saturating_mul(std::mem::size_of::<T>()))?;
         if n > (isize::MAX as usize) / std::mem::size_of::<T>().max(1) || v.try_reserve(n).is_err()
         {
             return Err(self.memory_error());

@@ -152,6 +152,7 @@ impl Vm {
         if self.depth >= self.recursion_limit {
             return Err(self.recursion_error(format!("maximum recursion depth exceeded{suffix}")));
         }
+        self.tick(None, 1)?;
         self.depth += 1;
         Ok(())
     }

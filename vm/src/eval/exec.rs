@@ -82,7 +82,10 @@ impl Vm {
                         pending = Some(self.recursion_error("maximum recursion depth exceeded"));
                         continue;
                     }
-                    if let Err(e) = self.check_interrupt() {
+                    if let Err(e) = self
+                        .check_interrupt()
+                        .and_then(|()| self.tick(Some(&cur), 1))
+                    {
                         self.recycle(new);
                         pending = Some(e);
                         continue;
@@ -591,7 +594,7 @@ impl Vm {
                     let v = f.pop();
                     let l = f.peek(i as usize - 1);
                     if let Some(Payload::List(cell)) = l.payload() {
-                        cell.borrow_mut().push(v);
+                        crate::heap_stats::push_charged(&mut cell.borrow_mut(), v);
                     }
                 }
                 I::SetAdd(i) => {
@@ -635,7 +638,7 @@ impl Vm {
                         Err(e) => return Err(e),
                     };
                     if let Some(Payload::List(cell)) = l.payload() {
-                        cell.borrow_mut().extend(items);
+                        crate::heap_stats::extend_charged(&mut cell.borrow_mut(), items);
                     }
                 }
                 I::SetUpdate(i) => {
@@ -737,10 +740,12 @@ impl Vm {
                 }
                 I::Jump(t) => {
                     if (t as usize) < f.ip {
-                        // Loop back-edge: a safe point for the collector
-                        // and for Ctrl-C.
+                        // Loop back-edge: a safe point for the collector,
+                        // for Ctrl-C, and where limits are checked (cost: the
+                        // body).
                         self.gc_maybe_collect();
                         self.check_interrupt()?;
+                        self.tick(Some(f), (f.ip - t as usize) as u32)?;
                     }
                     f.ip = t as usize;
                 }
@@ -754,6 +759,7 @@ impl Vm {
                         if (t as usize) < f.ip {
                             // `while` loops test at the bottom.
                             self.check_interrupt()?;
+                            self.tick(Some(f), (f.ip - t as usize) as u32)?;
                         }
                         f.ip = t as usize;
                     }
@@ -773,6 +779,7 @@ impl Vm {
                         if (t as usize) < f.ip {
                             // `while` loops test at the bottom.
                             self.check_interrupt()?;
+                            self.tick(Some(f), (f.ip - t as usize) as u32)?;
                         }
                         f.ip = t as usize;
                     }

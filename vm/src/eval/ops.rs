@@ -452,6 +452,7 @@ impl Vm {
                 if len > 0 && too_big(len) {
                     return Err(self.memory_error());
                 }
+                self.mem_precheck(len * n)?;
                 let mut out = String::new();
                 if out.try_reserve(len * n).is_err() {
                     return Err(self.memory_error());

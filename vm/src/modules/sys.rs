@@ -48,7 +48,7 @@ fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {
             vm.depth
         )));
     }
-    vm.recursion_limit = n as usize;
+    vm.recursion_limit = vm.clamp_recursion_limit(n as usize);
     Ok(Value::None)
 }
 

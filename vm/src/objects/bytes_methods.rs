@@ -635,7 +635,7 @@ fn ba_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let c = cell(vm, &args, "append")?;
     let [_, item] = args.exact_method(vm, "bytearray.append")?;
     let byte = byte_value(vm, item)?;
-    c.borrow_mut().push(byte);
+    crate::heap_stats::push_charged(&mut c.borrow_mut(), byte);
     Ok(Value::None)
 }
 
@@ -663,7 +663,7 @@ fn ba_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
             out
         }
     };
-    c.borrow_mut().extend(data);
+    crate::heap_stats::extend_charged(&mut c.borrow_mut(), data);
     Ok(Value::None)
 }
 
@@ -682,7 +682,7 @@ fn ba_iadd(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let t = vm.type_name(other);
         return Err(vm.type_error(format!("can't concat {t} to bytearray")));
     };
-    c.borrow_mut().extend(data);
+    crate::heap_stats::extend_charged(&mut c.borrow_mut(), data);
     Ok(this.clone())
 }
 

@@ -205,7 +205,7 @@ fn list_delitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn list_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this, item] = args.exact_method(vm, "list.append")?;
     let l = this_list(vm, this, "append")?;
-    l.borrow_mut().push(item.clone());
+    crate::heap_stats::push_charged(&mut l.borrow_mut(), item.clone());
     Ok(Value::None)
 }
 
@@ -217,7 +217,7 @@ fn list_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
         vm.iterate(src)?
     };
     let l = this_list(vm, this, "extend")?;
-    l.borrow_mut().extend(items);
+    crate::heap_stats::extend_charged(&mut l.borrow_mut(), items);
     Ok(Value::None)
 }
 
@@ -235,6 +235,7 @@ fn list_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let len = b.len() as i64;
     let pos = if i < 0 { (i + len).max(0) } else { i.min(len) };
     b.insert(pos as usize, item);
+    crate::heap_stats::charge(std::mem::size_of::<Value>());
     Ok(Value::None)
 }
 
@@ -605,7 +606,7 @@ fn list_iadd(vm: &mut Vm, args: Args) -> PyResult<Value> {
     } else {
         vm.iterate(other)?
     };
-    this_list(vm, this, "__iadd__")?.borrow_mut().extend(items);
+    crate::heap_stats::extend_charged(&mut this_list(vm, this, "__iadd__")?.borrow_mut(), items);
     Ok(this.clone())
 }
 

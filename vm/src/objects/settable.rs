@@ -156,6 +156,7 @@ impl SetTable {
     /// failed search: the first deletion marker on the path, else the
     /// empty slot that ended it), resizing when 3/5 full.
     pub fn insert_new(&mut self, key: Value, hash: i64) {
+        crate::heap_stats::charge(3 * std::mem::size_of::<Value>());
         let mut seq = ProbeSeq::new(hash, self.mask());
         let mut freeslot = None;
         let mut empty = None;

@@ -262,6 +262,8 @@ impl<V> Table<V> {
 
     /// Inserts a key known to be absent.
     pub fn insert_new(&mut self, key: Value, hash: i64, value: V) {
+        // Entry plus index slot, for the memory limit's accounting.
+        crate::heap_stats::charge(std::mem::size_of::<(Key, V)>() + 8);
         self.map.insert(Key { hash, value: key }, value);
     }
 

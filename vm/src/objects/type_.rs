@@ -232,9 +232,10 @@ impl Vm {
     pub(crate) fn alloc_type(&mut self, data: TypeData, meta: PyRef) -> PyRef {
         let dict = self.new_dict_ref();
         let ty = PyObject::new_raw(Some(meta), Payload::Type(Box::new(data)), Some(dict));
-        if ty.as_type().map(|t| t.heap).unwrap_or(false) {
-            self.gc_track(&ty);
-        }
+        // Built-in types too: a native module's type is held by Rust state
+        // and forms a cycle with its dict (methods name their owner), which
+        // teardown must clear for the interpreter's memory to be freed.
+        self.gc_track(&ty);
         self.type_modified(&ty);
         ty
     }

@@ -1,0 +1,150 @@
+//! Sandbox mode: what code running in the VM may touch outside it.
+//!
+//! Off by default (the `rpy` binary runs scripts with full access). When an
+//! embedder turns it on, every operation that reaches the host — opening
+//! files, reading the environment, starting processes, the network —
+//! raises `PermissionError` unless the embedder granted its
+//! [`Capability`]. Imports still read modules from rpy's `Lib/` directory
+//! and from directories the embedder allows ([`Vm::allow_read_dir`]);
+//! tracebacks do not read other files to show source lines.
+//!
+//! Native code that reaches the host calls [`Vm::require`] first, e.g.
+//! `vm.require(Capability::FileRead, "open")?`.
+
+use std::path::{Path, PathBuf};
+
+use crate::native::Args;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// A kind of access to the host that sandbox mode denies unless granted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Capability {
+    /// Reading any file (`open(path)`, imports from any directory).
+    FileRead,
+    /// Creating, writing or deleting files.
+    FileWrite,
+    /// Reading or changing environment variables.
+    Environment,
+    /// Starting processes, sending signals.
+    Process,
+    /// Opening network connections.
+    Network,
+}
+
+impl Capability {
+    fn describe(self) -> &'static str {
+        match self {
+            Capability::FileRead => "file system read access",
+            Capability::FileWrite => "file system write access",
+            Capability::Environment => "environment access",
+            Capability::Process => "process control",
+            Capability::Network => "network access",
+        }
+    }
+}
+
+/// The sandbox state of a VM.
+#[derive(Default)]
+pub struct Sandbox {
+    enabled: bool,
+    granted: Vec<Capability>,
+    read_dirs: Vec<PathBuf>,
+}
+
+impl Vm {
+    /// Turns sandbox mode on or off.
+    pub fn set_sandbox(&mut self, on: bool) {
+        self.sandbox.enabled = on;
+        if on {
+            install_stubs(self);
+        }
+    }
+
+    /// Whether sandbox mode is on.
+    pub fn is_sandboxed(&self) -> bool {
+        self.sandbox.enabled
+    }
+
+    /// Grants `cap` to code running in the sandbox.
+    pub fn grant(&mut self, cap: Capability) {
+        if !self.sandbox.granted.contains(&cap) {
+            self.sandbox.granted.push(cap);
+        }
+    }
+
+    /// Lets sandboxed code import modules from `dir` (and below).
+    pub fn allow_read_dir(&mut self, dir: impl Into<PathBuf>) {
+        let d: PathBuf = dir.into();
+        let d = d.canonicalize().unwrap_or(d);
+        self.sandbox.read_dirs.push(d);
+    }
+
+    /// Whether running code has `cap` (always, outside sandbox mode).
+    pub fn has_capability(&self, cap: Capability) -> bool {
+        !self.sandbox.enabled || self.sandbox.granted.contains(&cap)
+    }
+
+    /// `PermissionError` unless running code has `cap`; `what` names the
+    /// operation in the message ("open", "os.environ", ...).
+    pub fn require(&mut self, cap: Capability, what: &str) -> PyResult<()> {
+        if self.has_capability(cap) {
+            return Ok(());
+        }
+        let c = self.exc.permission_error.clone();
+        Err(self.new_error(
+            &c,
+            format!(
+                "{what}: {} is not permitted in this sandbox",
+                cap.describe()
+            ),
+        ))
+    }
+
+    /// Whether running code may read the file at `path`: outside sandbox
+    /// mode or with [`Capability::FileRead`] always; else only below rpy's
+    /// `Lib/` directory or a directory allowed by [`Vm::allow_read_dir`].
+    pub fn may_read_path(&self, path: &Path) -> bool {
+        if self.has_capability(Capability::FileRead) {
+            return true;
+        }
+        let Ok(p) = path.canonicalize() else {
+            return false;
+        };
+        let lib = crate::interp::lib_dir().map(PathBuf::from);
+        lib.iter()
+            .filter_map(|l| l.canonicalize().ok())
+            .chain(self.sandbox.read_dirs.iter().cloned())
+            .any(|d| p.starts_with(d))
+    }
+
+    /// `PermissionError` unless [`Vm::may_read_path`] allows `path`.
+    pub fn require_read_path(&mut self, path: &Path, what: &str) -> PyResult<()> {
+        if self.may_read_path(path) {
+            return Ok(());
+        }
+        self.require(Capability::FileRead, what)
+    }
+}
+
+/// rpy has no `open()` yet: in sandbox mode the name exists and says that
+/// it is not permitted, so that sandboxed code gets `PermissionError` (the
+/// future implementation must call `vm.require(Capability::FileRead, ..)`).
+fn install_stubs(vm: &mut Vm) {
+    let b = vm.builtins_dict.clone();
+    if vm.dict_get_str(&b, "open").is_some() {
+        return;
+    }
+    let m = vm.builtins.clone();
+    vm.module_add_fn(&m, "open", sandboxed_open);
+}
+
+fn sandboxed_open(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let what = match args.get(0).and_then(|v| v.as_str()) {
+        Some(p) => format!("open('{p}')"),
+        None => "open".to_owned(),
+    };
+    vm.require(Capability::FileRead, &what)?;
+    let c = vm.exc.not_implemented_error.clone();
+    Err(vm.new_error(&c, "open() is not supported by rpy"))
+}
