@@ -13,8 +13,6 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::native::Args;
-use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 /// A kind of access to the host that sandbox mode denies unless granted.
@@ -56,9 +54,6 @@ impl Vm {
     /// Turns sandbox mode on or off.
     pub fn set_sandbox(&mut self, on: bool) {
         self.sandbox.enabled = on;
-        if on {
-            install_stubs(self);
-        }
     }
 
     /// Whether sandbox mode is on.
@@ -125,26 +120,4 @@ impl Vm {
         }
         self.require(Capability::FileRead, what)
     }
-}
-
-/// rpy has no `open()` yet: in sandbox mode the name exists and says that
-/// it is not permitted, so that sandboxed code gets `PermissionError` (the
-/// future implementation must call `vm.require(Capability::FileRead, ..)`).
-fn install_stubs(vm: &mut Vm) {
-    let b = vm.builtins_dict.clone();
-    if vm.dict_get_str(&b, "open").is_some() {
-        return;
-    }
-    let m = vm.builtins.clone();
-    vm.module_add_fn(&m, "open", sandboxed_open);
-}
-
-fn sandboxed_open(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let what = match args.get(0).and_then(|v| v.as_str()) {
-        Some(p) => format!("open('{p}')"),
-        None => "open".to_owned(),
-    };
-    vm.require(Capability::FileRead, &what)?;
-    let c = vm.exc.not_implemented_error.clone();
-    Err(vm.new_error(&c, "open() is not supported by rpy"))
 }

@@ -8,6 +8,7 @@ use std::io::{Read, Seek, SeekFrom, Write};
 
 use crate::modules::posix::os_error;
 use crate::native::Args;
+use crate::sandbox::Capability;
 use crate::object::Payload;
 use crate::value::{PyRef, Value};
 use crate::vm::{PyErr, PyResult, Vm};
@@ -130,6 +131,13 @@ fn file_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     if path.as_os_str().to_string_lossy().contains('\0') {
         return Err(vm.value_error("embedded null byte"));
+    }
+    let what = format!("open('{}')", path.display());
+    if m.write {
+        vm.require(Capability::FileWrite, &what)?;
+    }
+    if m.read || !m.write {
+        vm.require_read_path(&path, &what)?;
     }
     let opened = OpenOptions::new()
         .read(m.read)

@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use crate::native::Args;
+use crate::sandbox::Capability;
 use crate::object::Payload;
 use crate::value::{PyRef, Value};
 use crate::vm::{PyErr, PyResult, Vm};
@@ -104,6 +105,7 @@ pub fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<&Value>) -> Py
 
 fn getcwd(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.exact::<0>(vm, "getcwd")?;
+    vm.require(Capability::FileRead, "os.getcwd")?;
     match std::env::current_dir() {
         Ok(d) => Ok(vm.str_val(d.to_string_lossy().into_owned())),
         Err(e) => Err(os_error(vm, &e, None)),
@@ -112,6 +114,7 @@ fn getcwd(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn chdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [p] = args.bind(vm, "chdir", ["path"], 1)?;
+    vm.require(Capability::FileRead, "os.chdir")?;
     let p = path_arg(vm, p.unwrap_or(&Value::None), "chdir", "path")?;
     std::env::set_current_dir(&p.path).map_err(|e| os_error(vm, &e, Some(&p.original)))?;
     Ok(Value::None)
@@ -119,6 +122,7 @@ fn chdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn listdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [p] = args.bind(vm, "listdir", ["path"], 0)?;
+    vm.require(Capability::FileRead, "os.listdir")?;
     let p = match p {
         None | Some(Value::None) => PathArg {
             path: PathBuf::from("."),
@@ -138,6 +142,7 @@ fn listdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn mkdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [p, _mode] = args.bind(vm, "mkdir", ["path", "mode"], 1)?;
+    vm.require(Capability::FileWrite, "os.mkdir")?;
     let p = path_arg(vm, p.unwrap_or(&Value::None), "mkdir", "path")?;
     std::fs::create_dir(&p.path).map_err(|e| os_error(vm, &e, Some(&p.original)))?;
     Ok(Value::None)
@@ -145,6 +150,7 @@ fn mkdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn rmdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [p] = args.bind(vm, "rmdir", ["path"], 1)?;
+    vm.require(Capability::FileWrite, "os.rmdir")?;
     let p = path_arg(vm, p.unwrap_or(&Value::None), "rmdir", "path")?;
     std::fs::remove_dir(&p.path).map_err(|e| os_error(vm, &e, Some(&p.original)))?;
     Ok(Value::None)
@@ -152,6 +158,7 @@ fn rmdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn unlink(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [p] = args.bind(vm, "unlink", ["path"], 1)?;
+    vm.require(Capability::FileWrite, "os.unlink")?;
     let p = path_arg(vm, p.unwrap_or(&Value::None), "unlink", "path")?;
     // remove_file on a directory fails with EISDIR, as unlink(2) does.
     std::fs::remove_file(&p.path).map_err(|e| os_error(vm, &e, Some(&p.original)))?;
@@ -160,6 +167,7 @@ fn unlink(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn rename(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [a, b] = args.bind(vm, "rename", ["src", "dst"], 2)?;
+    vm.require(Capability::FileWrite, "os.rename")?;
     let a = path_arg(vm, a.unwrap_or(&Value::None), "rename", "src")?;
     let b = path_arg(vm, b.unwrap_or(&Value::None), "rename", "dst")?;
     std::fs::rename(&a.path, &b.path).map_err(|e| {
@@ -186,6 +194,7 @@ fn rename(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `stat(path)` / `lstat(path)`: the fields of `os.stat_result`.
 fn stat_impl(vm: &mut Vm, args: Args, name: &str, follow: bool) -> PyResult<Value> {
     let [p] = args.bind(vm, name, ["path"], 1)?;
+    vm.require(Capability::FileRead, "os.stat")?;
     let p = path_arg(vm, p.unwrap_or(&Value::None), name, "path")?;
     let md = if follow {
         std::fs::metadata(&p.path)
@@ -281,6 +290,7 @@ fn getppid(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn putenv(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [k, v] = args.exact(vm, "putenv")?;
+    vm.require(Capability::Environment, "os.putenv")?;
     let (Some(k), Some(v)) = (k.as_str(), v.as_str()) else {
         return Err(vm.type_error("putenv: expected str arguments"));
     };
@@ -297,6 +307,7 @@ fn putenv(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn unsetenv(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [k] = args.exact(vm, "unsetenv")?;
+    vm.require(Capability::Environment, "os.unsetenv")?;
     let Some(k) = k.as_str() else {
         return Err(vm.type_error("unsetenv: expected a str argument"));
     };
@@ -308,9 +319,13 @@ fn unsetenv(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-/// The process environment as a dict of str (undecodable entries skipped).
+/// The process environment as a dict of str (undecodable entries skipped);
+/// empty in a sandbox without environment access.
 fn environ_dict(vm: &mut Vm) -> PyResult<Value> {
     let d = vm.new_dict_ref();
+    if !vm.has_capability(Capability::Environment) {
+        return Ok(Value::Obj(d));
+    }
     for (k, v) in std::env::vars_os() {
         if let (Some(k), Some(v)) = (k.to_str(), v.to_str()) {
             let (k, v) = (vm.str_val(k), vm.str_val(v));
@@ -331,6 +346,7 @@ fn strerror(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn access(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [p, mode] = args.bind(vm, "access", ["path", "mode"], 2)?;
+    vm.require(Capability::FileRead, "os.access")?;
     let p = path_arg(vm, p.unwrap_or(&Value::None), "access", "path")?;
     let mode = vm.to_i64(mode.unwrap_or(&Value::Int(0)))?;
     let Ok(md) = std::fs::metadata(&p.path) else {

@@ -11,6 +11,7 @@ use std::time::{Duration, Instant};
 
 use crate::modules::posix::os_error;
 use crate::native::Args;
+use crate::sandbox::Capability;
 use crate::object::Payload;
 use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
@@ -100,6 +101,7 @@ fn spawn(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Some(program) = argv.first() else {
         return Err(vm.value_error("empty argument list"));
     };
+    vm.require(Capability::Process, &format!("subprocess '{program}'"))?;
     let mut cmd = Command::new(program);
     cmd.args(&argv[1..]);
     if let Some(dir) = cwd.as_str() {
