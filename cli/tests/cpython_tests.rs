@@ -48,7 +48,10 @@ fn check(module: &str) {
         .map(PathBuf::from)
         .unwrap_or(rpy);
     let (cpython_status, cpython) = run_unittest("python3", module);
-    assert_eq!(cpython_status, 0, "CPython itself fails {module}:\n{cpython}");
+    assert_eq!(
+        cpython_status, 0,
+        "CPython itself fails {module}:\n{cpython}"
+    );
     let (rpy_status, ours) = run_unittest(&rpy.to_string_lossy(), module);
     if ours != cpython {
         let diff = similar::TextDiff::from_lines(&cpython, &ours);

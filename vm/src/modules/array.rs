@@ -59,7 +59,11 @@ pub struct ArrayData {
 fn array_buffer(v: &Value) -> Option<crate::vm::ExportedBuffer> {
     let a = v.as_obj()?.native_data::<ArrayData>()?;
     // memoryview shows 'u' arrays with the wchar_t format 'w'.
-    let format = if a.code.letter == 'u' { 'w' } else { a.code.letter };
+    let format = if a.code.letter == 'u' {
+        'w'
+    } else {
+        a.code.letter
+    };
     Some(crate::vm::ExportedBuffer {
         bytes: a.bytes.clone(),
         format: format.to_string(),
@@ -68,7 +72,10 @@ fn array_buffer(v: &Value) -> Option<crate::vm::ExportedBuffer> {
 }
 
 fn state(vm: &mut Vm, v: &Value) -> PyResult<(Code, Vec<u8>)> {
-    match v.as_obj().and_then(|o| o.native_data::<ArrayData>().map(|a| (a.code, a.bytes.clone()))) {
+    match v.as_obj().and_then(|o| {
+        o.native_data::<ArrayData>()
+            .map(|a| (a.code, a.bytes.clone()))
+    }) {
         Some(s) => Ok(s),
         None => Err(vm.type_error(format!(
             "descriptor requires a 'array.array' object but received a '{}'",
@@ -87,13 +94,11 @@ fn update(v: &Value, f: impl FnOnce(&mut ArrayData)) {
 fn encode_item(vm: &mut Vm, code: Code, v: &Value, out: &mut Vec<u8>) -> PyResult<()> {
     match code.kind {
         Kind::Float => {
-            if !matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_)) && v.payload().is_none()
+            if !matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_))
+                && v.payload().is_none()
                 || v.as_str().is_some()
             {
-                return Err(vm.type_error(format!(
-                    "must be real number, not {}",
-                    vm.type_name(v)
-                )));
+                return Err(vm.type_error(format!("must be real number, not {}", vm.type_name(v))));
             }
             let x = vm.to_float(v)?;
             if code.size == 4 {
@@ -146,7 +151,11 @@ fn encode_item(vm: &mut Vm, code: Code, v: &Value, out: &mut Vec<u8>) -> PyResul
 fn range_error(code: Code, wide: Option<i128>, negative: bool) -> String {
     let fits_long = wide.is_some_and(|w| i64::try_from(w).is_ok());
     let fits_ulong = wide.is_some_and(|w| u64::try_from(w).is_ok());
-    let side = if negative { "less than minimum" } else { "greater than maximum" };
+    let side = if negative {
+        "less than minimum"
+    } else {
+        "greater than maximum"
+    };
     // 'b' and 'H' convert through a wider C type first, whose own range
     // error wins for values outside it.
     let fits_short = wide.is_some_and(|w| i16::try_from(w).is_ok());
@@ -223,15 +232,18 @@ fn array_type(vm: &mut Vm) -> PyResult<PyRef> {
 
 fn new_array(vm: &mut Vm, cls: PyRef, code: Code, bytes: Vec<u8>) -> Value {
     let data = ArrayData { code, bytes };
-    Value::Obj(vm.alloc(cls, Payload::NativeData(std::cell::RefCell::new(Box::new(data)))))
+    Value::Obj(vm.alloc(
+        cls,
+        Payload::NativeData(std::cell::RefCell::new(Box::new(data))),
+    ))
 }
 
 /// Appends the items of an iterable (or the bytes of a bytes initializer).
 fn extend_from(vm: &mut Vm, code: Code, out: &mut Vec<u8>, src: &Value) -> PyResult<()> {
-    if let Some((c2, b)) = src
-        .as_obj()
-        .and_then(|o| o.native_data::<ArrayData>().map(|a| (a.code.letter, a.bytes.clone())))
-    {
+    if let Some((c2, b)) = src.as_obj().and_then(|o| {
+        o.native_data::<ArrayData>()
+            .map(|a| (a.code.letter, a.bytes.clone()))
+    }) {
         if c2 != code.letter {
             return Err(vm.type_error("can only extend with array of same kind"));
         }
@@ -264,9 +276,9 @@ fn array_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     };
     let Some(code) = code_of(letter) else {
-        return Err(vm.value_error(
-            "bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)",
-        ));
+        return Err(
+            vm.value_error("bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)")
+        );
     };
     let mut bytes = Vec::new();
     if let Some(init) = init {
@@ -279,7 +291,10 @@ fn array_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             for c in s.chars() {
                 bytes.extend_from_slice(&(c as u32).to_ne_bytes());
             }
-        } else if matches!(init.payload(), Some(Payload::Bytes(_) | Payload::ByteArray(_))) {
+        } else if matches!(
+            init.payload(),
+            Some(Payload::Bytes(_) | Payload::ByteArray(_))
+        ) {
             let b = vm.bytes_like(init)?;
             if b.len() % code.size != 0 {
                 return Err(vm.value_error("bytes length not a multiple of item size"));
@@ -442,10 +457,10 @@ fn array_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn array_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [a, other] = args.exact_method(vm, "__eq__")?;
-    let Some((c2, b2)) = other
-        .as_obj()
-        .and_then(|o| o.native_data::<ArrayData>().map(|x| (x.code, x.bytes.clone())))
-    else {
+    let Some((c2, b2)) = other.as_obj().and_then(|o| {
+        o.native_data::<ArrayData>()
+            .map(|x| (x.code, x.bytes.clone()))
+    }) else {
         return Ok(vm.not_implemented());
     };
     let (c1, b1) = state(vm, a)?;
@@ -555,10 +570,10 @@ fn array_reverse(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn array_add(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this, other] = args.exact_method(vm, "__add__")?;
     let (code, mut b) = state(vm, this)?;
-    let Some((c2, b2)) = other
-        .as_obj()
-        .and_then(|o| o.native_data::<ArrayData>().map(|x| (x.code.letter, x.bytes.clone())))
-    else {
+    let Some((c2, b2)) = other.as_obj().and_then(|o| {
+        o.native_data::<ArrayData>()
+            .map(|x| (x.code.letter, x.bytes.clone()))
+    }) else {
         return Err(vm.type_error(format!(
             "can only append array (not \"{}\") to array",
             vm.type_name(other)

@@ -87,9 +87,7 @@ fn file_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.not_implemented_error("FileIO: the opener argument is not supported by rpy"));
     }
     if closefd.is_some_and(|c| matches!(c, Value::Bool(false))) {
-        return Err(
-            vm.not_implemented_error("FileIO: closefd=False is not supported by rpy")
-        );
+        return Err(vm.not_implemented_error("FileIO: closefd=False is not supported by rpy"));
     }
     let mode_text = match mode {
         None => "r".to_owned(),
@@ -280,11 +278,7 @@ fn file_seek(vm: &mut Vm, args: Args) -> PyResult<Value> {
         0 => SeekFrom::Start(pos as u64),
         1 => SeekFrom::Current(pos),
         2 => SeekFrom::End(pos),
-        _ => {
-            return Err(vm.value_error(format!(
-                "invalid whence ({whence}, should be 0, 1 or 2)"
-            )))
-        }
+        _ => return Err(vm.value_error(format!("invalid whence ({whence}, should be 0, 1 or 2)"))),
     };
     let at = with_file(vm, &this, |_, f| f.seek(target))?;
     Ok(Value::Int(at as i64))
@@ -382,14 +376,20 @@ fn get_closed(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 
 fn get_name(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    match v.as_obj().and_then(|o| o.native_data::<FileIo>().map(|s| s.name.clone())) {
+    match v
+        .as_obj()
+        .and_then(|o| o.native_data::<FileIo>().map(|s| s.name.clone()))
+    {
         Some(n) => Ok(n),
         None => Err(vm.type_error("expected a FileIO object")),
     }
 }
 
 fn get_mode(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    match v.as_obj().and_then(|o| o.native_data::<FileIo>().map(|s| s.mode)) {
+    match v
+        .as_obj()
+        .and_then(|o| o.native_data::<FileIo>().map(|s| s.mode))
+    {
         Some(m) => Ok(vm.str_val(m)),
         None => Err(vm.type_error("expected a FileIO object")),
     }

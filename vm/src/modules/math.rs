@@ -63,7 +63,13 @@ pub fn arg_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
 /// Applies `f` with CPython's `math_1` error rules: NaN from a non-NaN
 /// argument is a domain error; infinity from a finite one is a range
 /// error when the function can overflow, else a domain error.
-fn math_1(vm: &mut Vm, args: Args, name: &str, f: fn(f64) -> f64, can_overflow: bool) -> PyResult<Value> {
+fn math_1(
+    vm: &mut Vm,
+    args: Args,
+    name: &str,
+    f: fn(f64) -> f64,
+    can_overflow: bool,
+) -> PyResult<Value> {
     let [x] = args.exact(vm, name)?;
     let x = arg_f64(vm, x)?;
     let r = f(x);
@@ -71,7 +77,11 @@ fn math_1(vm: &mut Vm, args: Args, name: &str, f: fn(f64) -> f64, can_overflow: 
         return Err(domain(vm));
     }
     if r.is_infinite() && x.is_finite() {
-        return Err(if can_overflow { range_err(vm) } else { domain(vm) });
+        return Err(if can_overflow {
+            range_err(vm)
+        } else {
+            domain(vm)
+        });
     }
     Ok(Value::Float(r))
 }
@@ -718,10 +728,7 @@ fn m_comb(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let other = &n - &k;
     let k = if other < k { other } else { k };
     if u64::try_from(&k).map_or(true, |k| k > i64::MAX as u64) {
-        return Err(vm.overflow_error(format!(
-            "min(n - k, k) must not exceed {}",
-            i64::MAX
-        )));
+        return Err(vm.overflow_error(format!("min(n - k, k) must not exceed {}", i64::MAX)));
     }
     Ok(vm.new_int(Integer::from(Natural::binomial_coefficient(n, k))))
 }
@@ -841,7 +848,10 @@ mod tests {
     #[test]
     fn fsum_specials() {
         assert_eq!(exact_sum(vec![1e308, 1e308]), Err(true));
-        assert_eq!(exact_sum(vec![f64::INFINITY, f64::NEG_INFINITY]), Err(false));
+        assert_eq!(
+            exact_sum(vec![f64::INFINITY, f64::NEG_INFINITY]),
+            Err(false)
+        );
         assert_eq!(exact_sum(vec![f64::INFINITY, 1.0]), Ok(f64::INFINITY));
         assert!(exact_sum(vec![f64::NAN, 1.0]).is_ok_and(f64::is_nan));
     }

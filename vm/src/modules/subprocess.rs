@@ -240,7 +240,10 @@ fn child_read(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(vm.new_bytes(data))
 }
 
-fn wait_until(c: &mut ChildProcess, deadline: Option<Instant>) -> std::io::Result<Option<ExitStatus>> {
+fn wait_until(
+    c: &mut ChildProcess,
+    deadline: Option<Instant>,
+) -> std::io::Result<Option<ExitStatus>> {
     if let Some(s) = c.status {
         return Ok(Some(s));
     }
@@ -269,7 +272,11 @@ fn deadline(vm: &mut Vm, timeout: &Value) -> PyResult<Option<Instant>> {
         return Ok(None);
     }
     let secs = vm.to_float(timeout)?;
-    let secs = if secs.is_finite() { secs.clamp(0.0, 1e9) } else { 1e9 };
+    let secs = if secs.is_finite() {
+        secs.clamp(0.0, 1e9)
+    } else {
+        1e9
+    };
     Ok(Some(Instant::now() + Duration::from_secs_f64(secs)))
 }
 

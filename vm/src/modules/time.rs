@@ -154,7 +154,11 @@ fn mono_ns() -> i128 {
 /// CPU time of this process in nanoseconds, from /proc where available.
 fn cpu_ns() -> i128 {
     if let Ok(s) = std::fs::read_to_string("/proc/self/schedstat") {
-        if let Some(n) = s.split_whitespace().next().and_then(|x| x.parse::<i128>().ok()) {
+        if let Some(n) = s
+            .split_whitespace()
+            .next()
+            .and_then(|x| x.parse::<i128>().ok())
+        {
             return n;
         }
     }
@@ -230,7 +234,7 @@ fn t_sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let out = vm.output.clone();
     let _ = out.borrow_mut().flush(false);
-    std::thread::sleep(Duration::from_secs_f64(s));
+    vm.sleep_interruptibly(Duration::from_secs_f64(s))?;
     Ok(Value::None)
 }
 
@@ -331,11 +335,7 @@ fn t_localtime(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn tm_arg(vm: &mut Vm, v: &Value, func: &str) -> PyResult<Tm> {
     let items = match v.as_tuple() {
         Some(t) => t.to_vec(),
-        None => {
-            return Err(vm.type_error(format!(
-                "Tuple or struct_time argument required"
-            )))
-        }
+        None => return Err(vm.type_error(format!("Tuple or struct_time argument required"))),
     };
     if items.len() != 9 {
         return Err(vm.type_error(format!("{func}(): illegal time tuple argument")));
@@ -346,9 +346,8 @@ fn tm_arg(vm: &mut Vm, v: &Value, func: &str) -> PyResult<Tm> {
             return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
         }
         let i = vm.to_index(item)?;
-        *slot = i64::try_from(&i).map_err(|_| {
-            vm.overflow_error("Python int too large to convert to C int")
-        })?;
+        *slot = i64::try_from(&i)
+            .map_err(|_| vm.overflow_error("Python int too large to convert to C int"))?;
         if i32::try_from(*slot).is_err() {
             return Err(vm.overflow_error("signed integer is greater than maximum"));
         }
@@ -577,8 +576,10 @@ pub fn format_tm(fmt: &str, tm: &Tm) -> String {
             },
             '%' => out.push('%'),
             'E' | 'O' => match chars.peek().copied() {
-                Some(n @ ('c' | 'C' | 'x' | 'X' | 'y' | 'Y' | 'd' | 'e' | 'H' | 'I' | 'm'
-                | 'M' | 'S' | 'u' | 'U' | 'V' | 'w' | 'W')) => {
+                Some(
+                    n @ ('c' | 'C' | 'x' | 'X' | 'y' | 'Y' | 'd' | 'e' | 'H' | 'I' | 'm' | 'M'
+                    | 'S' | 'u' | 'U' | 'V' | 'w' | 'W'),
+                ) => {
                     chars.next();
                     out.push_str(&format_tm(&format!("%{n}"), tm));
                 }
@@ -668,7 +669,13 @@ fn parse_tm(text: &str, fmt: &str) -> Result<Tm, String> {
     let mut pm: Option<bool> = None;
     let mut hour12: Option<i64> = None;
     let mut gmtoff: Option<i64> = None;
-    let mismatch = || format!("time data {} does not match format {}", quote(text), quote(fmt));
+    let mismatch = || {
+        format!(
+            "time data {} does not match format {}",
+            quote(text),
+            quote(fmt)
+        )
+    };
     let num = |i: &mut usize, max: usize| -> Option<i64> {
         let start = *i;
         while *i < t.len() && *i - start < max && t[*i].is_ascii_digit() {
@@ -683,7 +690,11 @@ fn parse_tm(text: &str, fmt: &str) -> Result<Tm, String> {
         let rest: String = t[*i..].iter().collect::<String>().to_lowercase();
         for (k, n) in names.iter().enumerate() {
             let n = n.to_lowercase();
-            let cand = if full { n.clone() } else { n.get(..3).unwrap_or(&n).to_owned() };
+            let cand = if full {
+                n.clone()
+            } else {
+                n.get(..3).unwrap_or(&n).to_owned()
+            };
             if rest.starts_with(&cand) {
                 *i += cand.chars().count();
                 return Some(k as i64);
@@ -715,8 +726,12 @@ fn parse_tm(text: &str, fmt: &str) -> Result<Tm, String> {
         let ok = match d {
             'Y' => num(&mut i, 4).map(|v| year = v),
             'y' => num(&mut i, 2).map(|v| year = if v < 69 { 2000 + v } else { 1900 + v }),
-            'm' => num(&mut i, 2).filter(|v| (1..=12).contains(v)).map(|v| mon = v),
-            'd' => num(&mut i, 2).filter(|v| (1..=31).contains(v)).map(|v| mday = v),
+            'm' => num(&mut i, 2)
+                .filter(|v| (1..=12).contains(v))
+                .map(|v| mon = v),
+            'd' => num(&mut i, 2)
+                .filter(|v| (1..=31).contains(v))
+                .map(|v| mday = v),
             'H' => num(&mut i, 2).filter(|v| *v <= 23).map(|v| hour = v),
             'I' => num(&mut i, 2)
                 .filter(|v| (1..=12).contains(v))
@@ -777,7 +792,8 @@ fn parse_tm(text: &str, fmt: &str) -> Result<Tm, String> {
             _ => h % 12,
         };
     }
-    let days_in = |y: i64, m: i64| days_from_civil(y + (m / 12), m % 12 + 1, 1) - days_from_civil(y, m, 1);
+    let days_in =
+        |y: i64, m: i64| days_from_civil(y + (m / 12), m % 12 + 1, 1) - days_from_civil(y, m, 1);
     if mday > days_in(year, mon) {
         return Err("day is out of range for month".into());
     }
@@ -834,7 +850,9 @@ fn t_strptime(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// (standard, daylight) zone names and offsets west of UTC, from the
 /// local time of January and July of this year, as CPython computes them.
 fn zone_info() -> ((String, String), i64, i64) {
-    let year = utc_tm(now().as_secs() as i64).map(|t| t.year).unwrap_or(1970);
+    let year = utc_tm(now().as_secs() as i64)
+        .map(|t| t.year)
+        .unwrap_or(1970);
     let jan = days_from_civil(year, 1, 1) * 86_400;
     let jul = days_from_civil(year, 7, 1) * 86_400;
     let (joff, _, jname) = local_offset(jan);
@@ -916,7 +934,8 @@ mod tests {
 
     #[test]
     fn utc_breakdown() {
-        let tm = utc_tm(1_000_000_000).map(|t| (t.year, t.mon, t.mday, t.hour, t.min, t.sec, t.wday, t.yday));
+        let tm = utc_tm(1_000_000_000)
+            .map(|t| (t.year, t.mon, t.mday, t.hour, t.min, t.sec, t.wday, t.yday));
         assert_eq!(tm, Some((2001, 9, 9, 1, 46, 40, 6, 252)));
         assert!(utc_tm(i64::MAX / 2).is_none());
     }

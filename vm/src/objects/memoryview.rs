@@ -63,10 +63,7 @@ fn base_data(vm: &Vm, obj: &Value) -> Vec<u8> {
     match obj.payload() {
         Some(Payload::Bytes(b)) => b.clone(),
         Some(Payload::ByteArray(b)) => b.borrow().clone(),
-        _ => vm
-            .exported_buffer(obj)
-            .map(|e| e.bytes)
-            .unwrap_or_default(),
+        _ => vm.exported_buffer(obj).map(|e| e.bytes).unwrap_or_default(),
     }
 }
 
@@ -168,11 +165,7 @@ fn decode(vm: &mut Vm, format: &str, raw: &[u8]) -> PyResult<Value> {
             let c = char::from_u32(u32::from_ne_bytes(b)).unwrap_or('\u{fffd}');
             vm.str_val(c.to_string())
         }
-        "e" => {
-            return Err(vm.not_implemented_error(
-                "memoryview: format e not supported by rpy",
-            ))
-        }
+        "e" => return Err(vm.not_implemented_error("memoryview: format e not supported by rpy")),
         _ => {
             let negative = signed && le.last().is_some_and(|b| b & 0x80 != 0);
             let mut wide = [if negative { 0xff } else { 0 }; 16];
@@ -198,7 +191,10 @@ fn mv_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             let n = b.borrow().len();
             MemView::of_bytes(obj.clone(), n, false)
         }
-        _ => match obj.as_obj().and_then(|o| o.native_data::<MemView>().map(|m| m.clone())) {
+        _ => match obj
+            .as_obj()
+            .and_then(|o| o.native_data::<MemView>().map(|m| m.clone()))
+        {
             Some(m) => {
                 let mut m = view(vm, obj).map(|_| m)?;
                 m.released = false;
@@ -246,9 +242,7 @@ fn item_index(vm: &mut Vm, m: &MemView, key: &Value) -> PyResult<usize> {
         0 => return Err(vm.type_error("invalid indexing of 0-dim memory")),
         1 => {}
         _ => {
-            return Err(vm.not_implemented_error(
-                "multi-dimensional sub-views are not implemented",
-            ))
+            return Err(vm.not_implemented_error("multi-dimensional sub-views are not implemented"))
         }
     }
     if !vm.is_index(key) {
@@ -265,9 +259,7 @@ fn mv_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let m = view(vm, this)?;
     if let Some(Payload::Slice { .. }) = key.payload() {
         if m.shape.len() != 1 {
-            return Err(vm.not_implemented_error(
-                "multi-dimensional slicing is not implemented",
-            ));
+            return Err(vm.not_implemented_error("multi-dimensional slicing is not implemented"));
         }
         let r = vm.resolve_slice(key, m.len)?;
         let mut sub = m.clone();
@@ -378,9 +370,7 @@ fn mv_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("invalid indexing of 0-dim memory"));
     }
     if m.shape.len() > 1 {
-        return Err(vm.not_implemented_error(
-            "multi-dimensional sub-views are not implemented",
-        ));
+        return Err(vm.not_implemented_error("multi-dimensional sub-views are not implemented"));
     }
     let list = to_list(vm, &m)?;
     vm.call_method(&list, "__iter__", &[])
@@ -399,7 +389,10 @@ fn mv_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Ok(mine) = view(vm, this) else {
         return Ok(Value::Bool(false));
     };
-    let theirs = match other.as_obj().and_then(|o| o.native_data::<MemView>().map(|m| m.clone())) {
+    let theirs = match other
+        .as_obj()
+        .and_then(|o| o.native_data::<MemView>().map(|m| m.clone()))
+    {
         Some(m) if m.released => return Ok(Value::Bool(false)),
         Some(m) => m,
         None => match vm.buffer(other)? {
@@ -429,9 +422,7 @@ fn mv_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.value_error("cannot hash writable memoryview object"));
     }
     if !matches!(m.format.as_str(), "B" | "b" | "c") {
-        return Err(vm.value_error(
-            "memoryview: hashing is restricted to formats 'B', 'b' or 'c'",
-        ));
+        return Err(vm.value_error("memoryview: hashing is restricted to formats 'B', 'b' or 'c'"));
     }
     let b = vm.new_bytes(bytes_of(vm, &m));
     Ok(Value::Int(vm.hash(&b)?))
@@ -509,27 +500,21 @@ fn mv_cast(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 return Err(vm.type_error("memoryview: cast must be 1D -> ND or ND -> 1D"));
             }
             if dims.len() > 64 {
-                return Err(vm.value_error(
-                    "memoryview: number of dimensions must not exceed 64",
-                ));
+                return Err(vm.value_error("memoryview: number of dimensions must not exceed 64"));
             }
             let mut out = Vec::with_capacity(dims.len());
             for d in &dims {
                 let n = if vm.is_index(d) { vm.to_i64(d)? } else { 0 };
                 if n <= 0 {
-                    return Err(vm.value_error(
-                        "memoryview.cast(): elements of shape must be integers > 0",
-                    ));
+                    return Err(
+                        vm.value_error("memoryview.cast(): elements of shape must be integers > 0")
+                    );
                 }
                 out.push(n as usize);
             }
-            let product = out
-                .iter()
-                .try_fold(itemsize, |acc, &d| acc.checked_mul(d));
+            let product = out.iter().try_fold(itemsize, |acc, &d| acc.checked_mul(d));
             if product != Some(nbytes) {
-                return Err(vm.type_error(
-                    "memoryview: product(shape) * itemsize != buffer size",
-                ));
+                return Err(vm.type_error("memoryview: product(shape) * itemsize != buffer size"));
             }
             out
         }
@@ -593,7 +578,9 @@ fn mv_contiguous(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 fn mv_f_contiguous(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let m = view(vm, v)?;
-    Ok(Value::Bool(m.contiguous() && m.shape.iter().filter(|&&d| d > 1).count() <= 1))
+    Ok(Value::Bool(
+        m.contiguous() && m.shape.iter().filter(|&&d| d > 1).count() <= 1,
+    ))
 }
 
 /// Creates the `memoryview` type and puts it in `builtins`.
