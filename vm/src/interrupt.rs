@@ -24,6 +24,21 @@ impl Vm {
         self.interrupt.store(false, Ordering::Relaxed);
     }
 
+    /// Sleeps for `d` in short slices, raising `KeyboardInterrupt` as soon
+    /// as an interrupt is requested (`time.sleep`).
+    pub fn sleep_interruptibly(&mut self, d: std::time::Duration) -> PyResult<()> {
+        const SLICE: std::time::Duration = std::time::Duration::from_millis(20);
+        let deadline = std::time::Instant::now() + d;
+        loop {
+            self.check_interrupt()?;
+            let now = std::time::Instant::now();
+            if now >= deadline {
+                return Ok(());
+            }
+            std::thread::sleep(SLICE.min(deadline - now));
+        }
+    }
+
     /// Raises `KeyboardInterrupt` if an interrupt was requested.
     #[inline]
     pub(crate) fn check_interrupt(&mut self) -> PyResult<()> {

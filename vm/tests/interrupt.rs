@@ -29,6 +29,7 @@ fn loops_and_calls_are_interrupted() {
         "i = 0\nwhile i < 1000000:\n    i += 1\n",
         "for _ in range(1000000): pass\n",
         "def f():\n    return 1\nf()\nraise SystemExit(9)\n",
+        "import time\ntime.sleep(60)\n",
     ] {
         let text = interrupted(src);
         assert!(text.ends_with("KeyboardInterrupt\n"), "{src:?}: {text}");
