@@ -20,9 +20,11 @@ use crate::value::{PyRef, Value};
 use crate::vm::Vm;
 
 thread_local! {
-    /// The queue of the VM that runs on this thread, and its interned
-    /// `__del__` name.
-    static CURRENT: RefCell<Option<(Weak<FinalizeQueue>, PyRef)>> = const { RefCell::new(None) };
+    /// The queues of the VMs alive on this thread, with their interned
+    /// `__del__` names; the newest is used (objects do not know their VM,
+    /// so with several live VMs on one thread, the newest runs the
+    /// finalizers).
+    static CURRENT: RefCell<Vec<(Weak<FinalizeQueue>, PyRef)>> = const { RefCell::new(Vec::new()) };
     /// Addresses of objects whose finalizer has run.
     static FINALIZED: RefCell<HashSet<usize>> = RefCell::new(HashSet::new());
 }
@@ -33,7 +35,7 @@ pub fn install(vm: &Vm) {
     let name = vm.names.__del__.clone();
     CURRENT.with(|c| {
         if let Ok(mut c) = c.try_borrow_mut() {
-            *c = Some((q, name));
+            c.push((q, name));
         }
     });
 }
@@ -42,13 +44,8 @@ pub fn install(vm: &Vm) {
 pub fn uninstall(vm: &Vm) {
     CURRENT.with(|c| {
         if let Ok(mut c) = c.try_borrow_mut() {
-            let mine = c
-                .as_ref()
-                .map(|(q, _)| std::ptr::eq(q.as_ptr(), Rc::as_ptr(&vm.finalize_queue)))
-                .unwrap_or(false);
-            if mine {
-                *c = None;
-            }
+            let mine = Rc::as_ptr(&vm.finalize_queue);
+            c.retain(|(q, _)| !std::ptr::eq(q.as_ptr(), mine));
         }
     });
 }
@@ -136,10 +133,9 @@ pub fn intercept(o: &mut PyObject) -> bool {
         _ => return false,
     }
     let Some((queue, name)) = CURRENT.with(|c| {
-        c.try_borrow().ok().and_then(|c| {
-            c.as_ref()
-                .and_then(|(q, n)| Some((q.upgrade()?, n.clone())))
-        })
+        c.try_borrow()
+            .ok()
+            .and_then(|c| c.last().and_then(|(q, n)| Some((q.upgrade()?, n.clone()))))
     }) else {
         return false;
     };
