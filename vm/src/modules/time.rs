@@ -234,7 +234,7 @@ fn t_sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let out = vm.output.clone();
     let _ = out.borrow_mut().flush(false);
-    std::thread::sleep(Duration::from_secs_f64(s));
+    vm.sleep_interruptibly(Duration::from_secs_f64(s))?;
     Ok(Value::None)
 }
 
