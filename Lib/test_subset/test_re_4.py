@@ -60,3 +60,15 @@ try:
 except re.error as e:
     print('caught', e)
 print(re.compile('a').search('a', 2), re.compile('a').search('aa', 1, 0))
+
+# repeat counts and nesting beyond the limits
+for p in ['x{4294967296}', 'x{1,4294967295}', 'x{99999999999999999999}']:
+    try:
+        re.compile(p)
+    except OverflowError as e:
+        print('OverflowError', e)
+try:
+    re.compile('(' * 1000 + ')' * 1000)
+except RecursionError:
+    print('RecursionError')
+print(re.compile('(' * 100 + 'a' + ')' * 100).match('a').lastindex)

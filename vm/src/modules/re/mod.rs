@@ -66,6 +66,12 @@ fn compile(vm: &mut Vm, args: Args, engine_type: &PyRef) -> PyResult<Value> {
         }
         Err(TranslateError::Value(m)) => return Err(vm.value_error(m)),
         Err(TranslateError::Unsupported(m)) => return Err(vm.not_implemented_error(m)),
+        Err(TranslateError::Overflow) => {
+            return Err(vm.overflow_error("the repetition number is too large"))
+        }
+        Err(TranslateError::TooDeep) => {
+            return Err(vm.recursion_error("maximum recursion depth exceeded"))
+        }
     };
     let eng = Engine::new(tr, bytes).map_err(|e| {
         vm.not_implemented_error(format!(
