@@ -468,7 +468,10 @@ impl<'a> Parser<'a> {
                             None => syntax(format!("unknown group name '{name}'"), npos),
                         }
                     }
-                    Some(o) => syntax(format!("unknown extension ?P{o}"), start + 1),
+                    Some(_) => {
+                        let t = self.token(self.pos)?;
+                        syntax(format!("unknown extension ?P{t}"), start + 1)
+                    }
                     None => syntax("unexpected end of pattern", self.pos),
                 }
             }
@@ -495,7 +498,10 @@ impl<'a> Parser<'a> {
                     2,
                     "negative look-behind assertions ((?<!...)) are",
                 ),
-                Some(o) => syntax(format!("unknown extension ?<{o}"), start + 1),
+                Some(_) => {
+                    let t = self.token(self.pos + 1)?;
+                    syntax(format!("unknown extension ?<{t}"), start + 1)
+                }
                 None => syntax("unexpected end of pattern", self.pos + 1),
             },
             '(' => {
@@ -519,7 +525,23 @@ impl<'a> Parser<'a> {
             }
             '>' => self.unsupported_group(st, start, 1, "atomic groups ((?>...)) are"),
             c if "aiLmsux-".contains(c) => self.flags_group(st, start, at_start),
-            c => syntax(format!("unknown extension ?{c}"), start + 1),
+            _ => {
+                let t = self.token(self.pos)?;
+                syntax(format!("unknown extension ?{t}"), start + 1)
+            }
+        }
+    }
+
+    /// The pattern "token" at `at` as CPython's tokenizer reads it: one
+    /// character, or a backslash with the character after it.
+    fn token(&self, at: usize) -> Res<String> {
+        let c = self.src.get(at).copied().unwrap_or('\0');
+        if c != '\\' {
+            return Ok(c.to_string());
+        }
+        match self.src.get(at + 1) {
+            Some(n) => Ok(format!("\\{n}")),
+            None => syntax("bad escape (end of pattern)", at),
         }
     }
 
