@@ -328,6 +328,7 @@ class Pattern:
 
     def split(self, string, maxsplit=0):
         """string split at the matches (with the groups' text in between)."""
+        maxsplit = _as_int(maxsplit)
         if maxsplit < 0:
             return [_cut(string, 0, len(string))]
         out = []
@@ -344,10 +345,8 @@ class Pattern:
         if callable(repl):
             func = repl
         else:
-            if isinstance(string, str) != isinstance(repl, str):
-                if isinstance(repl, str):
-                    raise TypeError("expected a bytes-like object, str found")
-                raise TypeError("expected str instance, %s found"
+            if not isinstance(repl, (str, bytes, bytearray)):
+                raise TypeError("decoding to str: need a bytes-like object, %s found"
                                 % type(repl).__name__)
             backslash = "\\" if isinstance(repl, str) else b"\\"
             if backslash in repl:
@@ -359,6 +358,7 @@ class Pattern:
                     func = lambda m: _expand(items, m, _empty_like(string))
             else:
                 func = None
+        count = _as_int(count)
         parts = []
         last = 0
         n = 0
@@ -389,6 +389,16 @@ class Pattern:
 
     def scanner(self, string, pos=0, endpos=None):
         raise NotImplementedError("Pattern.scanner() is not supported by rpy")
+
+
+def _as_int(v):
+    if isinstance(v, int):
+        return v
+    index = getattr(type(v), "__index__", None)
+    if index is None:
+        raise TypeError("'%s' object cannot be interpreted as an integer"
+                        % type(v).__name__)
+    return index(v)
 
 
 def _cut(string, a, b):

@@ -74,3 +74,16 @@ print(re.findall(r'\w+', 'héllo wörld'), re.findall(r'\w+', 'héllo', re.ASCII
 print(re.findall(r'\s+', 'a \t\x1cb'), re.findall(r'\S+', 'a \t\x1cb'))
 print(re.findall(r'\bfoo\b', 'foo foobar (foo)'), re.findall(r'\Bo\B', 'foo'))
 print(re.findall(r'\0\101\.', '\0A.'), re.findall('\\$\\^', '$^'))
+
+# keyword arguments, copies, misc
+p = re.compile('(a)(b)?')
+m = p.search('xab')
+print(p.__copy__() is p, m.__deepcopy__({}) is m, bool(m), m.group(True), m.start(False))
+print(p.search(string='ab', pos=0), p.match('ab', endpos=1))
+print(re.sub('a', 'b', 'aaa', 1), re.sub(pattern='a', repl='b', string='aa'))
+print(re.findall(r'(?:a)(b)', 'abab'), re.fullmatch(r'\d+', '123', flags=re.A))
+m = re.match(r'(?P<word>\w+)', 'hello')
+print(m.expand(r'<\g<word>>'), m.lastgroup, m.re is re.compile(r'(?P<word>\w+)'))
+print(repr(re.compile("it's")), repr(re.match('a', 'a\'b"')), re.match('.*', 'y' * 80))
+print(re.split(r'\b', 'ab cd'), re.sub(r'\b', '|', 'ab cd'))
+print(re.findall(r'[^\W\d_]+', 'ab1_cd'), re.findall(r'[\S]+', 'a b'))

@@ -54,3 +54,23 @@ try:
     re.sub('a', lambda m: 1, 'a')
 except TypeError as e:
     print('TypeError', e)
+
+# replacement and argument type errors
+for args in [('a', b'x', 'a'), (b'a', 'x', b'a'), ('a', 1, 'a'), (b'a', lambda m: 'x', b'a'), ('a', lambda m: b'x', 'a')]:
+    try:
+        print(re.sub(*args))
+    except TypeError as e:
+        print('TypeError', e)
+for args in [('a', 'a', 'x'), ('a', 'x')]:
+    try:
+        print(re.split(*args), re.findall(*args[:2]))
+    except TypeError as e:
+        print('TypeError', e)
+print(re.sub('a', '', 'banana'), re.sub(b'(a)', rb'\1\1', b'ba'), re.subn('x', 'y', ''))
+print(re.sub('(?P<a>b)', r'\g<a>\g<0>', 'abc'))
+m = re.search('(b)', 'abc')
+try:
+    m.expand(r'\2')
+except re.error as e:
+    print(e)
+print(re.compile('a').sub('b', 'aa', count=0), re.split('a', 'aXa', maxsplit=0))

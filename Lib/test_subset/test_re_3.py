@@ -37,3 +37,4 @@ print(re.findall(r'\w+', 'héllo wörld', re.A), re.findall(r'(?a)\w+', 'héllo'
 print(re.findall(r'(?u)\w+', 'héllo'), re.search(r'\d', '٣', re.U))
 print(re.compile('(?i)(?m)^A').findall('a\nA'), re.compile('(?im)^A').pattern)
 print(re.compile('(?a:\\w+)\\w', re.U).match('ab\xe9'))
+print(re.I.value, re.I.name, (re.I | re.M).name, re.NOFLAG.name, re.M.value)

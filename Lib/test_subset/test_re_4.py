@@ -9,7 +9,9 @@ cases = ['(', '(?P<a', '(?P<>x)', '(?P<a-b>x)', '[a', 'a{2,1}', 'a**', '*',
          '(?Px)', '(?#abc', '(?-)', '(?i-i:a)', '(?L)', 'a|*', '(?:',
          'a{3}{2}', '\\N', '\\N{', '\\N{LATIN', '\\U00110000', 'a\n(',
          'ab\ncd[', 'a)b', '[]', '[^]', '(?P<1a>x)', '(?i:a)(?i)', '+a',
-         'x{2}*', '[a-\\w]', '\\400', '(?a)(?u)x', '\\x', '[\\x4]', '\\u']
+         'x{2}*', '[a-\\w]', '\\400', '(?a)(?u)x', '\\x', '[\\x4]', '\\u',
+         '(?\\b)', '(?<\\b)', '(?P\\b)', '(?\\', '(?<\\', '(?(1)a|b)', '(?(x)a)',
+         '(?(0)a)', '(?(1a)b)', '(?(1', '(?P<', '(?P=']
 for c in cases:
     try:
         r = re.compile(c)
@@ -60,3 +62,15 @@ try:
 except re.error as e:
     print('caught', e)
 print(re.compile('a').search('a', 2), re.compile('a').search('aa', 1, 0))
+
+# repeat counts and nesting beyond the limits
+for p in ['x{4294967296}', 'x{1,4294967295}', 'x{99999999999999999999}']:
+    try:
+        re.compile(p)
+    except OverflowError as e:
+        print('OverflowError', e)
+try:
+    re.compile('(' * 1000 + ')' * 1000)
+except RecursionError:
+    print('RecursionError')
+print(re.compile('(' * 100 + 'a' + ')' * 100).match('a').lastindex)

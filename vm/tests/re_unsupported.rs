@@ -57,7 +57,7 @@ n = len(pieces)
 count = 0
 for i in range(n):
     for j in range(n):
-        for k in range(0, n, 3):
+        for k in range(0, n, 7):
             for pattern in (pieces[i] + pieces[j] + pieces[k],
                             pieces[k] + pieces[i] + pieces[j]):
                 for p in (pattern, pattern.encode('utf-8')):

@@ -50,7 +50,11 @@ fn build(pattern: &str, bytes: bool) -> Result<Regex, String> {
         .syntax(syn)
         .configure(cfg)
         .build(pattern)
-        .map_err(|e| e.to_string())
+        .map_err(|e| match (e.size_limit(), e.syntax_error()) {
+            (Some(n), _) => format!("the compiled pattern would exceed {n} bytes"),
+            (None, Some(se)) => se.to_string().lines().last().unwrap_or("").to_string(),
+            (None, None) => e.to_string(),
+        })
 }
 
 impl Engine {

@@ -1,9 +1,12 @@
 //! `_rpy_re`: the native half of `re` (Lib/re/__init__.py holds the
 //! Python-level API). `compile(pattern, flags, error)` translates a
-//! Python pattern and builds an `Engine` object whose `search` and `scan`
-//! methods return group spans in the subject's own units (code points for
-//! str, bytes for bytes-like), as flat tuples `(start0, end0, start1, ...)`
-//! with -1 for groups that did not participate.
+//! Python pattern (`translate.rs`) and builds an `Engine` object
+//! (`engine.rs`). `Engine.info()` gives (flags, groups, [(name, group)],
+//! group numbers in closing order); `Engine.search` and `Engine.scan`
+//! report matches as `(spans, texts)`: spans in the subject's own units
+//! (code points for str, bytes for bytes-like) as a flat tuple
+//! `(start0, end0, start1, ...)` with -1 for groups that did not
+//! participate, and each group's text (None likewise).
 
 mod engine;
 mod translate;
@@ -66,6 +69,12 @@ fn compile(vm: &mut Vm, args: Args, engine_type: &PyRef) -> PyResult<Value> {
         }
         Err(TranslateError::Value(m)) => return Err(vm.value_error(m)),
         Err(TranslateError::Unsupported(m)) => return Err(vm.not_implemented_error(m)),
+        Err(TranslateError::Overflow) => {
+            return Err(vm.overflow_error("the repetition number is too large"))
+        }
+        Err(TranslateError::TooDeep) => {
+            return Err(vm.recursion_error("maximum recursion depth exceeded"))
+        }
     };
     let eng = Engine::new(tr, bytes).map_err(|e| {
         vm.not_implemented_error(format!(

@@ -27,7 +27,18 @@ pub enum TranslateError {
     Value(String),
     /// `NotImplementedError(msg)`: valid Python, not supported by the engine.
     Unsupported(String),
+    /// Groups nested too deeply (CPython's recursive parser gives up with
+    /// RecursionError somewhere past 300 levels).
+    TooDeep,
+    /// `OverflowError`: a repeat count of 2**32 - 1 or more.
+    Overflow,
 }
+
+/// CPython's MAXREPEAT: repeat counts must stay below it.
+const MAXREPEAT: u64 = 4_294_967_295;
+
+/// The deepest group nesting translated.
+const MAX_DEPTH: usize = 400;
 
 /// A translated pattern and what the Python side needs to know about it.
 #[derive(Debug, Default)]
@@ -88,6 +99,7 @@ struct Parser<'a> {
     /// The first construct the engine cannot run. Reported after the whole
     /// pattern parsed, so that CPython's syntax errors come first.
     unsupported: Option<String>,
+    depth: usize,
 }
 
 /// Translates `src` (a str pattern, or a bytes pattern as one char per
@@ -109,6 +121,7 @@ pub fn translate(src: &[char], flags: u32, bytes: bool) -> Res<Translated> {
         close_order: Vec::new(),
         global_flags: 0,
         unsupported: None,
+        depth: 0,
     };
     let mut st = Flags {
         ignore: flags & IGNORECASE != 0,
@@ -293,6 +306,10 @@ impl<'a> Parser<'a> {
                 '{' => {
                     if let Some((lo, hi, end)) = self.braces() {
                         self.repeat_check(last, start)?;
+                        if lo.is_some_and(|l| l >= MAXREPEAT) || hi.is_some_and(|h| h >= MAXREPEAT)
+                        {
+                            return Err(TranslateError::Overflow);
+                        }
                         if let (Some(l), Some(h)) = (lo, hi) {
                             if h < l {
                                 return syntax("min repeat greater than max repeat", start + 1);
@@ -451,7 +468,10 @@ impl<'a> Parser<'a> {
                             None => syntax(format!("unknown group name '{name}'"), npos),
                         }
                     }
-                    Some(o) => syntax(format!("unknown extension ?P{o}"), start + 1),
+                    Some(_) => {
+                        let t = self.token(self.pos)?;
+                        syntax(format!("unknown extension ?P{t}"), start + 1)
+                    }
                     None => syntax("unexpected end of pattern", self.pos),
                 }
             }
@@ -478,7 +498,10 @@ impl<'a> Parser<'a> {
                     2,
                     "negative look-behind assertions ((?<!...)) are",
                 ),
-                Some(o) => syntax(format!("unknown extension ?<{o}"), start + 1),
+                Some(_) => {
+                    let t = self.token(self.pos + 1)?;
+                    syntax(format!("unknown extension ?<{t}"), start + 1)
+                }
                 None => syntax("unexpected end of pattern", self.pos + 1),
             },
             '(' => {
@@ -502,7 +525,23 @@ impl<'a> Parser<'a> {
             }
             '>' => self.unsupported_group(st, start, 1, "atomic groups ((?>...)) are"),
             c if "aiLmsux-".contains(c) => self.flags_group(st, start, at_start),
-            c => syntax(format!("unknown extension ?{c}"), start + 1),
+            _ => {
+                let t = self.token(self.pos)?;
+                syntax(format!("unknown extension ?{t}"), start + 1)
+            }
+        }
+    }
+
+    /// The pattern "token" at `at` as CPython's tokenizer reads it: one
+    /// character, or a backslash with the character after it.
+    fn token(&self, at: usize) -> Res<String> {
+        let c = self.src.get(at).copied().unwrap_or('\0');
+        if c != '\\' {
+            return Ok(c.to_string());
+        }
+        match self.src.get(at + 1) {
+            Some(n) => Ok(format!("\\{n}")),
+            None => syntax("bad escape (end of pattern)", at),
         }
     }
 
@@ -574,7 +613,13 @@ impl<'a> Parser<'a> {
     /// The inside of a group up to its `)`; the flags are restored after.
     fn body(&mut self, st: &mut Flags, start: usize) -> Res<()> {
         let saved = *st;
-        self.alternation(st, false)?;
+        if self.depth >= MAX_DEPTH {
+            return Err(TranslateError::TooDeep);
+        }
+        self.depth += 1;
+        let r = self.alternation(st, false);
+        self.depth -= 1;
+        r?;
         *st = saved;
         if !self.eat(')') {
             return syntax("missing ), unterminated subpattern", start);
