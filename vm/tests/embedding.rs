@@ -323,6 +323,9 @@ fn time_limit_stops_infinite_loops() {
         "{}",
         e.message()
     );
+    // Native loops are stopped too.
+    let e = i.exec("sum(range(10**18))").unwrap_err();
+    assert_eq!(e.type_name(), "ResourceLimitError");
     // A native call looping into Python is stopped as well.
     let e = i
         .exec("def g(k): return k\nlist(map(g, iter(int, 1)))")
@@ -357,6 +360,8 @@ fn memory_limit_stops_growing_containers() {
         .unwrap_err();
     assert_eq!(e.type_name(), "MemoryError");
     i.exec("del b").unwrap();
+    let e = i.exec("y = list(range(10**10))").unwrap_err();
+    assert_eq!(e.type_name(), "MemoryError");
     // One huge allocation is refused before it is made.
     let e = i.exec("y = 'a' * (10**10)").unwrap_err();
     assert_eq!(e.type_name(), "MemoryError");

@@ -200,6 +200,8 @@ impl Vm {
 
     /// `next(it)`: `None` when exhausted.
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        // Native loops (`sum(range(10**18))`) check the limits here.
+        self.tick(None, 1)?;
         if let Value::Obj(o) = it {
             match &o.payload {
                 Payload::Iter(st) => return self.iter_step(st),
@@ -243,10 +245,16 @@ impl Vm {
         let it = self.get_iter(v)?;
         let mut out = Vec::new();
         while let Some(x) = self.next(&it)? {
-            if out.len() == out.capacity() && out.try_reserve(out.len().max(4)).is_err() {
-                return Err(self.memory_error());
+            if out.len() == out.capacity() {
+                // The buffer is invisible to the memory limit's measurement:
+                // check its size against the cap before it doubles.
+                let grow = out.len().max(4);
+                self.mem_precheck((out.len() + grow) * std::mem::size_of::<Value>())?;
+                if out.try_reserve(grow).is_err() {
+                    return Err(self.memory_error());
+                }
             }
-            out.push(x);
+            crate::heap_stats::push_charged(&mut out, x);
         }
         Ok(out)
     }
