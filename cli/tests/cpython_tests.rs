@@ -8,13 +8,6 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .map(PathBuf::from)
-        .unwrap_or_default()
-}
-
 /// "Ran 36 tests in 0.204s" -> "Ran 36 tests in <time>".
 fn without_time(report: &str) -> String {
     report
@@ -47,10 +40,7 @@ fn run_unittest(program: &str, module: &str) -> (i32, String) {
 }
 
 fn check(module: &str) {
-    let rpy = repo().join("target/release/rpy");
-    let rpy = std::env::var("CARGO_BIN_EXE_rpy")
-        .map(PathBuf::from)
-        .unwrap_or(rpy);
+    let rpy = PathBuf::from(env!("CARGO_BIN_EXE_rpy"));
     let (cpython_status, cpython) = run_unittest("python3", module);
     assert_eq!(
         cpython_status, 0,
