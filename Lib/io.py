@@ -171,7 +171,35 @@ RawIOBase.register = BufferedIOBase.register = TextIOBase.register = \
     classmethod(lambda cls, sub: sub)
 
 
-class _BufferedBase(BufferedIOBase):
+class _Wrapper:
+    """A stream over another (`_inner`): its name, state and abilities are
+    the inner stream's."""
+
+    @property
+    def name(self):
+        return self._inner.name
+
+    @property
+    def closed(self):
+        return self._inner.closed
+
+    def readable(self):
+        return self._inner.readable()
+
+    def writable(self):
+        return self._inner.writable()
+
+    def seekable(self):
+        return self._inner.seekable()
+
+    def fileno(self):
+        return self._inner.fileno()
+
+    def isatty(self):
+        return self._inner.isatty()
+
+
+class _BufferedBase(_Wrapper, BufferedIOBase):
     """A raw file with a read-ahead buffer and a write buffer."""
 
     def __init__(self, raw, buffer_size=DEFAULT_BUFFER_SIZE):
@@ -183,31 +211,12 @@ class _BufferedBase(BufferedIOBase):
         self._write_buf = bytearray()
 
     @property
-    def name(self):
-        return self.raw.name
+    def _inner(self):
+        return self.raw
 
     @property
     def mode(self):
         return self.raw.mode
-
-    @property
-    def closed(self):
-        return self.raw.closed
-
-    def readable(self):
-        return self.raw.readable()
-
-    def writable(self):
-        return self.raw.writable()
-
-    def seekable(self):
-        return self.raw.seekable()
-
-    def fileno(self):
-        return self.raw.fileno()
-
-    def isatty(self):
-        return self.raw.isatty()
 
     def __repr__(self):
         try:
@@ -364,7 +373,7 @@ class BufferedRWPair(BufferedIOBase):
         raise NotImplementedError("io.BufferedRWPair is not supported by rpy")
 
 
-class TextIOWrapper(TextIOBase):
+class TextIOWrapper(_Wrapper, TextIOBase):
     """A text stream over a binary buffer: decodes on read, encodes on
     write, and translates newlines (universal newlines when newline is
     None)."""
@@ -424,27 +433,8 @@ class TextIOWrapper(TextIOBase):
         return self._write_through
 
     @property
-    def name(self):
-        return self._buffer.name
-
-    @property
-    def closed(self):
-        return self._buffer.closed
-
-    def readable(self):
-        return self._buffer.readable()
-
-    def writable(self):
-        return self._buffer.writable()
-
-    def seekable(self):
-        return self._buffer.seekable()
-
-    def fileno(self):
-        return self._buffer.fileno()
-
-    def isatty(self):
-        return self._buffer.isatty()
+    def _inner(self):
+        return self._buffer
 
     def __repr__(self):
         parts = ["<_io.TextIOWrapper"]

@@ -22,7 +22,19 @@ class SubprocessError(Exception):
     pass
 
 
-class CalledProcessError(SubprocessError):
+class _OutputAliases:
+    """`stdout` is another name for `output`."""
+
+    @property
+    def stdout(self):
+        return self.output
+
+    @stdout.setter
+    def stdout(self, value):
+        self.output = value
+
+
+class CalledProcessError(_OutputAliases, SubprocessError):
     """A process run by check_call/check_output/run(check=True) exited
     with a non-zero status."""
 
@@ -39,16 +51,8 @@ class CalledProcessError(SubprocessError):
         return "Command '%s' returned non-zero exit status %d." % (
             self.cmd, self.returncode)
 
-    @property
-    def stdout(self):
-        return self.output
 
-    @stdout.setter
-    def stdout(self, value):
-        self.output = value
-
-
-class TimeoutExpired(SubprocessError):
+class TimeoutExpired(_OutputAliases, SubprocessError):
     """The timeout passed before the child process ended."""
 
     def __init__(self, cmd, timeout, output=None, stderr=None):
@@ -60,14 +64,6 @@ class TimeoutExpired(SubprocessError):
     def __str__(self):
         return "Command '%s' timed out after %s seconds" % (self.cmd,
                                                             self.timeout)
-
-    @property
-    def stdout(self):
-        return self.output
-
-    @stdout.setter
-    def stdout(self, value):
-        self.output = value
 
 
 class CompletedProcess(object):
