@@ -12,8 +12,7 @@ use crate::options::{Options, Program};
 
 /// Set after an uncaught KeyboardInterrupt: like CPython, the process then
 /// ends by SIGINT (so that the shell sees the interrupt), not with status 130.
-pub static DIE_BY_SIGINT: std::sync::atomic::AtomicBool =
-    std::sync::atomic::AtomicBool::new(false);
+pub static DIE_BY_SIGINT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Ends the process by the default action of SIGINT (the Ctrl-C handler
 /// is set aside first).
@@ -176,7 +175,11 @@ pub fn run(o: Options, prog: &str) -> i32 {
         Err(e) => {
             interp.flush();
             let interrupt = interp.vm().exc.keyboard_interrupt.clone();
-            if !o.inspect && interp.vm().is_instance(&Value::Obj(e.0.clone()), &interrupt) {
+            if !o.inspect
+                && interp
+                    .vm()
+                    .is_instance(&Value::Obj(e.0.clone()), &interrupt)
+            {
                 DIE_BY_SIGINT.store(true, Ordering::SeqCst);
             }
             if o.inspect {

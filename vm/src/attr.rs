@@ -199,7 +199,7 @@ impl Vm {
                     let g = lookup(&self.types.property.clone(), &k).unwrap_or(Value::None);
                     return self.call(&g, &[descr.clone(), obj.clone(), Value::Obj(cls.clone())]);
                 }
-                self.call(&fget, &[obj.clone()])
+                self.call(&fget, std::slice::from_ref(obj))
             }
             Payload::Str(_)
             | Payload::Int(_)

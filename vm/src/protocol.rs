@@ -148,7 +148,7 @@ impl Vm {
                 Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v))))
             }
             Some(f) => {
-                let r = self.call(&f, &[v.clone()])?;
+                let r = self.call(&f, std::slice::from_ref(v))?;
                 match as_int(&r) {
                     Some(crate::objects::int::IntVal::Small(i)) => Ok(if i == -1 { -2 } else { i }),
                     Some(crate::objects::int::IntVal::Big(b)) => Ok(crate::hash::hash_bigint(b)),
@@ -237,7 +237,7 @@ impl Vm {
                     let cg = self.names.__class_getitem__.clone();
                     if let Some(f) = lookup(o, &cg) {
                         let f = self.descr_get(&f, &Value::None, o)?;
-                        return self.call(&f, &[key.clone()]);
+                        return self.call(&f, std::slice::from_ref(key));
                     }
                     let n = o.as_type().map(|t| t.name()).unwrap_or_default();
                     return Err(self.type_error(format!("type '{n}' is not subscriptable")));
@@ -245,7 +245,7 @@ impl Vm {
             }
         }
         let k = self.names.__getitem__.clone();
-        match self.call_special(v, &k, &[key.clone()])? {
+        match self.call_special(v, &k, std::slice::from_ref(key))? {
             Some(r) => Ok(r),
             None => Err(self.type_error(format!(
                 "'{}' object is not subscriptable",
@@ -281,7 +281,7 @@ impl Vm {
     /// `del v[key]`.
     pub fn del_item(&mut self, v: &Value, key: &Value) -> PyResult<()> {
         let k = self.names.__delitem__.clone();
-        match self.call_special(v, &k, &[key.clone()])? {
+        match self.call_special(v, &k, std::slice::from_ref(key))? {
             Some(_) => Ok(()),
             None => Err(self.type_error(format!(
                 "'{}' object doesn't support item deletion",
@@ -315,7 +315,7 @@ impl Vm {
             }
         }
         let k = self.names.__contains__.clone();
-        if let Some(r) = self.call_special(container, &k, &[x.clone()])? {
+        if let Some(r) = self.call_special(container, &k, std::slice::from_ref(x))? {
             return self.is_true(&r);
         }
         let it = match self.get_iter(container) {

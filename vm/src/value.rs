@@ -11,8 +11,9 @@ pub type PyRef = Rc<PyObject>;
 
 /// A Python value. Cloning is cheap: a copy for inline variants, a reference
 /// count increment for `Obj`.
-#[derive(Clone)]
+#[derive(Clone, Default)]
 pub enum Value {
+    #[default]
     None,
     Bool(bool),
     /// An int that fits in i64. Ints outside that range are `Obj` with a
@@ -21,12 +22,6 @@ pub enum Value {
     Int(i64),
     Float(f64),
     Obj(PyRef),
-}
-
-impl Default for Value {
-    fn default() -> Self {
-        Value::None
-    }
 }
 
 impl From<PyRef> for Value {

@@ -89,8 +89,12 @@ pub struct Vm {
     pub recursion_limit: usize,
     /// The exception being handled (`sys.exc_info()`), if any.
     pub handled: Option<PyRef>,
+    // Frames stay boxed: the eval loop moves them between the pool, the
+    // stack and generators by pointer.
+    #[allow(clippy::vec_box)]
     pub(crate) frame_pool: Vec<Box<Frame>>,
     /// Callers of the running frames of the innermost eval loops.
+    #[allow(clippy::vec_box)]
     pub(crate) frame_stack: Vec<Box<Frame>>,
     /// Ids of containers whose repr is being computed (cycle guard).
     pub(crate) repr_stack: Vec<i64>,

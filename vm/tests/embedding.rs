@@ -412,12 +412,16 @@ fn sandbox_denies_host_access() {
     g.exec("data = open('/etc/passwd').read()").unwrap();
     assert!(g.eval_as::<bool>("'root' in data").unwrap());
     // Reading is not writing, nor reaching the environment or processes.
-    let e = g.exec("open('/tmp/rpy_sandbox_write_test', 'w')").unwrap_err();
+    let e = g
+        .exec("open('/tmp/rpy_sandbox_write_test', 'w')")
+        .unwrap_err();
     assert_eq!(e.type_name(), "PermissionError");
     let e = g.exec("import os\nos.putenv('X', '1')").unwrap_err();
     assert_eq!(e.type_name(), "PermissionError");
     assert!(g.eval_as::<bool>("len(os.environ) == 0").unwrap());
-    let e = g.exec("import subprocess\nsubprocess.run(['true'])").unwrap_err();
+    let e = g
+        .exec("import subprocess\nsubprocess.run(['true'])")
+        .unwrap_err();
     assert_eq!(e.type_name(), "PermissionError");
     let e = g.exec("os.unlink('/tmp/x')").unwrap_err();
     assert_eq!(e.type_name(), "PermissionError");

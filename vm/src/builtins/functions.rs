@@ -207,7 +207,7 @@ fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 )
             }
         };
-        return match vm.call(&f, &[it.clone()]) {
+        return match vm.call(&f, std::slice::from_ref(&it)) {
             Ok(v) => Ok(v),
             Err(e) if default.is_some() && vm.err_matches(&e, &vm.exc.stop_iteration.clone()) => {
                 Ok(default.cloned().unwrap_or(Value::None))
@@ -225,19 +225,13 @@ fn next(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// The classes of an isinstance/issubclass second argument.
-fn class_info(
-    vm: &mut Vm,
-    v: &Value,
-    fname: &str,
-    out: &mut Vec<Value>,
-    depth: usize,
-) -> PyResult<()> {
+fn class_info(vm: &mut Vm, v: &Value, out: &mut Vec<Value>, depth: usize) -> PyResult<()> {
     if let Some(t) = v.as_tuple() {
         if depth > 100 {
             return Err(vm.recursion_error("maximum recursion depth exceeded in __instancecheck__"));
         }
-        for x in t.to_vec() {
-            class_info(vm, &x, fname, out, depth + 1)?;
+        for x in t {
+            class_info(vm, x, out, depth + 1)?;
         }
         return Ok(());
     }
@@ -249,7 +243,7 @@ impl Vm {
     /// `isinstance(obj, cls)` with `__instancecheck__` and tuples.
     pub fn isinstance(&mut self, obj: &Value, cls: &Value) -> PyResult<bool> {
         let mut classes = Vec::new();
-        class_info(self, cls, "isinstance", &mut classes, 0)?;
+        class_info(self, cls, &mut classes, 0)?;
         for c in classes {
             if let Value::Obj(co) = &c {
                 if co.as_type().is_some() {
@@ -287,7 +281,7 @@ impl Vm {
     /// `issubclass(sub, cls)`.
     pub fn issubclass(&mut self, sub: &Value, cls: &Value) -> PyResult<bool> {
         let mut classes = Vec::new();
-        class_info(self, cls, "issubclass", &mut classes, 0)?;
+        class_info(self, cls, &mut classes, 0)?;
         for c in classes {
             if let (Value::Obj(so), Value::Obj(co)) = (sub, &c) {
                 if so.as_type().is_some() && co.as_type().is_some() {
@@ -484,7 +478,7 @@ fn minmax(vm: &mut Vm, args: Args, is_max: bool) -> PyResult<Value> {
         let k = if key.is_none() {
             it.clone()
         } else {
-            vm.call(&key, &[it.clone()])?
+            vm.call(&key, std::slice::from_ref(&it))?
         };
         best = match best {
             None => Some((k, it)),

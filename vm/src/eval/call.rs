@@ -232,8 +232,8 @@ impl Vm {
         let pos = args.pos();
         let qual = || fd.qualname.borrow().as_str().unwrap_or("?").to_owned();
         let n = pos.len().min(argcount);
-        for i in 0..n {
-            frame.fast[i] = Some(pos[i].clone());
+        for (slot, v) in frame.fast.iter_mut().zip(&pos[..n]) {
+            *slot = Some(v.clone());
         }
         let mut slot = argcount + kwonly;
         if co.flags.varargs {

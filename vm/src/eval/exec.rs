@@ -204,7 +204,7 @@ impl Vm {
                 Some(Block::ExceptHandler { saved }) => self.handled = saved,
                 Some(Block::Finally { handler, depth }) => {
                     f.stack.truncate(depth as usize);
-                    let prev = std::mem::replace(&mut self.handled, Some(e.0.clone()));
+                    let prev = self.handled.replace(e.0.clone());
                     f.blocks.push(Block::ExceptHandler { saved: prev });
                     f.stack.push(Value::Obj(e.0));
                     f.ip = handler as usize;
@@ -1738,7 +1738,7 @@ impl Vm {
         };
         let cls = self.class_of(mgr);
         let exit_bound = self.descr_get(&exit, mgr, &cls)?;
-        let r = self.call(&enter, &[mgr.clone()])?;
+        let r = self.call(&enter, std::slice::from_ref(mgr))?;
         Ok((exit_bound, r))
     }
 

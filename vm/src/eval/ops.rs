@@ -613,18 +613,14 @@ impl Vm {
             };
             return Ok(Some(ord_result(Some(ord), op)));
         }
-        match (as_int(a), as_float(b)) {
-            (Some(x), Some(y)) => return Ok(Some(ord_result(cmp_int_float(&x, y), op))),
-            _ => {}
+        if let (Some(x), Some(y)) = (as_int(a), as_float(b)) {
+            return Ok(Some(ord_result(cmp_int_float(&x, y), op)));
         }
-        match (as_float(a), as_int(b)) {
-            (Some(x), Some(y)) => {
-                return Ok(Some(ord_result(
-                    cmp_int_float(&y, x).map(|o| o.reverse()),
-                    op,
-                )))
-            }
-            _ => {}
+        if let (Some(x), Some(y)) = (as_float(a), as_int(b)) {
+            return Ok(Some(ord_result(
+                cmp_int_float(&y, x).map(|o| o.reverse()),
+                op,
+            )));
         }
         if let (Some(x), Some(y)) = (as_float(a), as_float(b)) {
             return Ok(Some(ord_result(x.partial_cmp(&y), op)));
@@ -694,7 +690,7 @@ impl Vm {
                 }
                 let k = self.names.__bool__.clone();
                 if let Some(f) = self.lookup_cached(&cls, &k) {
-                    let r = self.call(&f, &[v.clone()])?;
+                    let r = self.call(&f, std::slice::from_ref(v))?;
                     return match r {
                         Value::Bool(b) => Ok(b),
                         _ => Err(self.type_error(format!(

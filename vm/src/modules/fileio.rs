@@ -8,8 +8,8 @@ use std::io::{Read, Seek, SeekFrom, Write};
 
 use crate::modules::posix::os_error;
 use crate::native::Args;
-use crate::sandbox::Capability;
 use crate::object::Payload;
+use crate::sandbox::Capability;
 use crate::value::{PyRef, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 

@@ -5,8 +5,8 @@
 use std::path::PathBuf;
 
 use crate::native::Args;
-use crate::sandbox::Capability;
 use crate::object::Payload;
+use crate::sandbox::Capability;
 use crate::value::{PyRef, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 

@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 
 use crate::modules::posix::os_error;
 use crate::native::Args;
-use crate::sandbox::Capability;
 use crate::object::Payload;
+use crate::sandbox::Capability;
 use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
 

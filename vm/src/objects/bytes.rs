@@ -216,7 +216,7 @@ fn bytes_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if let (Some(src), None) = (args.shift().pos().first(), args.shift().kwarg("encoding")) {
         let k = vm.names.__bytes__.clone();
         if let Some(f) = crate::objects::type_::lookup(&vm.class_of(src), &k) {
-            let r = vm.call(&f, &[src.clone()])?;
+            let r = vm.call(&f, std::slice::from_ref(src))?;
             if !matches!(r.payload(), Some(Payload::Bytes(_))) {
                 return Err(vm.type_error(format!(
                     "__bytes__ returned non-bytes (type {})",

@@ -242,7 +242,7 @@ fn property_delete(vm: &mut Vm, args: Args) -> PyResult<Value> {
             None => "can't delete attribute".to_owned(),
         }));
     }
-    vm.call(&fdel, &[obj.clone()])?;
+    vm.call(&fdel, std::slice::from_ref(obj))?;
     Ok(Value::None)
 }
 

@@ -51,7 +51,7 @@ pub fn float_repr(x: f64) -> String {
             let int_len = exp as usize + 1;
             if digits.len() <= int_len {
                 out.push_str(&digits);
-                out.extend(std::iter::repeat('0').take(int_len - digits.len()));
+                out.extend(std::iter::repeat_n('0', int_len - digits.len()));
                 out.push_str(".0");
             } else {
                 out.push_str(&digits[..int_len]);
@@ -60,7 +60,7 @@ pub fn float_repr(x: f64) -> String {
             }
         } else {
             out.push_str("0.");
-            out.extend(std::iter::repeat('0').take((-exp - 1) as usize));
+            out.extend(std::iter::repeat_n('0', (-exp - 1) as usize));
             out.push_str(&digits);
         }
     } else {
@@ -535,7 +535,7 @@ impl Vm {
         let cls = self.class_of(x);
         let k = self.names.__float__.clone();
         if let Some(m) = crate::objects::type_::lookup(&cls, &k) {
-            let r = self.call(&m, &[x.clone()])?;
+            let r = self.call(&m, std::slice::from_ref(x))?;
             return match as_float(&r) {
                 Some(f) => Ok(f),
                 None => Err(self.type_error(format!(

@@ -35,12 +35,16 @@ pub struct GeneratorData {
     pub finalizer: Option<Rc<FinalizeQueue>>,
 }
 
+/// A suspended generator to close: its frame, code, and two values of its
+/// state kept alive until then.
+type PendingClose = (Box<Frame>, Rc<Code>, Value, Value);
+
 /// Generators dropped while suspended inside try/with blocks, waiting for
 /// the VM to close them.
 #[derive(Default)]
 pub struct FinalizeQueue {
     pub pending: Cell<bool>,
-    items: RefCell<Vec<(Box<Frame>, Rc<Code>, Value, Value)>>,
+    items: RefCell<Vec<PendingClose>>,
     /// Objects whose `__del__` is to run (see `objects/finalize.rs`).
     objects: RefCell<Vec<PyRef>>,
 }
@@ -437,7 +441,7 @@ impl Vm {
                 self.type_name(it)
             )));
         };
-        match self.call(&f, &[it.clone()]) {
+        match self.call(&f, std::slice::from_ref(it)) {
             Ok(v) => Ok(Ok(v)),
             Err(e) if self.err_matches(&e, &self.exc.stop_iteration.clone()) => {
                 Ok(Err(stop_value(self, &e)))

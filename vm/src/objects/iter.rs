@@ -166,7 +166,7 @@ impl Vm {
         let k = self.names.__iter__.clone();
         match crate::objects::type_::lookup(&cls, &k) {
             Some(f) if !f.is_none() => {
-                let it = self.call(&f, &[v.clone()])?;
+                let it = self.call(&f, std::slice::from_ref(v))?;
                 let itc = self.class_of(&it);
                 let nk = self.names.__next__.clone();
                 if crate::objects::type_::lookup(&itc, &nk).is_none() {
@@ -219,7 +219,7 @@ impl Vm {
                 self.type_name(it)
             )));
         };
-        match self.call(&f, &[it.clone()]) {
+        match self.call(&f, std::slice::from_ref(it)) {
             Ok(v) => Ok(Some(v)),
             Err(e) if self.err_matches(&e, &self.exc.stop_iteration.clone()) => Ok(None),
             Err(e) => Err(e),
@@ -527,7 +527,7 @@ impl Vm {
                 let keep = if func.is_none() {
                     self.is_true(&v)?
                 } else {
-                    let r = self.call(&func, &[v.clone()])?;
+                    let r = self.call(&func, std::slice::from_ref(&v))?;
                     self.is_true(&r)?
                 };
                 if keep {

@@ -429,7 +429,7 @@ pub fn sort_values(
         let k = if key.is_none() {
             it.clone()
         } else {
-            vm.call(key, &[it.clone()])?
+            vm.call(key, std::slice::from_ref(&it))?
         };
         pairs.push((k, it));
     }

@@ -56,7 +56,7 @@ impl Vm {
     /// `type_::lookup` with the method cache.
     #[inline]
     pub fn lookup_cached(&mut self, ty: &PyRef, name: &PyRef) -> Option<Value> {
-        let Some(td) = ty.as_type() else { return None };
+        let td = ty.as_type()?;
         let version = td.version.get();
         let i = slot(ty, version, name);
         if let Some(Some(e)) = self.method_cache.entries.get(i) {

@@ -10,7 +10,7 @@ fn ns_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let this = args.this().clone();
     let rest = args.shift();
     if !rest.pos().is_empty() {
-        return Err(vm.type_error(format!("no positional arguments expected")));
+        return Err(vm.type_error("no positional arguments expected".to_string()));
     }
     for (k, v) in rest.kw() {
         let key = vm.intern(k);

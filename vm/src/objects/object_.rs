@@ -50,9 +50,9 @@ fn object_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             if is_object_slot(&new, "__new__") {
                 return Err(vm.type_error(format!("{n}() takes no arguments")));
             }
-            return Err(vm.type_error(format!(
-                "object.__new__() takes exactly one argument (the type to instantiate)"
-            )));
+            return Err(vm.type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)".to_string(),
+            ));
         }
     }
     let Some(td) = cls.as_type() else {
@@ -155,7 +155,7 @@ fn object_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn object_ne(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [a, b] = args.exact_method(vm, "object.__ne__")?;
     let k = vm.names.__eq__.clone();
-    match vm.call_special(a, &k, &[b.clone()])? {
+    match vm.call_special(a, &k, std::slice::from_ref(b))? {
         Some(r) if !vm.is_not_implemented(&r) => Ok(Value::Bool(!vm.is_true(&r)?)),
         _ => Ok(vm.not_implemented()),
     }

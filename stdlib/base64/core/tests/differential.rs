@@ -332,7 +332,7 @@ fn mutate(rng: &mut Rng, text: &[u8], noise: &[u8]) -> Vec<u8> {
             }
             5 => {
                 let n = rng.below(4);
-                t.extend(std::iter::repeat(b'=').take(n));
+                t.extend(std::iter::repeat_n(b'=', n));
             }
             6 if !t.is_empty() => {
                 let at = rng.below(t.len());
