@@ -68,7 +68,7 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyRef)) -> bool {
         Payload::Slots(l) => b!(l).iter().flatten().for_each(&mut v),
         Payload::Tuple(t) => t.iter().for_each(&mut v),
         Payload::Dict(d) => {
-            for (k, val) in b!(d).map.iter() {
+            for (k, val) in b!(d).entries() {
                 v(&k.value);
                 v(val);
             }
@@ -254,7 +254,7 @@ pub fn clear(o: &PyObject, out: &mut Vec<Value>) {
         Payload::Slots(l) => out.extend(bm!(l).iter_mut().filter_map(|x| x.take())),
         Payload::Dict(d) => {
             let t = std::mem::take(&mut *bm!(d));
-            for (k, val) in t.map {
+            for (k, val) in t.map.into_iter().filter(|(k, _)| !k.dead) {
                 out.push(k.value);
                 out.push(val);
             }

@@ -74,8 +74,7 @@ fn is_tracked(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let tracked = match x.payload() {
         Some(Payload::Dict(d)) => match d.try_borrow() {
             Ok(d) => d
-                .map
-                .iter()
+                .entries()
                 .any(|(k, val)| maybe_tracked(&k.value) || maybe_tracked(val)),
             Err(_) => true,
         },

@@ -41,8 +41,7 @@ pub fn entries(d: &PyRef) -> Vec<(Value, Value)> {
     match table(d) {
         Some(t) => t
             .borrow()
-            .map
-            .iter()
+            .entries()
             .map(|(k, v)| (k.value.clone(), v.clone()))
             .collect(),
         None => Vec::new(),
@@ -498,9 +497,9 @@ fn dict_clear(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn dict_popitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this] = args.exact_method(vm, "dict.popitem")?;
     let d = this_dict(vm, this)?;
-    let item = table(&d).and_then(|t| t.borrow_mut().map.pop());
+    let item = table(&d).and_then(|t| t.borrow_mut().pop_last());
     match item {
-        Some((k, v)) => Ok(vm.new_tuple(vec![k.value, v])),
+        Some((k, v)) => Ok(vm.new_tuple(vec![k, v])),
         None => Err({
             let c = vm.exc.key_error.clone();
             vm.new_error(&c, "popitem(): dictionary is empty")

@@ -365,13 +365,13 @@ impl Vm {
                         drop(s);
                         return Err(self.runtime_error("dictionary changed size during iteration"));
                     }
-                    let Some((k, v)) = t.get_index(*index) else {
+                    let Some((at, k, v)) = t.next_from(*index) else {
                         drop(t);
                         *s = IterState::Exhausted;
                         return Ok(None);
                     };
                     let (k, v, kind) = (k.clone(), v.clone(), *kind);
-                    *index += 1;
+                    *index = at + 1;
                     drop(t);
                     drop(s);
                     return Ok(Some(match kind {

@@ -88,9 +88,8 @@ impl Vm {
             {
                 let pairs: Vec<(i64, Value)> = d
                     .borrow()
-                    .map
-                    .keys()
-                    .map(|k| (k.hash, k.value.clone()))
+                    .entries()
+                    .map(|(k, _)| (k.hash, k.value.clone()))
                     .collect();
                 cell.borrow_mut().presize(pairs.len());
                 for (h, k) in pairs {
@@ -452,9 +451,8 @@ fn symdiff_update(vm: &mut Vm, cell: &RefCell<SetTable>, other: &Value) -> PyRes
         None => {
             if let Some(Payload::Dict(d)) = other.payload() {
                 d.borrow()
-                    .map
-                    .keys()
-                    .map(|k| (k.hash, k.value.clone()))
+                    .entries()
+                    .map(|(k, _)| (k.hash, k.value.clone()))
                     .collect()
             } else {
                 let t = vm.set_table_from(other)?;

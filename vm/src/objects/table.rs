@@ -12,11 +12,14 @@ use indexmap::IndexMap;
 use crate::object::Payload;
 use crate::value::Value;
 
-/// A stored key: the value with its Python hash.
+/// A stored key: the value with its Python hash. A deleted entry stays in
+/// place as a dead key (value None) until the table is compacted, so that
+/// deleting is O(1) and keeps the insertion order of the rest.
 #[derive(Clone, Debug)]
 pub struct Key {
     pub hash: i64,
     pub value: Value,
+    pub dead: bool,
 }
 
 impl Hash for Key {
@@ -27,7 +30,9 @@ impl Hash for Key {
 
 impl PartialEq for Key {
     fn eq(&self, other: &Key) -> bool {
-        self.hash == other.hash
+        !self.dead
+            && !other.dead
+            && self.hash == other.hash
             && (self.value.is(&other.value)
                 || native_eq(&self.value, &other.value).unwrap_or(false))
     }
@@ -73,6 +78,7 @@ pub fn table_hash(h: i64) -> u64 {
     PyHashBuilder.hash_one(Key {
         hash: h,
         value: Value::None,
+        dead: false,
     })
 }
 
@@ -169,10 +175,13 @@ pub enum Probe {
     NeedEq(Vec<Value>),
 }
 
-/// An insertion-ordered hash table from Python keys to `V`.
+/// An insertion-ordered hash table from Python keys to `V`. Entries are
+/// addressed by index (stable while nothing is deleted); dead entries are
+/// skipped by every accessor and dropped when they outnumber the live ones.
 #[derive(Clone, Default)]
 pub struct Table<V> {
     pub map: IndexMap<Key, V, PyHashBuilder>,
+    dead: usize,
 }
 
 pub type DictTable = Table<Value>;
@@ -206,23 +215,25 @@ impl<V> Table<V> {
     pub fn new() -> Self {
         Table {
             map: IndexMap::with_hasher(PyHashBuilder),
+            dead: 0,
         }
     }
 
     pub fn with_capacity(n: usize) -> Self {
         Table {
             map: IndexMap::with_capacity_and_hasher(n, PyHashBuilder),
+            dead: 0,
         }
     }
 
     #[inline]
     pub fn len(&self) -> usize {
-        self.map.len()
+        self.map.len() - self.dead
     }
 
     #[inline]
     pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
+        self.len() == 0
     }
 
     /// Looks `key` up natively (identity and built-in equality).
@@ -232,7 +243,7 @@ impl<V> Table<V> {
             .map
             .raw_entry_v1()
             .index_from_hash(table_hash(hash), |k| {
-                if k.hash != hash {
+                if k.dead || k.hash != hash {
                     return false;
                 }
                 if k.value.is(key) {
@@ -257,14 +268,23 @@ impl<V> Table<V> {
     pub fn find_identical(&self, key: &Value, hash: i64) -> Option<usize> {
         self.map
             .raw_entry_v1()
-            .index_from_hash(table_hash(hash), |k| k.hash == hash && k.value.is(key))
+            .index_from_hash(table_hash(hash), |k| {
+                !k.dead && k.hash == hash && k.value.is(key)
+            })
     }
 
     /// Inserts a key known to be absent.
     pub fn insert_new(&mut self, key: Value, hash: i64, value: V) {
         // Entry plus index slot, for the memory limit's accounting.
         crate::heap_stats::charge(std::mem::size_of::<(Key, V)>() + 8);
-        self.map.insert(Key { hash, value: key }, value);
+        self.map.insert(
+            Key {
+                hash,
+                value: key,
+                dead: false,
+            },
+            value,
+        );
     }
 
     /// For keys whose equality is native (str, int, ...): get by key.
@@ -277,18 +297,70 @@ impl<V> Table<V> {
 
     /// Iterates keys in insertion order.
     pub fn keys(&self) -> impl Iterator<Item = &Value> {
-        self.map.keys().map(|k| &k.value)
+        self.entries().map(|(k, _)| &k.value)
     }
 
+    /// Iterates the live entries (key with its hash, value) in order.
+    pub fn entries(&self) -> impl Iterator<Item = (&Key, &V)> {
+        self.map.iter().filter(|(k, _)| !k.dead)
+    }
+
+    /// The live entry at index `i` (an index from a probe), if any.
     pub fn get_index(&self, i: usize) -> Option<(&Value, &V)> {
-        self.map.get_index(i).map(|(k, v)| (&k.value, v))
+        self.map
+            .get_index(i)
+            .filter(|(k, _)| !k.dead)
+            .map(|(k, v)| (&k.value, v))
     }
 
-    pub fn remove_index(&mut self, i: usize) -> Option<(Value, V)> {
-        self.map.shift_remove_index(i).map(|(k, v)| (k.value, v))
+    /// The first live entry at index `i` or after it, with its index (for
+    /// iterators, which keep an index).
+    pub fn next_from(&self, i: usize) -> Option<(usize, &Value, &V)> {
+        (i..self.map.len()).find_map(|j| {
+            self.map
+                .get_index(j)
+                .filter(|(k, _)| !k.dead)
+                .map(|(k, v)| (j, &k.value, v))
+        })
+    }
+
+    /// Takes the last live entry out (`popitem`).
+    pub fn pop_last(&mut self) -> Option<(Value, V)> {
+        while let Some((k, v)) = self.map.pop() {
+            if !k.dead {
+                return Some((k.value, v));
+            }
+            self.dead -= 1;
+        }
+        None
     }
 
     pub fn clear(&mut self) {
         self.map.clear();
+        self.dead = 0;
+    }
+}
+
+impl<V: Default> Table<V> {
+    /// Removes the live entry at index `i`: it becomes a dead key in place
+    /// (O(1), the order of the others kept); the table drops its dead keys
+    /// once they outnumber the live ones, so space stays proportional.
+    pub fn remove_index(&mut self, i: usize) -> Option<(Value, V)> {
+        if i + 1 == self.map.len() {
+            return self.map.pop().map(|(k, v)| (k.value, v));
+        }
+        let (k, v) = indexmap::map::MutableKeys::get_index_mut2(&mut self.map, i)?;
+        if k.dead {
+            return None;
+        }
+        k.dead = true;
+        let key = std::mem::replace(&mut k.value, Value::None);
+        let value = std::mem::take(v);
+        self.dead += 1;
+        if self.dead > 8 && self.dead * 2 > self.map.len() {
+            self.map.retain(|k, _| !k.dead);
+            self.dead = 0;
+        }
+        Some((key, value))
     }
 }
