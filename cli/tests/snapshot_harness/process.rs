@@ -121,8 +121,8 @@ pub fn run(
 
 type Reader = mpsc::Receiver<(Vec<u8>, bool)>;
 
-/// Kills the child's whole process group (it was made its leader), without
-/// unsafe code: through the `kill` command.
+/// Kills the child's whole process group (it was made its leader) through
+/// the `kill` command, so that no FFI call is needed.
 fn kill_group(pid: u32) {
     #[cfg(unix)]
     {
