@@ -657,14 +657,11 @@ class TextIOWrapper(_Wrapper, TextIOBase):
         return self._buffer.truncate(pos)
 
 
-class BytesIO(BufferedIOBase):
-    """A binary stream in memory."""
+class _InMemory:
+    """What BytesIO and StringIO share: open until close(), readable,
+    writable and seekable while open."""
 
-    def __init__(self, initial_bytes=None):
-        self._data = bytearray(initial_bytes if initial_bytes is not None
-                               else b"")
-        self._pos = 0
-        self._closed = False
+    _closed = False
 
     @property
     def closed(self):
@@ -691,6 +688,15 @@ class BytesIO(BufferedIOBase):
 
     def flush(self):
         self._check()
+
+
+class BytesIO(_InMemory, BufferedIOBase):
+    """A binary stream in memory."""
+
+    def __init__(self, initial_bytes=None):
+        self._data = bytearray(initial_bytes if initial_bytes is not None
+                               else b"")
+        self._pos = 0
 
     def getvalue(self):
         self._check()
@@ -770,7 +776,7 @@ class BytesIO(BufferedIOBase):
         return size
 
 
-class StringIO(TextIOBase):
+class StringIO(_InMemory, TextIOBase):
     """A text stream in memory."""
 
     def __init__(self, initial_value="", newline="\n"):
@@ -788,14 +794,9 @@ class StringIO(TextIOBase):
         self._chunks = []
         self._text = ""
         self._pos = 0
-        self._closed = False
         if initial_value:
             self.write(initial_value)
             self._pos = 0
-
-    @property
-    def closed(self):
-        return self._closed
 
     @property
     def line_buffering(self):
@@ -804,28 +805,6 @@ class StringIO(TextIOBase):
     @property
     def newlines(self):
         return None
-
-    def close(self):
-        self._closed = True
-
-    def _check(self):
-        if self._closed:
-            raise ValueError("I/O operation on closed file.")
-
-    def readable(self):
-        self._check()
-        return True
-
-    def writable(self):
-        self._check()
-        return True
-
-    def seekable(self):
-        self._check()
-        return True
-
-    def flush(self):
-        self._check()
 
     def _value(self):
         if self._chunks:
