@@ -175,6 +175,13 @@ fn stream_writelines(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// Converts an I/O error to the matching OSError subclass.
 pub fn io_error(vm: &mut Vm, e: std::io::Error) -> crate::vm::PyErr {
+    os_error_from(vm, &e, &[])
+}
+
+/// The OSError subclass for `e`, with errno and strerror, then `extra`
+/// constructor arguments: `[filename]`, or `[filename, None, filename2]`
+/// (`FileNotFoundError: [Errno 2] No such file or directory: 'x'`).
+pub fn os_error_from(vm: &mut Vm, e: &std::io::Error, extra: &[Value]) -> crate::vm::PyErr {
     use std::io::ErrorKind as K;
     if e.kind() == K::Interrupted {
         // A read cut short by Ctrl-C raises KeyboardInterrupt, as CPython
@@ -183,6 +190,8 @@ pub fn io_error(vm: &mut Vm, e: std::io::Error) -> crate::vm::PyErr {
             return k;
         }
     }
+    // By kind for errors without an errno; OSError(errno, ...) itself picks
+    // the subclass of an errno.
     let cls = match e.kind() {
         K::BrokenPipe => vm.exc.broken_pipe_error.clone(),
         K::NotFound => vm.exc.file_not_found_error.clone(),
@@ -193,10 +202,12 @@ pub fn io_error(vm: &mut Vm, e: std::io::Error) -> crate::vm::PyErr {
     let errno = e.raw_os_error().unwrap_or(0);
     let msg = e.to_string();
     let msg = msg.split(" (os error").next().unwrap_or(&msg).to_owned();
-    let m = vm.str_val(msg);
-    match vm.call(&Value::Obj(cls.clone()), &[Value::Int(i64::from(errno)), m]) {
+    let mut args = vec![Value::Int(i64::from(errno)), vm.str_val(msg)];
+    args.extend_from_slice(extra);
+    match vm.call(&Value::Obj(cls.clone()), &args) {
         Ok(Value::Obj(o)) => crate::vm::PyErr(o),
-        _ => vm.new_error(&cls, "I/O error"),
+        Ok(_) => vm.new_error(&cls, "I/O error"),
+        Err(err) => err,
     }
 }
 

@@ -85,22 +85,9 @@ fn name_value(vm: &mut Vm, name: &std::ffi::OsStr, bytes: bool) -> Value {
     vm.str_val(name.to_string_lossy().into_owned())
 }
 
-/// The OSError subclass for `e`, with errno, strerror and the file name,
-/// as `FileNotFoundError: [Errno 2] No such file or directory: 'x'`.
+/// The OSError for `e`, naming the file when there is one.
 pub fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<&Value>) -> PyErr {
-    let errno = e.raw_os_error().unwrap_or(0);
-    let text = e.to_string();
-    let strerror = text.split(" (os error").next().unwrap_or(&text).to_owned();
-    let mut args = vec![Value::Int(i64::from(errno)), vm.str_val(strerror)];
-    if let Some(f) = filename {
-        args.push(f.clone());
-    }
-    let cls = vm.exc.os_error.clone();
-    match vm.call(&Value::Obj(cls.clone()), &args) {
-        Ok(Value::Obj(o)) => PyErr(o),
-        Ok(_) => vm.new_error(&cls, "OS error"),
-        Err(e) => e,
-    }
+    crate::io::os_error_from(vm, e, filename.map(std::slice::from_ref).unwrap_or(&[]))
 }
 
 fn getcwd(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -171,22 +158,7 @@ fn rename(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = path_arg(vm, a.unwrap_or(&Value::None), "rename", "src")?;
     let b = path_arg(vm, b.unwrap_or(&Value::None), "rename", "dst")?;
     std::fs::rename(&a.path, &b.path).map_err(|e| {
-        let errno = e.raw_os_error().unwrap_or(0);
-        let text = e.to_string();
-        let strerror = text.split(" (os error").next().unwrap_or(&text).to_owned();
-        let args = vec![
-            Value::Int(i64::from(errno)),
-            vm.str_val(strerror),
-            a.original.clone(),
-            Value::None,
-            b.original.clone(),
-        ];
-        let cls = vm.exc.os_error.clone();
-        match vm.call(&Value::Obj(cls.clone()), &args) {
-            Ok(Value::Obj(o)) => PyErr(o),
-            Ok(_) => vm.new_error(&cls, "OS error"),
-            Err(e) => e,
-        }
+        crate::io::os_error_from(vm, &e, &[a.original.clone(), Value::None, b.original.clone()])
     })?;
     Ok(Value::None)
 }
