@@ -174,6 +174,17 @@ impl Vm {
         self.module_set(m, name, v);
     }
 
+    /// The type `module.name` of a native module (imported if need be): how
+    /// a native function finds a type its module made at init, e.g. to
+    /// create instances of it.
+    pub fn module_type(&mut self, module: &str, name: &str) -> PyResult<PyRef> {
+        let m = self.import_module(module)?;
+        match self.get_attr_str(&m, name)? {
+            Value::Obj(t) if t.as_type().is_some() => Ok(t),
+            _ => Err(self.type_error(format!("{module}.{name} is not a type"))),
+        }
+    }
+
     /// Creates a type for a native module: `name` is the `__name__`,
     /// `module` its `__module__`. Instances carry `Payload::NativeData` or
     /// `Payload::Instance` as the type's `__new__` decides.

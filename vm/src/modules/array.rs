@@ -221,13 +221,7 @@ fn decode_all(vm: &mut Vm, code: Code, bytes: &[u8]) -> Vec<Value> {
 }
 
 fn array_type(vm: &mut Vm) -> PyResult<PyRef> {
-    let k = vm.intern("array");
-    let modules = Value::Obj(vm.modules.clone());
-    let m = vm.get_item(&modules, &Value::Obj(k))?;
-    match vm.get_attr_str(&m, "array")? {
-        Value::Obj(t) => Ok(t),
-        _ => Err(vm.system_error("array.array is missing")),
-    }
+    vm.module_type("array", "array")
 }
 
 fn new_array(vm: &mut Vm, cls: PyRef, code: Code, bytes: Vec<u8>) -> Value {

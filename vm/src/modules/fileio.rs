@@ -180,10 +180,9 @@ fn unsupported(vm: &mut Vm, msg: &str) -> PyErr {
 
 /// `io.UnsupportedOperation`, kept on the `_io` module.
 fn unsupported_class(vm: &mut Vm) -> Option<Value> {
-    let k = vm.intern("_io");
-    let modules = Value::Obj(vm.modules.clone());
-    let m = vm.get_item(&modules, &Value::Obj(k)).ok()?;
-    vm.get_attr_str(&m, "UnsupportedOperation").ok()
+    vm.module_type("_io", "UnsupportedOperation")
+        .ok()
+        .map(Value::Obj)
 }
 
 /// Runs `f` on the open file of `this`, or raises the closed-file error.

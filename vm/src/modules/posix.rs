@@ -174,7 +174,7 @@ fn stat_impl(vm: &mut Vm, args: Args, name: &str, follow: bool) -> PyResult<Valu
         std::fs::symlink_metadata(&p.path)
     };
     let md = md.map_err(|e| os_error(vm, &e, Some(&p.original)))?;
-    let ty = stat_result_type(vm)?;
+    let ty = vm.module_type("posix", "stat_result")?;
     vm.new_struct_seq(&ty, stat_fields(&md).to_vec())
 }
 
@@ -216,18 +216,6 @@ fn stat_fields(md: &std::fs::Metadata) -> [Value; 10] {
         Value::Float(secs(md.modified())),
         Value::Float(secs(md.created())),
     ]
-}
-
-/// `os.stat_result`, made once per interpreter and kept on the module.
-fn stat_result_type(vm: &mut Vm) -> PyResult<PyRef> {
-    let k = vm.intern("posix");
-    let modules = Value::Obj(vm.modules.clone());
-    if let Ok(m) = vm.get_item(&modules, &Value::Obj(k)) {
-        if let Ok(Value::Obj(t)) = vm.get_attr_str(&m, "stat_result") {
-            return Ok(t);
-        }
-    }
-    make_stat_result_type(vm)
 }
 
 fn make_stat_result_type(vm: &mut Vm) -> PyResult<PyRef> {

@@ -158,21 +158,11 @@ fn spawn(vm: &mut Vm, args: Args) -> PyResult<Value> {
         stderr: stderr_reader,
         status: None,
     };
-    let cls = child_type(vm)?;
+    let cls = vm.module_type("_subprocess", "Child")?;
     Ok(Value::Obj(vm.alloc(
         cls,
         Payload::NativeData(std::cell::RefCell::new(Box::new(state))),
     )))
-}
-
-fn child_type(vm: &mut Vm) -> PyResult<PyRef> {
-    let k = vm.intern("_subprocess");
-    let modules = Value::Obj(vm.modules.clone());
-    let m = vm.get_item(&modules, &Value::Obj(k))?;
-    match vm.get_attr_str(&m, "Child")? {
-        Value::Obj(t) => Ok(t),
-        _ => Err(vm.system_error("_subprocess.Child is missing")),
-    }
 }
 
 /// Runs `f` on the child's state (no Python code may run inside).
