@@ -27,6 +27,18 @@ struct Code {
     c_name: &'static str,
 }
 
+impl Code {
+    /// The struct format of the items: the typecode, but 'w' (wchar_t)
+    /// for 'u', as memoryview shows it.
+    fn format(self) -> char {
+        if self.letter == 'u' {
+            'w'
+        } else {
+            self.letter
+        }
+    }
+}
+
 fn code_of(letter: char) -> Option<Code> {
     let (size, kind, c_name) = match letter {
         'b' => (1, Kind::Signed, "signed char"),
@@ -174,44 +186,14 @@ fn range_error(code: Code, wide: Option<i128>, negative: bool) -> String {
     }
 }
 
-/// Decodes item `i` of the bytes.
+/// Decodes item `i` of the bytes (as memoryview reads its format).
 fn decode_item(vm: &mut Vm, code: Code, bytes: &[u8], i: usize) -> Value {
     let Some(raw) = bytes.get(i * code.size..(i + 1) * code.size) else {
         return Value::None;
     };
-    let mut le = raw.to_vec();
-    if cfg!(target_endian = "big") {
-        le.reverse();
-    }
-    match code.kind {
-        Kind::Float => {
-            if code.size == 4 {
-                let mut b = [0u8; 4];
-                b.copy_from_slice(raw);
-                Value::Float(f64::from(f32::from_ne_bytes(b)))
-            } else {
-                let mut b = [0u8; 8];
-                b.copy_from_slice(raw);
-                Value::Float(f64::from_ne_bytes(b))
-            }
-        }
-        Kind::Unicode => {
-            let mut b = [0u8; 4];
-            b.copy_from_slice(raw);
-            let c = char::from_u32(u32::from_ne_bytes(b)).unwrap_or('\u{fffd}');
-            vm.str_val(c.to_string())
-        }
-        Kind::Signed | Kind::Unsigned => {
-            let negative = code.kind == Kind::Signed && le.last().is_some_and(|b| b & 0x80 != 0);
-            let mut wide = [if negative { 0xff } else { 0 }; 16];
-            wide[..code.size].copy_from_slice(&le);
-            let n = i128::from_le_bytes(wide);
-            match i64::try_from(n) {
-                Ok(n) => Value::Int(n),
-                Err(_) => vm.new_int(malachite::Integer::from(n)),
-            }
-        }
-    }
+    let mut buf = [0u8; 4];
+    let format = code.format().encode_utf8(&mut buf);
+    crate::objects::memoryview::decode_item(vm, format, raw).unwrap_or(Value::None)
 }
 
 fn decode_all(vm: &mut Vm, code: Code, bytes: &[u8]) -> Vec<Value> {

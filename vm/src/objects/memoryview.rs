@@ -138,8 +138,9 @@ fn format_size(format: &str) -> Option<usize> {
     })
 }
 
-/// Decodes one item of `format` from its native-endian bytes.
-fn decode(vm: &mut Vm, format: &str, raw: &[u8]) -> PyResult<Value> {
+/// Decodes one item of `format` from its native-endian bytes (also how
+/// `array.array` reads its items).
+pub(crate) fn decode_item(vm: &mut Vm, format: &str, raw: &[u8]) -> PyResult<Value> {
     let f = format.strip_prefix('@').unwrap_or(format);
     let mut le = raw.to_vec();
     if cfg!(target_endian = "big") {
@@ -274,7 +275,7 @@ fn mv_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let data = base_data(vm, &m.obj);
     let at = m.offset(i);
     match data.get(at..at + m.itemsize) {
-        Some(raw) => decode(vm, &m.format, raw),
+        Some(raw) => decode_item(vm, &m.format, raw),
         None => Err(vm.index_error("index out of bounds on dimension 1")),
     }
 }
@@ -341,7 +342,7 @@ fn to_list(vm: &mut Vm, m: &MemView) -> PyResult<Value> {
     let bytes = bytes_of(vm, m);
     let mut items = Vec::with_capacity(m.len);
     for raw in bytes.chunks_exact(m.itemsize.max(1)) {
-        items.push(decode(vm, &m.format, raw)?);
+        items.push(decode_item(vm, &m.format, raw)?);
     }
     if m.shape.is_empty() {
         return Ok(items.into_iter().next().unwrap_or(Value::None));
