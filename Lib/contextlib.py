@@ -5,6 +5,7 @@ rpy's own module, with the API and behaviour of CPython 3.11's.
 """
 
 import sys
+from functools import wraps
 
 __all__ = ["contextmanager", "closing", "nullcontext",
            "AbstractContextManager", "ContextDecorator", "ExitStack",
@@ -42,20 +43,11 @@ class ContextDecorator(object):
         return self
 
     def __call__(self, func):
+        @wraps(func)
         def inner(*args, **kwds):
             with self._recreate_cm():
                 return func(*args, **kwds)
-        _wraps(inner, func)
         return inner
-
-
-def _wraps(wrapper, wrapped):
-    for name in ('__module__', '__name__', '__qualname__', '__doc__'):
-        try:
-            setattr(wrapper, name, getattr(wrapped, name))
-        except AttributeError:
-            pass
-    wrapper.__wrapped__ = wrapped
 
 
 class _GeneratorContextManager(ContextDecorator, AbstractContextManager):
@@ -117,9 +109,9 @@ class _GeneratorContextManager(ContextDecorator, AbstractContextManager):
 def contextmanager(func):
     """@contextmanager: a generator function that yields once becomes a
     factory of context managers."""
+    @wraps(func)
     def helper(*args, **kwds):
         return _GeneratorContextManager(func, args, kwds)
-    _wraps(helper, func)
     return helper
 
 

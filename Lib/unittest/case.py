@@ -1,5 +1,6 @@
 """TestCase and its assert methods, skipping and expected failures."""
 
+import functools
 import sys
 
 from .util import safe_repr, strclass, common_shorten_repr, count_differences
@@ -149,9 +150,9 @@ def skip(reason):
     """Unconditionally skips a test (or all tests of a class)."""
     def decorator(test_item):
         if not isinstance(test_item, type):
+            @functools.wraps(test_item)
             def skip_wrapper(*args, **kwargs):
                 raise SkipTest(reason)
-            _copy_names(skip_wrapper, test_item)
             test_item = skip_wrapper
         test_item.__unittest_skip__ = True
         test_item.__unittest_skip_why__ = reason
@@ -161,15 +162,6 @@ def skip(reason):
         reason = ''
         return decorator(test_item)
     return decorator
-
-
-def _copy_names(wrapper, wrapped):
-    for name in ('__module__', '__name__', '__qualname__', '__doc__'):
-        try:
-            setattr(wrapper, name, getattr(wrapped, name))
-        except AttributeError:
-            pass
-    wrapper.__wrapped__ = wrapped
 
 
 def skipIf(condition, reason):

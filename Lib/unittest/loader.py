@@ -1,6 +1,7 @@
 """TestLoader: finds the tests of test case classes, modules and dotted
 names, in CPython's order (test methods sorted by name)."""
 
+import functools
 import sys
 
 from . import case, suite
@@ -218,25 +219,13 @@ class TestLoader(object):
                     for pattern in self.testNamePatterns)
         names = [n for n in dir(testCaseClass) if should_include(n)]
         if self.sortTestMethodsUsing:
-            names = _sorted_by_cmp(names, self.sortTestMethodsUsing)
+            names.sort(key=functools.cmp_to_key(self.sortTestMethodsUsing))
         return names
 
     def discover(self, start_dir, pattern='test*.py', top_level_dir=None):
         raise NotImplementedError(
             "unittest test discovery is not supported by rpy yet; "
             "name the test modules")
-
-
-def _sorted_by_cmp(items, cmp):
-    class Key:
-        __slots__ = ('item',)
-
-        def __init__(self, item):
-            self.item = item
-
-        def __lt__(self, other):
-            return cmp(self.item, other.item) < 0
-    return [k.item for k in sorted(Key(i) for i in items)]
 
 
 defaultTestLoader = TestLoader()

@@ -1,5 +1,6 @@
 """TestResult: collects what happened to the tests of a run."""
 
+import functools
 import sys
 import traceback
 
@@ -11,12 +12,11 @@ _STDERR_LINE = '\nStderr:\n%s'
 
 def failfast(method):
     """Marks a result method that stops the run when failfast is set."""
+    @functools.wraps(method)
     def inner(self, *args, **kw):
         if getattr(self, 'failfast', False):
             self.stop()
         return method(self, *args, **kw)
-    inner.__name__ = method.__name__
-    inner.__doc__ = method.__doc__
     return inner
 
 

@@ -1,6 +1,7 @@
 """rpy's test.support: the helpers CPython's test modules use, written for
 rpy (resource limits, skips for implementation details, captured output)."""
 
+import functools
 import sys
 import unittest
 
@@ -77,6 +78,7 @@ def bigmemtest(size, memuse, dry_run=True):
     limit given to the test run (there is none under rpy), a test runs
     with a small size when `dry_run` allows it, and is skipped otherwise."""
     def decorator(f):
+        @functools.wraps(f)
         def wrapper(self):
             size = wrapper.size
             memuse = wrapper.memuse
@@ -87,20 +89,15 @@ def bigmemtest(size, memuse, dry_run=True):
             return f(self, maxsize)
         wrapper.size = size
         wrapper.memuse = memuse
-        wrapper.__name__ = f.__name__
-        wrapper.__qualname__ = f.__qualname__
-        wrapper.__doc__ = f.__doc__
-        wrapper.__module__ = f.__module__
         return wrapper
     return decorator
 
 
 def bigaddrspacetest(f):
+    @functools.wraps(f)
     def wrapper(self):
         raise unittest.SkipTest(
             "not enough memory: try a 32-bit build instead")
-    wrapper.__name__ = f.__name__
-    wrapper.__doc__ = f.__doc__
     return wrapper
 
 

@@ -1,6 +1,8 @@
 """Warning helpers of the tests (they need the warnings module, which rpy
 does not have yet: using them raises ImportError naming it)."""
 
+import functools
+
 __all__ = ["check_warnings", "ignore_warnings", "check_syntax_warning",
            "save_restore_warnings_filters"]
 
@@ -16,13 +18,12 @@ def check_warnings(*filters, quiet=True):
 
 def ignore_warnings(*, category):
     def decorator(test):
+        @functools.wraps(test)
         def wrapper(self, *args, **kwargs):
             warnings = _warnings()
             with warnings.catch_warnings():
                 warnings.simplefilter('ignore', category=category)
                 return test(self, *args, **kwargs)
-        wrapper.__name__ = test.__name__
-        wrapper.__doc__ = test.__doc__
         return wrapper
     return decorator
 
