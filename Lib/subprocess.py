@@ -6,6 +6,7 @@ The child's standard streams can be inherited (None), pipes (PIPE),
 object is not supported yet.
 """
 
+import io
 import sys
 import _subprocess
 
@@ -122,71 +123,23 @@ class _ChildStdin:
         self.close()
 
 
-class _ChildOutput:
-    """Popen.stdout / Popen.stderr: reads from the child's pipe."""
+class _ChildPipe(io.RawIOBase):
+    """The raw end of the child's stdout (1) or stderr (2) pipe: Popen wraps
+    it in a BufferedReader (and a TextIOWrapper in text mode), as CPython
+    wraps its pipe file descriptors."""
 
-    def __init__(self, child, which, text, encoding, errors):
+    def __init__(self, child, which):
         self._child = child
         self._which = which
-        self._text = text
-        self._encoding = encoding
-        self._errors = errors
-        self._buf = b""
-        self.closed = False
 
-    def _decode(self, data):
-        if not self._text:
-            return data
-        return _translate_newlines(data.decode(self._encoding, self._errors))
+    def readable(self):
+        return True
 
     def read(self, size=-1):
-        if self.closed:
-            raise ValueError("read of closed file")
+        self._checkClosed()
         if size is None or size < 0:
-            data = self._buf + self._child.read(self._which, -1)
-            self._buf = b""
-            return self._decode(data)
-        while len(self._buf) < size:
-            chunk = self._child.read(self._which, max(size, 8192))
-            if not chunk:
-                break
-            self._buf += chunk
-        data, self._buf = self._buf[:size], self._buf[size:]
-        return self._decode(data)
-
-    def readline(self):
-        if self.closed:
-            raise ValueError("readline of closed file")
-        while b"\n" not in self._buf:
-            chunk = self._child.read(self._which, 8192)
-            if not chunk:
-                break
-            self._buf += chunk
-        i = self._buf.find(b"\n")
-        end = len(self._buf) if i < 0 else i + 1
-        line, self._buf = self._buf[:end], self._buf[end:]
-        return self._decode(line)
-
-    def readlines(self):
-        return list(self)
-
-    def __iter__(self):
-        return self
-
-    def __next__(self):
-        line = self.readline()
-        if not line:
-            raise StopIteration
-        return line
-
-    def close(self):
-        self.closed = True
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
+            return self._child.read(self._which, -1)
+        return self._child.read(self._which, size)
 
 
 def _translate_newlines(text):
@@ -255,9 +208,15 @@ class Popen:
         if stdin == PIPE:
             self.stdin = _ChildStdin(self._child, self.text_mode, enc, err)
         if stdout == PIPE:
-            self.stdout = _ChildOutput(self._child, 1, self.text_mode, enc, err)
+            self.stdout = self._output_stream(1, enc, err)
         if stderr == PIPE:
-            self.stderr = _ChildOutput(self._child, 2, self.text_mode, enc, err)
+            self.stderr = self._output_stream(2, enc, err)
+
+    def _output_stream(self, which, encoding, errors):
+        stream = io.BufferedReader(_ChildPipe(self._child, which))
+        if self.text_mode:
+            stream = io.TextIOWrapper(stream, encoding, errors)
+        return stream
 
     def __repr__(self):
         return "<%s: returncode: %s args: %r>" % (type(self).__name__,

@@ -40,3 +40,10 @@ try:
 except FileNotFoundError as e:
     print("FileNotFoundError:", e)
 print(subprocess.CompletedProcess(["x"], 0, b"o"))
+p = subprocess.Popen([sys.executable, "-c", "print('héllo\\r\\nwörld')"], stdout=subprocess.PIPE, text=True)
+print(repr(p.stdout.readline()), repr(p.stdout.read())); p.wait()
+p = subprocess.Popen(["sh", "-c", "printf 'a\\nb\\nc'"], stdout=subprocess.PIPE)
+print(list(p.stdout), p.wait())
+with subprocess.Popen(["sh", "-c", "echo e >&2"], stderr=subprocess.PIPE, universal_newlines=True) as p:
+    print(repr(p.stderr.read()))
+print(p.returncode)
