@@ -58,12 +58,13 @@ impl MemView {
     }
 }
 
-/// A copy of the buffer of the underlying object.
-fn base_data(vm: &Vm, obj: &Value) -> Vec<u8> {
+/// Runs `f` on the buffer of the underlying object: bytes and bytearray
+/// in place, a native exporter's buffer as the copy it exports.
+fn with_base<R>(vm: &Vm, obj: &Value, f: impl FnOnce(&[u8]) -> R) -> R {
     match obj.payload() {
-        Some(Payload::Bytes(b)) => b.clone(),
-        Some(Payload::ByteArray(b)) => b.borrow().clone(),
-        _ => vm.exported_buffer(obj).map(|e| e.bytes).unwrap_or_default(),
+        Some(Payload::Bytes(b)) => f(b),
+        Some(Payload::ByteArray(b)) => f(&b.borrow()),
+        _ => f(&vm.exported_buffer(obj).map(|e| e.bytes).unwrap_or_default()),
     }
 }
 
@@ -88,15 +89,16 @@ fn view(vm: &mut Vm, v: &Value) -> PyResult<MemView> {
 
 /// The bytes a view shows, item after item.
 fn bytes_of(vm: &Vm, m: &MemView) -> Vec<u8> {
-    let data = base_data(vm, &m.obj);
-    let mut out = Vec::with_capacity(m.len * m.itemsize);
-    for i in 0..m.len {
-        let at = m.offset(i);
-        if let Some(item) = data.get(at..at + m.itemsize) {
-            out.extend_from_slice(item);
+    with_base(vm, &m.obj, |data| {
+        let mut out = Vec::with_capacity(m.len * m.itemsize);
+        for i in 0..m.len {
+            let at = m.offset(i);
+            if let Some(item) = data.get(at..at + m.itemsize) {
+                out.extend_from_slice(item);
+            }
         }
-    }
-    out
+        out
+    })
 }
 
 fn view_bytes(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
@@ -272,10 +274,10 @@ fn mv_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(new_view(vm, &cls, sub));
     }
     let i = item_index(vm, &m, key)?;
-    let data = base_data(vm, &m.obj);
     let at = m.offset(i);
-    match data.get(at..at + m.itemsize) {
-        Some(raw) => decode_item(vm, &m.format, raw),
+    // Only the item is copied, not the whole buffer.
+    match with_base(vm, &m.obj, |data| data.get(at..at + m.itemsize).map(<[u8]>::to_vec)) {
+        Some(raw) => decode_item(vm, &m.format, &raw),
         None => Err(vm.index_error("index out of bounds on dimension 1")),
     }
 }
