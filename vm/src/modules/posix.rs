@@ -158,7 +158,11 @@ fn rename(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let a = path_arg(vm, a.unwrap_or(&Value::None), "rename", "src")?;
     let b = path_arg(vm, b.unwrap_or(&Value::None), "rename", "dst")?;
     std::fs::rename(&a.path, &b.path).map_err(|e| {
-        crate::io::os_error_from(vm, &e, &[a.original.clone(), Value::None, b.original.clone()])
+        crate::io::os_error_from(
+            vm,
+            &e,
+            &[a.original.clone(), Value::None, b.original.clone()],
+        )
     })?;
     Ok(Value::None)
 }

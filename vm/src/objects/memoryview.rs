@@ -276,7 +276,9 @@ fn mv_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let i = item_index(vm, &m, key)?;
     let at = m.offset(i);
     // Only the item is copied, not the whole buffer.
-    match with_base(vm, &m.obj, |data| data.get(at..at + m.itemsize).map(<[u8]>::to_vec)) {
+    match with_base(vm, &m.obj, |data| {
+        data.get(at..at + m.itemsize).map(<[u8]>::to_vec)
+    }) {
         Some(raw) => decode_item(vm, &m.format, &raw),
         None => Err(vm.index_error("index out of bounds on dimension 1")),
     }
