@@ -80,7 +80,7 @@ fn global_matches(interp: &mut Interpreter, prefix: &str) -> Vec<String> {
             out.push(w);
         }
     }
-    let main = interp.main_module().dict.clone();
+    let main = interp.main_module().dict().cloned();
     let builtins = interp.vm().builtins_dict.clone();
     for d in [main, Some(builtins)].into_iter().flatten() {
         for (k, v) in rpy_vm::objects::dict::entries(&d) {

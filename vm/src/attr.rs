@@ -141,7 +141,7 @@ impl Vm {
             }
         }
         if let Value::Obj(o) = obj {
-            if let Some(dict) = &o.dict {
+            if let Some(dict) = o.dict() {
                 let allowed = match &o.payload {
                     Payload::Type(_) => true,
                     _ => cls
@@ -368,7 +368,7 @@ impl Vm {
                 .as_type()
                 .map(|t| t.instance_dict || !t.heap)
                 .unwrap_or(true);
-            if let (Some(dict), true) = (&o.dict, allowed) {
+            if let (Some(dict), true) = (o.dict(), allowed) {
                 match value {
                     Some(v) => return self.dict_set(dict, Value::Obj(name.clone()), v),
                     None => {
@@ -416,7 +416,7 @@ impl Vm {
                 t.name()
             )));
         }
-        let Some(dict) = ty.dict.clone() else {
+        let Some(dict) = ty.dict().cloned() else {
             return Ok(());
         };
         match value {
@@ -446,7 +446,7 @@ impl Vm {
         name: &PyRef,
         value: Value,
     ) -> PyResult<()> {
-        match obj.as_obj().and_then(|o| o.dict.clone()) {
+        match obj.as_obj().and_then(|o| o.dict().cloned()) {
             Some(d) => self.dict_set(&d, Value::Obj(name.clone()), value),
             None => Err(self.no_attribute(obj, name)),
         }

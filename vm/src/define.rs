@@ -14,12 +14,14 @@
 //! vm.module_set(&m, "VERSION", Value::Int(3));
 //! ```
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::native::{NativeClosure, NativeFn, NativeFunction, NativeImpl, NativeKind};
 use crate::object::{Payload, PyObject};
 use crate::objects::descriptor::{Getter, Setter};
 use crate::objects::module::ModuleData;
+use crate::objects::type_lazy::{self, Pending};
 use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
 
@@ -43,7 +45,17 @@ impl Vm {
         ))
     }
 
+    /// Whether additions to `ty` can wait until its namespace is read
+    /// (built-in types; classes made by Python code apply them at once).
+    fn defers(ty: &PyRef) -> bool {
+        ty.as_type().map(|t| !t.heap).unwrap_or(false)
+    }
+
     fn add_native(&mut self, ty: &PyRef, name: &str, func: NativeFn, kind: NativeKind) {
+        if Self::defers(ty) {
+            let p = Pending::Native(Rc::from(name), func, kind);
+            return self.defer_class_attr(ty, p);
+        }
         let mut f = NativeFunction::new(name, func);
         f.kind = kind;
         f.owner = Some(ty.clone());
@@ -60,7 +72,10 @@ impl Vm {
     }
 
     /// Adds native methods (`self` is the first argument) to a type.
-    pub fn add_methods(&mut self, ty: &PyRef, methods: &[(&str, NativeFn)]) {
+    pub fn add_methods(&mut self, ty: &PyRef, methods: &'static [(&'static str, NativeFn)]) {
+        if Self::defers(ty) {
+            return self.defer_class_attr(ty, Pending::Methods(methods));
+        }
         for (name, f) in methods {
             self.add_native(ty, name, *f, NativeKind::Method);
         }
@@ -92,16 +107,27 @@ impl Vm {
 
     /// Adds a computed attribute.
     pub fn add_getset(&mut self, ty: &PyRef, name: &str, get: Getter, set: Option<Setter>) {
+        if Self::defers(ty) {
+            return self.defer_class_attr(ty, Pending::GetSet(Rc::from(name), get, set));
+        }
         let v = crate::objects::descriptor::getset_value(self, ty, name, get, set);
         self.set_class_attr(ty, name, v);
     }
 
     /// Sets an attribute in a type's namespace directly.
     pub fn set_class_attr(&mut self, ty: &PyRef, name: &str, v: Value) {
-        if let Some(d) = &ty.dict {
+        if Self::defers(ty) {
+            return self.defer_class_attr(ty, Pending::Value(Rc::from(name), v));
+        }
+        if let Some(d) = ty.dict() {
             let k = self.intern(name);
             let _ = self.dict_set(d, Value::Obj(k), v);
         }
+        self.type_modified(ty);
+    }
+
+    fn defer_class_attr(&mut self, ty: &PyRef, p: Pending) {
+        type_lazy::defer(ty, &self.lazy_classes, p);
         self.type_modified(ty);
     }
 
@@ -125,7 +151,7 @@ impl Vm {
 
     /// Sets a module attribute.
     pub fn module_set(&mut self, m: &PyRef, name: &str, v: Value) {
-        if let Some(d) = &m.dict {
+        if let Some(d) = m.dict() {
             let d = d.clone();
             let _ = self.dict_set_str(&d, name, v);
         }
@@ -133,7 +159,7 @@ impl Vm {
 
     /// A module attribute (None if missing).
     pub fn module_get(&mut self, m: &PyRef, name: &str) -> Value {
-        match &m.dict {
+        match m.dict() {
             Some(d) => {
                 let d = d.clone();
                 self.dict_get_str(&d, name).unwrap_or(Value::None)
@@ -261,8 +287,7 @@ impl Vm {
                     }
                 }),
             );
-            let prop = Value::Obj(self.types.property.clone());
-            let p = self.call(&prop, &[getter])?;
+            let p = crate::objects::descriptor::new_property(self, getter);
             self.dict_set_str(&ns, f, p)?;
         }
         let full = format!("{module}.{name}");
@@ -323,8 +348,8 @@ impl Vm {
                 Ok(obj)
             }),
         );
-        let sm = Value::Obj(self.types.staticmethod.clone());
-        let new = self.call(&sm, &[new])?;
+        let sm = self.types.staticmethod.clone();
+        let new = Value::Obj(self.alloc(sm, Payload::StaticMethod(RefCell::new(new))));
         self.dict_set_str(&ns, "__new__", new)?;
         let total = (fields.len() + extra.len()) as i64;
         self.dict_set_str(&ns, "n_fields", Value::Int(total))?;
@@ -340,11 +365,22 @@ impl Vm {
         }
         let meta = self.types.type_.clone();
         let tuple = self.types.tuple.clone();
-        self.make_class(&meta, name, vec![tuple], &ns, &[])
+        // Nothing here has `__set_name__` and tuple's `__init_subclass__` is
+        // object's: the bare class object is the whole class.
+        self.new_class_object(&meta, name, vec![tuple], &ns)
     }
 
     /// An instance of a struct-sequence type.
     pub fn new_struct_seq(&mut self, ty: &PyRef, items: Vec<Value>) -> PyResult<Value> {
+        let key = self.intern("n_sequence_fields");
+        let n = ty
+            .dict()
+            .and_then(|d| crate::objects::dict::get_str(d, &key));
+        let plain = ty.as_type().map(|t| !t.instance_dict).unwrap_or(false);
+        if plain && matches!(n, Some(Value::Int(k)) if k == items.len() as i64) {
+            // Only tuple fields: the instance is the tuple, made directly.
+            return Ok(Value::Obj(self.alloc(ty.clone(), Payload::Tuple(items))));
+        }
         let t = self.new_tuple(items);
         self.call(&Value::Obj(ty.clone()), &[t])
     }

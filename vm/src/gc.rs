@@ -52,7 +52,7 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyRef)) -> bool {
             visit_ref(c, &mut v);
         }
     }
-    if let Some(d) = &o.dict {
+    if let Some(d) = o.dict_raw() {
         visit_ref(d, &mut v);
     }
     macro_rules! b {
@@ -110,6 +110,7 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyRef)) -> bool {
             if let Some(c) = &*b!(t.base) {
                 visit_ref(c, &mut v);
             }
+            crate::objects::type_lazy::visit_values(t, &mut v);
         }
         Payload::Cell(c) => {
             if let Some(x) = &*b!(c) {
@@ -284,6 +285,7 @@ pub fn clear(o: &PyObject, out: &mut Vec<Value>) {
             if let Some(b) = bm!(t.base).take() {
                 out.push(Value::Obj(b));
             }
+            crate::objects::type_lazy::clear(t, out);
         }
         Payload::Cell(c) => {
             if let Some(x) = bm!(c).take() {
@@ -487,7 +489,7 @@ impl Vm {
         let mut taken = Vec::new();
         for o in self.gc.tracked.iter().filter_map(|w| w.upgrade()) {
             clear(&o, &mut taken);
-            if let Some(d) = &o.dict {
+            if let Some(d) = o.dict_raw() {
                 clear(d, &mut taken);
             }
         }
@@ -499,7 +501,7 @@ impl Vm {
         all.push(self.builtins_dict.clone());
         for o in &all {
             clear(o, &mut taken);
-            if let Some(d) = &o.dict {
+            if let Some(d) = o.dict_raw() {
                 clear(d, &mut taken);
             }
         }
@@ -509,7 +511,7 @@ impl Vm {
             if let Value::Obj(o) = &v {
                 if Rc::strong_count(o) == 1 {
                     clear(o, &mut taken);
-                    if let Some(d) = &o.dict {
+                    if let Some(d) = o.dict_raw() {
                         clear(d, &mut taken);
                     }
                 }
@@ -523,7 +525,7 @@ impl Vm {
             if let Ok(mut c) = o.class_cell().try_borrow_mut() {
                 c.take();
             }
-            if let Some(d) = &o.dict {
+            if let Some(d) = o.dict_raw() {
                 if let Ok(mut c) = d.class_cell().try_borrow_mut() {
                     c.take();
                 }

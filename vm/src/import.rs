@@ -202,7 +202,7 @@ impl Vm {
             Err(e) => return Err(self.compile_error(&e)),
         };
         let code = self.load_code(code);
-        let Some(globals) = m.dict.clone() else {
+        let Some(globals) = m.dict().cloned() else {
             return Err(self.system_error("module without a namespace"));
         };
         let r = self.run_code(code, globals, None);
@@ -416,7 +416,7 @@ impl Vm {
         let names: Vec<Value> = match self.get_attr_opt(m, &ak)? {
             Some(all) => self.iterate(&all)?,
             None => {
-                let Some(d) = m.as_obj().and_then(|o| o.dict.clone()) else {
+                let Some(d) = m.as_obj().and_then(|o| o.dict().cloned()) else {
                     return Ok(());
                 };
                 crate::objects::dict::entries(&d)

@@ -155,7 +155,7 @@ impl Interpreter {
             Err(e) => return Err(self.vm.compile_error(&e)),
         };
         let code = self.vm.load_code(code);
-        let Some(g) = self.main.dict.clone() else {
+        let Some(g) = self.main.dict().cloned() else {
             return Err(self.vm.system_error("no __main__ namespace"));
         };
         self.vm.run_code(code, g, None)
@@ -170,7 +170,7 @@ impl Interpreter {
             Err(e) => return Err(self.vm.compile_error(&e)),
         };
         let code = self.vm.load_code(code);
-        let Some(g) = self.main.dict.clone() else {
+        let Some(g) = self.main.dict().cloned() else {
             return Err(self.vm.system_error("no __main__ namespace"));
         };
         let r = self.vm.run_code(code, g, None).map(|_| ());
@@ -180,7 +180,7 @@ impl Interpreter {
 
     /// A global of `__main__`.
     pub fn get_global(&mut self, name: &str) -> Option<Value> {
-        let d = self.main.dict.clone()?;
+        let d = self.main.dict().cloned()?;
         self.vm.dict_get_str(&d, name)
     }
 

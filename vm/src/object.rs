@@ -33,8 +33,9 @@ pub struct PyObject {
     /// so the type object does not own itself).
     class: RefCell<Option<PyRef>>,
     pub payload: Payload,
-    /// The instance `__dict__` (a dict object), for objects that have one.
-    pub dict: Option<PyRef>,
+    /// The instance `__dict__` (a dict object), for objects that have one;
+    /// a type's namespace. Read it through [`PyObject::dict`].
+    dict: Option<PyRef>,
 }
 
 /// The built-in data of a heap object.
@@ -148,6 +149,39 @@ impl PyObject {
     /// `obj.__class__ = cls` (the caller checks layout compatibility).
     pub fn set_class(&self, class: PyRef) {
         *self.class.borrow_mut() = Some(class);
+    }
+
+    /// The object's `__dict__` (a type's namespace), if it has one. A
+    /// built-in type's namespace is completed here on first use (see
+    /// `objects/type_lazy.rs`).
+    #[inline]
+    pub fn dict(&self) -> Option<&PyRef> {
+        if let Payload::Type(t) = &self.payload {
+            if t.lazy_pending.get() {
+                if let Some(d) = &self.dict {
+                    crate::objects::type_lazy::materialize(t, d);
+                }
+            }
+        }
+        self.dict.as_ref()
+    }
+
+    /// The `__dict__` as stored, without completing a built-in type's
+    /// namespace (for the cycle collector).
+    #[inline]
+    pub(crate) fn dict_raw(&self) -> Option<&PyRef> {
+        self.dict.as_ref()
+    }
+
+    /// Takes the `__dict__` out (an object being dropped or revived).
+    pub(crate) fn take_dict(&mut self) -> Option<PyRef> {
+        self.dict.take()
+    }
+
+    /// Whether the object has a `__dict__`.
+    #[inline]
+    pub fn has_dict(&self) -> bool {
+        self.dict.is_some()
     }
 
     /// The type data if this object is a type.

@@ -125,6 +125,8 @@ pub struct Vm {
     pub limits: crate::limits::Limits,
     /// What the running code may touch outside the VM (`sandbox.rs`).
     pub sandbox: crate::sandbox::Sandbox,
+    /// The classes deferred namespaces of built-in types build objects of.
+    pub(crate) lazy_classes: Rc<crate::objects::type_lazy::LazyClasses>,
 }
 
 impl Vm {
@@ -174,6 +176,13 @@ impl Vm {
         let null_marker = PyObject::new_raw(Some(types.object.clone()), Payload::Instance, None);
         let empty_tuple =
             PyObject::new_raw(Some(types.tuple.clone()), Payload::Tuple(Vec::new()), None);
+        let lazy_classes = Rc::new(crate::objects::type_lazy::LazyClasses {
+            str_t: Rc::downgrade(&types.str),
+            method_descriptor: Rc::downgrade(&types.method_descriptor),
+            classmethod_descriptor: Rc::downgrade(&types.classmethod_descriptor),
+            builtin_function: Rc::downgrade(&types.builtin_function),
+            getset_descriptor: Rc::downgrade(&types.getset_descriptor),
+        });
         let mut vm = Vm {
             types,
             exc,
@@ -208,6 +217,7 @@ impl Vm {
             interrupt: Default::default(),
             limits: crate::limits::Limits::default(),
             sandbox: crate::sandbox::Sandbox::default(),
+            lazy_classes,
         };
         crate::objects::init_types(&mut vm);
         crate::builtins::init(&mut vm);

@@ -1453,7 +1453,7 @@ impl Vm {
             return Ok(None);
         }
         if let Value::Obj(o) = obj {
-            if let Some(d) = &o.dict {
+            if let Some(d) = o.dict() {
                 if crate::objects::dict::get_str(d, name).is_some() {
                     return Ok(None);
                 }

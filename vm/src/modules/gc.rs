@@ -61,7 +61,7 @@ fn maybe_tracked(v: &Value) -> bool {
         | Payload::Float(_)
         | Payload::Complex(..)
         | Payload::Range { .. }
-        | Payload::BigRange(_) => o.dict.is_some(),
+        | Payload::BigRange(_) => o.has_dict(),
         Payload::Tuple(items) => items.iter().any(maybe_tracked),
         // Only tuples are looked into (they cannot form cycles by
         // themselves); any other container counts as tracked.

@@ -174,7 +174,7 @@ pub fn init(vm: &mut Vm) {
             ("_getframe", getframe),
         ],
     );
-    let d = vm.sys.dict.clone();
+    let d = vm.sys.dict().cloned();
     if let Some(d) = &d {
         for k in ["displayhook", "excepthook"] {
             if let Some(v) = vm.dict_get_str(d, k) {

@@ -352,7 +352,7 @@ fn tm_arg(vm: &mut Vm, v: &Value, func: &str) -> PyResult<Tm> {
             return Err(vm.overflow_error("signed integer is greater than maximum"));
         }
     }
-    let (zone, gmtoff) = if v.as_obj().map(|o| o.dict.is_some()).unwrap_or(false)
+    let (zone, gmtoff) = if v.as_obj().map(|o| o.has_dict()).unwrap_or(false)
         && vm.class_of(v).as_type().is_some()
     {
         let is_st = struct_time_type(vm)

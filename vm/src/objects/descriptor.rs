@@ -57,7 +57,7 @@ pub fn get_instance_dict(vm: &mut Vm, v: &Value) -> PyResult<Value> {
             Some(t) => t.instance_dict || !t.heap,
             None => true,
         };
-        if let (Some(d), true) = (&o.dict, allowed) {
+        if let (Some(d), true) = (o.dict(), allowed) {
             return Ok(Value::Obj(d.clone()));
         }
     }
@@ -75,7 +75,7 @@ pub fn set_instance_dict(vm: &mut Vm, v: &Value, d: Value) -> PyResult<()> {
             vm.type_name(&d)
         )));
     };
-    let Some(dst) = v.as_obj().and_then(|o| o.dict.clone()) else {
+    let Some(dst) = v.as_obj().and_then(|o| o.dict().cloned()) else {
         return Err(vm.attribute_error(format!(
             "'{}' object has no attribute '__dict__'",
             vm.type_name(v)
@@ -131,6 +131,19 @@ fn prop_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a PropertyData> {
         Some(Payload::Property(p)) => Ok(p),
         _ => Err(vm.type_error("descriptor requires a 'property' object")),
     }
+}
+
+/// `property(fget)` for a native getter (no docstring to copy).
+pub(crate) fn new_property(vm: &mut Vm, fget: Value) -> Value {
+    let data = PropertyData {
+        fget: RefCell::new(fget),
+        fset: RefCell::new(Value::None),
+        fdel: RefCell::new(Value::None),
+        doc: RefCell::new(Value::None),
+        name: RefCell::new(Value::None),
+    };
+    let cls = vm.types.property.clone();
+    Value::Obj(vm.alloc(cls, Payload::Property(Box::new(data))))
 }
 
 fn property_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -346,7 +359,7 @@ fn staticmethod_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `__doc__`, `__name__`, ... of the wrapped function, as CPython 3.10+.
 fn copy_wrapped_attrs(vm: &mut Vm, this: &Value, f: &Value) -> PyResult<()> {
-    let Some(d) = this.as_obj().and_then(|o| o.dict.clone()) else {
+    let Some(d) = this.as_obj().and_then(|o| o.dict().cloned()) else {
         return Ok(());
     };
     for n in ["__module__", "__name__", "__qualname__", "__doc__"] {
@@ -466,7 +479,7 @@ pub fn member_get(vm: &mut Vm, m: &MemberDescr, obj: &Value) -> PyResult<Value> 
         if let Some(Some(v)) = s.borrow().get(m.index) {
             return Ok(v.clone());
         }
-    } else if let Some(d) = obj.as_obj().and_then(|o| o.dict.clone()) {
+    } else if let Some(d) = obj.as_obj().and_then(|o| o.dict().cloned()) {
         if let Some(v) = crate::objects::dict::get_str(&d, &m.name) {
             return Ok(v);
         }
@@ -511,7 +524,7 @@ pub fn member_set(vm: &mut Vm, m: &MemberDescr, obj: &Value, value: Option<Value
         }
         return Ok(());
     }
-    let d = obj.as_obj().and_then(|o| o.dict.clone());
+    let d = obj.as_obj().and_then(|o| o.dict().cloned());
     let Some(d) = d else {
         return Err(vm.attribute_error(format!(
             "'{}' object has no attribute '{}'",

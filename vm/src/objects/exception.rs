@@ -731,16 +731,9 @@ pub fn init(vm: &mut Vm) {
             ],
         );
     }
-    for (name, cls) in e.all() {
-        if let Some(t) = cls.as_type() {
-            let _ = name;
-            t.version.set(1);
-        }
-        let k = vm.names.__module__.clone();
-        let m = vm.str_val("builtins");
-        if let Some(d) = &cls.dict {
-            let _ = vm.dict_set(d, Value::Obj(k), m);
-        }
+    let m = vm.str_val("builtins");
+    for (_, cls) in e.all() {
+        vm.set_class_attr(&cls, "__module__", m.clone());
     }
     let _ = PyErr(be);
 }

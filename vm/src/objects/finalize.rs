@@ -65,14 +65,20 @@ fn class_has_del(cls: &PyRef, name: &PyRef) -> bool {
     let Ok(mro) = t.mro.try_borrow() else {
         return false;
     };
+    let Payload::Str(s) = &name.payload else {
+        return false;
+    };
     let mut found = false;
     for c in mro.iter() {
-        let Some(d) = &c.dict else { continue };
+        // A built-in type's deferred namespace is only built if it would
+        // define the name (at exit every instance is asked).
+        let d = match c.as_type() {
+            Some(ct) if !crate::objects::type_lazy::may_define(ct, s.as_str()) => c.dict_raw(),
+            _ => c.dict(),
+        };
+        let Some(d) = d else { continue };
         let Payload::Dict(table) = &d.payload else {
             continue;
-        };
-        let Payload::Str(s) = &name.payload else {
-            return false;
         };
         let Ok(table) = table.try_borrow() else {
             return false;
@@ -151,7 +157,7 @@ pub fn intercept(o: &mut PyObject) -> bool {
         return false;
     }
     let payload = std::mem::replace(&mut o.payload, Payload::Instance);
-    let dict = o.dict.take();
+    let dict = o.take_dict();
     let revived = PyObject::new_raw(Some(cls), payload, dict);
     queue.push_object(revived);
     true

@@ -81,6 +81,14 @@ impl Vm {
 
     /// Marks `ty` and all its subclasses as modified (new versions).
     pub fn type_modified(&mut self, ty: &PyRef) {
+        if let Some(td) = ty.as_type() {
+            // Most types have no subclasses: no walk (and no allocation).
+            if td.subclasses.borrow().is_empty() {
+                self.method_cache.next_version += 1;
+                td.version.set(self.method_cache.next_version);
+                return;
+            }
+        }
         let mut stack = vec![ty.clone()];
         let mut n = 0;
         while let Some(t) = stack.pop() {

@@ -38,6 +38,7 @@ pub mod super_;
 pub mod table;
 pub mod tuple;
 pub mod type_;
+pub mod type_lazy;
 
 use crate::vm::Vm;
 

@@ -45,7 +45,7 @@ fn module_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("descriptor '__repr__' requires a 'module' object"));
     };
     let name = md.name.clone();
-    let d = this.as_obj().and_then(|o| o.dict.clone());
+    let d = this.as_obj().and_then(|o| o.dict().cloned());
     let file = d.as_ref().and_then(|d| vm.dict_get_str(d, "__file__"));
     let s = match file {
         Some(f) if f.as_str().is_some() => {
@@ -63,7 +63,7 @@ fn module_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn module_dict(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    match v.as_obj().and_then(|o| o.dict.clone()) {
+    match v.as_obj().and_then(|o| o.dict().cloned()) {
         Some(d) => Ok(Value::Obj(d)),
         None => Err(vm.type_error("module has no __dict__")),
     }

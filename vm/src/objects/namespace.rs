@@ -34,7 +34,7 @@ fn ns_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(vm.str_val(format!("{name}(...)")));
     }
     let mut parts = Vec::new();
-    let d = this.as_obj().and_then(|o| o.dict.clone());
+    let d = this.as_obj().and_then(|o| o.dict().cloned());
     let r = (|| {
         if let Some(d) = d {
             for (k, v) in crate::objects::dict::entries(&d) {
@@ -56,8 +56,8 @@ fn ns_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(vm.not_implemented());
     }
     match (
-        a.as_obj().and_then(|o| o.dict.clone()),
-        b.as_obj().and_then(|o| o.dict.clone()),
+        a.as_obj().and_then(|o| o.dict().cloned()),
+        b.as_obj().and_then(|o| o.dict().cloned()),
     ) {
         (Some(x), Some(y)) => Ok(Value::Bool(crate::objects::dict::dicts_equal(vm, &x, &y)?)),
         _ => Ok(Value::Bool(false)),

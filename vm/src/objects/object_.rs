@@ -271,7 +271,7 @@ fn set_class(vm: &mut Vm, v: &Value, c: Value) -> PyResult<()> {
 fn object_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let this = args.this().clone();
     let d = vm.new_dict_ref();
-    if let Some(od) = this.as_obj().and_then(|o| o.dict.clone()) {
+    if let Some(od) = this.as_obj().and_then(|o| o.dict().cloned()) {
         for (k, _) in crate::objects::dict::entries(&od) {
             vm.dict_set(&d, k, Value::None)?;
         }
@@ -282,7 +282,7 @@ fn object_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
         .map(|t| t.mro.borrow().clone())
         .unwrap_or_default();
     for c in mro {
-        if let Some(cd) = &c.dict {
+        if let Some(cd) = c.dict() {
             for (k, _) in crate::objects::dict::entries(cd) {
                 vm.dict_set(&d, k, Value::None)?;
             }
@@ -331,7 +331,7 @@ fn object_reduce_ex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let copyreg = vm.import_module("copyreg")?;
     let f = vm.get_attr_str(&copyreg, "__newobj__")?;
     let cls_t = vm.new_tuple(vec![Value::Obj(cls)]);
-    let state = match this.as_obj().and_then(|o| o.dict.clone()) {
+    let state = match this.as_obj().and_then(|o| o.dict().cloned()) {
         Some(d) if !crate::objects::dict::entries(&d).is_empty() => Value::Obj(d),
         _ => Value::None,
     };
@@ -357,7 +357,7 @@ pub fn type_module(vm: &mut Vm, t: &PyRef) -> PyResult<Option<String>> {
         return Ok(None);
     };
     if !td.heap {
-        if let Some(d) = &t.dict {
+        if let Some(d) = t.dict() {
             let k = vm.names.__module__.clone();
             if let Some(m) = crate::objects::dict::get_str(d, &k) {
                 return Ok(m.as_str().map(|s| s.to_owned()));
@@ -366,11 +366,7 @@ pub fn type_module(vm: &mut Vm, t: &PyRef) -> PyResult<Option<String>> {
         return Ok(Some("builtins".into()));
     }
     let k = vm.names.__module__.clone();
-    match t
-        .dict
-        .as_ref()
-        .and_then(|d| crate::objects::dict::get_str(d, &k))
-    {
+    match t.dict().and_then(|d| crate::objects::dict::get_str(d, &k)) {
         Some(m) => Ok(Some(vm.str(&m)?)),
         None => Ok(None),
     }
@@ -500,7 +496,7 @@ fn type_dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
         .map(|x| x.mro.borrow().clone())
         .unwrap_or_default();
     for c in mro {
-        if let Some(cd) = &c.dict {
+        if let Some(cd) = c.dict() {
             for (k, _) in crate::objects::dict::entries(cd) {
                 vm.dict_set(&d, k, Value::None)?;
             }
@@ -565,11 +561,7 @@ fn get_module(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let t = as_type_arg(vm, v, "type.__module__")?;
     if t.as_type().map(|d| d.heap).unwrap_or(false) {
         let k = vm.names.__module__.clone();
-        return match t
-            .dict
-            .as_ref()
-            .and_then(|d| crate::objects::dict::get_str(d, &k))
-        {
+        return match t.dict().and_then(|d| crate::objects::dict::get_str(d, &k)) {
             Some(m) => Ok(m),
             None => Err(vm.attribute_error("__module__")),
         };
@@ -579,7 +571,7 @@ fn get_module(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 fn set_module(vm: &mut Vm, v: &Value, m: Value) -> PyResult<()> {
     let t = as_type_arg(vm, v, "type.__module__")?;
-    if let Some(d) = t.dict.clone() {
+    if let Some(d) = t.dict().cloned() {
         let k = vm.names.__module__.clone();
         vm.dict_set(&d, Value::Obj(k), m)?;
     }
@@ -620,7 +612,7 @@ fn get_mro(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 fn get_dict(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let t = as_type_arg(vm, v, "type.__dict__")?;
-    match &t.dict {
+    match t.dict() {
         Some(d) => Ok(Value::Obj(vm.alloc(
             vm.types.mappingproxy.clone(),
             Payload::MappingProxy(d.clone()),
@@ -632,8 +624,7 @@ fn get_doc(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let t = as_type_arg(vm, v, "type.__doc__")?;
     let k = vm.names.__doc__.clone();
     let d = t
-        .dict
-        .as_ref()
+        .dict()
         .and_then(|d| crate::objects::dict::get_str(d, &k))
         .unwrap_or(Value::None);
     if let Value::Obj(o) = &d {
@@ -649,7 +640,7 @@ fn get_doc(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 fn set_doc(vm: &mut Vm, v: &Value, d: Value) -> PyResult<()> {
     let t = as_type_arg(vm, v, "type.__doc__")?;
-    if let Some(dict) = t.dict.clone() {
+    if let Some(dict) = t.dict().cloned() {
         let k = vm.names.__doc__.clone();
         vm.dict_set(&dict, Value::Obj(k), d)?;
     }
@@ -658,18 +649,14 @@ fn set_doc(vm: &mut Vm, v: &Value, d: Value) -> PyResult<()> {
 fn get_abstract(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let t = as_type_arg(vm, v, "type.__abstractmethods__")?;
     let k = vm.names.__abstractmethods__.clone();
-    match t
-        .dict
-        .as_ref()
-        .and_then(|d| crate::objects::dict::get_str(d, &k))
-    {
+    match t.dict().and_then(|d| crate::objects::dict::get_str(d, &k)) {
         Some(x) => Ok(x),
         None => Err(vm.attribute_error("__abstractmethods__")),
     }
 }
 fn set_abstract(vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
     let t = as_type_arg(vm, v, "type.__abstractmethods__")?;
-    if let Some(dict) = t.dict.clone() {
+    if let Some(dict) = t.dict().cloned() {
         let k = vm.names.__abstractmethods__.clone();
         vm.dict_set(&dict, Value::Obj(k), x)?;
     }

@@ -54,7 +54,7 @@ impl Vm {
                 .map(|i| i + 1)
                 .unwrap_or(mro.len());
             for c in &mro[start..] {
-                let Some(d) = &c.dict else { continue };
+                let Some(d) = c.dict() else { continue };
                 if let Some(v) = crate::objects::dict::get_str(d, name) {
                     let obj_is_type = matches!(this, Value::Obj(o) if Rc::ptr_eq(o, this_type));
                     let Value::Obj(vo) = &v else {

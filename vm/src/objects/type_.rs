@@ -62,6 +62,10 @@ pub struct TypeData {
     /// Whether the class has `__del__` (0 unknown, 1 no, 2 yes) at a
     /// `version` (see `objects/finalize.rs`).
     pub del_cache: Cell<(u64, u8)>,
+    /// Additions to the namespace not yet applied (built-in types; see
+    /// `objects/type_lazy.rs`), and whether there are any.
+    pub(crate) lazy: RefCell<Option<Box<crate::objects::type_lazy::LazyNamespace>>>,
+    pub(crate) lazy_pending: Cell<bool>,
 }
 
 impl TypeData {
@@ -82,6 +86,8 @@ impl TypeData {
             version: Cell::new(0),
             abstract_: Cell::new(false),
             del_cache: Cell::new((0, 0)),
+            lazy: RefCell::new(None),
+            lazy_pending: Cell::new(false),
         }
     }
 
@@ -177,12 +183,11 @@ pub fn lookup(cls: &PyRef, name: &PyRef) -> Option<Value> {
     let mro = t.mro.borrow();
     if mro.is_empty() {
         return cls
-            .dict
-            .as_ref()
+            .dict()
             .and_then(|d| crate::objects::dict::get_str(d, name));
     }
     for c in mro.iter() {
-        if let Some(d) = &c.dict {
+        if let Some(d) = c.dict() {
             if let Some(v) = crate::objects::dict::get_str(d, name) {
                 return Some(v);
             }
@@ -196,7 +201,7 @@ pub fn lookup_with_owner(cls: &PyRef, name: &PyRef) -> Option<(Value, PyRef)> {
     let t = cls.as_type()?;
     let mro = t.mro.borrow();
     for c in mro.iter() {
-        if let Some(d) = &c.dict {
+        if let Some(d) = c.dict() {
             if let Some(v) = crate::objects::dict::get_str(d, name) {
                 return Some((v, c.clone()));
             }
@@ -266,6 +271,41 @@ impl Vm {
         bases: Vec<PyRef>,
         ns: &PyRef,
         kwargs: &[(String, Value)],
+    ) -> PyResult<PyRef> {
+        let ty = self.new_class_object(meta, name, bases, ns)?;
+        let tdict = ty
+            .dict()
+            .cloned()
+            .ok_or_else(|| self.type_error("type without dict"))?;
+        // __set_name__ on attributes.
+        let set_name = self.names.__set_name__.clone();
+        for (k, v) in crate::objects::dict::entries(&tdict) {
+            let cls = self.class_of(&v);
+            if let Some(f) = lookup(&cls, &set_name) {
+                self.call(&f, &[v.clone(), Value::Obj(ty.clone()), k.clone()])?;
+            }
+        }
+        // __init_subclass__ of the parent.
+        let sup = self.new_super(&ty, Value::Obj(ty.clone()))?;
+        let init_sub = self.get_attr(&sup, &self.names.__init_subclass__.clone())?;
+        let kwnames: Vec<Value> = kwargs
+            .iter()
+            .map(|(k, _)| Value::Obj(self.intern(k)))
+            .collect();
+        let vals: Vec<Value> = kwargs.iter().map(|(_, v)| v.clone()).collect();
+        self.call_with(&init_sub, Args::with_kw(&vals, &kwnames))?;
+        Ok(ty)
+    }
+
+    /// The class object `type.__new__(meta, name, bases, namespace)`
+    /// builds, before `__set_name__` and `__init_subclass__` run (native
+    /// classes whose namespace and bases need neither skip them).
+    pub(crate) fn new_class_object(
+        &mut self,
+        meta: &PyRef,
+        name: &str,
+        bases: Vec<PyRef>,
+        ns: &PyRef,
     ) -> PyResult<PyRef> {
         let bases = if bases.is_empty() {
             vec![self.types.object.clone()]
@@ -347,8 +387,8 @@ impl Vm {
         let ty = self.alloc_type(data, meta.clone());
         // Namespace copy.
         let tdict = ty
-            .dict
-            .clone()
+            .dict()
+            .cloned()
             .ok_or_else(|| self.type_error("type without dict"))?;
         let entries = crate::objects::dict::entries(ns);
         let qualname_key = self.names.__qualname__.clone();
@@ -468,23 +508,6 @@ impl Vm {
             }
         }
         self.type_modified(&ty);
-        // __set_name__ on attributes.
-        let set_name = self.names.__set_name__.clone();
-        for (k, v) in crate::objects::dict::entries(&tdict) {
-            let cls = self.class_of(&v);
-            if let Some(f) = lookup(&cls, &set_name) {
-                self.call(&f, &[v.clone(), Value::Obj(ty.clone()), k.clone()])?;
-            }
-        }
-        // __init_subclass__ of the parent.
-        let sup = self.new_super(&ty, Value::Obj(ty.clone()))?;
-        let init_sub = self.get_attr(&sup, &self.names.__init_subclass__.clone())?;
-        let kwnames: Vec<Value> = kwargs
-            .iter()
-            .map(|(k, _)| Value::Obj(self.intern(k)))
-            .collect();
-        let vals: Vec<Value> = kwargs.iter().map(|(_, v)| v.clone()).collect();
-        self.call_with(&init_sub, Args::with_kw(&vals, &kwnames))?;
         Ok(ty)
     }
 
@@ -492,8 +515,7 @@ impl Vm {
     pub(crate) fn update_abstract(&mut self, ty: &PyRef) -> PyResult<()> {
         let key = self.names.__abstractmethods__.clone();
         let v = ty
-            .dict
-            .as_ref()
+            .dict()
             .and_then(|d| crate::objects::dict::get_str(d, &key));
         let flag = match v {
             Some(v) => self.is_true(&v)?,

@@ -1,0 +1,188 @@
+//! Deferred namespaces of built-in types. What start-up code adds to a
+//! built-in type (method tables, static and class methods, computed
+//! attributes, constants) is recorded here, in order, and turned into
+//! objects in the type's dict the first time anything reads that dict
+//! (`PyObject::dict`). An interpreter that never touches `str` methods
+//! never builds them: creating an interpreter stays cheap for embedders.
+
+use std::rc::{Rc, Weak};
+
+use crate::native::{NativeFn, NativeFunction, NativeKind};
+use crate::object::{Payload, PyObject};
+use crate::objects::descriptor::{GetSetDescr, Getter, Setter};
+use crate::objects::str::PyStr;
+use crate::objects::table::Probe;
+use crate::objects::type_::TypeData;
+use crate::value::{PyRef, Value};
+
+/// The classes of the objects a deferred namespace builds (weak: the
+/// types own their namespaces, not the other way round).
+pub(crate) struct LazyClasses {
+    pub str_t: Weak<PyObject>,
+    pub method_descriptor: Weak<PyObject>,
+    pub classmethod_descriptor: Weak<PyObject>,
+    pub builtin_function: Weak<PyObject>,
+    pub getset_descriptor: Weak<PyObject>,
+}
+
+/// One recorded addition to a type's namespace.
+pub(crate) enum Pending {
+    /// `Vm::add_methods`: a static table of methods.
+    Methods(&'static [(&'static str, NativeFn)]),
+    /// A static or class method.
+    Native(Rc<str>, NativeFn, NativeKind),
+    /// A computed attribute.
+    GetSet(Rc<str>, Getter, Option<Setter>),
+    /// Any ready value (`Vm::set_class_attr`).
+    Value(Rc<str>, Value),
+}
+
+/// The additions waiting to be applied to one type's dict.
+pub(crate) struct LazyNamespace {
+    classes: Rc<LazyClasses>,
+    owner: Weak<PyObject>,
+    entries: Vec<Pending>,
+}
+
+/// Records `p` for type `ty`, to be applied at the next read of its dict.
+pub(crate) fn defer(ty: &PyRef, classes: &Rc<LazyClasses>, p: Pending) {
+    let Some(t) = ty.as_type() else { return };
+    let mut lazy = t.lazy.borrow_mut();
+    let ns = lazy.get_or_insert_with(|| {
+        Box::new(LazyNamespace {
+            classes: classes.clone(),
+            owner: Rc::downgrade(ty),
+            entries: Vec::new(),
+        })
+    });
+    ns.entries.push(p);
+    t.lazy_pending.set(true);
+}
+
+/// Applies the recorded additions of `t` to its namespace `dict`.
+#[cold]
+pub(crate) fn materialize(t: &TypeData, dict: &PyRef) {
+    let Some(ns) = t.lazy.borrow_mut().take() else {
+        t.lazy_pending.set(false);
+        return;
+    };
+    t.lazy_pending.set(false);
+    let (Some(owner), Some(str_t)) = (ns.owner.upgrade(), ns.classes.str_t.upgrade()) else {
+        return;
+    };
+    let c = &ns.classes;
+    let native = |name: Rc<str>, func: NativeFn, kind: NativeKind| -> Option<Value> {
+        let mut f = NativeFunction::new("", func);
+        f.name = name;
+        f.kind = kind;
+        f.owner = Some(owner.clone());
+        let cls = match kind {
+            NativeKind::Method => c.method_descriptor.upgrade()?,
+            NativeKind::ClassMethod => c.classmethod_descriptor.upgrade()?,
+            NativeKind::StaticMethod | NativeKind::Function | NativeKind::Bound => {
+                f.bound = Some(Value::Obj(owner.clone()));
+                c.builtin_function.upgrade()?
+            }
+        };
+        Some(Value::Obj(PyObject::new_raw(
+            Some(cls),
+            Payload::BuiltinFunction(Box::new(f)),
+            None,
+        )))
+    };
+    for p in ns.entries {
+        match p {
+            Pending::Methods(table) => {
+                for &(name, func) in table {
+                    if let Some(v) = native(Rc::from(name), func, NativeKind::Method) {
+                        set(dict, &str_t, name, v);
+                    }
+                }
+            }
+            Pending::Native(name, func, kind) => {
+                if let Some(v) = native(name.clone(), func, kind) {
+                    set(dict, &str_t, &name, v);
+                }
+            }
+            Pending::GetSet(name, get, setter) => {
+                let Some(cls) = c.getset_descriptor.upgrade() else {
+                    continue;
+                };
+                let d = GetSetDescr {
+                    name: name.clone(),
+                    owner: owner.clone(),
+                    get,
+                    set: setter,
+                };
+                let v = PyObject::new_raw(Some(cls), Payload::GetSet(Box::new(d)), None);
+                set(dict, &str_t, &name, Value::Obj(v));
+            }
+            Pending::Value(name, v) => set(dict, &str_t, &name, v),
+        }
+    }
+}
+
+/// `dict[name] = v` for a str key, replacing an earlier value.
+fn set(dict: &PyRef, str_t: &PyRef, name: &str, v: Value) {
+    let Some(t) = crate::objects::dict::table(dict) else {
+        return;
+    };
+    let key = PyObject::new_raw(
+        Some(str_t.clone()),
+        Payload::Str(PyStr::new(name.to_owned())),
+        None,
+    );
+    let h = crate::hash::hash_str(name);
+    let k = Value::Obj(key);
+    let Ok(mut t) = t.try_borrow_mut() else {
+        return;
+    };
+    match t.probe(&k, h) {
+        Probe::Found(i) => {
+            if let Some((_, old)) = t.map.get_index_mut(i) {
+                *old = v;
+            }
+        }
+        _ => t.insert_new(k, h, v),
+    }
+}
+
+/// Whether the additions recorded for `t` (if any) include `name`.
+pub(crate) fn may_define(t: &TypeData, name: &str) -> bool {
+    if !t.lazy_pending.get() {
+        return false;
+    }
+    let Ok(lazy) = t.lazy.try_borrow() else {
+        return true;
+    };
+    lazy.iter()
+        .flat_map(|ns| ns.entries.iter())
+        .any(|p| match p {
+            Pending::Methods(table) => table.iter().any(|(n, _)| *n == name),
+            Pending::Native(n, ..) | Pending::GetSet(n, ..) | Pending::Value(n, _) => &**n == name,
+        })
+}
+
+/// The values held by recorded additions (for the cycle collector).
+pub(crate) fn visit_values(t: &TypeData, f: &mut dyn FnMut(&Value)) {
+    if let Ok(lazy) = t.lazy.try_borrow() {
+        for p in lazy.iter().flat_map(|ns| ns.entries.iter()) {
+            if let Pending::Value(_, v) = p {
+                f(v);
+            }
+        }
+    }
+}
+
+/// Drops the recorded additions (teardown), returning their values.
+pub(crate) fn clear(t: &TypeData, out: &mut Vec<Value>) {
+    if let Ok(mut lazy) = t.lazy.try_borrow_mut() {
+        if let Some(ns) = lazy.take() {
+            out.extend(ns.entries.into_iter().filter_map(|p| match p {
+                Pending::Value(_, v) => Some(v),
+                _ => None,
+            }));
+        }
+    }
+    t.lazy_pending.set(false);
+}
