@@ -23,17 +23,17 @@ const ENC_SPLIT: [u8; 16] = [1, 0, 2, 1, 4, 3, 5, 4, 7, 6, 8, 7, 10, 9, 11, 10];
 
 /// Sextet class to the offset that makes it a character: index 13 is
 /// `A..Z`, 0 is `a..z`, 1..=10 the digits, 11 and 12 the last two symbols.
-fn enc_offsets(sym: [u8; 2]) -> [u8; 16] {
-    let mut t = [0u8; 16];
+const fn enc_offsets(sym: [u8; 2]) -> [u8; 16] {
+    let mut t = [b'0'.wrapping_sub(52); 16];
     t[13] = b'A';
     t[0] = b'a'.wrapping_sub(26);
-    for o in t.iter_mut().take(11).skip(1) {
-        *o = b'0'.wrapping_sub(52);
-    }
     t[11] = sym[0].wrapping_sub(62);
     t[12] = sym[1].wrapping_sub(63);
     t
 }
+
+/// [`enc_offsets`] of the standard alphabet, built at compile time.
+const ENC_OFFSETS_STANDARD: [u8; 16] = enc_offsets(*b"+/");
 
 /// For the low nibble of a character, the classes of high nibbles with
 /// which it is NOT in the standard alphabet (bit 0: `2x`, bit 1: `3x`,
@@ -58,6 +58,72 @@ pub(crate) fn detect() -> Option<V3> {
     V3::try_new()
 }
 
+/// The encoding constants, loaded once per call.
+#[derive(Clone, Copy)]
+struct EncConsts {
+    split: __m256i,
+    offsets: __m256i,
+    mask_hi: __m256i,
+    mask_lo: __m256i,
+    mul_lo: __m256i,
+    n51: __m256i,
+    n26: __m256i,
+    n13: __m256i,
+}
+
+impl EncConsts {
+    #[inline(always)]
+    fn new(simd: V3, sym: [u8; 2]) -> Self {
+        let avx = simd.avx;
+        EncConsts {
+            split: cast(lanes(ENC_SPLIT)),
+            offsets: cast(lanes(if sym == *b"+/" {
+                ENC_OFFSETS_STANDARD
+            } else {
+                enc_offsets(sym)
+            })),
+            mask_hi: avx._mm256_set1_epi32(0x0fc0_fc00),
+            mask_lo: avx._mm256_set1_epi32(0x003f_03f0),
+            // Sextets 1 and 3 move up by 4 and 8 bits.
+            mul_lo: avx._mm256_set1_epi32(0x0100_0010),
+            n51: avx._mm256_set1_epi8(51),
+            n26: avx._mm256_set1_epi8(26),
+            n13: avx._mm256_set1_epi8(13),
+        }
+    }
+}
+
+/// Encodes the first 24 of 28 bytes of `src` into the first 32 of `dst`;
+/// false (nothing written) when either is shorter.
+#[inline(always)]
+fn encode24(simd: V3, k: &EncConsts, src: &[u8], dst: &mut [u8]) -> bool {
+    let (avx, avx2) = (simd.avx, simd.avx2);
+    let (Some(lo), Some(hi), Some(dst)) = (src.get(..16), src.get(12..28), dst.get_mut(..32))
+    else {
+        return false;
+    };
+    let (Ok(lo), Ok(hi)) = (<[u8; 16]>::try_from(lo), <[u8; 16]>::try_from(hi)) else {
+        return false;
+    };
+    let v = avx._mm256_set_m128i(cast::<_, __m128i>(hi), cast::<_, __m128i>(lo));
+    let v = avx2._mm256_shuffle_epi8(v, k.split);
+    // Sextets 0 and 2 move down by 10 and 6 bits (shifts and a blend: a
+    // multiply-high here is rewritten by the optimizer into slow code).
+    let hi = avx2._mm256_and_si256(v, k.mask_hi);
+    let a = avx2._mm256_blend_epi16::<0xaa>(
+        avx2._mm256_srli_epi16::<10>(hi),
+        avx2._mm256_srli_epi16::<6>(hi),
+    );
+    let b = avx2._mm256_mullo_epi16(avx2._mm256_and_si256(v, k.mask_lo), k.mul_lo);
+    let sext = avx2._mm256_or_si256(a, b);
+    let class = avx2._mm256_subs_epu8(sext, k.n51);
+    let upper = avx2._mm256_cmpgt_epi8(k.n26, sext);
+    let class = avx2._mm256_or_si256(class, avx2._mm256_and_si256(upper, k.n13));
+    let chars = avx2._mm256_add_epi8(sext, avx2._mm256_shuffle_epi8(k.offsets, class));
+    dst.copy_from_slice(&cast::<_, [u8; 32]>(chars));
+    true
+}
+
 struct Encode<'a> {
     simd: V3,
     input: &'a [u8],
@@ -76,40 +142,23 @@ impl NullaryFnOnce for Encode<'_> {
             out,
             sym,
         } = self;
-        let (avx, avx2) = (simd.avx, simd.avx2);
-        let split: __m256i = cast(lanes(ENC_SPLIT));
-        let offsets: __m256i = cast(lanes(enc_offsets(sym)));
-        let mask_hi = avx._mm256_set1_epi32(0x0fc0_fc00);
-        let mul_hi = avx._mm256_set1_epi32(0x0400_0040);
-        let mask_lo = avx._mm256_set1_epi32(0x003f_03f0);
-        let mul_lo = avx._mm256_set1_epi32(0x0100_0010);
-        let n51 = avx._mm256_set1_epi8(51);
-        let n26 = avx._mm256_set1_epi8(26);
-        let n13 = avx._mm256_set1_epi8(13);
-        let mut n = 0;
+        let k = EncConsts::new(simd, sym);
         // Each step reads 28 bytes (two overlapping 16-byte loads) and
-        // takes 24 of them.
-        while let (Some(src), Some(dst)) = (
-            input.get(24 * n..24 * n + 28),
-            out.get_mut(32 * n..32 * n + 32),
-        ) {
-            let (Ok(lo), Ok(hi)) = (
-                <[u8; 16]>::try_from(&src[..16]),
-                <[u8; 16]>::try_from(&src[12..28]),
-            ) else {
+        // takes 24 of them; two steps per turn while 52 bytes are left.
+        let mut n = 0;
+        for (src, dst) in input.windows(52).step_by(48).zip(out.chunks_exact_mut(64)) {
+            let (dst1, dst2) = dst.split_at_mut(32);
+            if !(encode24(simd, &k, src, dst1)
+                && encode24(simd, &k, src.get(24..).unwrap_or_default(), dst2))
+            {
                 break;
-            };
-            let v = avx._mm256_set_m128i(cast::<_, __m128i>(hi), cast::<_, __m128i>(lo));
-            let v = avx2._mm256_shuffle_epi8(v, split);
-            let a = avx2._mm256_mulhi_epu16(avx2._mm256_and_si256(v, mask_hi), mul_hi);
-            let b = avx2._mm256_mullo_epi16(avx2._mm256_and_si256(v, mask_lo), mul_lo);
-            let sext = avx2._mm256_or_si256(a, b);
-            let class = avx2._mm256_subs_epu8(sext, n51);
-            let upper = avx2._mm256_cmpgt_epi8(n26, sext);
-            let class = avx2._mm256_or_si256(class, avx2._mm256_and_si256(upper, n13));
-            let chars = avx2._mm256_add_epi8(sext, avx2._mm256_shuffle_epi8(offsets, class));
-            dst.copy_from_slice(&cast::<_, [u8; 32]>(chars));
-            n += 1;
+            }
+            n += 2;
+        }
+        if let (Some(src), Some(dst)) = (input.get(24 * n..), out.get_mut(32 * n..)) {
+            if encode24(simd, &k, src, dst) {
+                n += 1;
+            }
         }
         (24 * n, 32 * n)
     }
