@@ -40,15 +40,13 @@ fn decode_standard_blocks(input: &[u8], out: &mut [u8]) -> usize {
 }
 
 /// Decodes whole `encodebytes` lines (76 characters and `\n`); returns the
-/// number decoded (57 bytes each). Zero where there is no vector path: the
-/// blocks then take each line and the caller skips its `\n`.
+/// number decoded (57 bytes each).
 fn decode_standard_lines(input: &[u8], out: &mut [u8]) -> usize {
     #[cfg(all(feature = "dispatch", target_arch = "x86_64"))]
     if let Some(simd) = avx2::detect() {
         return avx2::decode_lines(simd, input, out);
     }
-    let _ = (input, out);
-    0
+    swar::decode_lines(input, out)
 }
 
 /// Decodes quads of four sextets through `table` (any alphabet) until the
@@ -307,6 +305,20 @@ mod tests {
         assert_eq!(out, raw);
         let (c, w, stop) = decode_blocks(&text, &STANDARD_TABLE, true, false, &mut out);
         assert_eq!((c, w, stop), (76, 57, 76));
+        // Both line decoders, whole and with a bad byte anywhere.
+        for at in (0..77 * 3).step_by(5) {
+            let mut t = text.clone();
+            t[at] = b'*';
+            let want = at / 77;
+            let mut o = vec![0u8; raw.len()];
+            assert_eq!(decode_standard_lines(&t, &mut o), want);
+            assert_eq!(o[..want * 57], raw[..want * 57]);
+            let mut o = vec![0u8; raw.len()];
+            assert_eq!(swar::decode_lines(&t, &mut o), want);
+            assert_eq!(o[..want * 57], raw[..want * 57]);
+        }
+        assert_eq!(swar::decode_lines(&text, &mut out), 5);
+        assert_eq!(out, raw);
         // Lines of other lengths, a newline inside a quad, and a bad byte
         // at every place of a line.
         let (c, _, _) = decode_blocks(b"QUJD\nREVG\n\nR0g=", &STANDARD_TABLE, true, true, &mut out);

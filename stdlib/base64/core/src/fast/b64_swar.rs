@@ -93,3 +93,32 @@ pub(crate) fn decode_blocks(input: &[u8], out: &mut [u8]) -> usize {
     }
     n
 }
+
+/// Decodes whole MIME lines (76 characters of the standard alphabet and
+/// `\n`) up to the first line that is anything else; returns the lines
+/// decoded (57 bytes each).
+pub(crate) fn decode_lines(input: &[u8], out: &mut [u8]) -> usize {
+    let mut n = 0;
+    for (src, dst) in input.chunks_exact(77).zip(out.chunks_exact_mut(57)) {
+        if src[76] != b'\n' {
+            break;
+        }
+        let (body, last) = src.split_at(72);
+        let (dst, dst_last) = dst.split_at_mut(54);
+        let mut bad = 0;
+        for (s, d) in body.chunks_exact(8).zip(dst.chunks_exact_mut(6)) {
+            let (g0, g1) = (group(&s[..4]), group(&s[4..]));
+            bad |= g0 | g1;
+            let w = (u64::from(g0) << 40) | (u64::from(g1) << 16);
+            d.copy_from_slice(&w.to_be_bytes()[..6]);
+        }
+        let g = group(last);
+        bad |= g;
+        dst_last.copy_from_slice(&g.to_be_bytes()[1..]);
+        if bad & BAD != 0 {
+            break;
+        }
+        n += 1;
+    }
+    n
+}
