@@ -258,7 +258,7 @@ fn decode<S: Sink>(input: &[u8], table: &[u8; 256], strict: bool, sink: &mut S) 
     // The fast path is not tried again before this index (it found a
     // byte it cannot handle there).
     let mut fast_from = 0usize;
-    let standard = *table == STANDARD_TABLE;
+    let alphabet = fast::Alphabet::of(table);
     let mut i = 0usize;
     while let Some(&ch) = input.get(i) {
         if quad_pos == 0 && !(strict && padding_started) && i >= fast_from {
@@ -266,7 +266,7 @@ fn decode<S: Sink>(input: &[u8], table: &[u8; 256], strict: bool, sink: &mut S) 
             let (consumed, stop) = match sink.rest() {
                 Some(out) => {
                     let (consumed, written, stop) =
-                        fast::decode_blocks(rest, table, standard, !strict, out);
+                        fast::decode_blocks(rest, table, alphabet, !strict, out);
                     sink.advance(written);
                     (consumed, stop)
                 }

@@ -5,6 +5,7 @@
 #[cfg(all(feature = "dispatch", target_arch = "x86_64"))]
 use super::b64_avx2 as avx2;
 use super::b64_swar as swar;
+use crate::base64::STANDARD_TABLE;
 
 /// Encodes whole blocks while both sides have room, writing `sym` for
 /// sextets 62 and 63; returns the bytes read and written.
@@ -18,35 +19,83 @@ pub(crate) fn encode_blocks(input: &[u8], out: &mut [u8], sym: [u8; 2]) -> (usiz
     let rest_out = out.get_mut(o..).unwrap_or_default();
     let (si, so) = swar::encode(input.get(i..).unwrap_or_default(), rest_out);
     if sym != *b"+/" {
+        // Unconditional stores, so that this loop vectorizes.
         for c in rest_out.iter_mut().take(so) {
-            if *c == b'+' {
-                *c = sym[0];
-            } else if *c == b'/' {
-                *c = sym[1];
-            }
+            *c = match *c {
+                b'+' => sym[0],
+                b'/' => sym[1],
+                x => x,
+            };
         }
     }
     (i + si, o + so)
 }
 
-/// Decodes 32-character blocks of the standard alphabet; returns the
-/// number decoded (24 bytes each).
-fn decode_standard_blocks(input: &[u8], out: &mut [u8]) -> usize {
-    #[cfg(all(feature = "dispatch", target_arch = "x86_64"))]
-    if let Some(simd) = avx2::detect() {
-        return avx2::decode_blocks(simd, input, out);
-    }
-    swar::decode_blocks(input, out)
+/// The URL-safe decoding table: the standard one after `bytes.maketrans(
+/// b"-_", b"+/")` translation (so `+` and `/` still decode).
+pub(crate) const URLSAFE_TABLE: [u8; 256] = {
+    let mut t = STANDARD_TABLE;
+    t[b'-' as usize] = 62;
+    t[b'_' as usize] = 63;
+    t
+};
+
+/// The alphabets the block paths know.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Alphabet {
+    Standard,
+    UrlSafe,
+    /// Any other table: only the table loop.
+    Other,
 }
 
-/// Decodes whole `encodebytes` lines (76 characters and `\n`); returns the
-/// number decoded (57 bytes each).
-fn decode_standard_lines(input: &[u8], out: &mut [u8]) -> usize {
+impl Alphabet {
+    /// Which alphabet a decoding table is.
+    pub(crate) fn of(table: &[u8; 256]) -> Self {
+        if *table == STANDARD_TABLE {
+            Alphabet::Standard
+        } else if *table == URLSAFE_TABLE {
+            Alphabet::UrlSafe
+        } else {
+            Alphabet::Other
+        }
+    }
+}
+
+/// Decodes 32-character blocks of a known alphabet; returns the number
+/// decoded (24 bytes each).
+fn decode_known_blocks(url: bool, input: &[u8], out: &mut [u8]) -> usize {
     #[cfg(all(feature = "dispatch", target_arch = "x86_64"))]
     if let Some(simd) = avx2::detect() {
-        return avx2::decode_lines(simd, input, out);
+        return avx2::decode_blocks(simd, url, input, out);
     }
-    swar::decode_lines(input, out)
+    swar::decode_blocks(
+        if url {
+            &swar::DEC_URLSAFE
+        } else {
+            &swar::DEC_STANDARD
+        },
+        input,
+        out,
+    )
+}
+
+/// Decodes whole `encodebytes` lines (76 characters and `\n`) of a known
+/// alphabet; returns the number decoded (57 bytes each).
+fn decode_known_lines(url: bool, input: &[u8], out: &mut [u8]) -> usize {
+    #[cfg(all(feature = "dispatch", target_arch = "x86_64"))]
+    if let Some(simd) = avx2::detect() {
+        return avx2::decode_lines(simd, url, input, out);
+    }
+    swar::decode_lines(
+        if url {
+            &swar::DEC_URLSAFE
+        } else {
+            &swar::DEC_STANDARD
+        },
+        input,
+        out,
+    )
 }
 
 /// Decodes quads of four sextets through `table` (any alphabet) until the
@@ -73,8 +122,8 @@ fn decode_table_quads(input: &[u8], table: &[u8; 256], out: Option<&mut [u8]>) -
 }
 
 /// Decodes the longest run of clean quads at the start of `input` into
-/// `out` (`standard`: `table` is the standard alphabet's, so whole blocks
-/// go through the block paths first). With `skip_newlines`, a `\n` between
+/// `out` (`alphabet`: which one `table` is; known ones go through the
+/// block paths first). With `skip_newlines`, a `\n` between
 /// two quads is stepped over: the caller guarantees that this is what its
 /// own rules would do there (lenient decoding).
 /// Returns (characters consumed, bytes written, index where a byte that is
@@ -82,7 +131,7 @@ fn decode_table_quads(input: &[u8], table: &[u8; 256], out: Option<&mut [u8]>) -
 pub(crate) fn decode_blocks(
     input: &[u8],
     table: &[u8; 256],
-    standard: bool,
+    alphabet: Alphabet,
     skip_newlines: bool,
     out: &mut [u8],
 ) -> (usize, usize, usize) {
@@ -90,16 +139,19 @@ pub(crate) fn decode_blocks(
     let skip_newlines = skip_newlines && table[usize::from(b'\n')] & 0x80 != 0;
     let (mut i, mut o) = (0, 0);
     loop {
-        if standard {
+        if alphabet != Alphabet::Other {
+            let url = alphabet == Alphabet::UrlSafe;
             if skip_newlines {
-                let lines = decode_standard_lines(
+                let lines = decode_known_lines(
+                    url,
                     input.get(i..).unwrap_or_default(),
                     out.get_mut(o..).unwrap_or_default(),
                 );
                 i += lines * 77;
                 o += lines * 57;
             }
-            let blocks = decode_standard_blocks(
+            let blocks = decode_known_blocks(
+                url,
                 input.get(i..).unwrap_or_default(),
                 out.get_mut(o..).unwrap_or_default(),
             );
@@ -210,10 +262,10 @@ mod tests {
     fn check_decode(text: &[u8], clean: usize) {
         let want = decode_ref(&text[..clean / 4 * 4]);
         let mut out = vec![0u8; text.len()];
-        let n = decode_standard_blocks(text, &mut out);
+        let n = decode_known_blocks(false, text, &mut out);
         assert_eq!(n, clean / 32, "blocks, clean {clean}");
         assert_eq!(out[..24 * n], want[..24 * n]);
-        let n = swar::decode_blocks(text, &mut out);
+        let n = swar::decode_blocks(&swar::DEC_STANDARD, text, &mut out);
         assert_eq!(n, clean / 32, "swar blocks, clean {clean}");
         assert_eq!(out[..24 * n], want[..24 * n]);
         // (A `\n` between quads is stepped over when skipping newlines.)
@@ -222,7 +274,8 @@ mod tests {
             if lines && newline_at_quad {
                 continue;
             }
-            let (c, w, stop) = decode_blocks(text, &STANDARD_TABLE, true, lines, &mut out);
+            let (c, w, stop) =
+                decode_blocks(text, &STANDARD_TABLE, Alphabet::Standard, lines, &mut out);
             let c_want = clean / 4 * 4;
             assert_eq!(
                 (c, w, stop),
@@ -273,12 +326,19 @@ mod tests {
             check_decode(&text, text.len());
             // The output is exactly as long as the result.
             let mut out = vec![0u8; len * 3];
-            let (c, w, _) = decode_blocks(&text, &STANDARD_TABLE, true, false, &mut out);
+            let (c, w, _) =
+                decode_blocks(&text, &STANDARD_TABLE, Alphabet::Standard, false, &mut out);
             assert_eq!((c, w), (text.len(), len * 3));
             assert_eq!(out, decode_ref(&text));
             // A short output stops the run on a quad.
             let mut short = vec![0u8; (len * 3).saturating_sub(1)];
-            let (c, w, _) = decode_blocks(&text, &STANDARD_TABLE, true, false, &mut short);
+            let (c, w, _) = decode_blocks(
+                &text,
+                &STANDARD_TABLE,
+                Alphabet::Standard,
+                false,
+                &mut short,
+            );
             assert_eq!(c, w / 3 * 4);
             assert!(w < len * 3 || len == 0);
             assert_eq!(short[..w], decode_ref(&text)[..w]);
@@ -300,10 +360,11 @@ mod tests {
         let raw = data(57 * 5);
         let text = mime(&raw);
         let mut out = vec![0u8; raw.len()];
-        let (c, w, _) = decode_blocks(&text, &STANDARD_TABLE, true, true, &mut out);
+        let (c, w, _) = decode_blocks(&text, &STANDARD_TABLE, Alphabet::Standard, true, &mut out);
         assert_eq!((c, w), (text.len(), raw.len()));
         assert_eq!(out, raw);
-        let (c, w, stop) = decode_blocks(&text, &STANDARD_TABLE, true, false, &mut out);
+        let (c, w, stop) =
+            decode_blocks(&text, &STANDARD_TABLE, Alphabet::Standard, false, &mut out);
         assert_eq!((c, w, stop), (76, 57, 76));
         // Both line decoders, whole and with a bad byte anywhere.
         for at in (0..77 * 3).step_by(5) {
@@ -311,19 +372,31 @@ mod tests {
             t[at] = b'*';
             let want = at / 77;
             let mut o = vec![0u8; raw.len()];
-            assert_eq!(decode_standard_lines(&t, &mut o), want);
+            assert_eq!(decode_known_lines(false, &t, &mut o), want);
             assert_eq!(o[..want * 57], raw[..want * 57]);
             let mut o = vec![0u8; raw.len()];
-            assert_eq!(swar::decode_lines(&t, &mut o), want);
+            assert_eq!(swar::decode_lines(&swar::DEC_STANDARD, &t, &mut o), want);
             assert_eq!(o[..want * 57], raw[..want * 57]);
         }
-        assert_eq!(swar::decode_lines(&text, &mut out), 5);
+        assert_eq!(swar::decode_lines(&swar::DEC_STANDARD, &text, &mut out), 5);
         assert_eq!(out, raw);
         // Lines of other lengths, a newline inside a quad, and a bad byte
         // at every place of a line.
-        let (c, _, _) = decode_blocks(b"QUJD\nREVG\n\nR0g=", &STANDARD_TABLE, true, true, &mut out);
+        let (c, _, _) = decode_blocks(
+            b"QUJD\nREVG\n\nR0g=",
+            &STANDARD_TABLE,
+            Alphabet::Standard,
+            true,
+            &mut out,
+        );
         assert_eq!(c, 11);
-        let (c, _, _) = decode_blocks(b"QUJDR\nEVG", &STANDARD_TABLE, true, true, &mut out);
+        let (c, _, _) = decode_blocks(
+            b"QUJDR\nEVG",
+            &STANDARD_TABLE,
+            Alphabet::Standard,
+            true,
+            &mut out,
+        );
         assert_eq!(c, 4);
         for at in 0..77 * 2 {
             for bad in [b'=', b'\r', b'*', b'\n'] {
@@ -334,7 +407,8 @@ mod tests {
                 }
                 t[at] = bad;
                 let mut out = vec![0u8; raw.len()];
-                let (c, w, _) = decode_blocks(&t, &STANDARD_TABLE, true, true, &mut out);
+                let (c, w, _) =
+                    decode_blocks(&t, &STANDARD_TABLE, Alphabet::Standard, true, &mut out);
                 let line = at / 77;
                 let col = at % 77 / 4 * 4;
                 assert_eq!(
@@ -348,16 +422,95 @@ mod tests {
         // A last short line, and a short output.
         let raw = data(57 * 3 + 21);
         let text = mime(&raw);
-        let (c, w, _) = decode_blocks(&text, &STANDARD_TABLE, true, true, &mut out);
+        let (c, w, _) = decode_blocks(&text, &STANDARD_TABLE, Alphabet::Standard, true, &mut out);
         assert_eq!((c, w), (text.len(), raw.len()));
         assert_eq!(out[..w], raw[..]);
         for room in [0, 56, 57, 58, 100, 114, 150] {
             let mut short = vec![0u8; room];
-            let (c, w, _) = decode_blocks(&text, &STANDARD_TABLE, true, true, &mut short);
+            let (c, w, _) =
+                decode_blocks(&text, &STANDARD_TABLE, Alphabet::Standard, true, &mut short);
             assert!(w <= room && room - w < 3, "room {room}: {w}");
             assert_eq!(w, c / 77 * 57 + c % 77 / 4 * 3);
             assert_eq!(short[..w], raw[..w]);
         }
+    }
+
+    #[test]
+    fn urlsafe_blocks_take_both_symbol_pairs_and_nothing_else() {
+        assert_eq!(Alphabet::of(&URLSAFE_TABLE), Alphabet::UrlSafe);
+        assert_eq!(Alphabet::of(&STANDARD_TABLE), Alphabet::Standard);
+        let raw = data(48 * 3);
+        let mut text = reference(&raw, *b"-_");
+        // Mix the two spellings of sextets 62 and 63.
+        for (k, c) in text.iter_mut().enumerate() {
+            if k % 3 == 0 {
+                *c = match *c {
+                    b'-' => b'+',
+                    b'_' => b'/',
+                    x => x,
+                };
+            }
+        }
+        let mut out = vec![0u8; raw.len()];
+        for lines in [false, true] {
+            let (c, w, _) =
+                decode_blocks(&text, &URLSAFE_TABLE, Alphabet::UrlSafe, lines, &mut out);
+            assert_eq!((c, w), (text.len(), raw.len()));
+            assert_eq!(out, raw);
+        }
+        for url in [false, true] {
+            let (tables, table) = if url {
+                (&swar::DEC_URLSAFE, &URLSAFE_TABLE)
+            } else {
+                (&swar::DEC_STANDARD, &STANDARD_TABLE)
+            };
+            for c in 0..=255u8 {
+                for at in [0, 1, 2, 3, 13, 31, 32, 45, 63] {
+                    let mut t = text.clone();
+                    t[at] = c;
+                    let clean = t
+                        .iter()
+                        .position(|&c| table[usize::from(c)] >= 64)
+                        .unwrap_or(t.len());
+                    let mut o = vec![0u8; t.len()];
+                    let want = {
+                        let mut q = Vec::new();
+                        for g in t[..clean / 4 * 4].chunks_exact(4) {
+                            let v = g
+                                .iter()
+                                .fold(0u32, |v, &c| (v << 6) | u32::from(table[usize::from(c)]));
+                            q.extend_from_slice(&v.to_be_bytes()[1..]);
+                        }
+                        q
+                    };
+                    let n = decode_known_blocks(url, &t, &mut o);
+                    assert_eq!(n, clean / 32, "url {url} byte {c} at {at}");
+                    assert_eq!(o[..24 * n], want[..24 * n]);
+                    let n = swar::decode_blocks(tables, &t, &mut o);
+                    assert_eq!(n, clean / 32, "swar url {url} byte {c} at {at}");
+                    assert_eq!(o[..24 * n], want[..24 * n]);
+                    let alphabet = if url {
+                        Alphabet::UrlSafe
+                    } else {
+                        Alphabet::Standard
+                    };
+                    let (c, w, _) = decode_blocks(&t, table, alphabet, false, &mut o);
+                    assert_eq!((c, w), (clean / 4 * 4, clean / 4 * 3));
+                    assert_eq!(o[..w], want[..]);
+                }
+            }
+        }
+        // Whole MIME-shaped lines of the URL-safe alphabet.
+        let raw = data(57 * 4);
+        let mut text = Vec::new();
+        for line in raw.chunks(57) {
+            text.extend(reference(line, *b"-_"));
+            text.push(b'\n');
+        }
+        let mut o = vec![0u8; raw.len()];
+        assert_eq!(decode_known_lines(true, &text, &mut o), 4);
+        assert_eq!(o, raw);
+        assert_eq!(decode_known_lines(false, &text, &mut o), 0);
     }
 
     #[test]
@@ -368,13 +521,13 @@ mod tests {
         let raw = data(300);
         let text = reference(&raw, *b"-_");
         let mut out = vec![0u8; raw.len()];
-        let (c, w, _) = decode_blocks(&text, &table, false, true, &mut out);
+        let (c, w, _) = decode_blocks(&text, &table, Alphabet::Other, true, &mut out);
         assert_eq!((c, w), (text.len(), raw.len()));
         assert_eq!(out, raw);
         assert_eq!(clean_quads(&text, &table), (text.len(), text.len()));
         // `\n` as a data character is not skipped.
         table[usize::from(b'\n')] = 63;
-        let (c, w, _) = decode_blocks(b"QUJD\nREV", &table, false, true, &mut out);
+        let (c, w, _) = decode_blocks(b"QUJD\nREV", &table, Alphabet::Other, true, &mut out);
         assert_eq!((c, w), (8, 6));
     }
 }

@@ -186,6 +186,9 @@ struct DecConsts {
     compact: __m256i,
     nib: __m256i,
     slash: __m256i,
+    plus: __m256i,
+    minus: __m256i,
+    underscore: __m256i,
     madd1: __m256i,
     madd2: __m256i,
 }
@@ -202,6 +205,9 @@ impl DecConsts {
             compact: avx._mm256_setr_epi32(0, 1, 2, 4, 5, 6, 3, 7),
             nib: avx._mm256_set1_epi8(0x0f),
             slash: avx._mm256_set1_epi8(b'/' as i8),
+            plus: avx._mm256_set1_epi8(b'+' as i8),
+            minus: avx._mm256_set1_epi8(b'-' as i8),
+            underscore: avx._mm256_set1_epi8(b'_' as i8),
             madd1: avx._mm256_set1_epi32(0x0140_0140),
             madd2: avx._mm256_set1_epi32(0x0001_1000),
         }
@@ -210,11 +216,16 @@ impl DecConsts {
 
 /// Decodes 32 characters into the first 24 bytes of the result; also
 /// returns a vector that is all zero iff every character was in the
-/// standard alphabet.
+/// standard alphabet (`URL`: the URL-safe table, which reads `-` and `_`
+/// as `+` and `/` and still takes those two).
 #[inline(always)]
-fn decode32(simd: V3, k: &DecConsts, chars: [u8; 32]) -> ([u8; 32], __m256i) {
+fn decode32<const URL: bool>(simd: V3, k: &DecConsts, chars: [u8; 32]) -> ([u8; 32], __m256i) {
     let avx2 = simd.avx2;
-    let x: __m256i = cast(chars);
+    let mut x: __m256i = cast(chars);
+    if URL {
+        x = avx2._mm256_blendv_epi8(x, k.plus, avx2._mm256_cmpeq_epi8(x, k.minus));
+        x = avx2._mm256_blendv_epi8(x, k.slash, avx2._mm256_cmpeq_epi8(x, k.underscore));
+    }
     let hi = avx2._mm256_and_si256(avx2._mm256_srli_epi32::<4>(x), k.nib);
     let lo = avx2._mm256_and_si256(x, k.nib);
     let bad = avx2._mm256_and_si256(
@@ -230,13 +241,13 @@ fn decode32(simd: V3, k: &DecConsts, chars: [u8; 32]) -> ([u8; 32], __m256i) {
     (cast(bytes), bad)
 }
 
-struct Decode<'a> {
+struct Decode<'a, const URL: bool> {
     simd: V3,
     input: &'a [u8],
     out: &'a mut [u8],
 }
 
-impl NullaryFnOnce for Decode<'_> {
+impl<const URL: bool> NullaryFnOnce for Decode<'_, URL> {
     type Output = usize;
 
     #[inline(always)]
@@ -254,8 +265,8 @@ impl NullaryFnOnce for Decode<'_> {
             ) else {
                 break;
             };
-            let (ra, bad_a) = decode32(simd, &k, a);
-            let (rb, bad_b) = decode32(simd, &k, b);
+            let (ra, bad_a) = decode32::<URL>(simd, &k, a);
+            let (rb, bad_b) = decode32::<URL>(simd, &k, b);
             dst[..24].copy_from_slice(&ra[..24]);
             dst[24..].copy_from_slice(&rb[..24]);
             let bad = avx2._mm256_or_si256(bad_a, bad_b);
@@ -270,7 +281,7 @@ impl NullaryFnOnce for Decode<'_> {
             out.get_mut(24 * n..24 * n + 24),
         ) {
             if let Ok(a) = <[u8; 32]>::try_from(src) {
-                let (ra, bad) = decode32(simd, &k, a);
+                let (ra, bad) = decode32::<URL>(simd, &k, a);
                 if avx._mm256_testz_si256(bad, bad) != 0 {
                     dst.copy_from_slice(&ra[..24]);
                     n += 1;
@@ -281,19 +292,23 @@ impl NullaryFnOnce for Decode<'_> {
     }
 }
 
-/// Decodes 32-character blocks of the standard alphabet up to the first
-/// block holding anything else; returns the blocks decoded.
-pub(crate) fn decode_blocks(simd: V3, input: &[u8], out: &mut [u8]) -> usize {
-    simd.vectorize(Decode { simd, input, out })
+/// Decodes 32-character blocks of the standard (`url`: URL-safe) alphabet
+/// up to the first block holding anything else; returns the blocks decoded.
+pub(crate) fn decode_blocks(simd: V3, url: bool, input: &[u8], out: &mut [u8]) -> usize {
+    if url {
+        simd.vectorize(Decode::<true> { simd, input, out })
+    } else {
+        simd.vectorize(Decode::<false> { simd, input, out })
+    }
 }
 
-struct DecodeLines<'a> {
+struct DecodeLines<'a, const URL: bool> {
     simd: V3,
     input: &'a [u8],
     out: &'a mut [u8],
 }
 
-impl NullaryFnOnce for DecodeLines<'_> {
+impl<const URL: bool> NullaryFnOnce for DecodeLines<'_, URL> {
     type Output = usize;
 
     #[inline(always)]
@@ -314,9 +329,9 @@ impl NullaryFnOnce for DecodeLines<'_> {
             ) else {
                 break;
             };
-            let (ra, bad_a) = decode32(simd, &k, a);
-            let (rb, bad_b) = decode32(simd, &k, b);
-            let (rc, bad_c) = decode32(simd, &k, c);
+            let (ra, bad_a) = decode32::<URL>(simd, &k, a);
+            let (rb, bad_b) = decode32::<URL>(simd, &k, b);
+            let (rc, bad_c) = decode32::<URL>(simd, &k, c);
             let bad = avx2._mm256_or_si256(avx2._mm256_or_si256(bad_a, bad_b), bad_c);
             if avx._mm256_testz_si256(bad, bad) == 0 {
                 break;
@@ -330,9 +345,13 @@ impl NullaryFnOnce for DecodeLines<'_> {
     }
 }
 
-/// Decodes whole MIME lines (76 characters of the standard alphabet and
+/// Decodes whole MIME lines (76 characters of the alphabet and
 /// `\n`) up to the first line that is anything else; returns the lines
 /// decoded (57 bytes each).
-pub(crate) fn decode_lines(simd: V3, input: &[u8], out: &mut [u8]) -> usize {
-    simd.vectorize(DecodeLines { simd, input, out })
+pub(crate) fn decode_lines(simd: V3, url: bool, input: &[u8], out: &mut [u8]) -> usize {
+    if url {
+        simd.vectorize(DecodeLines::<true> { simd, input, out })
+    } else {
+        simd.vectorize(DecodeLines::<false> { simd, input, out })
+    }
 }
