@@ -1,6 +1,7 @@
 //! Base64 blocks in AVX2 (x86-64, chosen at run time through `pulp`'s
-//! safe intrinsics): 24 bytes to 32 characters, and 32 characters of the
-//! standard alphabet to 24 bytes. The vector steps are the well-known
+//! safe intrinsics): 24 bytes to 32 characters (any two last symbols), and
+//! 32 characters of the standard or URL-safe alphabet to 24 bytes, also as
+//! whole 77-byte MIME lines. The vector steps are the well-known
 //! nibble-table formulation (byte shuffles classify and translate 32
 //! characters at once; two multiply-adds pack sextets into bytes).
 
