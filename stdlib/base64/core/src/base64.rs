@@ -131,12 +131,14 @@ pub fn base64_encode_into(input: &[u8], opts: &B64Encode, out: &mut [u8]) -> Res
     let len = base64_encoded_len(input.len(), opts)?;
     let out = exact(out, len)?;
     let (body, nl) = out.split_at_mut(len - usize::from(opts.newline));
-    let (done_in, done_out) = fast::encode_blocks(input, body);
+    let sym = opts.altchars.unwrap_or(*b"+/");
+    let (done_in, done_out) = fast::encode_blocks(input, body, sym);
     let rest_in = input.get(done_in..).unwrap_or_default();
     let rest_out = body.get_mut(done_out..).unwrap_or_default();
     encode_scalar(rest_in, rest_out);
+    // The blocks already wrote `altchars`; the scalar tail did not.
     if let Some([a, b]) = opts.altchars {
-        for c in body.iter_mut() {
+        for c in rest_out.iter_mut() {
             if *c == b'+' {
                 *c = a;
             } else if *c == b'/' {
@@ -256,14 +258,15 @@ fn decode<S: Sink>(input: &[u8], table: &[u8; 256], strict: bool, sink: &mut S) 
     // The fast path is not tried again before this index (it found a
     // byte it cannot handle there).
     let mut fast_from = 0usize;
-    let standard = *table == STANDARD_TABLE;
+    let alphabet = fast::Alphabet::of(table);
     let mut i = 0usize;
     while let Some(&ch) = input.get(i) {
         if quad_pos == 0 && !(strict && padding_started) && i >= fast_from {
             let rest = input.get(i..).unwrap_or_default();
             let (consumed, stop) = match sink.rest() {
                 Some(out) => {
-                    let (consumed, written, stop) = fast::decode_blocks(rest, table, standard, out);
+                    let (consumed, written, stop) =
+                        fast::decode_blocks(rest, table, alphabet, !strict, out);
                     sink.advance(written);
                     (consumed, stop)
                 }

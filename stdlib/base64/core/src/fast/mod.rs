@@ -5,3 +5,6 @@
 //! its codec's one scalar path.
 
 pub(crate) mod b64;
+#[cfg(all(feature = "dispatch", target_arch = "x86_64"))]
+mod b64_avx2;
+mod b64_swar;
