@@ -68,7 +68,9 @@ impl Vm {
         let n = name.as_str().unwrap_or("?").to_owned();
         let msg = match obj.payload() {
             Some(Payload::Module(m)) => format!("module '{}' has no attribute '{n}'", m.name),
-            Some(Payload::Type(t)) => format!("type object '{}' has no attribute '{n}'", t.name()),
+            Some(Payload::Type(t)) => {
+                format!("type object '{}' has no attribute '{n}'", t.message_name())
+            }
             _ => format!("'{}' object has no attribute '{n}'", self.type_name(obj)),
         };
         let e = self.attribute_error(msg);
@@ -413,7 +415,7 @@ impl Vm {
             let n = name.as_str().unwrap_or("?");
             return Err(self.type_error(format!(
                 "cannot set '{n}' attribute of immutable type '{}'",
-                t.name()
+                t.message_name()
             )));
         }
         let Some(dict) = ty.dict().cloned() else {
@@ -425,7 +427,7 @@ impl Vm {
                 if self.dict_del(&dict, &Value::Obj(name.clone()))?.is_none() {
                     return Err(self.attribute_error(format!(
                         "type object '{}' has no attribute '{}'",
-                        t.name(),
+                        t.message_name(),
                         name.as_str().unwrap_or("?")
                     )));
                 }

@@ -219,6 +219,7 @@ impl Vm {
             .and_then(|b| b.as_type().map(|t| t.layout))
             .unwrap_or(crate::objects::type_::Layout::Object);
         let t = self.new_builtin_type(name, base, layout);
+        set_tp_name(&t, module, name);
         let m = self.str_val(module);
         self.set_class_attr(&t, "__module__", m);
         t
@@ -276,20 +277,6 @@ impl Vm {
         }
         let m = self.str_val(module);
         self.dict_set_str(&ns, "__module__", m)?;
-        for (i, f) in fields.iter().enumerate() {
-            let getter = self.new_native_closure(
-                f,
-                Rc::new(move |vm: &mut Vm, args: crate::native::Args| {
-                    let this = args.this().clone();
-                    match this.as_tuple().and_then(|t| t.get(i)) {
-                        Some(v) => Ok(v.clone()),
-                        None => Err(vm.index_error("tuple index out of range")),
-                    }
-                }),
-            );
-            let p = crate::objects::descriptor::new_property(self, getter);
-            self.dict_set_str(&ns, f, p)?;
-        }
         let full = format!("{module}.{name}");
         let names: Vec<String> = fields.iter().map(|s| s.to_string()).collect();
         let repr = self.new_native_closure(
@@ -367,7 +354,17 @@ impl Vm {
         let tuple = self.types.tuple.clone();
         // Nothing here has `__set_name__` and tuple's `__init_subclass__` is
         // object's: the bare class object is the whole class.
-        self.new_class_object(&meta, name, vec![tuple], &ns)
+        let ty = self.new_class_object(&meta, name, vec![tuple], &ns)?;
+        set_tp_name(&ty, module, name);
+        // Fields read the tuple's items (member descriptors, as CPython's).
+        if let Some(d) = ty.dict().cloned() {
+            for (i, f) in fields.iter().enumerate() {
+                let m = crate::objects::descriptor::new_member(self, f, &ty, i);
+                self.dict_set_str(&d, f, m)?;
+            }
+        }
+        self.type_modified(&ty);
+        Ok(ty)
     }
 
     /// An instance of a struct-sequence type.
@@ -383,5 +380,14 @@ impl Vm {
         }
         let t = self.new_tuple(items);
         self.call(&Value::Obj(ty.clone()), &[t])
+    }
+}
+
+/// Error messages name a native module's types `module.name`, as CPython's.
+fn set_tp_name(ty: &PyRef, module: &str, name: &str) {
+    if let Some(t) = ty.as_type() {
+        if module != "builtins" {
+            *t.tp_name.borrow_mut() = Some(format!("{module}.{name}"));
+        }
     }
 }

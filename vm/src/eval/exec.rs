@@ -1570,7 +1570,7 @@ impl Vm {
                 let func = func.clone();
                 self.func_desc(&func)
             }
-            Some(Payload::Type(t)) => format!("{}()", t.name()),
+            Some(Payload::Type(t)) => format!("{}()", t.message_name()),
             _ => format!("{} object", self.type_name(f)),
         }
     }

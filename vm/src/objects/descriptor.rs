@@ -133,19 +133,6 @@ fn prop_of<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<&'a PropertyData> {
     }
 }
 
-/// `property(fget)` for a native getter (no docstring to copy).
-pub(crate) fn new_property(vm: &mut Vm, fget: Value) -> Value {
-    let data = PropertyData {
-        fget: RefCell::new(fget),
-        fset: RefCell::new(Value::None),
-        fdel: RefCell::new(Value::None),
-        doc: RefCell::new(Value::None),
-        name: RefCell::new(Value::None),
-    };
-    let cls = vm.types.property.clone();
-    Value::Obj(vm.alloc(cls, Payload::Property(Box::new(data))))
-}
-
 fn property_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let cls = match args.this() {
         Value::Obj(c) if c.as_type().is_some() => c.clone(),
@@ -479,6 +466,11 @@ pub fn member_get(vm: &mut Vm, m: &MemberDescr, obj: &Value) -> PyResult<Value> 
         if let Some(Some(v)) = s.borrow().get(m.index) {
             return Ok(v.clone());
         }
+    } else if let Some(Payload::Tuple(t)) = obj.payload() {
+        // A struct sequence's field (`sys.version_info.major`).
+        if let Some(v) = t.get(m.index) {
+            return Ok(v.clone());
+        }
     } else if let Some(d) = obj.as_obj().and_then(|o| o.dict().cloned()) {
         if let Some(v) = crate::objects::dict::get_str(&d, &m.name) {
             return Ok(v);
@@ -500,6 +492,9 @@ pub fn member_set(vm: &mut Vm, m: &MemberDescr, obj: &Value, value: Option<Value
             crate::objects::type_::type_name_of(&m.owner),
             vm.type_name(obj)
         )));
+    }
+    if let Some(Payload::Tuple(_)) = obj.payload() {
+        return Err(vm.attribute_error("readonly attribute"));
     }
     if let Some(Payload::Slots(s)) = obj.payload() {
         let old = {

@@ -29,7 +29,9 @@ pub struct MethodCache {
 impl Default for MethodCache {
     fn default() -> Self {
         MethodCache {
-            entries: (0..SIZE).map(|_| None).collect(),
+            // Allocated at the first lookup: an interpreter that never
+            // looks anything up (an embedder's `eval("1 + 1")`) skips it.
+            entries: Vec::new(),
             next_version: 1,
         }
     }
@@ -68,6 +70,9 @@ impl Vm {
             }
         }
         let v = crate::objects::type_::lookup(ty, name);
+        if self.method_cache.entries.is_empty() {
+            self.method_cache.entries = (0..SIZE).map(|_| None).collect();
+        }
         if let Some(slot) = self.method_cache.entries.get_mut(i) {
             *slot = Some(Entry {
                 ty: Rc::downgrade(ty),

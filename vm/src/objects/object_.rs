@@ -515,7 +515,7 @@ fn type_or(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 
 fn get_name(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let t = as_type_arg(vm, v, "type.__name__")?;
-    let n = type_name_of(&t);
+    let n = t.as_type().map(|d| d.name()).unwrap_or_default();
     Ok(vm.str_val(n))
 }
 fn set_name(vm: &mut Vm, v: &Value, n: Value) -> PyResult<()> {
@@ -530,6 +530,7 @@ fn set_name(vm: &mut Vm, v: &Value, n: Value) -> PyResult<()> {
     match t.as_type() {
         Some(td) if td.heap => {
             *td.name.borrow_mut() = s.to_owned();
+            *td.tp_name.borrow_mut() = None;
             Ok(())
         }
         _ => Err(vm.type_error(format!(

@@ -37,6 +37,10 @@ pub enum Layout {
 /// The data of a type object. Its namespace is the object's `dict`.
 pub struct TypeData {
     pub name: RefCell<String>,
+    /// The name error messages use when it is not `__name__`: CPython's
+    /// `tp_name`, `module.name` for types of native modules
+    /// (`'array.array' object ...`).
+    pub tp_name: RefCell<Option<String>>,
     pub qualname: RefCell<String>,
     pub bases: RefCell<Vec<PyRef>>,
     pub mro: RefCell<Vec<PyRef>>,
@@ -72,6 +76,7 @@ impl TypeData {
     pub fn new(name: &str, layout: Layout) -> TypeData {
         TypeData {
             name: RefCell::new(name.to_owned()),
+            tp_name: RefCell::new(None),
             qualname: RefCell::new(name.to_owned()),
             bases: RefCell::new(Vec::new()),
             mro: RefCell::new(Vec::new()),
@@ -98,6 +103,14 @@ impl TypeData {
 
     pub fn name(&self) -> String {
         self.name.borrow().clone()
+    }
+
+    /// The name error messages show (`tp_name`; see the field).
+    pub fn message_name(&self) -> String {
+        match &*self.tp_name.borrow() {
+            Some(full) => full.clone(),
+            None => self.name(),
+        }
     }
 }
 
@@ -161,9 +174,12 @@ pub fn c3_mro(cls: &PyRef, bases: &[PyRef]) -> Result<Vec<PyRef>, String> {
     }
 }
 
-/// `__name__` of a type object.
+/// The name of a type object as error messages show it (`__name__`, or
+/// `module.name` for types of native modules).
 pub fn type_name_of(t: &PyRef) -> String {
-    t.as_type().map(|d| d.name()).unwrap_or_else(|| "?".into())
+    t.as_type()
+        .map(|d| d.message_name())
+        .unwrap_or_else(|| "?".into())
 }
 
 /// Whether `sub` is `base` or has it in its MRO.
@@ -323,7 +339,7 @@ impl Vm {
             if !bt.basetype {
                 return Err(self.type_error(format!(
                     "type '{}' is not an acceptable base type",
-                    bt.name()
+                    bt.message_name()
                 )));
             }
             if bt.instance_dict {
