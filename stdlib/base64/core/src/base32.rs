@@ -3,6 +3,7 @@
 //! Errors are `binascii.Error`: "Incorrect padding", "Non-base32 digit found".
 
 use crate::error::{add, fits, mul, Error, Result};
+use crate::fast::b32 as fast;
 use crate::sink::{exact, to_vec, Counter, Sink, SliceSink};
 
 /// Which 32-character alphabet.
@@ -59,7 +60,10 @@ pub fn base32_encode_into(input: &[u8], alphabet: Base32Alphabet, out: &mut [u8]
     let len = base32_encoded_len(input.len())?;
     let out = exact(out, len)?;
     let chars = alphabet.chars();
-    for (src, dst) in input.chunks(5).zip(out.chunks_exact_mut(8)) {
+    let done = fast::encode_groups(input, alphabet == Base32Alphabet::Hex, out);
+    let rest_in = input.get(5 * done..).unwrap_or_default();
+    let rest_out = out.get_mut(8 * done..).unwrap_or_default();
+    for (src, dst) in rest_in.chunks(5).zip(rest_out.chunks_exact_mut(8)) {
         let mut block = [0u8; 8];
         block[3..3 + src.len()].copy_from_slice(src);
         let v = u64::from_be_bytes(block);
@@ -138,8 +142,25 @@ fn decode<S: Sink>(input: &[u8], opts: &B32Decode, sink: &mut S) -> Result<()> {
     let data_len = input.len() - input.iter().rev().take_while(|&&c| is_pad(c)).count();
     let pads = input.len() - data_len;
     let data = input.get(..data_len).unwrap_or_default();
+    // Whole groups of digits first; the first group that is not is the
+    // scalar loop's.
+    let done = match sink.rest() {
+        Some(out) => {
+            // Arithmetic blocks when the alphabet is a plain one.
+            let hex = opts.alphabet == Base32Alphabet::Hex;
+            let blocks = match opts.map01 {
+                None => fast::decode_blocks(data, hex, opts.casefold, out),
+                Some(_) => 0,
+            };
+            let rest_in = data.get(32 * blocks..).unwrap_or_default();
+            let rest_out = out.get_mut(20 * blocks..).unwrap_or_default();
+            4 * blocks + fast::decode_groups(rest_in, &table, rest_out)
+        }
+        None => fast::clean_groups(data, &table),
+    };
+    sink.advance(5 * done);
     let mut last = (0u64, 0usize);
-    for chunk in data.chunks(8) {
+    for chunk in data.get(8 * done..).unwrap_or_default().chunks(8) {
         let mut acc = 0u64;
         for &c in chunk {
             let v = table[usize::from(c)];

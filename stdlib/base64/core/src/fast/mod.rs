@@ -4,4 +4,5 @@
 //! stops at the first block it cannot take whole and hands the rest back to
 //! its codec's one scalar path.
 
+pub(crate) mod b32;
 pub(crate) mod b64;
