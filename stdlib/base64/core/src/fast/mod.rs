@@ -6,3 +6,4 @@
 
 pub(crate) mod b32;
 pub(crate) mod b64;
+pub(crate) mod b85;
