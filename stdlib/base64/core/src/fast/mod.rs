@@ -7,3 +7,4 @@
 pub(crate) mod b32;
 pub(crate) mod b64;
 pub(crate) mod b85;
+pub(crate) mod hex;
