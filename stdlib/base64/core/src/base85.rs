@@ -5,7 +5,7 @@
 //! `ValueError`s, as the `base64` module raises them.
 
 use crate::error::{add, fits, mul, Error, Result};
-use crate::fast::b85::{self as fast, Digits85};
+use crate::fast::b85::{self as fast, Digits85, Radix85};
 use crate::sink::{exact, to_vec, Counter, Sink, SliceSink};
 
 /// `a85encode`'s keyword options.
@@ -50,13 +50,13 @@ impl Default for A85Decode<'static> {
 }
 
 /// git's base85 alphabet.
-const B85: &[u8; 85] =
+pub(crate) const B85: &[u8; 85] =
     b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~";
 /// ZeroMQ's Z85 alphabet.
-const Z85: &[u8; 85] =
+pub(crate) const Z85: &[u8; 85] =
     b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#";
 /// Ascii85's alphabet: `!` to `u`.
-const A85: [u8; 85] = {
+pub(crate) const A85: [u8; 85] = {
     let mut t = [0u8; 85];
     let mut i = 0;
     while i < 85 {
@@ -68,19 +68,23 @@ const A85: [u8; 85] = {
 
 /// An alphabet: its characters, and its lookup tables for whole words.
 struct Alphabet85 {
+    radix: Radix85,
     chars: &'static [u8; 85],
     digits: Digits85,
 }
 
 static B85_ALPHABET: Alphabet85 = Alphabet85 {
+    radix: Radix85::B85,
     chars: B85,
     digits: Digits85::new(B85),
 };
 static Z85_ALPHABET: Alphabet85 = Alphabet85 {
+    radix: Radix85::Z85,
     chars: Z85,
     digits: Digits85::new(Z85),
 };
 static A85_ALPHABET: Alphabet85 = Alphabet85 {
+    radix: Radix85::A85,
     chars: &A85,
     digits: Digits85::new(&A85),
 };
@@ -111,7 +115,14 @@ fn encode85<S: Sink>(
     let mut rest = input;
     while !rest.is_empty() {
         let done = match sink.rest() {
-            Some(out) => fast::encode_words(rest, &alphabet.digits, foldnuls, foldspaces, out),
+            Some(out) => fast::encode_run(
+                rest,
+                alphabet.radix,
+                &alphabet.digits,
+                foldnuls,
+                foldspaces,
+                out,
+            ),
             None => fast::plain_words(rest, foldnuls, foldspaces),
         };
         sink.advance(5 * done);
@@ -274,7 +285,7 @@ fn a85_group(digits: &[u8]) -> Result<u32> {
 }
 
 /// Byte -> digit value (0xff: not a digit) for Ascii85.
-const A85_TABLE: [u8; 256] = {
+pub(crate) const A85_TABLE: [u8; 256] = {
     let mut t = [0xffu8; 256];
     let mut i = 0;
     while i < 85 {
@@ -307,7 +318,7 @@ fn a85_decode_to<S: Sink>(input: &[u8], opts: &A85Decode<'_>, sink: &mut S) -> R
         if n == 0 {
             // Between groups: whole plain hunks through the block path.
             let done = match sink.rest() {
-                Some(out) => fast::decode_hunks(rest, &A85_TABLE, out),
+                Some(out) => fast::decode_run(rest, Radix85::A85, out),
                 None => fast::clean_hunks(rest, &A85_TABLE),
             };
             if done > 0 {
@@ -408,11 +419,11 @@ pub fn b85_decoded_len(input_len: usize) -> Result<usize> {
 /// number of bytes written. Errors (`ValueError`): "bad base85 character at
 /// position N", "base85 overflow in hunk starting at byte N".
 pub fn b85_decode_into(input: &[u8], out: &mut [u8]) -> Result<usize> {
-    decode_table(input, &B85_TABLE, "base85", out)
+    decode_table(input, Radix85::B85, &B85_TABLE, "base85", out)
 }
 
 /// Byte -> digit value (0xff: not a digit) for base85.
-const B85_TABLE: [u8; 256] = {
+pub(crate) const B85_TABLE: [u8; 256] = {
     let mut t = [0xffu8; 256];
     let mut i = 0;
     while i < 85 {
@@ -425,7 +436,7 @@ const B85_TABLE: [u8; 256] = {
 /// For Z85, as CPython 3.13 reads it: Z85 digits by their Z85 value, and
 /// bytes outside the Z85 alphabet left as they are, so the base85 digits
 /// among them (`;_`|~`) keep their base85 values.
-const Z85_TABLE: [u8; 256] = {
+pub(crate) const Z85_TABLE: [u8; 256] = {
     let mut t = B85_TABLE;
     let mut i = 0;
     while i < 85 {
@@ -435,12 +446,18 @@ const Z85_TABLE: [u8; 256] = {
     t
 };
 
-fn decode_table(input: &[u8], table: &[u8; 256], name: &str, out: &mut [u8]) -> Result<usize> {
+fn decode_table(
+    input: &[u8],
+    radix: Radix85,
+    table: &[u8; 256],
+    name: &str,
+    out: &mut [u8],
+) -> Result<usize> {
     let len = b85_decoded_len(input.len())?;
     let out = exact(out, len)?;
     // Whole hunks of digits first; the first one that is not (or that
     // overflows) is the scalar loop's, which reports it.
-    let done = fast::decode_hunks(input, table, out);
+    let done = fast::decode_run(input, radix, out);
     let rest = input.get(5 * done..).unwrap_or_default();
     for (k, hunk) in rest.chunks(5).enumerate().map(|(k, h)| (k + done, h)) {
         let mut acc = 0u64;
@@ -505,7 +522,7 @@ pub fn z85_decoded_len(input_len: usize) -> Result<usize> {
 /// number of bytes written. Errors (`ValueError`): "bad z85 character at
 /// position N", "z85 overflow in hunk starting at byte N".
 pub fn z85_decode_into(input: &[u8], out: &mut [u8]) -> Result<usize> {
-    decode_table(input, &Z85_TABLE, "z85", out)
+    decode_table(input, Radix85::Z85, &Z85_TABLE, "z85", out)
 }
 
 /// `base64.z85decode(input)` (CPython 3.13).
