@@ -428,7 +428,26 @@ pub(crate) fn encode_words(
 
 /// The number of leading whole words of `input` that do not fold.
 pub(crate) fn plain_words(input: &[u8], fold_zero: bool, fold_spaces: bool) -> usize {
-    input
+    if !fold_zero && !fold_spaces {
+        return input.len() / 4;
+    }
+    // 16 words at a time without branches, then the block with the word
+    // that folds one word at a time.
+    let mut n = 0;
+    for block in input.chunks_exact(64) {
+        let mut folds = false;
+        for w in block.chunks_exact(4) {
+            let x = u32::from_ne_bytes([w[0], w[1], w[2], w[3]]);
+            folds |= (fold_zero & (x == 0)) | (fold_spaces & (x == 0x2020_2020));
+        }
+        if folds {
+            break;
+        }
+        n += 16;
+    }
+    n + input
+        .get(4 * n..)
+        .unwrap_or_default()
         .chunks_exact(4)
         .take_while(|w| {
             !folded(
