@@ -633,6 +633,38 @@ mod tests {
         }
     }
 
+    /// The block code itself, whichever CPU level the runs would pick.
+    #[test]
+    fn blocks_match_single_words_at_every_cpu_level() {
+        let ws = words(2 * ENC_WORDS + 1, 0x5EED);
+        let raw: Vec<u8> = ws.iter().flat_map(|w| w.to_be_bytes()).collect();
+        for radix in RADIXES {
+            let text: Vec<u8> = ws.iter().flat_map(|&w| word_ref(radix, w)).collect();
+            let mut out = vec![0u8; text.len()];
+            let n = match radix {
+                Radix85::B85 => encode_blocks_with(&raw, B85[0], &B85_STEPS, true, true, &mut out),
+                Radix85::Z85 => encode_blocks_with(&raw, Z85[0], &Z85_STEPS, true, true, &mut out),
+                Radix85::A85 => encode_blocks_with(&raw, A85[0], &A85_STEPS, true, true, &mut out),
+            };
+            assert_eq!(n, 2);
+            assert_eq!(out[..2 * ENC_OUT], text[..2 * ENC_OUT]);
+            let mut back = vec![0u8; raw.len()];
+            let decode = |t: &[u8], o: &mut [u8]| match radix {
+                Radix85::B85 => decode_blocks_with(t, &B85_RANGES, o),
+                Radix85::Z85 => decode_blocks_with(t, &Z85_RANGES, o),
+                Radix85::A85 => decode_blocks_with(t, &A85_RANGES, o),
+            };
+            assert_eq!(decode(&text, &mut back), 2);
+            assert_eq!(back[..2 * DEC_OUT], raw[..2 * DEC_OUT]);
+            let mut m = text.clone();
+            m[DEC_IN + 7] = b' ';
+            assert_eq!(decode(&m, &mut back), 1);
+            let mut m = text.clone();
+            m[DEC_IN + 5..DEC_IN + 10].copy_from_slice(&[alphabet(radix)[84]; 5]);
+            assert_eq!(decode(&m, &mut back), 1);
+        }
+    }
+
     #[test]
     fn decode_runs_stop_at_any_bad_character_or_overflow() {
         for radix in RADIXES {
