@@ -152,9 +152,10 @@ fn decode<S: Sink>(input: &[u8], opts: &B32Decode, sink: &mut S) -> Result<()> {
                 None => fast::decode_blocks(data, hex, opts.casefold, out),
                 Some(_) => 0,
             };
-            let rest_in = data.get(32 * blocks..).unwrap_or_default();
-            let rest_out = out.get_mut(20 * blocks..).unwrap_or_default();
-            4 * blocks + fast::decode_groups(rest_in, &table, rest_out)
+            let (chars, bytes) = fast::DECODE_BLOCK;
+            let rest_in = data.get(chars * blocks..).unwrap_or_default();
+            let rest_out = out.get_mut(bytes * blocks..).unwrap_or_default();
+            chars / 8 * blocks + fast::decode_groups(rest_in, &table, rest_out)
         }
         None => fast::clean_groups(data, &table),
     };

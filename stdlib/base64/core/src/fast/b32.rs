@@ -103,26 +103,36 @@ fn digit(c: u8, hex: bool, casefold: bool) -> u8 {
     }
 }
 
-/// Decodes one block of 32 digits to 20 bytes; false (and `dst`
+/// Decodes one block of digits to bytes; false (and `dst`
 /// meaningless) if any character is not a digit.
 #[inline(always)]
-fn decode_block(src: &[u8; 32], hex: bool, casefold: bool, dst: &mut [u8; 20]) -> bool {
-    let mut vals = [0u8; 32];
+fn decode_block(src: &[u8; DEC_IN], hex: bool, casefold: bool, dst: &mut [u8; DEC_OUT]) -> bool {
+    let mut vals = [0u8; DEC_IN];
     let mut bad = 0u8;
     for (v, &c) in vals.iter_mut().zip(src) {
         *v = digit(c, hex, casefold);
         bad |= *v;
     }
-    for (g, d) in vals.chunks_exact(8).zip(dst.chunks_exact_mut(5)) {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(g);
-        let b = pack(u64::from_be_bytes(w)).to_be_bytes();
+    let mut words = [0u64; DEC_IN / 8];
+    for (w, g) in words.iter_mut().zip(vals.chunks_exact(8)) {
+        *w = pack(u64::from_be_bytes([
+            g[0], g[1], g[2], g[3], g[4], g[5], g[6], g[7],
+        ]));
+    }
+    for (w, d) in words.iter().zip(dst.chunks_exact_mut(5)) {
+        let b = w.to_be_bytes();
         d.copy_from_slice(&b[3..]);
     }
     bad & 0xe0 == 0
 }
 
-/// Decodes whole blocks of 32 digits of a standard alphabet (`hex`, and
+/// Digits in a decode block, and the bytes they carry.
+const DEC_IN: usize = 32;
+const DEC_OUT: usize = DEC_IN / 8 * 5;
+/// (digits, bytes) of a block of [`decode_blocks`].
+pub(crate) const DECODE_BLOCK: (usize, usize) = (DEC_IN, DEC_OUT);
+
+/// Decodes whole blocks of digits of a standard alphabet (`hex`, and
 /// `casefold` as [`digit`] reads them) into `out` until a block holds
 /// anything else or `out` is full; returns the blocks decoded.
 #[cfg_attr(
@@ -135,9 +145,14 @@ fn decode_block(src: &[u8; 32], hex: bool, casefold: bool, dst: &mut [u8; 20]) -
 )]
 pub(crate) fn decode_blocks(input: &[u8], hex: bool, casefold: bool, out: &mut [u8]) -> usize {
     let mut n = 0;
-    for (src, dst) in input.chunks_exact(32).zip(out.chunks_exact_mut(20)) {
-        let (Ok(src), Ok(dst)) = (<&[u8; 32]>::try_from(src), <&mut [u8; 20]>::try_from(dst))
-        else {
+    for (src, dst) in input
+        .chunks_exact(DEC_IN)
+        .zip(out.chunks_exact_mut(DEC_OUT))
+    {
+        let (Ok(src), Ok(dst)) = (
+            <&[u8; DEC_IN]>::try_from(src),
+            <&mut [u8; DEC_OUT]>::try_from(dst),
+        ) else {
             break;
         };
         if !decode_block(src, hex, casefold, dst) {
@@ -244,18 +259,27 @@ mod tests {
 
     #[test]
     fn decode_blocks_stop_at_the_block_with_a_bad_digit() {
-        let raw: Vec<u8> = (0..100u32).map(|i| (i * 57 + 3) as u8).collect();
+        let raw: Vec<u8> = (0..5 * DEC_OUT as u32)
+            .map(|i| (i * 57 + 3) as u8)
+            .collect();
         for (alphabet, hex) in [(STD, false), (HEX, true)] {
             let text = reference(&raw, alphabet);
             let lower = text.to_ascii_lowercase();
-            let mut out = vec![0u8; 100];
+            let mut out = vec![0u8; raw.len()];
             assert_eq!(decode_blocks(&text, hex, false, &mut out), 5);
             assert_eq!(out, raw);
             out.fill(0);
             assert_eq!(decode_blocks(&lower, hex, true, &mut out), 5);
             assert_eq!(out, raw);
             assert_eq!(decode_blocks(&lower, hex, false, &mut out), 0);
-            assert_eq!(decode_blocks(&text, hex, true, &mut out[..59]), 2);
+            assert_eq!(
+                decode_blocks(&text, hex, true, &mut out[..3 * DEC_OUT - 1]),
+                2
+            );
+            assert_eq!(
+                decode_blocks(&text[..3 * DEC_IN - 1], hex, true, &mut out),
+                2
+            );
             for at in 0..text.len() {
                 for bad in [b'=', b'1', b'8', b'W', b'w', b'z', b'\n', 0x80, 0xff] {
                     if table(alphabet)[usize::from(bad.to_ascii_uppercase())] != 0xff {
@@ -263,8 +287,9 @@ mod tests {
                     }
                     let mut m = text.clone();
                     m[at] = bad;
-                    assert_eq!(decode_blocks(&m, hex, true, &mut out), at / 32);
-                    assert_eq!(out[..20 * (at / 32)], raw[..20 * (at / 32)]);
+                    assert_eq!(decode_blocks(&m, hex, true, &mut out), at / DEC_IN);
+                    let done = DEC_OUT * (at / DEC_IN);
+                    assert_eq!(out[..done], raw[..done]);
                 }
             }
         }
