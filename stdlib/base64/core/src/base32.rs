@@ -113,13 +113,8 @@ pub fn base32_decode(input: &[u8], opts: &B32Decode) -> Result<Vec<u8>> {
     })
 }
 
-/// CPython's order of checks: length, then (after `map01` and `casefold`
-/// rewrite bytes, and trailing `=` are set aside) every digit, then the
-/// number of `=`.
-fn decode<S: Sink>(input: &[u8], opts: &B32Decode, sink: &mut S) -> Result<()> {
-    if input.len() % 8 != 0 {
-        return Err(Error::binascii("Incorrect padding"));
-    }
+/// Byte -> digit value (0xff: not a digit) after `casefold` and `map01`.
+fn digit_table(opts: &B32Decode) -> [u8; 256] {
     let mut table = opts.alphabet.table();
     let mut rewrite = |from: u8, to: u8| table[usize::from(from)] = table[usize::from(to)];
     if opts.casefold {
@@ -137,43 +132,58 @@ fn decode<S: Sink>(input: &[u8], opts: &B32Decode, sink: &mut S) -> Result<()> {
         table[usize::from(b'0')] = zero_to;
         table[usize::from(b'1')] = one_to;
     }
+    table
+}
+
+/// CPython's order of checks: length, then (after `map01` and `casefold`
+/// rewrite bytes, and trailing `=` are set aside) every digit, then the
+/// number of `=`.
+fn decode<S: Sink>(input: &[u8], opts: &B32Decode, sink: &mut S) -> Result<()> {
+    if input.len() % 8 != 0 {
+        return Err(Error::binascii("Incorrect padding"));
+    }
     // `map01` may turn `1` into `=`, which then counts as padding.
     let is_pad = |c: u8| c == b'=' || (c == b'1' && opts.map01 == Some(b'='));
     let data_len = input.len() - input.iter().rev().take_while(|&&c| is_pad(c)).count();
     let pads = input.len() - data_len;
     let data = input.get(..data_len).unwrap_or_default();
-    // Whole groups of digits first; the first group that is not is the
-    // scalar loop's.
-    let done = match sink.rest() {
-        Some(out) => {
-            // Arithmetic blocks when the alphabet is a plain one.
+    // Arithmetic blocks first when the alphabet is a plain one.
+    let (chars, bytes) = fast::DECODE_BLOCK;
+    let mut done = 0;
+    if opts.map01.is_none() && data.len() >= chars {
+        if let Some(out) = sink.rest() {
             let hex = opts.alphabet == Base32Alphabet::Hex;
-            let blocks = match opts.map01 {
-                None => fast::decode_blocks(data, hex, opts.casefold, out),
-                Some(_) => 0,
-            };
-            let (chars, bytes) = fast::DECODE_BLOCK;
-            let rest_in = data.get(chars * blocks..).unwrap_or_default();
-            let rest_out = out.get_mut(bytes * blocks..).unwrap_or_default();
-            chars / 8 * blocks + fast::decode_groups(rest_in, &table, rest_out)
+            let blocks = fast::decode_blocks(data, hex, opts.casefold, out);
+            sink.advance(bytes * blocks);
+            done = chars * blocks;
         }
-        None => fast::clean_groups(data, &table),
-    };
-    sink.advance(5 * done);
+    }
+    let mut rest = data.get(done..).unwrap_or_default();
     let mut last = (0u64, 0usize);
-    for chunk in data.get(8 * done..).unwrap_or_default().chunks(8) {
-        let mut acc = 0u64;
-        for &c in chunk {
-            let v = table[usize::from(c)];
-            if v == 0xff {
-                return Err(Error::binascii("Non-base32 digit found"));
+    if !rest.is_empty() {
+        let table = digit_table(opts);
+        // Then whole groups through the table; the first group that is
+        // not is the scalar loop's.
+        let groups = match sink.rest() {
+            Some(out) => fast::decode_groups(rest, &table, out),
+            None => fast::clean_groups(rest, &table),
+        };
+        sink.advance(5 * groups);
+        rest = rest.get(8 * groups..).unwrap_or_default();
+        for chunk in rest.chunks(8) {
+            let mut acc = 0u64;
+            for &c in chunk {
+                let v = table[usize::from(c)];
+                if v == 0xff {
+                    return Err(Error::binascii("Non-base32 digit found"));
+                }
+                acc = (acc << 5) | u64::from(v);
             }
-            acc = (acc << 5) | u64::from(v);
-        }
-        if chunk.len() == 8 {
-            sink.put_slice(&acc.to_be_bytes()[3..]);
-        } else {
-            last = (acc, chunk.len());
+            if chunk.len() == 8 {
+                sink.put_slice(&acc.to_be_bytes()[3..]);
+            } else {
+                last = (acc, chunk.len());
+            }
         }
     }
     // How many bytes a final quantum of 8 - pads characters carries.
