@@ -319,7 +319,7 @@ fn a85_decode_to<S: Sink>(input: &[u8], opts: &A85Decode<'_>, sink: &mut S) -> R
             // Between groups: whole plain hunks through the block path.
             let done = match sink.rest() {
                 Some(out) => fast::decode_run(rest, Radix85::A85, out),
-                None => fast::clean_hunks(rest, &A85_TABLE),
+                None => fast::clean_run(rest, Radix85::A85),
             };
             if done > 0 {
                 sink.advance(4 * done);

@@ -313,6 +313,40 @@ fn decode_blocks(input: &[u8], radix: Radix85, out: &mut [u8]) -> usize {
     }
 }
 
+/// Like [`decode_blocks`], without output: the number of leading blocks
+/// it would decode.
+#[cfg_attr(
+    feature = "dispatch",
+    multiversion(targets(
+        "x86_64+avx512f+avx512bw+avx512vl+avx512vbmi+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
+        "x86_64+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
+        "x86_64+sse4.1+ssse3",
+    ))
+)]
+fn clean_blocks(input: &[u8], radix: Radix85) -> usize {
+    #[cfg(feature = "dispatch")]
+    let wide = multiversion::target::selected_target!().supports_feature_str("avx512vbmi");
+    #[cfg(not(feature = "dispatch"))]
+    let wide = cfg!(target_feature = "avx512vbmi");
+    if !wide {
+        return 0;
+    }
+    let mut scratch = [0u8; DEC_OUT];
+    let mut n = 0;
+    for src in input.chunks_exact(DEC_IN) {
+        let done = match radix {
+            Radix85::B85 => decode_blocks_with(src, &B85_RANGES, &mut scratch),
+            Radix85::Z85 => decode_blocks_with(src, &Z85_RANGES, &mut scratch),
+            Radix85::A85 => decode_blocks_with(src, &A85_RANGES, &mut scratch),
+        };
+        if done == 0 {
+            break;
+        }
+        n += 1;
+    }
+    n
+}
+
 /// The digit table of `radix`.
 fn table(radix: Radix85) -> &'static [u8; 256] {
     match radix {
@@ -342,6 +376,17 @@ pub(crate) fn encode_run(
     let rest_in = input.get(ENC_IN * blocks..).unwrap_or_default();
     let rest_out = out.get_mut(ENC_OUT * blocks..).unwrap_or_default();
     ENC_WORDS * blocks + encode_words(rest_in, digits, fold_zero, fold_spaces, rest_out)
+}
+
+/// The number of leading hunks [`decode_run`] would decode (given room).
+pub(crate) fn clean_run(input: &[u8], radix: Radix85) -> usize {
+    let blocks = if input.len() >= DEC_IN {
+        clean_blocks(input, radix)
+    } else {
+        0
+    };
+    let rest = input.get(DEC_IN * blocks..).unwrap_or_default();
+    DEC_HUNKS * blocks + clean_hunks(rest, table(radix))
 }
 
 /// Decodes whole hunks of five digits of `radix` into `out` (blocks, then
@@ -675,6 +720,7 @@ mod tests {
             let mut out = vec![0u8; raw.len()];
             for len in [0, 4, 5, DEC_IN - 1, DEC_IN, DEC_IN + 4, text.len()] {
                 assert_eq!(decode_run(&text[..len], radix, &mut out), len / 5);
+                assert_eq!(clean_run(&text[..len], radix), len / 5);
                 assert_eq!(out[..4 * (len / 5)], raw[..4 * (len / 5)]);
             }
             assert_eq!(
@@ -691,6 +737,7 @@ mod tests {
                     at / 5,
                     "{radix:?} {at} {c}"
                 );
+                assert_eq!(clean_run(&m, radix), at / 5);
                 assert_eq!(out[..4 * (at / 5)], raw[..4 * (at / 5)]);
             }
             // Hunks just past 2^32, and the largest ones, overflow.
@@ -715,6 +762,7 @@ mod tests {
                     let mut m = text.clone();
                     m[5 * k..5 * k + 5].copy_from_slice(&digits_of(v));
                     assert_eq!(decode_run(&m, radix, &mut out), k, "{radix:?} {v} {k}");
+                    assert_eq!(clean_run(&m, radix), k);
                 }
             }
             // The largest words that fit do not.
