@@ -148,14 +148,13 @@ fn decode<S: Sink>(input: &[u8], opts: &B32Decode, sink: &mut S) -> Result<()> {
     let pads = input.len() - data_len;
     let data = input.get(..data_len).unwrap_or_default();
     // Arithmetic blocks first when the alphabet is a plain one.
-    let (chars, bytes) = fast::DECODE_BLOCK;
     let mut done = 0;
-    if opts.map01.is_none() && data.len() >= chars {
+    if opts.map01.is_none() && data.len() >= 32 {
         if let Some(out) = sink.rest() {
             let hex = opts.alphabet == Base32Alphabet::Hex;
-            let blocks = fast::decode_blocks(data, hex, opts.casefold, out);
-            sink.advance(bytes * blocks);
-            done = chars * blocks;
+            let groups = fast::decode_blocks(data, hex, opts.casefold, out);
+            sink.advance(5 * groups);
+            done = 8 * groups;
         }
     }
     let mut rest = data.get(done..).unwrap_or_default();

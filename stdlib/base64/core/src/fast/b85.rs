@@ -208,9 +208,10 @@ fn encode_blocks(
     out: &mut [u8],
 ) -> usize {
     #[cfg(feature = "dispatch")]
-    let wide = multiversion::target::selected_target!().supports_feature_str("avx2");
+    const WIDE: bool = multiversion::target::selected_target!().supports_feature_str("avx2");
     #[cfg(not(feature = "dispatch"))]
-    let wide = cfg!(target_feature = "avx2");
+    const WIDE: bool = cfg!(target_feature = "avx2");
+    let wide = WIDE;
     if !wide {
         // Narrower vectors lose to single words (measured at SSE2; AVX2
         // gains 1.4x).
@@ -298,9 +299,10 @@ fn decode_blocks_with<const N: usize>(
 )]
 fn decode_blocks(input: &[u8], radix: Radix85, out: &mut [u8]) -> usize {
     #[cfg(feature = "dispatch")]
-    let wide = multiversion::target::selected_target!().supports_feature_str("avx512vbmi");
+    const WIDE: bool = multiversion::target::selected_target!().supports_feature_str("avx512vbmi");
     #[cfg(not(feature = "dispatch"))]
-    let wide = cfg!(target_feature = "avx512vbmi");
+    const WIDE: bool = cfg!(target_feature = "avx512vbmi");
+    let wide = WIDE;
     if !wide {
         // Without byte permutes the 5-character hunks are gathered byte by
         // byte and blocks lose to single hunks (measured at SSE2 and AVX2).
@@ -325,9 +327,10 @@ fn decode_blocks(input: &[u8], radix: Radix85, out: &mut [u8]) -> usize {
 )]
 fn clean_blocks(input: &[u8], radix: Radix85) -> usize {
     #[cfg(feature = "dispatch")]
-    let wide = multiversion::target::selected_target!().supports_feature_str("avx512vbmi");
+    const WIDE: bool = multiversion::target::selected_target!().supports_feature_str("avx512vbmi");
     #[cfg(not(feature = "dispatch"))]
-    let wide = cfg!(target_feature = "avx512vbmi");
+    const WIDE: bool = cfg!(target_feature = "avx512vbmi");
+    let wide = WIDE;
     if !wide {
         return 0;
     }
