@@ -193,6 +193,31 @@ pub(crate) fn decode_blocks(input: &[u8], hex: bool, casefold: bool, out: &mut [
     16 * big + 4 * decode_blocks_of::<32, 20>(rest_in, hex, casefold, false, rest_out)
 }
 
+/// Like [`decode_blocks`] without output: the number of leading whole
+/// groups of digits, counted 128 digits per check.
+#[cfg_attr(
+    feature = "dispatch",
+    multiversion(targets(
+        "x86_64+avx512f+avx512bw+avx512vl+avx512vbmi+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
+        "x86_64+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
+        "x86_64+sse4.1+ssse3",
+    ))
+)]
+pub(crate) fn clean_blocks(input: &[u8], hex: bool, casefold: bool) -> usize {
+    let mut n = 0;
+    for src in input.chunks_exact(128) {
+        let mut bad = 0u8;
+        for &c in src {
+            bad |= digit(c, hex, casefold);
+        }
+        if bad & 0xe0 != 0 {
+            break;
+        }
+        n += 1;
+    }
+    16 * n
+}
+
 /// Decodes whole groups of eight digits of `table` into `out` until a
 /// group holds anything else or `out` is full; returns the groups decoded.
 pub(crate) fn decode_groups(input: &[u8], table: &[u8; 256], out: &mut [u8]) -> usize {
@@ -301,6 +326,9 @@ mod tests {
             assert_eq!(decode_blocks(&lower, hex, true, &mut out), 84);
             assert_eq!(out, raw);
             assert_eq!(decode_blocks(&lower, hex, false, &mut out), 0);
+            assert_eq!(clean_blocks(&text, hex, false), 80);
+            assert_eq!(clean_blocks(&lower, hex, true), 80);
+            assert_eq!(clean_blocks(&lower, hex, false), 0);
             // Both packings, whatever the CPU level picks.
             for bytewise in [false, true] {
                 out.fill(0);
@@ -332,6 +360,7 @@ mod tests {
                     m[at] = bad;
                     // The 128-digit block with the bad digit is redone in
                     // 32-digit blocks up to the one holding it.
+                    assert_eq!(clean_blocks(&m, hex, true), 16 * (at / 128));
                     let groups = 4 * (at / 32);
                     assert_eq!(decode_blocks(&m, hex, true, &mut out), groups, "{at}");
                     assert_eq!(out[..5 * groups], raw[..5 * groups]);
