@@ -170,6 +170,16 @@ mod base32 {
         b.counter(BytesCount::new(text.len()))
             .bench_local(|| core::base32_decode_into(black_box(&text), &opts, &mut out));
     }
+
+    /// The counting pass a host runs before allocating the result.
+    #[divan::bench(args = SIZES)]
+    fn decoded_len(b: Bencher, n: usize) {
+        let text =
+            core::base32_encode(&raw_for_text(n, (8, 5)), core::Base32Alphabet::Standard).unwrap();
+        let opts = core::B32Decode::default();
+        b.counter(BytesCount::new(text.len()))
+            .bench_local(|| core::base32_decoded_len(black_box(&text), &opts));
+    }
 }
 
 mod base85 {
@@ -211,5 +221,14 @@ mod ascii85 {
         let mut out = vec![0u8; core::a85_decoded_max_len(text.len())];
         b.counter(BytesCount::new(text.len()))
             .bench_local(|| core::a85_decode_into(black_box(&text), &opts, &mut out));
+    }
+
+    /// The counting pass a host runs before allocating the result.
+    #[divan::bench(args = SIZES)]
+    fn decoded_len(b: Bencher, n: usize) {
+        let text = core::a85_encode(&raw_for_text(n, (5, 4)), &Default::default()).unwrap();
+        let opts = core::A85Decode::default();
+        b.counter(BytesCount::new(text.len()))
+            .bench_local(|| core::a85_decoded_len(black_box(&text), &opts));
     }
 }

@@ -3,6 +3,7 @@
 //! Errors are `binascii.Error`: "Incorrect padding", "Non-base32 digit found".
 
 use crate::error::{add, fits, mul, Error, Result};
+use crate::fast::b32 as fast;
 use crate::sink::{exact, to_vec, Counter, Sink, SliceSink};
 
 /// Which 32-character alphabet.
@@ -59,7 +60,10 @@ pub fn base32_encode_into(input: &[u8], alphabet: Base32Alphabet, out: &mut [u8]
     let len = base32_encoded_len(input.len())?;
     let out = exact(out, len)?;
     let chars = alphabet.chars();
-    for (src, dst) in input.chunks(5).zip(out.chunks_exact_mut(8)) {
+    let done = fast::encode_groups(input, alphabet == Base32Alphabet::Hex, out);
+    let rest_in = input.get(5 * done..).unwrap_or_default();
+    let rest_out = out.get_mut(8 * done..).unwrap_or_default();
+    for (src, dst) in rest_in.chunks(5).zip(rest_out.chunks_exact_mut(8)) {
         let mut block = [0u8; 8];
         block[3..3 + src.len()].copy_from_slice(src);
         let v = u64::from_be_bytes(block);
@@ -109,13 +113,8 @@ pub fn base32_decode(input: &[u8], opts: &B32Decode) -> Result<Vec<u8>> {
     })
 }
 
-/// CPython's order of checks: length, then (after `map01` and `casefold`
-/// rewrite bytes, and trailing `=` are set aside) every digit, then the
-/// number of `=`.
-fn decode<S: Sink>(input: &[u8], opts: &B32Decode, sink: &mut S) -> Result<()> {
-    if input.len() % 8 != 0 {
-        return Err(Error::binascii("Incorrect padding"));
-    }
+/// Byte -> digit value (0xff: not a digit) after `casefold` and `map01`.
+fn digit_table(opts: &B32Decode) -> [u8; 256] {
     let mut table = opts.alphabet.table();
     let mut rewrite = |from: u8, to: u8| table[usize::from(from)] = table[usize::from(to)];
     if opts.casefold {
@@ -133,25 +132,58 @@ fn decode<S: Sink>(input: &[u8], opts: &B32Decode, sink: &mut S) -> Result<()> {
         table[usize::from(b'0')] = zero_to;
         table[usize::from(b'1')] = one_to;
     }
+    table
+}
+
+/// CPython's order of checks: length, then (after `map01` and `casefold`
+/// rewrite bytes, and trailing `=` are set aside) every digit, then the
+/// number of `=`.
+fn decode<S: Sink>(input: &[u8], opts: &B32Decode, sink: &mut S) -> Result<()> {
+    if input.len() % 8 != 0 {
+        return Err(Error::binascii("Incorrect padding"));
+    }
     // `map01` may turn `1` into `=`, which then counts as padding.
     let is_pad = |c: u8| c == b'=' || (c == b'1' && opts.map01 == Some(b'='));
     let data_len = input.len() - input.iter().rev().take_while(|&&c| is_pad(c)).count();
     let pads = input.len() - data_len;
     let data = input.get(..data_len).unwrap_or_default();
+    // Arithmetic blocks first when the alphabet is a plain one.
+    let mut done = 0;
+    if opts.map01.is_none() && data.len() >= 32 {
+        let hex = opts.alphabet == Base32Alphabet::Hex;
+        let groups = match sink.rest() {
+            Some(out) => fast::decode_blocks(data, hex, opts.casefold, out),
+            None => fast::clean_blocks(data, hex, opts.casefold),
+        };
+        sink.advance(5 * groups);
+        done = 8 * groups;
+    }
+    let mut rest = data.get(done..).unwrap_or_default();
     let mut last = (0u64, 0usize);
-    for chunk in data.chunks(8) {
-        let mut acc = 0u64;
-        for &c in chunk {
-            let v = table[usize::from(c)];
-            if v == 0xff {
-                return Err(Error::binascii("Non-base32 digit found"));
+    if !rest.is_empty() {
+        let table = digit_table(opts);
+        // Then whole groups through the table; the first group that is
+        // not is the scalar loop's.
+        let groups = match sink.rest() {
+            Some(out) => fast::decode_groups(rest, &table, out),
+            None => fast::clean_groups(rest, &table),
+        };
+        sink.advance(5 * groups);
+        rest = rest.get(8 * groups..).unwrap_or_default();
+        for chunk in rest.chunks(8) {
+            let mut acc = 0u64;
+            for &c in chunk {
+                let v = table[usize::from(c)];
+                if v == 0xff {
+                    return Err(Error::binascii("Non-base32 digit found"));
+                }
+                acc = (acc << 5) | u64::from(v);
             }
-            acc = (acc << 5) | u64::from(v);
-        }
-        if chunk.len() == 8 {
-            sink.put_slice(&acc.to_be_bytes()[3..]);
-        } else {
-            last = (acc, chunk.len());
+            if chunk.len() == 8 {
+                sink.put_slice(&acc.to_be_bytes()[3..]);
+            } else {
+                last = (acc, chunk.len());
+            }
         }
     }
     // How many bytes a final quantum of 8 - pads characters carries.

@@ -5,6 +5,7 @@
 //! `ValueError`s, as the `base64` module raises them.
 
 use crate::error::{add, fits, mul, Error, Result};
+use crate::fast::b85::{self as fast, Digits85, Radix85};
 use crate::sink::{exact, to_vec, Counter, Sink, SliceSink};
 
 /// `a85encode`'s keyword options.
@@ -49,13 +50,13 @@ impl Default for A85Decode<'static> {
 }
 
 /// git's base85 alphabet.
-const B85: &[u8; 85] =
+pub(crate) const B85: &[u8; 85] =
     b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~";
 /// ZeroMQ's Z85 alphabet.
-const Z85: &[u8; 85] =
+pub(crate) const Z85: &[u8; 85] =
     b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-:+=^!/*?&<>()[]{}@%$#";
 /// Ascii85's alphabet: `!` to `u`.
-const A85: [u8; 85] = {
+pub(crate) const A85: [u8; 85] = {
     let mut t = [0u8; 85];
     let mut i = 0;
     while i < 85 {
@@ -63,6 +64,29 @@ const A85: [u8; 85] = {
         i += 1;
     }
     t
+};
+
+/// An alphabet: its characters, and its lookup tables for whole words.
+struct Alphabet85 {
+    radix: Radix85,
+    chars: &'static [u8; 85],
+    digits: Digits85,
+}
+
+static B85_ALPHABET: Alphabet85 = Alphabet85 {
+    radix: Radix85::B85,
+    chars: B85,
+    digits: Digits85::new(B85),
+};
+static Z85_ALPHABET: Alphabet85 = Alphabet85 {
+    radix: Radix85::Z85,
+    chars: Z85,
+    digits: Digits85::new(Z85),
+};
+static A85_ALPHABET: Alphabet85 = Alphabet85 {
+    radix: Radix85::A85,
+    chars: &A85,
+    digits: Digits85::new(&A85),
 };
 
 /// Five digits of a 32-bit word, most significant first.
@@ -77,27 +101,42 @@ fn word_digits(word: u32, alphabet: &[u8; 85]) -> [u8; 5] {
     d
 }
 
-/// The big-endian words of `input`, the last one zero-padded, with the
-/// number of real bytes in each.
-fn words(input: &[u8]) -> impl Iterator<Item = (u32, usize)> + '_ {
-    input.chunks(4).map(|c| {
-        let mut b = [0u8; 4];
-        b[..c.len()].copy_from_slice(c);
-        (u32::from_be_bytes(b), c.len())
-    })
-}
-
 /// The shared encoder of `_85encode`: whole words as 5 digits (or `z`/`y`
 /// when folding), a padded last word cut to its real bytes + 1 unless `pad`.
+/// Runs of words that do not fold go through the block path first.
 fn encode85<S: Sink>(
     input: &[u8],
-    alphabet: &[u8; 85],
+    alphabet: &Alphabet85,
     pad: bool,
     foldnuls: bool,
     foldspaces: bool,
     sink: &mut S,
 ) {
-    for (word, n) in words(input) {
+    let mut rest = input;
+    while !rest.is_empty() {
+        let done = match sink.rest() {
+            Some(out) => fast::encode_run(
+                rest,
+                alphabet.radix,
+                &alphabet.digits,
+                foldnuls,
+                foldspaces,
+                out,
+            ),
+            None => fast::plain_words(rest, foldnuls, foldspaces),
+        };
+        sink.advance(5 * done);
+        rest = rest.get(4 * done..).unwrap_or_default();
+        // One word (a folded or a last, partial one) the scalar way.
+        let (chunk, tail) = rest.split_at(rest.len().min(4));
+        rest = tail;
+        if chunk.is_empty() {
+            break;
+        }
+        let mut b = [0u8; 4];
+        b[..chunk.len()].copy_from_slice(chunk);
+        let (word, n) = (u32::from_be_bytes(b), chunk.len());
+        let alphabet = alphabet.chars;
         if n < 4 && !pad {
             sink.put_slice(&word_digits(word, alphabet)[..n + 1]);
         } else if foldnuls && word == 0 {
@@ -113,7 +152,14 @@ fn encode85<S: Sink>(
 /// Length of the Ascii85 body (no framing, no line breaks).
 fn a85_body_len(input: &[u8], opts: &A85Encode) -> usize {
     let mut c = Counter::default();
-    encode85(input, &A85, opts.pad, true, opts.foldspaces, &mut c);
+    encode85(
+        input,
+        &A85_ALPHABET,
+        opts.pad,
+        true,
+        opts.foldspaces,
+        &mut c,
+    );
     c.0
 }
 
@@ -156,7 +202,14 @@ pub fn a85_encode_into(input: &[u8], opts: &A85Encode, out: &mut [u8]) -> Result
         if opts.adobe {
             sink.put_slice(b"<~");
         }
-        encode85(input, &A85, opts.pad, true, opts.foldspaces, &mut sink);
+        encode85(
+            input,
+            &A85_ALPHABET,
+            opts.pad,
+            true,
+            opts.foldspaces,
+            &mut sink,
+        );
         sink.finish()?
     };
     let width = a85_width(opts);
@@ -231,6 +284,17 @@ fn a85_group(digits: &[u8]) -> Result<u32> {
     u32::try_from(acc).map_err(|_| Error::value("Ascii85 overflow"))
 }
 
+/// Byte -> digit value (0xff: not a digit) for Ascii85.
+pub(crate) const A85_TABLE: [u8; 256] = {
+    let mut t = [0xffu8; 256];
+    let mut i = 0;
+    while i < 85 {
+        t[A85[i] as usize] = i as u8;
+        i += 1;
+    }
+    t
+};
+
 fn a85_decode_to<S: Sink>(input: &[u8], opts: &A85Decode<'_>, sink: &mut S) -> Result<()> {
     let mut data = input;
     if opts.adobe {
@@ -249,7 +313,21 @@ fn a85_decode_to<S: Sink>(input: &[u8], opts: &A85Decode<'_>, sink: &mut S) -> R
     }
     let mut group = [0u8; 5];
     let mut n = 0usize;
-    for &c in data {
+    let mut rest = data;
+    while let Some((&c, tail)) = rest.split_first() {
+        if n == 0 {
+            // Between groups: whole plain hunks through the block path.
+            let done = match sink.rest() {
+                Some(out) => fast::decode_run(rest, Radix85::A85, out),
+                None => fast::clean_run(rest, Radix85::A85),
+            };
+            if done > 0 {
+                sink.advance(4 * done);
+                rest = rest.get(5 * done..).unwrap_or_default();
+                continue;
+            }
+        }
+        rest = tail;
         match c {
             b'!'..=b'u' => {
                 group[n] = c;
@@ -306,21 +384,19 @@ pub fn b85_encoded_len(input_len: usize, pad: bool) -> Result<usize> {
 /// `b85encode` into `out` (at least [`b85_encoded_len`] bytes); returns the
 /// number of bytes written.
 pub fn b85_encode_into(input: &[u8], pad: bool, out: &mut [u8]) -> Result<usize> {
-    encode_alphabet(input, pad, B85, out)
+    encode_alphabet(input, pad, &B85_ALPHABET, out)
 }
 
-fn encode_alphabet(input: &[u8], pad: bool, alphabet: &[u8; 85], out: &mut [u8]) -> Result<usize> {
+fn encode_alphabet(
+    input: &[u8],
+    pad: bool,
+    alphabet: &Alphabet85,
+    out: &mut [u8],
+) -> Result<usize> {
     let len = b85_encoded_len(input.len(), pad)?;
     let out = exact(out, len)?;
-    let whole = input.len() / 4;
-    let (head, tail) = input.split_at(whole * 4);
-    let (dst, rest) = out.split_at_mut(whole * 5);
-    for (src, d) in head.chunks_exact(4).zip(dst.chunks_exact_mut(5)) {
-        let word = u32::from_be_bytes([src[0], src[1], src[2], src[3]]);
-        d.copy_from_slice(&word_digits(word, alphabet));
-    }
-    let mut sink = SliceSink::new(rest);
-    encode85(tail, alphabet, pad, false, false, &mut sink);
+    let mut sink = SliceSink::new(out);
+    encode85(input, alphabet, pad, false, false, &mut sink);
     sink.finish()?;
     Ok(len)
 }
@@ -343,11 +419,11 @@ pub fn b85_decoded_len(input_len: usize) -> Result<usize> {
 /// number of bytes written. Errors (`ValueError`): "bad base85 character at
 /// position N", "base85 overflow in hunk starting at byte N".
 pub fn b85_decode_into(input: &[u8], out: &mut [u8]) -> Result<usize> {
-    decode_table(input, &B85_TABLE, "base85", out)
+    decode_table(input, Radix85::B85, &B85_TABLE, "base85", out)
 }
 
 /// Byte -> digit value (0xff: not a digit) for base85.
-const B85_TABLE: [u8; 256] = {
+pub(crate) const B85_TABLE: [u8; 256] = {
     let mut t = [0xffu8; 256];
     let mut i = 0;
     while i < 85 {
@@ -360,7 +436,7 @@ const B85_TABLE: [u8; 256] = {
 /// For Z85, as CPython 3.13 reads it: Z85 digits by their Z85 value, and
 /// bytes outside the Z85 alphabet left as they are, so the base85 digits
 /// among them (`;_`|~`) keep their base85 values.
-const Z85_TABLE: [u8; 256] = {
+pub(crate) const Z85_TABLE: [u8; 256] = {
     let mut t = B85_TABLE;
     let mut i = 0;
     while i < 85 {
@@ -370,10 +446,20 @@ const Z85_TABLE: [u8; 256] = {
     t
 };
 
-fn decode_table(input: &[u8], table: &[u8; 256], name: &str, out: &mut [u8]) -> Result<usize> {
+fn decode_table(
+    input: &[u8],
+    radix: Radix85,
+    table: &[u8; 256],
+    name: &str,
+    out: &mut [u8],
+) -> Result<usize> {
     let len = b85_decoded_len(input.len())?;
     let out = exact(out, len)?;
-    for (k, hunk) in input.chunks(5).enumerate() {
+    // Whole hunks of digits first; the first one that is not (or that
+    // overflows) is the scalar loop's, which reports it.
+    let done = fast::decode_run(input, radix, out);
+    let rest = input.get(5 * done..).unwrap_or_default();
+    for (k, hunk) in rest.chunks(5).enumerate().map(|(k, h)| (k + done, h)) {
         let mut acc = 0u64;
         for (j, &c) in hunk.iter().enumerate() {
             let v = table[usize::from(c)];
@@ -418,7 +504,7 @@ pub fn z85_encoded_len(input_len: usize) -> Result<usize> {
 /// `z85encode` into `out` (at least [`z85_encoded_len`] bytes); returns the
 /// number of bytes written.
 pub fn z85_encode_into(input: &[u8], out: &mut [u8]) -> Result<usize> {
-    encode_alphabet(input, false, Z85, out)
+    encode_alphabet(input, false, &Z85_ALPHABET, out)
 }
 
 /// `base64.z85encode(input)` (CPython 3.13).
@@ -436,7 +522,7 @@ pub fn z85_decoded_len(input_len: usize) -> Result<usize> {
 /// number of bytes written. Errors (`ValueError`): "bad z85 character at
 /// position N", "z85 overflow in hunk starting at byte N".
 pub fn z85_decode_into(input: &[u8], out: &mut [u8]) -> Result<usize> {
-    decode_table(input, &Z85_TABLE, "z85", out)
+    decode_table(input, Radix85::Z85, &Z85_TABLE, "z85", out)
 }
 
 /// `base64.z85decode(input)` (CPython 3.13).

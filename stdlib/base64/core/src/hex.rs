@@ -111,6 +111,9 @@ pub(crate) const UPPER: &[u8; 16] = b"0123456789ABCDEF";
 
 /// Two digits per byte; `out` is exactly twice as long as `input`.
 pub(crate) fn encode_digits(input: &[u8], out: &mut [u8], digits: &[u8; 16]) {
+    let done = crate::fast::hex::encode_blocks(input, digits == UPPER, out);
+    let input = input.get(32 * done..).unwrap_or_default();
+    let out = out.get_mut(64 * done..).unwrap_or_default();
     for (&b, d) in input.iter().zip(out.chunks_exact_mut(2)) {
         d[0] = digits[usize::from(b >> 4)];
         d[1] = digits[usize::from(b & 15)];
@@ -140,6 +143,9 @@ const DIGIT_VALUES: [u8; 256] = {
 /// Pairs of digits to bytes; false at the first non-digit. `out` is half
 /// as long as `input`.
 pub(crate) fn decode_digits(input: &[u8], out: &mut [u8]) -> bool {
+    let done = crate::fast::hex::decode_blocks(input, out);
+    let input = input.get(64 * done..).unwrap_or_default();
+    let out = out.get_mut(32 * done..).unwrap_or_default();
     let mut bad = 0u8;
     for (pair, o) in input.chunks_exact(2).zip(out.iter_mut()) {
         let hi = DIGIT_VALUES[usize::from(pair[0])];

@@ -549,6 +549,90 @@ fn cases() -> Vec<Case> {
         );
         add("a2b_qp", format!("header={}", rng.below(2)), noise_text);
     }
+    // Inputs long enough for the block fast paths (base85 blocks are 256
+    // bytes / 320 characters), with folded words and damage anywhere.
+    for i in 0..60usize {
+        let len = *rng.pick(&[255usize, 256, 257, 300, 320, 333, 512, 640, 700, 1029, 1300]);
+        let mut raw = rng.bytes(len);
+        if i % 3 == 0 {
+            let at = rng.below(len / 4) * 4;
+            raw[at..at + 4].copy_from_slice(if i % 2 == 0 { b"\0\0\0\0" } else { b"    " });
+        }
+        add("b85encode", format!("pad={}", i % 2), raw.clone());
+        add("z85encode", String::new(), raw.clone());
+        add("b32encode", String::new(), raw.clone());
+        add("b32hexencode", String::new(), raw.clone());
+        add("hexlify", String::new(), raw.clone());
+        add("b16encode", String::new(), raw.clone());
+        let a85opts = core::A85Encode {
+            foldspaces: i % 2 == 1,
+            wrapcol: *rng.pick(&[0usize, 0, 76]),
+            pad: i % 4 == 1,
+            adobe: i % 5 == 2,
+        };
+        add(
+            "a85encode",
+            format!(
+                "foldspaces={},wrapcol={},pad={},adobe={}",
+                u8::from(a85opts.foldspaces),
+                a85opts.wrapcol,
+                u8::from(a85opts.pad),
+                u8::from(a85opts.adobe)
+            ),
+            raw.clone(),
+        );
+        let a85 = core::a85_encode(&raw, &a85opts).unwrap_or_default();
+        add(
+            "a85decode",
+            format!(
+                "foldspaces={},adobe={}",
+                u8::from(a85opts.foldspaces),
+                u8::from(a85opts.adobe)
+            ),
+            mutate(&mut rng, &a85, b"uvzy~<>!\x7f \n"),
+        );
+        let b85 = core::b85_encode(&raw, false).unwrap_or_default();
+        add(
+            "b85decode",
+            String::new(),
+            mutate(&mut rng, &b85, b"~}\"',.:[]"),
+        );
+        let z85 = core::z85_encode(&raw).unwrap_or_default();
+        add(
+            "z85decode",
+            String::new(),
+            mutate(&mut rng, &z85, b"~}\"',;_|`"),
+        );
+        let b32 = core::base32_encode(&raw, core::Base32Alphabet::Standard).unwrap_or_default();
+        let text = if i % 2 == 0 {
+            b32.to_ascii_lowercase()
+        } else {
+            b32
+        };
+        add(
+            "b32decode",
+            format!("casefold={},map01=none", u8::from(i % 2 == 0)),
+            mutate(&mut rng, &text, b"01lLiI=8 abc"),
+        );
+        let b32h = core::base32_encode(&raw, core::Base32Alphabet::Hex).unwrap_or_default();
+        add(
+            "b32hexdecode",
+            "casefold=0".into(),
+            mutate(&mut rng, &b32h, b"wWxz=v "),
+        );
+        let h = core::hex_encode(&raw, &Default::default()).unwrap_or_default();
+        add(
+            "unhexlify",
+            String::new(),
+            mutate(&mut rng, &h, b"aAfFgG09 "),
+        );
+        let b16 = core::base16_encode(&raw).unwrap_or_default();
+        add(
+            "b16decode",
+            "casefold=0".into(),
+            mutate(&mut rng, &b16, b"aefgG0 "),
+        );
+    }
     v
 }
 

@@ -1,10 +1,14 @@
-//! Block fast paths: fixed-size blocks of clean input, written so that the
-//! compiler vectorizes them, compiled for several CPU levels and chosen at
-//! run time (`multiversion`). They hold no semantics of their own: each
-//! stops at the first block it cannot take whole and hands the rest back to
-//! its codec's one scalar path.
+//! Block fast paths: fixed-size blocks of clean input, compiled for several
+//! CPU levels and chosen at run time (Base64 through `pulp`'s safe
+//! intrinsics, the other codecs through `multiversion` and the compiler's
+//! vectorizer), with a table/word path for plain builds. They hold no
+//! semantics of their own: each stops at the first block it cannot take
+//! whole and hands the rest back to its codec's one scalar path.
 
+pub(crate) mod b32;
 pub(crate) mod b64;
 #[cfg(all(feature = "dispatch", target_arch = "x86_64"))]
 mod b64_avx2;
 mod b64_swar;
+pub(crate) mod b85;
+pub(crate) mod hex;
