@@ -2,6 +2,8 @@
 //! (git's alphabet), `a85encode`/`a85decode` (Ascii85, with Adobe framing)
 //! and `z85encode`/`z85decode` (ZeroMQ's alphabet, CPython 3.13's API).
 
+use std::borrow::Cow;
+
 use pyo3::exceptions::PyOverflowError;
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyTuple};
@@ -145,37 +147,34 @@ pub fn a85encode<'py>(
 
 /// Which bytes `a85decode` skips: `ignorechars` is read with `in`, as the
 /// `base64` module does, so any container of ints (or bytes-like) works.
-fn ignore_table(ignorechars: &Arg<'_>, input: &[u8], foldspaces: bool) -> PyResult<[bool; 256]> {
-    let mut table = [false; 256];
+fn ignored_bytes(
+    ignorechars: &Arg<'_>,
+    input: &[u8],
+    foldspaces: bool,
+) -> PyResult<Cow<'static, [u8]>> {
     let Some(chars) = ignorechars.given() else {
-        for &c in b" \t\n\r\x0b" {
-            table[usize::from(c)] = true;
-        }
-        return Ok(table);
+        return Ok(Cow::Borrowed(core::A85Decode::DEFAULT_IGNORECHARS));
     };
     if let Ok(b) = chars.cast::<PyBytes>() {
-        for &c in b.as_bytes() {
-            table[usize::from(c)] = true;
-        }
-        return Ok(table);
+        return Ok(Cow::Owned(b.as_bytes().to_vec()));
     }
     if let Ok(b) = chars.cast::<PyByteArray>() {
-        for c in b.to_vec() {
-            table[usize::from(c)] = true;
-        }
-        return Ok(table);
+        return Ok(Cow::Owned(b.to_vec()));
     }
     // Any other container answers for the bytes that reach the check, in
     // the order the decoder meets them.
     let mut asked = [false; 256];
+    let mut ignored = Vec::new();
     for &c in input {
         let reaches_check = !(b'!'..=b'u').contains(&c) && c != b'z' && !(foldspaces && c == b'y');
         if reaches_check && !asked[usize::from(c)] {
             asked[usize::from(c)] = true;
-            table[usize::from(c)] = chars.contains(c)?;
+            if chars.contains(c)? {
+                ignored.push(c);
+            }
         }
     }
-    Ok(table)
+    Ok(Cow::Owned(ignored))
 }
 
 /// Decodes Ascii85. `foldspaces` reads 'y' as four spaces, `adobe` wants
@@ -199,8 +198,7 @@ pub fn a85decode<'py>(
     let input = input.as_slice();
     let foldspaces = truthy(foldspaces)?;
     let adobe = truthy(adobe)?;
-    let ignore = ignore_table(&ignorechars, input, foldspaces)?;
-    let ignorechars: Vec<u8> = (0..=255u8).filter(|&c| ignore[usize::from(c)]).collect();
+    let ignorechars = ignored_bytes(&ignorechars, input, foldspaces)?;
     let options = core::A85Decode {
         foldspaces,
         adobe,
