@@ -11,7 +11,7 @@ use crate::native::{NativeFn, NativeFunction, NativeKind};
 use crate::object::{Payload, PyObject};
 use crate::objects::descriptor::{GetSetDescr, Getter, Setter};
 use crate::objects::str::PyStr;
-use crate::objects::table::Probe;
+use crate::objects::table::{DictTable, Probe};
 use crate::objects::type_::TypeData;
 use crate::value::{PyRef, Value};
 
@@ -62,8 +62,12 @@ pub(crate) fn defer(ty: &PyRef, classes: &Rc<LazyClasses>, p: Pending) {
 /// Applies the recorded additions of `t` to its namespace `dict`.
 #[cold]
 pub(crate) fn materialize(t: &TypeData, dict: &PyRef) {
-    let Some(ns) = t.lazy.borrow_mut().take() else {
-        t.lazy_pending.set(false);
+    // Both borrows first: if either is held (re-entry), the additions stay
+    // recorded for the next read rather than being lost.
+    let Some(Ok(mut table)) = crate::objects::dict::table(dict).map(|c| c.try_borrow_mut()) else {
+        return;
+    };
+    let Some(ns) = t.lazy.try_borrow_mut().ok().and_then(|mut l| l.take()) else {
         return;
     };
     t.lazy_pending.set(false);
@@ -92,16 +96,16 @@ pub(crate) fn materialize(t: &TypeData, dict: &PyRef) {
     };
     for p in ns.entries {
         match p {
-            Pending::Methods(table) => {
-                for &(name, func) in table {
+            Pending::Methods(methods) => {
+                for &(name, func) in methods {
                     if let Some(v) = native(Rc::from(name), func, NativeKind::Method) {
-                        set(dict, &str_t, name, v);
+                        set(&mut table, &str_t, name, v);
                     }
                 }
             }
             Pending::Native(name, func, kind) => {
                 if let Some(v) = native(name.clone(), func, kind) {
-                    set(dict, &str_t, &name, v);
+                    set(&mut table, &str_t, &name, v);
                 }
             }
             Pending::GetSet(name, get, setter) => {
@@ -115,18 +119,15 @@ pub(crate) fn materialize(t: &TypeData, dict: &PyRef) {
                     set: setter,
                 };
                 let v = PyObject::new_raw(Some(cls), Payload::GetSet(Box::new(d)), None);
-                set(dict, &str_t, &name, Value::Obj(v));
+                set(&mut table, &str_t, &name, Value::Obj(v));
             }
-            Pending::Value(name, v) => set(dict, &str_t, &name, v),
+            Pending::Value(name, v) => set(&mut table, &str_t, &name, v),
         }
     }
 }
 
-/// `dict[name] = v` for a str key, replacing an earlier value.
-fn set(dict: &PyRef, str_t: &PyRef, name: &str, v: Value) {
-    let Some(t) = crate::objects::dict::table(dict) else {
-        return;
-    };
+/// `table[name] = v` for a str key, replacing an earlier value.
+fn set(table: &mut DictTable, str_t: &PyRef, name: &str, v: Value) {
     let key = PyObject::new_raw(
         Some(str_t.clone()),
         Payload::Str(PyStr::new(name.to_owned())),
@@ -134,16 +135,13 @@ fn set(dict: &PyRef, str_t: &PyRef, name: &str, v: Value) {
     );
     let h = crate::hash::hash_str(name);
     let k = Value::Obj(key);
-    let Ok(mut t) = t.try_borrow_mut() else {
-        return;
-    };
-    match t.probe(&k, h) {
+    match table.probe(&k, h) {
         Probe::Found(i) => {
-            if let Some((_, old)) = t.map.get_index_mut(i) {
+            if let Some((_, old)) = table.map.get_index_mut(i) {
                 *old = v;
             }
         }
-        _ => t.insert_new(k, h, v),
+        _ => table.insert_new(k, h, v),
     }
 }
 
