@@ -83,6 +83,9 @@ impl Vm {
 
     /// Adds a native method implemented by a closure.
     pub fn add_method_closure(&mut self, ty: &PyRef, name: &str, func: NativeClosure) {
+        if Self::defers(ty) {
+            return self.defer_class_attr(ty, Pending::Closure(Rc::from(name), func));
+        }
         let mut f = NativeFunction::new(name, |_, _| Ok(Value::None));
         f.func = NativeImpl::Closure(func);
         f.kind = NativeKind::Method;
@@ -127,8 +130,9 @@ impl Vm {
     }
 
     fn defer_class_attr(&mut self, ty: &PyRef, p: Pending) {
-        type_lazy::defer(ty, &self.lazy_classes, p);
-        self.type_modified(ty);
+        if !type_lazy::defer(ty, &self.lazy_classes, p) {
+            self.type_modified(ty);
+        }
     }
 
     /// A new module object named `name` (not yet in `sys.modules`).

@@ -2,7 +2,35 @@
 //! is a `str` object created once, with its hash cached, so lookups by these
 //! names never hash or allocate.
 
+use std::borrow::Borrow;
+use std::hash::{Hash, Hasher};
+
 use crate::value::PyRef;
+
+/// An interned `str` object as the key of the intern table: hashed and
+/// compared by its text, so the table is searched with a `&str` and the
+/// text is not stored a second time.
+pub(crate) struct Interned(pub PyRef);
+
+impl Borrow<str> for Interned {
+    fn borrow(&self) -> &str {
+        self.0.as_str().unwrap_or_default()
+    }
+}
+
+impl Hash for Interned {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        <Self as Borrow<str>>::borrow(self).hash(state)
+    }
+}
+
+impl PartialEq for Interned {
+    fn eq(&self, other: &Self) -> bool {
+        <Self as Borrow<str>>::borrow(self) == <Self as Borrow<str>>::borrow(other)
+    }
+}
+
+impl Eq for Interned {}
 
 macro_rules! names {
     ($($field:ident),* $(,)?) => {

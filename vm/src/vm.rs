@@ -4,14 +4,14 @@
 //! raise exceptions.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use malachite::Integer;
 
 use crate::eval::frame::Frame;
 use crate::gc::Gc;
-use crate::names::Names;
+use crate::names::{Interned, Names};
 use crate::object::{Payload, PyObject};
 use crate::objects::exception::ExcTypes;
 use crate::objects::str::PyStr;
@@ -74,7 +74,7 @@ pub struct Vm {
     pub types: Types,
     pub exc: ExcTypes,
     pub names: Names,
-    interned: HashMap<Box<str>, PyRef, ahash::RandomState>,
+    interned: HashSet<Interned, ahash::RandomState>,
     /// The `builtins` module and its dict.
     pub builtins: PyRef,
     pub builtins_dict: PyRef,
@@ -134,7 +134,8 @@ impl Vm {
     pub fn new() -> Vm {
         let types = Types::bootstrap();
         let exc = ExcTypes::bootstrap(&types);
-        let mut interned: HashMap<Box<str>, PyRef, ahash::RandomState> = HashMap::default();
+        let mut interned: HashSet<Interned, ahash::RandomState> = HashSet::default();
+        interned.reserve(512);
         let str_t = types.str.clone();
         let names = Names::new(|s| {
             let r = PyObject::new_raw(
@@ -142,7 +143,7 @@ impl Vm {
                 Payload::Str(PyStr::new(s.to_owned())),
                 None,
             );
-            interned.insert(Box::from(s), r.clone());
+            interned.insert(Interned(r.clone()));
             r
         });
         let dict_t = types.dict.clone();
@@ -270,14 +271,14 @@ impl Vm {
     /// The interned `str` object for `s`.
     pub fn intern(&mut self, s: &str) -> PyRef {
         if let Some(r) = self.interned.get(s) {
-            return r.clone();
+            return r.0.clone();
         }
         let r = PyObject::new_raw(
             Some(self.types.str.clone()),
             Payload::Str(PyStr::new(s.to_owned())),
             None,
         );
-        self.interned.insert(Box::from(s), r.clone());
+        self.interned.insert(Interned(r.clone()));
         r
     }
 

@@ -69,11 +69,17 @@ fn class_has_del(cls: &PyRef, name: &PyRef) -> bool {
         return false;
     };
     let mut found = false;
+    let mut skipped_pending = false;
     for c in mro.iter() {
         // A built-in type's deferred namespace is only built if it would
         // define the name (at exit every instance is asked).
         let d = match c.as_type() {
-            Some(ct) if !crate::objects::type_lazy::may_define(ct, s.as_str()) => c.dict_raw(),
+            Some(ct) if !crate::objects::type_lazy::may_define(ct, s.as_str()) => {
+                // Additions recorded later need not bump the version:
+                // do not cache an answer that read around them.
+                skipped_pending |= ct.lazy_pending.get();
+                c.dict_raw()
+            }
             _ => c.dict(),
         };
         let Some(d) = d else { continue };
@@ -92,8 +98,10 @@ fn class_has_del(cls: &PyRef, name: &PyRef) -> bool {
             break;
         }
     }
-    t.del_cache
-        .set((t.version.get(), if found { 2 } else { 1 }));
+    if !skipped_pending {
+        t.del_cache
+            .set((t.version.get(), if found { 2 } else { 1 }));
+    }
     found
 }
 

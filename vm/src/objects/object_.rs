@@ -347,7 +347,7 @@ fn object_sizeof(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
 /// `__qualname__` of a type.
 pub fn type_qualname(t: &PyRef) -> String {
     t.as_type()
-        .map(|d| d.qualname.borrow().clone())
+        .map(|d| d.qualname.borrow().clone().unwrap_or_else(|| d.name()))
         .unwrap_or_default()
 }
 
@@ -529,6 +529,9 @@ fn set_name(vm: &mut Vm, v: &Value, n: Value) -> PyResult<()> {
     };
     match t.as_type() {
         Some(td) if td.heap => {
+            // `__qualname__` stays what it was.
+            let old = td.name();
+            td.qualname.borrow_mut().get_or_insert(old);
             *td.name.borrow_mut() = s.to_owned();
             *td.tp_name.borrow_mut() = None;
             Ok(())
@@ -554,7 +557,7 @@ fn set_qualname(vm: &mut Vm, v: &Value, n: Value) -> PyResult<()> {
         )));
     };
     if let Some(td) = t.as_type() {
-        *td.qualname.borrow_mut() = s.to_owned();
+        *td.qualname.borrow_mut() = Some(s.to_owned());
     }
     Ok(())
 }

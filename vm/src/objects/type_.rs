@@ -41,7 +41,8 @@ pub struct TypeData {
     /// `tp_name`, `module.name` for types of native modules
     /// (`'array.array' object ...`).
     pub tp_name: RefCell<Option<String>>,
-    pub qualname: RefCell<String>,
+    /// `__qualname__` when it differs from `name` (saves a copy per type).
+    pub qualname: RefCell<Option<String>>,
     pub bases: RefCell<Vec<PyRef>>,
     pub mro: RefCell<Vec<PyRef>>,
     /// The solid base (`__base__`).
@@ -77,7 +78,7 @@ impl TypeData {
         TypeData {
             name: RefCell::new(name.to_owned()),
             tp_name: RefCell::new(None),
-            qualname: RefCell::new(name.to_owned()),
+            qualname: RefCell::new(None),
             bases: RefCell::new(Vec::new()),
             mro: RefCell::new(Vec::new()),
             base: RefCell::new(None),
@@ -434,7 +435,7 @@ impl Vm {
         }
         let _ = (qualname_key, classcell_key);
         if let Some(t) = ty.as_type() {
-            *t.qualname.borrow_mut() = qualname;
+            *t.qualname.borrow_mut() = Some(qualname);
             *t.base.borrow_mut() = solid.clone();
         }
         let mro = {

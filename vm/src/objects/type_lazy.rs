@@ -7,7 +7,7 @@
 
 use std::rc::{Rc, Weak};
 
-use crate::native::{NativeFn, NativeFunction, NativeKind};
+use crate::native::{NativeClosure, NativeFn, NativeFunction, NativeImpl, NativeKind};
 use crate::object::{Payload, PyObject};
 use crate::objects::descriptor::{GetSetDescr, Getter, Setter};
 use crate::objects::str::PyStr;
@@ -31,6 +31,8 @@ pub(crate) enum Pending {
     Methods(&'static [(&'static str, NativeFn)]),
     /// A static or class method.
     Native(Rc<str>, NativeFn, NativeKind),
+    /// A method implemented by a closure (the operator dunders).
+    Closure(Rc<str>, NativeClosure),
     /// A computed attribute.
     GetSet(Rc<str>, Getter, Option<Setter>),
     /// Any ready value (`Vm::set_class_attr`).
@@ -45,8 +47,12 @@ pub(crate) struct LazyNamespace {
 }
 
 /// Records `p` for type `ty`, to be applied at the next read of its dict.
-pub(crate) fn defer(ty: &PyRef, classes: &Rc<LazyClasses>, p: Pending) {
-    let Some(t) = ty.as_type() else { return };
+/// Returns whether additions were already waiting: then no lookup has
+/// read the namespace since (it would have applied them), so no cached
+/// lookup can be stale and the caller need not invalidate caches.
+pub(crate) fn defer(ty: &PyRef, classes: &Rc<LazyClasses>, p: Pending) -> bool {
+    let Some(t) = ty.as_type() else { return false };
+    let waiting = t.lazy_pending.get();
     let mut lazy = t.lazy.borrow_mut();
     let ns = lazy.get_or_insert_with(|| {
         Box::new(LazyNamespace {
@@ -57,6 +63,7 @@ pub(crate) fn defer(ty: &PyRef, classes: &Rc<LazyClasses>, p: Pending) {
     });
     ns.entries.push(p);
     t.lazy_pending.set(true);
+    waiting
 }
 
 /// Applies the recorded additions of `t` to its namespace `dict`.
@@ -75,9 +82,10 @@ pub(crate) fn materialize(t: &TypeData, dict: &PyRef) {
         return;
     };
     let c = &ns.classes;
-    let native = |name: Rc<str>, func: NativeFn, kind: NativeKind| -> Option<Value> {
-        let mut f = NativeFunction::new("", func);
+    let native = |name: Rc<str>, func: NativeImpl, kind: NativeKind| -> Option<Value> {
+        let mut f = NativeFunction::new("", |_, _| Ok(Value::None));
         f.name = name;
+        f.func = func;
         f.kind = kind;
         f.owner = Some(owner.clone());
         let cls = match kind {
@@ -98,13 +106,20 @@ pub(crate) fn materialize(t: &TypeData, dict: &PyRef) {
         match p {
             Pending::Methods(methods) => {
                 for &(name, func) in methods {
+                    let func = NativeImpl::Fn(func);
                     if let Some(v) = native(Rc::from(name), func, NativeKind::Method) {
                         set(&mut table, &str_t, name, v);
                     }
                 }
             }
             Pending::Native(name, func, kind) => {
-                if let Some(v) = native(name.clone(), func, kind) {
+                if let Some(v) = native(name.clone(), NativeImpl::Fn(func), kind) {
+                    set(&mut table, &str_t, &name, v);
+                }
+            }
+            Pending::Closure(name, func) => {
+                let func = NativeImpl::Closure(func);
+                if let Some(v) = native(name.clone(), func, NativeKind::Method) {
                     set(&mut table, &str_t, &name, v);
                 }
             }
@@ -157,7 +172,10 @@ pub(crate) fn may_define(t: &TypeData, name: &str) -> bool {
         .flat_map(|ns| ns.entries.iter())
         .any(|p| match p {
             Pending::Methods(table) => table.iter().any(|(n, _)| *n == name),
-            Pending::Native(n, ..) | Pending::GetSet(n, ..) | Pending::Value(n, _) => &**n == name,
+            Pending::Native(n, ..)
+            | Pending::Closure(n, _)
+            | Pending::GetSet(n, ..)
+            | Pending::Value(n, _) => &**n == name,
         })
 }
 
