@@ -134,6 +134,8 @@ impl Vm {
     pub fn new() -> Vm {
         let types = Types::bootstrap();
         let exc = ExcTypes::bootstrap(&types);
+        // The key hashes only the str's text, which never changes.
+        #[allow(clippy::mutable_key_type)]
         let mut interned: HashSet<Interned, ahash::RandomState> = HashSet::default();
         interned.reserve(512);
         let str_t = types.str.clone();
