@@ -14,7 +14,6 @@
 //! vm.module_set(&m, "VERSION", Value::Int(3));
 //! ```
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::native::{NativeClosure, NativeFn, NativeFunction, NativeImpl, NativeKind};
@@ -129,7 +128,8 @@ impl Vm {
         self.type_modified(ty);
     }
 
-    fn defer_class_attr(&mut self, ty: &PyRef, p: Pending) {
+    /// Records `p` for built-in type `ty` (see `objects/type_lazy.rs`).
+    pub(crate) fn defer_class_attr(&mut self, ty: &PyRef, p: Pending) {
         if !type_lazy::defer(ty, &self.lazy_classes, p) {
             self.type_modified(ty);
         }
@@ -251,144 +251,8 @@ fn module_name(m: &PyRef) -> Option<Rc<str>> {
     }
 }
 
-impl Vm {
-    /// A struct-sequence type (`sys.version_info`, `os.stat_result`, ...):
-    /// a tuple subclass whose items are also named attributes, with
-    /// CPython's repr `name(field=value, ...)`. Make instances by calling
-    /// the type with one iterable argument.
-    pub fn new_struct_seq_type(
-        &mut self,
-        module: &str,
-        name: &str,
-        fields: &[&str],
-    ) -> PyResult<PyRef> {
-        self.new_struct_seq_type_ext(module, name, fields, &[])
-    }
-
-    /// A struct-sequence type with `extra` named fields that are not part
-    /// of the tuple (like `struct_time.tm_zone`): they default to None and
-    /// are set as instance attributes (`vm.set_attr`) after creation.
-    pub fn new_struct_seq_type_ext(
-        &mut self,
-        module: &str,
-        name: &str,
-        fields: &[&str],
-        extra: &[&str],
-    ) -> PyResult<PyRef> {
-        let ns = self.new_dict_ref();
-        for f in extra {
-            self.dict_set_str(&ns, f, Value::None)?;
-        }
-        let m = self.str_val(module);
-        self.dict_set_str(&ns, "__module__", m)?;
-        let full = format!("{module}.{name}");
-        let names: Vec<String> = fields.iter().map(|s| s.to_string()).collect();
-        let repr = self.new_native_closure(
-            "__repr__",
-            Rc::new(move |vm: &mut Vm, args: crate::native::Args| {
-                let this = args.this().clone();
-                let items = this.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
-                let mut parts = Vec::new();
-                for (n, v) in names.iter().zip(items.iter()) {
-                    parts.push(format!("{n}={}", vm.repr(v)?));
-                }
-                Ok(vm.str_val(format!("{full}({})", parts.join(", "))))
-            }),
-        );
-        self.dict_set_str(&ns, "__repr__", repr)?;
-        let nseq = fields.len();
-        let extra_names: Vec<String> = extra.iter().map(|s| s.to_string()).collect();
-        let full_new = format!("{module}.{name}");
-        let new = self.new_native_closure(
-            "__new__",
-            Rc::new(move |vm: &mut Vm, args: crate::native::Args| {
-                let cls = args.this().clone();
-                let [seq, _dict] = args
-                    .shift()
-                    .bind(vm, "structseq", ["sequence", "dict"], 1)?;
-                let seq = seq.cloned().unwrap_or(Value::None);
-                let seq = &seq;
-                let items = match vm.get_iter(seq) {
-                    Ok(_) => vm.iterate(seq)?,
-                    Err(_) => return Err(vm.type_error("constructor requires a sequence")),
-                };
-                let (min, max) = (nseq, nseq + extra_names.len());
-                let n = items.len();
-                if n < min || n > max {
-                    let msg = if min == max {
-                        format!("{full_new}() takes a {min}-sequence ({n}-sequence given)")
-                    } else if n < min {
-                        format!(
-                            "{full_new}() takes an at least {min}-sequence ({n}-sequence given)"
-                        )
-                    } else {
-                        format!("{full_new}() takes an at most {max}-sequence ({n}-sequence given)")
-                    };
-                    return Err(vm.type_error(msg));
-                }
-                let head = vm.new_tuple(items.get(..nseq).unwrap_or(&[]).to_vec());
-                let tuple_new = {
-                    let t = Value::Obj(vm.types.tuple.clone());
-                    vm.get_attr_str(&t, "__new__")?
-                };
-                let obj = vm.call(&tuple_new, &[cls, head])?;
-                for (k, v) in extra_names.iter().zip(items.iter().skip(nseq)) {
-                    let key = vm.intern(k);
-                    vm.set_attr(&obj, &key, v.clone())?;
-                }
-                Ok(obj)
-            }),
-        );
-        let sm = self.types.staticmethod.clone();
-        let new = Value::Obj(self.alloc(sm, Payload::StaticMethod(RefCell::new(new))));
-        self.dict_set_str(&ns, "__new__", new)?;
-        let total = (fields.len() + extra.len()) as i64;
-        self.dict_set_str(&ns, "n_fields", Value::Int(total))?;
-        self.dict_set_str(&ns, "n_sequence_fields", Value::Int(fields.len() as i64))?;
-        self.dict_set_str(&ns, "n_unnamed_fields", Value::Int(0))?;
-        let ma: Vec<Value> = fields.iter().map(|f| self.str_val(*f)).collect();
-        let ma = self.new_tuple(ma);
-        self.dict_set_str(&ns, "__match_args__", ma)?;
-        if extra.is_empty() {
-            // No instance dict: the fields are all in the tuple.
-            let slots = self.new_tuple(vec![]);
-            self.dict_set_str(&ns, "__slots__", slots)?;
-        }
-        let meta = self.types.type_.clone();
-        let tuple = self.types.tuple.clone();
-        // Nothing here has `__set_name__` and tuple's `__init_subclass__` is
-        // object's: the bare class object is the whole class.
-        let ty = self.new_class_object(&meta, name, vec![tuple], &ns)?;
-        set_tp_name(&ty, module, name);
-        // Fields read the tuple's items (member descriptors, as CPython's).
-        if let Some(d) = ty.dict().cloned() {
-            for (i, f) in fields.iter().enumerate() {
-                let m = crate::objects::descriptor::new_member(self, f, &ty, i);
-                self.dict_set_str(&d, f, m)?;
-            }
-        }
-        self.type_modified(&ty);
-        Ok(ty)
-    }
-
-    /// An instance of a struct-sequence type.
-    pub fn new_struct_seq(&mut self, ty: &PyRef, items: Vec<Value>) -> PyResult<Value> {
-        let key = self.intern("n_sequence_fields");
-        let n = ty
-            .dict()
-            .and_then(|d| crate::objects::dict::get_str(d, &key));
-        let plain = ty.as_type().map(|t| !t.instance_dict).unwrap_or(false);
-        if plain && matches!(n, Some(Value::Int(k)) if k == items.len() as i64) {
-            // Only tuple fields: the instance is the tuple, made directly.
-            return Ok(Value::Obj(self.alloc(ty.clone(), Payload::Tuple(items))));
-        }
-        let t = self.new_tuple(items);
-        self.call(&Value::Obj(ty.clone()), &[t])
-    }
-}
-
 /// Error messages name a native module's types `module.name`, as CPython's.
-fn set_tp_name(ty: &PyRef, module: &str, name: &str) {
+pub(crate) fn set_tp_name(ty: &PyRef, module: &str, name: &str) {
     if let Some(t) = ty.as_type() {
         if module != "builtins" {
             *t.tp_name.borrow_mut() = Some(format!("{module}.{name}"));

@@ -185,6 +185,8 @@ impl Vm {
             classmethod_descriptor: Rc::downgrade(&types.classmethod_descriptor),
             builtin_function: Rc::downgrade(&types.builtin_function),
             getset_descriptor: Rc::downgrade(&types.getset_descriptor),
+            member_descriptor: Rc::downgrade(&types.member_descriptor),
+            tuple: Rc::downgrade(&types.tuple),
         });
         let mut vm = Vm {
             types,

@@ -491,13 +491,7 @@ impl Vm {
                 Ok(self.new_list(out))
             }
             Some(Payload::Tuple(t)) => {
-                if n == 1
-                    && self
-                        .class_of(seq)
-                        .as_type()
-                        .map(|t| !t.heap)
-                        .unwrap_or(false)
-                {
+                if n == 1 && Rc::ptr_eq(&self.class_of(seq), &self.types.tuple) {
                     return Ok(seq.clone());
                 }
                 let items = t.clone();

@@ -34,6 +34,7 @@ pub mod settable;
 pub mod slice;
 pub mod str;
 pub mod str_methods;
+pub mod struct_seq;
 pub mod super_;
 pub mod table;
 pub mod tuple;

@@ -34,9 +34,8 @@ fn tuple_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let exact = std::rc::Rc::ptr_eq(&cls, &vm.types.tuple);
     if exact {
         if let Some(src) = p.first() {
-            if src.as_tuple().is_some()
-                && vm.class_of(src).as_type().map(|t| !t.heap).unwrap_or(false)
-            {
+            // Only an exact tuple is returned as is (not a struct sequence).
+            if src.as_tuple().is_some() && std::rc::Rc::ptr_eq(&vm.class_of(src), &vm.types.tuple) {
                 return Ok(src.clone());
             }
         }
@@ -58,11 +57,7 @@ pub fn tuple_getitem_impl(vm: &mut Vm, this: &Value, idx: &Value) -> PyResult<Va
         let r = vm.resolve_slice(idx, t.len())?;
         if r.step == 1
             && r.len == t.len()
-            && vm
-                .class_of(this)
-                .as_type()
-                .map(|x| !x.heap)
-                .unwrap_or(false)
+            && std::rc::Rc::ptr_eq(&vm.class_of(this), &vm.types.tuple)
         {
             return Ok(this.clone());
         }

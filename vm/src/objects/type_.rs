@@ -71,6 +71,8 @@ pub struct TypeData {
     /// `objects/type_lazy.rs`), and whether there are any.
     pub(crate) lazy: RefCell<Option<Box<crate::objects::type_lazy::LazyNamespace>>>,
     pub(crate) lazy_pending: Cell<bool>,
+    /// The field names of a struct-sequence type (`objects/struct_seq.rs`).
+    pub(crate) struct_seq: Option<Rc<crate::objects::struct_seq::StructSeqFields>>,
 }
 
 impl TypeData {
@@ -94,6 +96,7 @@ impl TypeData {
             del_cache: Cell::new((0, 0)),
             lazy: RefCell::new(None),
             lazy_pending: Cell::new(false),
+            struct_seq: None,
         }
     }
 
@@ -288,41 +291,6 @@ impl Vm {
         bases: Vec<PyRef>,
         ns: &PyRef,
         kwargs: &[(String, Value)],
-    ) -> PyResult<PyRef> {
-        let ty = self.new_class_object(meta, name, bases, ns)?;
-        let tdict = ty
-            .dict()
-            .cloned()
-            .ok_or_else(|| self.type_error("type without dict"))?;
-        // __set_name__ on attributes.
-        let set_name = self.names.__set_name__.clone();
-        for (k, v) in crate::objects::dict::entries(&tdict) {
-            let cls = self.class_of(&v);
-            if let Some(f) = lookup(&cls, &set_name) {
-                self.call(&f, &[v.clone(), Value::Obj(ty.clone()), k.clone()])?;
-            }
-        }
-        // __init_subclass__ of the parent.
-        let sup = self.new_super(&ty, Value::Obj(ty.clone()))?;
-        let init_sub = self.get_attr(&sup, &self.names.__init_subclass__.clone())?;
-        let kwnames: Vec<Value> = kwargs
-            .iter()
-            .map(|(k, _)| Value::Obj(self.intern(k)))
-            .collect();
-        let vals: Vec<Value> = kwargs.iter().map(|(_, v)| v.clone()).collect();
-        self.call_with(&init_sub, Args::with_kw(&vals, &kwnames))?;
-        Ok(ty)
-    }
-
-    /// The class object `type.__new__(meta, name, bases, namespace)`
-    /// builds, before `__set_name__` and `__init_subclass__` run (native
-    /// classes whose namespace and bases need neither skip them).
-    pub(crate) fn new_class_object(
-        &mut self,
-        meta: &PyRef,
-        name: &str,
-        bases: Vec<PyRef>,
-        ns: &PyRef,
     ) -> PyResult<PyRef> {
         let bases = if bases.is_empty() {
             vec![self.types.object.clone()]
@@ -525,6 +493,23 @@ impl Vm {
             }
         }
         self.type_modified(&ty);
+        // __set_name__ on attributes.
+        let set_name = self.names.__set_name__.clone();
+        for (k, v) in crate::objects::dict::entries(&tdict) {
+            let cls = self.class_of(&v);
+            if let Some(f) = lookup(&cls, &set_name) {
+                self.call(&f, &[v.clone(), Value::Obj(ty.clone()), k.clone()])?;
+            }
+        }
+        // __init_subclass__ of the parent.
+        let sup = self.new_super(&ty, Value::Obj(ty.clone()))?;
+        let init_sub = self.get_attr(&sup, &self.names.__init_subclass__.clone())?;
+        let kwnames: Vec<Value> = kwargs
+            .iter()
+            .map(|(k, _)| Value::Obj(self.intern(k)))
+            .collect();
+        let vals: Vec<Value> = kwargs.iter().map(|(_, v)| v.clone()).collect();
+        self.call_with(&init_sub, Args::with_kw(&vals, &kwnames))?;
         Ok(ty)
     }
 

@@ -9,7 +9,7 @@ use std::rc::{Rc, Weak};
 
 use crate::native::{NativeClosure, NativeFn, NativeFunction, NativeImpl, NativeKind};
 use crate::object::{Payload, PyObject};
-use crate::objects::descriptor::{GetSetDescr, Getter, Setter};
+use crate::objects::descriptor::{GetSetDescr, Getter, MemberDescr, Setter};
 use crate::objects::str::PyStr;
 use crate::objects::table::{DictTable, Probe};
 use crate::objects::type_::TypeData;
@@ -23,6 +23,8 @@ pub(crate) struct LazyClasses {
     pub classmethod_descriptor: Weak<PyObject>,
     pub builtin_function: Weak<PyObject>,
     pub getset_descriptor: Weak<PyObject>,
+    pub member_descriptor: Weak<PyObject>,
+    pub tuple: Weak<PyObject>,
 }
 
 /// One recorded addition to a type's namespace.
@@ -37,6 +39,10 @@ pub(crate) enum Pending {
     GetSet(Rc<str>, Getter, Option<Setter>),
     /// Any ready value (`Vm::set_class_attr`).
     Value(Rc<str>, Value),
+    /// A member descriptor for item `index` (a struct sequence's field).
+    Member(Rc<str>, usize),
+    /// A tuple of str (`__match_args__`).
+    StrTuple(Rc<str>, Vec<Rc<str>>),
 }
 
 /// The additions waiting to be applied to one type's dict.
@@ -137,17 +143,44 @@ pub(crate) fn materialize(t: &TypeData, dict: &PyRef) {
                 set(&mut table, &str_t, &name, Value::Obj(v));
             }
             Pending::Value(name, v) => set(&mut table, &str_t, &name, v),
+            Pending::Member(name, index) => {
+                let Some(cls) = c.member_descriptor.upgrade() else {
+                    continue;
+                };
+                let d = MemberDescr {
+                    name: new_str(&str_t, &name),
+                    owner: owner.clone(),
+                    index,
+                };
+                let v = PyObject::new_raw(Some(cls), Payload::Member(Box::new(d)), None);
+                set(&mut table, &str_t, &name, Value::Obj(v));
+            }
+            Pending::StrTuple(name, items) => {
+                let Some(cls) = c.tuple.upgrade() else {
+                    continue;
+                };
+                let items = items
+                    .iter()
+                    .map(|s| Value::Obj(new_str(&str_t, s)))
+                    .collect();
+                let v = PyObject::new_raw(Some(cls), Payload::Tuple(items), None);
+                set(&mut table, &str_t, &name, Value::Obj(v));
+            }
         }
     }
 }
 
+fn new_str(str_t: &PyRef, s: &str) -> PyRef {
+    PyObject::new_raw(
+        Some(str_t.clone()),
+        Payload::Str(PyStr::new(s.to_owned())),
+        None,
+    )
+}
+
 /// `table[name] = v` for a str key, replacing an earlier value.
 fn set(table: &mut DictTable, str_t: &PyRef, name: &str, v: Value) {
-    let key = PyObject::new_raw(
-        Some(str_t.clone()),
-        Payload::Str(PyStr::new(name.to_owned())),
-        None,
-    );
+    let key = new_str(str_t, name);
     let h = crate::hash::hash_str(name);
     let k = Value::Obj(key);
     match table.probe(&k, h) {
@@ -175,7 +208,9 @@ pub(crate) fn may_define(t: &TypeData, name: &str) -> bool {
             Pending::Native(n, ..)
             | Pending::Closure(n, _)
             | Pending::GetSet(n, ..)
-            | Pending::Value(n, _) => &**n == name,
+            | Pending::Value(n, _)
+            | Pending::Member(n, _)
+            | Pending::StrTuple(n, _) => &**n == name,
         })
 }
 

@@ -1,0 +1,169 @@
+//! Struct sequences (`sys.version_info`, `os.stat_result`,
+//! `time.struct_time`): built-in tuple types whose items are also named,
+//! read-only fields, with CPython's repr `name(field=value, ...)` and
+//! constructor (one sequence argument of the right length). Optional
+//! `extra` fields (`struct_time.tm_zone`) are not tuple items: they are
+//! instance attributes, None by default.
+//!
+//! The type is a built-in one: its namespace (fields as member
+//! descriptors, `__new__`, `__repr__`, `n_fields`, `__match_args__`) is
+//! recorded and built at first use, like every built-in type's
+//! (`type_lazy.rs`), so the struct sequences of `sys` cost an interpreter
+//! almost nothing until they are read.
+
+use std::rc::Rc;
+
+use crate::native::Args;
+use crate::object::Payload;
+use crate::objects::type_::{set_bases, Layout, TypeData};
+use crate::objects::type_lazy::Pending;
+use crate::value::{PyRef, Value};
+use crate::vm::{PyResult, Vm};
+
+/// The field names of a struct-sequence type.
+pub struct StructSeqFields {
+    /// The tuple's items, in order.
+    pub fields: Vec<Rc<str>>,
+    /// Named fields beyond the tuple (instance attributes).
+    pub extra: Vec<Rc<str>>,
+}
+
+impl Vm {
+    /// A struct-sequence type (`sys.version_info`, `os.stat_result`, ...):
+    /// a tuple type whose items are also named attributes, with CPython's
+    /// repr `name(field=value, ...)`. Make instances with
+    /// [`Vm::new_struct_seq`], or by calling the type with one iterable.
+    pub fn new_struct_seq_type(
+        &mut self,
+        module: &str,
+        name: &str,
+        fields: &[&str],
+    ) -> PyResult<PyRef> {
+        self.new_struct_seq_type_ext(module, name, fields, &[])
+    }
+
+    /// A struct-sequence type with `extra` named fields that are not part
+    /// of the tuple (like `struct_time.tm_zone`): they default to None and
+    /// are set as instance attributes (`vm.set_attr`) after creation.
+    pub fn new_struct_seq_type_ext(
+        &mut self,
+        module: &str,
+        name: &str,
+        fields: &[&str],
+        extra: &[&str],
+    ) -> PyResult<PyRef> {
+        let names = Rc::new(StructSeqFields {
+            fields: fields.iter().map(|&f| Rc::from(f)).collect(),
+            extra: extra.iter().map(|&f| Rc::from(f)).collect(),
+        });
+        let mut data = TypeData::new(name, Layout::Tuple);
+        data.instance_dict = !extra.is_empty();
+        // As CPython's: "type 'sys.version_info' is not an acceptable base type".
+        data.basetype = false;
+        data.struct_seq = Some(names.clone());
+        let ty = self.alloc_type(data, self.types.type_.clone());
+        set_bases(&ty, vec![self.types.tuple.clone()]);
+        crate::define::set_tp_name(&ty, module, name);
+        let m = self.str_val(module);
+        self.set_class_attr(&ty, "__module__", m);
+        self.add_static(&ty, "__new__", struct_seq_new);
+        self.add_methods(&ty, &[("__repr__", struct_seq_repr)]);
+        for (i, f) in names.fields.iter().enumerate() {
+            self.defer_class_attr(&ty, Pending::Member(f.clone(), i));
+        }
+        for f in extra {
+            self.set_class_attr(&ty, f, Value::None);
+        }
+        let total = (fields.len() + extra.len()) as i64;
+        self.set_class_attr(&ty, "n_fields", Value::Int(total));
+        self.set_class_attr(&ty, "n_sequence_fields", Value::Int(fields.len() as i64));
+        self.set_class_attr(&ty, "n_unnamed_fields", Value::Int(0));
+        let match_args = Pending::StrTuple(Rc::from("__match_args__"), names.fields.clone());
+        self.defer_class_attr(&ty, match_args);
+        Ok(ty)
+    }
+
+    /// An instance of a struct-sequence type.
+    pub fn new_struct_seq(&mut self, ty: &PyRef, items: Vec<Value>) -> PyResult<Value> {
+        let direct = match ty.as_type() {
+            Some(t) => {
+                !t.instance_dict
+                    && t.struct_seq
+                        .as_ref()
+                        .is_some_and(|s| s.fields.len() == items.len())
+            }
+            None => false,
+        };
+        if direct {
+            // Only tuple fields: the instance is the tuple, made directly.
+            return Ok(Value::Obj(self.alloc(ty.clone(), Payload::Tuple(items))));
+        }
+        let t = self.new_tuple(items);
+        self.call(&Value::Obj(ty.clone()), &[t])
+    }
+}
+
+/// The field names of struct-sequence class `cls` or of its nearest
+/// struct-sequence base.
+fn fields_of(cls: &PyRef) -> Option<Rc<StructSeqFields>> {
+    let t = cls.as_type()?;
+    let mro = t.mro.borrow();
+    mro.iter()
+        .find_map(|c| c.as_type().and_then(|ct| ct.struct_seq.clone()))
+}
+
+/// `__new__(cls, sequence, dict=None)`.
+fn struct_seq_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let cls = args.this().clone();
+    let Some(names) = cls.as_obj().and_then(fields_of) else {
+        return Err(vm.type_error("structseq.__new__(X): X is not a struct sequence type"));
+    };
+    let [seq, _dict] = args
+        .shift()
+        .bind(vm, "structseq", ["sequence", "dict"], 1)?;
+    let seq = seq.cloned().unwrap_or(Value::None);
+    let items = match vm.get_iter(&seq) {
+        Ok(_) => vm.iterate(&seq)?,
+        Err(_) => return Err(vm.type_error("constructor requires a sequence")),
+    };
+    let (min, max) = (names.fields.len(), names.fields.len() + names.extra.len());
+    let n = items.len();
+    if n < min || n > max {
+        let full = crate::objects::type_::type_name_of(cls.as_obj().unwrap_or(&vm.types.tuple));
+        let msg = if min == max {
+            format!("{full}() takes a {min}-sequence ({n}-sequence given)")
+        } else if n < min {
+            format!("{full}() takes an at least {min}-sequence ({n}-sequence given)")
+        } else {
+            format!("{full}() takes an at most {max}-sequence ({n}-sequence given)")
+        };
+        return Err(vm.type_error(msg));
+    }
+    let head = vm.new_tuple(items.get(..min).unwrap_or(&[]).to_vec());
+    let tuple_new = {
+        let t = Value::Obj(vm.types.tuple.clone());
+        vm.get_attr_str(&t, "__new__")?
+    };
+    let obj = vm.call(&tuple_new, &[cls, head])?;
+    for (k, v) in names.extra.iter().zip(items.iter().skip(min)) {
+        let key = vm.intern(k);
+        vm.set_attr(&obj, &key, v.clone())?;
+    }
+    Ok(obj)
+}
+
+/// `repr()`: `module.name(field=value, ...)` over the tuple's fields.
+fn struct_seq_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [this] = args.exact_method(vm, "__repr__")?;
+    let cls = vm.class_of(this);
+    let Some(names) = fields_of(&cls) else {
+        return Err(vm.type_error("descriptor '__repr__' requires a struct sequence"));
+    };
+    let items = this.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+    let mut parts = Vec::with_capacity(items.len());
+    for (n, v) in names.fields.iter().zip(items.iter()) {
+        parts.push(format!("{n}={}", vm.repr(v)?));
+    }
+    let full = crate::objects::type_::type_name_of(&cls);
+    Ok(vm.str_val(format!("{full}({})", parts.join(", "))))
+}
