@@ -3,53 +3,46 @@
 //! built-in operations, so that `int.__add__(1, 2)` and the reflected
 //! protocol with user classes behave as in CPython.
 
-use std::rc::Rc;
-
 use rpy_compiler::bytecode::{BinaryOperator as B, ComparisonOperator as C, UnaryOperator as U};
 
-use crate::native::Args;
+use crate::native::{Args, NativeFn};
 use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
 
-fn binary_slot(op: B, reflected: bool) -> crate::native::NativeClosure {
-    Rc::new(move |vm: &mut Vm, args: Args| {
-        let [a, b] = args.exact_method(vm, "__op__")?;
-        let r = if reflected {
-            vm.builtin_binary(op, b, a)?
-        } else {
-            vm.builtin_binary(op, a, b)?
+/// `a op b` (or `b op a`, reflected) by the built-in operation only.
+fn binary(vm: &mut Vm, args: Args, op: B, reflected: bool) -> PyResult<Value> {
+    let [a, b] = args.exact_method(vm, "__op__")?;
+    let r = if reflected {
+        vm.builtin_binary(op, b, a)?
+    } else {
+        vm.builtin_binary(op, a, b)?
+    };
+    Ok(r.unwrap_or_else(|| vm.not_implemented()))
+}
+
+fn compare(vm: &mut Vm, args: Args, op: C) -> PyResult<Value> {
+    let [a, b] = args.exact_method(vm, "__cmp__")?;
+    Ok(match vm.builtin_compare(op, a, b)? {
+        Some(r) => Value::Bool(r),
+        None => vm.not_implemented(),
+    })
+}
+
+fn unary(vm: &mut Vm, args: Args, op: U) -> PyResult<Value> {
+    let [a] = args.exact_method(vm, "__unary__")?;
+    // Dispatch on the built-in payload (skip user overrides).
+    if let Some(i) = crate::objects::int::to_integer(a) {
+        let r = match op {
+            U::Negative => -i,
+            U::Invert => !i,
+            _ => i,
         };
-        Ok(r.unwrap_or_else(|| vm.not_implemented()))
-    })
-}
-
-fn compare_slot(op: C) -> crate::native::NativeClosure {
-    Rc::new(move |vm: &mut Vm, args: Args| {
-        let [a, b] = args.exact_method(vm, "__cmp__")?;
-        Ok(match vm.builtin_compare(op, a, b)? {
-            Some(r) => Value::Bool(r),
-            None => vm.not_implemented(),
-        })
-    })
-}
-
-fn unary_slot(op: U) -> crate::native::NativeClosure {
-    Rc::new(move |vm: &mut Vm, args: Args| {
-        let [a] = args.exact_method(vm, "__unary__")?;
-        // Dispatch on the built-in payload (skip user overrides).
-        if let Some(i) = crate::objects::int::to_integer(a) {
-            let r = match op {
-                U::Negative => -i,
-                U::Invert => !i,
-                _ => i,
-            };
-            return Ok(vm.new_int(r));
-        }
-        if let Some(f) = crate::objects::float::as_float(a) {
-            return Ok(Value::Float(if op == U::Negative { -f } else { f }));
-        }
-        vm.unary_op(a, op)
-    })
+        return Ok(vm.new_int(r));
+    }
+    if let Some(f) = crate::objects::float::as_float(a) {
+        return Ok(Value::Float(if op == U::Negative { -f } else { f }));
+    }
+    vm.unary_op(a, op)
 }
 
 fn abs_slot(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -64,98 +57,127 @@ fn abs_slot(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Err(vm.type_error("bad operand type for abs()"))
 }
 
-fn divmod_slot(reflected: bool) -> crate::native::NativeClosure {
-    Rc::new(move |vm: &mut Vm, args: Args| {
-        let [a, b] = args.exact_method(vm, "__divmod__")?;
-        let (a, b) = if reflected { (b, a) } else { (a, b) };
-        let num = |v: &Value| {
-            crate::objects::int::as_int(v).is_some() || crate::objects::float::as_float(v).is_some()
-        };
-        if !num(a) || !num(b) {
-            return Ok(vm.not_implemented());
-        }
-        let q = vm.binary_op(a, b, B::FloorDivide)?;
-        let r = vm.binary_op(a, b, B::Modulo)?;
-        Ok(vm.new_tuple(vec![q, r]))
-    })
+fn divmod(vm: &mut Vm, args: Args, reflected: bool) -> PyResult<Value> {
+    let [a, b] = args.exact_method(vm, "__divmod__")?;
+    let (a, b) = if reflected { (b, a) } else { (a, b) };
+    let num = |v: &Value| {
+        crate::objects::int::as_int(v).is_some() || crate::objects::float::as_float(v).is_some()
+    };
+    if !num(a) || !num(b) {
+        return Ok(vm.not_implemented());
+    }
+    let q = vm.binary_op(a, b, B::FloorDivide)?;
+    let r = vm.binary_op(a, b, B::Modulo)?;
+    Ok(vm.new_tuple(vec![q, r]))
 }
 
-fn add_bin(vm: &mut Vm, t: &PyRef, ops: &[B]) {
-    for op in ops {
-        let (n, rn, _) = vm.op_names(*op);
-        let n = n.as_str().unwrap_or("").to_owned();
-        let rn = rn.as_str().unwrap_or("").to_owned();
-        vm.add_method_closure(t, &n, binary_slot(*op, false));
-        vm.add_method_closure(t, &rn, binary_slot(*op, true));
-    }
+/// One native function per operator and side, so the method tables below
+/// are static (no closure per interpreter).
+macro_rules! slot_fns {
+    ($($kind:ident $name:ident($($arg:expr),*);)*) => {
+        $(fn $name(vm: &mut Vm, args: Args) -> PyResult<Value> {
+            $kind(vm, args, $($arg),*)
+        })*
+    };
 }
 
-fn add_cmp(vm: &mut Vm, t: &PyRef) {
-    for op in [C::Lt, C::Le, C::Eq, C::Ne, C::Gt, C::Ge] {
-        let n = vm.cmp_name(op).as_str().unwrap_or("").to_owned();
-        vm.add_method_closure(t, &n, compare_slot(op));
-    }
+slot_fns! {
+    binary add(B::Add, false); binary radd(B::Add, true);
+    binary sub(B::Subtract, false); binary rsub(B::Subtract, true);
+    binary mul(B::Multiply, false); binary rmul(B::Multiply, true);
+    binary truediv(B::TrueDivide, false); binary rtruediv(B::TrueDivide, true);
+    binary floordiv(B::FloorDivide, false); binary rfloordiv(B::FloorDivide, true);
+    binary mod_(B::Modulo, false); binary rmod(B::Modulo, true);
+    binary pow(B::Power, false); binary rpow(B::Power, true);
+    binary lshift(B::LShift, false); binary rlshift(B::LShift, true);
+    binary rshift(B::RShift, false); binary rrshift(B::RShift, true);
+    binary and(B::And, false); binary rand(B::And, true);
+    binary or(B::Or, false); binary ror(B::Or, true);
+    binary xor(B::Xor, false); binary rxor(B::Xor, true);
+    compare lt(C::Lt); compare le(C::Le); compare eq(C::Eq);
+    compare ne(C::Ne); compare gt(C::Gt); compare ge(C::Ge);
+    unary neg(U::Negative); unary pos(U::Positive); unary invert(U::Invert);
+    divmod divmod_(false); divmod rdivmod(true);
 }
+
+type Table = &'static [(&'static str, NativeFn)];
+
+const COMPARE: Table = &[
+    ("__lt__", lt),
+    ("__le__", le),
+    ("__eq__", eq),
+    ("__ne__", ne),
+    ("__gt__", gt),
+    ("__ge__", ge),
+];
+
+const ARITHMETIC: Table = &[
+    ("__add__", add),
+    ("__radd__", radd),
+    ("__sub__", sub),
+    ("__rsub__", rsub),
+    ("__mul__", mul),
+    ("__rmul__", rmul),
+    ("__truediv__", truediv),
+    ("__rtruediv__", rtruediv),
+    ("__floordiv__", floordiv),
+    ("__rfloordiv__", rfloordiv),
+    ("__mod__", mod_),
+    ("__rmod__", rmod),
+    ("__pow__", pow),
+    ("__rpow__", rpow),
+    ("__neg__", neg),
+    ("__pos__", pos),
+    ("__abs__", abs_slot),
+    ("__divmod__", divmod_),
+    ("__rdivmod__", rdivmod),
+];
+
+const INT_ONLY: Table = &[
+    ("__lshift__", lshift),
+    ("__rlshift__", rlshift),
+    ("__rshift__", rshift),
+    ("__rrshift__", rrshift),
+    ("__invert__", invert),
+];
+
+const BITWISE: Table = &[
+    ("__and__", and),
+    ("__rand__", rand),
+    ("__or__", or),
+    ("__ror__", ror),
+    ("__xor__", xor),
+    ("__rxor__", rxor),
+];
+
+const TEXT: Table = &[
+    ("__add__", add),
+    ("__radd__", radd),
+    ("__mul__", mul),
+    ("__rmul__", rmul),
+    ("__mod__", mod_),
+    ("__rmod__", rmod),
+];
+
+const SEQUENCE: Table = &[
+    ("__add__", add),
+    ("__radd__", radd),
+    ("__mul__", mul),
+    ("__rmul__", rmul),
+];
 
 /// Adds the operator dunders appropriate for built-in type `t`.
 pub fn add_binary_slots(vm: &mut Vm, t: &PyRef) {
     let name = t.as_type().map(|d| d.name()).unwrap_or_default();
-    match name.as_str() {
-        "int" | "bool" => {
-            if name == "int" {
-                add_bin(
-                    vm,
-                    t,
-                    &[
-                        B::Add,
-                        B::Subtract,
-                        B::Multiply,
-                        B::TrueDivide,
-                        B::FloorDivide,
-                        B::Modulo,
-                        B::Power,
-                        B::LShift,
-                        B::RShift,
-                    ],
-                );
-                add_cmp(vm, t);
-                vm.add_method_closure(t, "__neg__", unary_slot(U::Negative));
-                vm.add_method_closure(t, "__pos__", unary_slot(U::Positive));
-                vm.add_method_closure(t, "__invert__", unary_slot(U::Invert));
-                vm.add_methods(t, &[("__abs__", abs_slot)]);
-                vm.add_method_closure(t, "__divmod__", divmod_slot(false));
-                vm.add_method_closure(t, "__rdivmod__", divmod_slot(true));
-            }
-            add_bin(vm, t, &[B::And, B::Or, B::Xor]);
-        }
-        "float" => {
-            add_bin(
-                vm,
-                t,
-                &[
-                    B::Add,
-                    B::Subtract,
-                    B::Multiply,
-                    B::TrueDivide,
-                    B::FloorDivide,
-                    B::Modulo,
-                    B::Power,
-                ],
-            );
-            add_cmp(vm, t);
-            vm.add_method_closure(t, "__neg__", unary_slot(U::Negative));
-            vm.add_method_closure(t, "__pos__", unary_slot(U::Positive));
-            vm.add_methods(t, &[("__abs__", abs_slot)]);
-            vm.add_method_closure(t, "__divmod__", divmod_slot(false));
-            vm.add_method_closure(t, "__rdivmod__", divmod_slot(true));
-        }
-        "str" | "bytes" | "bytearray" => {
-            add_bin(vm, t, &[B::Add, B::Multiply, B::Modulo]);
-            add_cmp(vm, t);
-        }
-        "list" | "tuple" => {
-            add_bin(vm, t, &[B::Add, B::Multiply]);
-        }
-        _ => {}
+    let tables: &[Table] = match name.as_str() {
+        "int" => &[ARITHMETIC, INT_ONLY, COMPARE, BITWISE],
+        "bool" => &[BITWISE],
+        "float" => &[ARITHMETIC, COMPARE],
+        "str" | "bytes" | "bytearray" => &[TEXT, COMPARE],
+        "list" | "tuple" => &[SEQUENCE],
+        _ => &[],
+    };
+    for &table in tables {
+        vm.add_methods(t, table);
     }
 }
