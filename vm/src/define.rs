@@ -20,7 +20,7 @@ use crate::native::{NativeClosure, NativeFn, NativeFunction, NativeImpl, NativeK
 use crate::object::{Payload, PyObject};
 use crate::objects::descriptor::{Getter, Setter};
 use crate::objects::module::ModuleData;
-use crate::objects::type_lazy::{self, Pending};
+use crate::objects::type_lazy::{self, Name, Pending};
 use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
 
@@ -50,9 +50,9 @@ impl Vm {
         ty.as_type().map(|t| !t.heap).unwrap_or(false)
     }
 
-    fn add_native(&mut self, ty: &PyRef, name: &str, func: NativeFn, kind: NativeKind) {
+    fn add_native(&mut self, ty: &PyRef, name: &'static str, func: NativeFn, kind: NativeKind) {
         if Self::defers(ty) {
-            let p = Pending::Native(Rc::from(name), func, kind);
+            let p = Pending::Native(Name::Static(name), func, kind);
             return self.defer_class_attr(ty, p);
         }
         let mut f = NativeFunction::new(name, func);
@@ -83,7 +83,8 @@ impl Vm {
     /// Adds a native method implemented by a closure.
     pub fn add_method_closure(&mut self, ty: &PyRef, name: &str, func: NativeClosure) {
         if Self::defers(ty) {
-            return self.defer_class_attr(ty, Pending::Closure(Rc::from(name), func));
+            let name = Name::Shared(Rc::from(name));
+            return self.defer_class_attr(ty, Pending::Closure(name, func));
         }
         let mut f = NativeFunction::new(name, |_, _| Ok(Value::None));
         f.func = NativeImpl::Closure(func);
@@ -98,28 +99,37 @@ impl Vm {
 
     /// Adds a static method (`__new__` receives the class explicitly as
     /// its first argument, as in CPython).
-    pub fn add_static(&mut self, ty: &PyRef, name: &str, func: NativeFn) {
+    pub fn add_static(&mut self, ty: &PyRef, name: &'static str, func: NativeFn) {
         self.add_native(ty, name, func, NativeKind::StaticMethod);
     }
 
     /// Adds a class method (the class is the first argument).
-    pub fn add_classmethod(&mut self, ty: &PyRef, name: &str, func: NativeFn) {
+    pub fn add_classmethod(&mut self, ty: &PyRef, name: &'static str, func: NativeFn) {
         self.add_native(ty, name, func, NativeKind::ClassMethod);
     }
 
     /// Adds a computed attribute.
-    pub fn add_getset(&mut self, ty: &PyRef, name: &str, get: Getter, set: Option<Setter>) {
+    pub fn add_getset(&mut self, ty: &PyRef, name: &'static str, get: Getter, set: Option<Setter>) {
         if Self::defers(ty) {
-            return self.defer_class_attr(ty, Pending::GetSet(Rc::from(name), get, set));
+            return self.defer_class_attr(ty, Pending::GetSet(Name::Static(name), get, set));
         }
         let v = crate::objects::descriptor::getset_value(self, ty, name, get, set);
+        self.set_class_attr(ty, name, v);
+    }
+
+    /// Sets a class attribute named by a string literal (for a built-in
+    /// type, recording it costs no copy of the name).
+    pub fn set_class_const(&mut self, ty: &PyRef, name: &'static str, v: Value) {
+        if Self::defers(ty) {
+            return self.defer_class_attr(ty, Pending::Value(Name::Static(name), v));
+        }
         self.set_class_attr(ty, name, v);
     }
 
     /// Sets an attribute in a type's namespace directly.
     pub fn set_class_attr(&mut self, ty: &PyRef, name: &str, v: Value) {
         if Self::defers(ty) {
-            return self.defer_class_attr(ty, Pending::Value(Rc::from(name), v));
+            return self.defer_class_attr(ty, Pending::Value(Name::Shared(Rc::from(name)), v));
         }
         if let Some(d) = ty.dict() {
             let k = self.intern(name);
@@ -225,7 +235,7 @@ impl Vm {
         let t = self.new_builtin_type(name, base, layout);
         set_tp_name(&t, module, name);
         let m = self.str_val(module);
-        self.set_class_attr(&t, "__module__", m);
+        self.set_class_const(&t, "__module__", m);
         t
     }
 

@@ -479,6 +479,6 @@ pub fn init(vm: &mut Vm) {
             ("extend", bytearray_extend),
         ],
     );
-    vm.set_class_attr(&ba, "__hash__", Value::None);
+    vm.set_class_const(&ba, "__hash__", Value::None);
     crate::objects::ops_slots::add_binary_slots(vm, &ba);
 }

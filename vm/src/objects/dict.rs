@@ -568,7 +568,7 @@ pub fn init(vm: &mut Vm) {
         ],
     );
     vm.add_classmethod(&t, "fromkeys", dict_fromkeys);
-    vm.set_class_attr(&t, "__hash__", Value::None);
+    vm.set_class_const(&t, "__hash__", Value::None);
     init_views(vm);
 }
 
@@ -770,7 +770,7 @@ pub fn init_views(vm: &mut Vm) {
                     ("isdisjoint", view_isdisjoint),
                 ],
             );
-            vm.set_class_attr(ty, "__hash__", Value::None);
+            vm.set_class_const(ty, "__hash__", Value::None);
         }
     }
 }

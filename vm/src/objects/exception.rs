@@ -733,7 +733,7 @@ pub fn init(vm: &mut Vm) {
     }
     let m = vm.str_val("builtins");
     for (_, cls) in e.all() {
-        vm.set_class_attr(&cls, "__module__", m.clone());
+        vm.set_class_const(&cls, "__module__", m.clone());
     }
     let _ = PyErr(be);
 }

@@ -667,7 +667,7 @@ pub fn init(vm: &mut Vm) {
             ("sort", list_sort),
         ],
     );
-    vm.set_class_attr(&t, "__hash__", Value::None);
+    vm.set_class_const(&t, "__hash__", Value::None);
     crate::objects::ops_slots::add_binary_slots(vm, &t);
 }
 

@@ -40,10 +40,10 @@ impl Vm {
             true,
         );
         let m = self.str_val("_frozen_importlib");
-        self.set_class_attr(&t, "__module__", m);
+        self.set_class_const(&t, "__module__", m);
         self.add_methods(&t, &[("__repr__", spec_repr)]);
         let d = crate::objects::descriptor::dict_descriptor(self, &t);
-        self.set_class_attr(&t, "__dict__", d);
+        self.set_class_const(&t, "__dict__", d);
         self.extensions
             .insert("importlib.ModuleSpec", Box::new(t.clone()));
         t

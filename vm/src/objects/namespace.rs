@@ -81,7 +81,7 @@ impl Vm {
             true,
         );
         let m = self.str_val("types");
-        self.set_class_attr(&t, "__module__", m);
+        self.set_class_const(&t, "__module__", m);
         self.add_methods(
             &t,
             &[
@@ -90,9 +90,9 @@ impl Vm {
                 ("__eq__", ns_eq),
             ],
         );
-        self.set_class_attr(&t, "__hash__", Value::None);
+        self.set_class_const(&t, "__hash__", Value::None);
         let d = crate::objects::descriptor::dict_descriptor(self, &t);
-        self.set_class_attr(&t, "__dict__", d);
+        self.set_class_const(&t, "__dict__", d);
         self.extensions
             .insert("types.SimpleNamespace", Box::new(t.clone()));
         t

@@ -730,7 +730,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_classmethod(&o, "__subclasshook__", object_subclasshook);
     vm.add_getset(&o, "__class__", get_class, Some(set_class));
     let doc = vm.str_val("The base class of the class hierarchy.");
-    vm.set_class_attr(&o, "__doc__", doc);
+    vm.set_class_const(&o, "__doc__", doc);
 
     let t = vm.types.type_.clone();
     vm.add_static(&t, "__new__", type_new);

@@ -778,6 +778,6 @@ pub fn init(vm: &mut Vm) {
             ("__ixor__", set_ixor),
         ],
     );
-    vm.set_class_attr(&s, "__hash__", Value::None);
+    vm.set_class_const(&s, "__hash__", Value::None);
     vm.add_methods(&f, &[("__hash__", frozenset_hash)]);
 }

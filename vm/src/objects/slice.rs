@@ -200,5 +200,5 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&t, "start", get_start, None);
     vm.add_getset(&t, "stop", get_stop, None);
     vm.add_getset(&t, "step", get_step, None);
-    vm.set_class_attr(&t, "__hash__", Value::None);
+    vm.set_class_const(&t, "__hash__", Value::None);
 }

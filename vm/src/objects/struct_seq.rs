@@ -16,7 +16,7 @@ use std::rc::Rc;
 use crate::native::Args;
 use crate::object::Payload;
 use crate::objects::type_::{set_bases, Layout, TypeData};
-use crate::objects::type_lazy::Pending;
+use crate::objects::type_lazy::{Name, Pending};
 use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
 
@@ -65,20 +65,20 @@ impl Vm {
         set_bases(&ty, vec![self.types.tuple.clone()]);
         crate::define::set_tp_name(&ty, module, name);
         let m = self.str_val(module);
-        self.set_class_attr(&ty, "__module__", m);
+        self.set_class_const(&ty, "__module__", m);
         self.add_static(&ty, "__new__", struct_seq_new);
         self.add_methods(&ty, &[("__repr__", struct_seq_repr)]);
         for (i, f) in names.fields.iter().enumerate() {
-            self.defer_class_attr(&ty, Pending::Member(f.clone(), i));
+            self.defer_class_attr(&ty, Pending::Member(Name::Shared(f.clone()), i));
         }
         for f in extra {
             self.set_class_attr(&ty, f, Value::None);
         }
         let total = (fields.len() + extra.len()) as i64;
-        self.set_class_attr(&ty, "n_fields", Value::Int(total));
-        self.set_class_attr(&ty, "n_sequence_fields", Value::Int(fields.len() as i64));
-        self.set_class_attr(&ty, "n_unnamed_fields", Value::Int(0));
-        let match_args = Pending::StrTuple(Rc::from("__match_args__"), names.fields.clone());
+        self.set_class_const(&ty, "n_fields", Value::Int(total));
+        self.set_class_const(&ty, "n_sequence_fields", Value::Int(fields.len() as i64));
+        self.set_class_const(&ty, "n_unnamed_fields", Value::Int(0));
+        let match_args = Pending::StrTuple(Name::Static("__match_args__"), names.fields.clone());
         self.defer_class_attr(&ty, match_args);
         Ok(ty)
     }

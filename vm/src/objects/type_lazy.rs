@@ -27,22 +27,46 @@ pub(crate) struct LazyClasses {
     pub tuple: Weak<PyObject>,
 }
 
+/// The name of a recorded addition: most are string literals, which
+/// cost nothing to keep.
+#[derive(Clone)]
+pub(crate) enum Name {
+    Static(&'static str),
+    Shared(Rc<str>),
+}
+
+impl Name {
+    fn as_str(&self) -> &str {
+        match self {
+            Name::Static(s) => s,
+            Name::Shared(s) => s,
+        }
+    }
+
+    fn to_rc(&self) -> Rc<str> {
+        match self {
+            Name::Static(s) => Rc::from(*s),
+            Name::Shared(s) => s.clone(),
+        }
+    }
+}
+
 /// One recorded addition to a type's namespace.
 pub(crate) enum Pending {
     /// `Vm::add_methods`: a static table of methods.
     Methods(&'static [(&'static str, NativeFn)]),
     /// A static or class method.
-    Native(Rc<str>, NativeFn, NativeKind),
+    Native(Name, NativeFn, NativeKind),
     /// A method implemented by a closure (the operator dunders).
-    Closure(Rc<str>, NativeClosure),
+    Closure(Name, NativeClosure),
     /// A computed attribute.
-    GetSet(Rc<str>, Getter, Option<Setter>),
+    GetSet(Name, Getter, Option<Setter>),
     /// Any ready value (`Vm::set_class_attr`).
-    Value(Rc<str>, Value),
+    Value(Name, Value),
     /// A member descriptor for item `index` (a struct sequence's field).
-    Member(Rc<str>, usize),
+    Member(Name, usize),
     /// A tuple of str (`__match_args__`).
-    StrTuple(Rc<str>, Vec<Rc<str>>),
+    StrTuple(Name, Vec<Rc<str>>),
 }
 
 /// The additions waiting to be applied to one type's dict.
@@ -119,14 +143,14 @@ pub(crate) fn materialize(t: &TypeData, dict: &PyRef) {
                 }
             }
             Pending::Native(name, func, kind) => {
-                if let Some(v) = native(name.clone(), NativeImpl::Fn(func), kind) {
-                    set(&mut table, &str_t, &name, v);
+                if let Some(v) = native(name.to_rc(), NativeImpl::Fn(func), kind) {
+                    set(&mut table, &str_t, name.as_str(), v);
                 }
             }
             Pending::Closure(name, func) => {
                 let func = NativeImpl::Closure(func);
-                if let Some(v) = native(name.clone(), func, NativeKind::Method) {
-                    set(&mut table, &str_t, &name, v);
+                if let Some(v) = native(name.to_rc(), func, NativeKind::Method) {
+                    set(&mut table, &str_t, name.as_str(), v);
                 }
             }
             Pending::GetSet(name, get, setter) => {
@@ -134,26 +158,26 @@ pub(crate) fn materialize(t: &TypeData, dict: &PyRef) {
                     continue;
                 };
                 let d = GetSetDescr {
-                    name: name.clone(),
+                    name: name.to_rc(),
                     owner: owner.clone(),
                     get,
                     set: setter,
                 };
                 let v = PyObject::new_raw(Some(cls), Payload::GetSet(Box::new(d)), None);
-                set(&mut table, &str_t, &name, Value::Obj(v));
+                set(&mut table, &str_t, name.as_str(), Value::Obj(v));
             }
-            Pending::Value(name, v) => set(&mut table, &str_t, &name, v),
+            Pending::Value(name, v) => set(&mut table, &str_t, name.as_str(), v),
             Pending::Member(name, index) => {
                 let Some(cls) = c.member_descriptor.upgrade() else {
                     continue;
                 };
                 let d = MemberDescr {
-                    name: new_str(&str_t, &name),
+                    name: new_str(&str_t, name.as_str()),
                     owner: owner.clone(),
                     index,
                 };
                 let v = PyObject::new_raw(Some(cls), Payload::Member(Box::new(d)), None);
-                set(&mut table, &str_t, &name, Value::Obj(v));
+                set(&mut table, &str_t, name.as_str(), Value::Obj(v));
             }
             Pending::StrTuple(name, items) => {
                 let Some(cls) = c.tuple.upgrade() else {
@@ -164,7 +188,7 @@ pub(crate) fn materialize(t: &TypeData, dict: &PyRef) {
                     .map(|s| Value::Obj(new_str(&str_t, s)))
                     .collect();
                 let v = PyObject::new_raw(Some(cls), Payload::Tuple(items), None);
-                set(&mut table, &str_t, &name, Value::Obj(v));
+                set(&mut table, &str_t, name.as_str(), Value::Obj(v));
             }
         }
     }
@@ -210,7 +234,7 @@ pub(crate) fn may_define(t: &TypeData, name: &str) -> bool {
             | Pending::GetSet(n, ..)
             | Pending::Value(n, _)
             | Pending::Member(n, _)
-            | Pending::StrTuple(n, _) => &**n == name,
+            | Pending::StrTuple(n, _) => n.as_str() == name,
         })
 }
 
