@@ -256,7 +256,7 @@ impl Vm {
 
 fn module_name(m: &PyRef) -> Option<Rc<str>> {
     match &m.payload {
-        Payload::Module(md) => Some(Rc::from(md.name.as_str())),
+        Payload::Module(md) => Some(md.name.clone()),
         _ => None,
     }
 }

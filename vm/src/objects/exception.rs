@@ -53,11 +53,11 @@ impl ExceptionData {
 }
 
 macro_rules! exc_types {
-    ($($field:ident : $name:literal < $base:ident;)*) => {
+    ($root:ident : $root_name:literal; $($field:ident : $name:literal < $base:ident;)*) => {
         /// The built-in exception classes (`vm.exc.type_error`, ...).
         #[derive(Clone)]
         pub struct ExcTypes {
-            pub base_exception: PyRef,
+            pub $root: PyRef,
             $(pub $field: PyRef,)*
         }
 
@@ -71,26 +71,22 @@ macro_rules! exc_types {
                     set_bases(&t, vec![base.clone()]);
                     t
                 };
-                let mut by_field: std::collections::HashMap<&'static str, PyRef> = std::collections::HashMap::new();
-                let base_exception = mk("BaseException", &types.object);
-                by_field.insert("base_exception", base_exception.clone());
-                $(
-                    let base = by_field.get(stringify!($base)).cloned().unwrap_or_else(|| base_exception.clone());
-                    let $field = mk($name, &base);
-                    by_field.insert(stringify!($field), $field.clone());
-                )*
-                ExcTypes { base_exception, $($field,)* }
+                let $root = mk($root_name, &types.object);
+                // Each base is listed before its subclasses: a local by then.
+                $(let $field = mk($name, &$base);)*
+                ExcTypes { $root, $($field,)* }
             }
 
             /// (Python name, class) of every built-in exception.
             pub fn all(&self) -> Vec<(&'static str, PyRef)> {
-                vec![("BaseException", self.base_exception.clone()), $(($name, self.$field.clone()),)*]
+                vec![($root_name, self.$root.clone()), $(($name, self.$field.clone()),)*]
             }
         }
     };
 }
 
 exc_types! {
+    base_exception: "BaseException";
     generator_exit: "GeneratorExit" < base_exception;
     keyboard_interrupt: "KeyboardInterrupt" < base_exception;
     system_exit: "SystemExit" < base_exception;

@@ -7,13 +7,14 @@ use crate::vm::{PyResult, Vm};
 
 /// The payload of a module.
 pub struct ModuleData {
-    pub name: String,
+    /// Shared with the `__module__` of the module's native functions.
+    pub name: std::rc::Rc<str>,
 }
 
 impl ModuleData {
     pub fn new(name: &str) -> ModuleData {
         ModuleData {
-            name: name.to_owned(),
+            name: std::rc::Rc::from(name),
         }
     }
 }
@@ -52,7 +53,7 @@ fn module_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
             format!("<module '{name}' from '{}'>", f.as_str().unwrap_or(""))
         }
         _ => {
-            if vm.native_modules.contains_key(&name) || name == "sys" || name == "builtins" {
+            if vm.native_modules.contains_key(&*name) || &*name == "sys" || &*name == "builtins" {
                 format!("<module '{name}' (built-in)>")
             } else {
                 format!("<module '{name}'>")
