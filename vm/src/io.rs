@@ -39,15 +39,17 @@ pub trait Output {
 }
 
 /// The process's real stdout/stderr (stdout buffered).
+#[derive(Default)]
 pub struct StdOutput {
-    out: std::io::BufWriter<std::io::Stdout>,
+    /// Made at the first write: an interpreter that prints nothing does not
+    /// pay for the 64 KiB buffer.
+    out: Option<std::io::BufWriter<std::io::Stdout>>,
 }
 
-impl Default for StdOutput {
-    fn default() -> Self {
-        StdOutput {
-            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
-        }
+impl StdOutput {
+    fn out(&mut self) -> &mut std::io::BufWriter<std::io::Stdout> {
+        self.out
+            .get_or_insert_with(|| std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()))
     }
 }
 
@@ -59,19 +61,24 @@ impl Output for StdOutput {
         if err {
             // Keep stdout and stderr in order; a broken stdout must not
             // stop error output.
-            let _ = self.out.flush();
+            if let Some(out) = &mut self.out {
+                let _ = out.flush();
+            }
             let mut e = std::io::stderr();
             e.write_all(b)?;
             e.flush()
         } else {
-            self.out.write_all(b)
+            self.out().write_all(b)
         }
     }
     fn flush(&mut self, err: bool) -> std::io::Result<()> {
         if err {
             std::io::stderr().flush()
         } else {
-            self.out.flush()
+            match &mut self.out {
+                Some(out) => out.flush(),
+                None => Ok(()),
+            }
         }
     }
 }

@@ -69,7 +69,7 @@ pub struct TypeData {
     pub del_cache: Cell<(u64, u8)>,
     /// Additions to the namespace not yet applied (built-in types; see
     /// `objects/type_lazy.rs`), and whether there are any.
-    pub(crate) lazy: RefCell<Option<Box<crate::objects::type_lazy::LazyNamespace>>>,
+    pub(crate) lazy: RefCell<crate::objects::type_lazy::LazyNamespace>,
     pub(crate) lazy_pending: Cell<bool>,
     /// The field names of a struct-sequence type (`objects/struct_seq.rs`).
     pub(crate) struct_seq: Option<Rc<crate::objects::struct_seq::StructSeqFields>>,
@@ -94,7 +94,7 @@ impl TypeData {
             version: Cell::new(0),
             abstract_: Cell::new(false),
             del_cache: Cell::new((0, 0)),
-            lazy: RefCell::new(None),
+            lazy: RefCell::default(),
             lazy_pending: Cell::new(false),
             struct_seq: None,
         }

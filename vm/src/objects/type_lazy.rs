@@ -69,9 +69,11 @@ pub(crate) enum Pending {
     StrTuple(Name, Vec<Rc<str>>),
 }
 
-/// The additions waiting to be applied to one type's dict.
+/// The additions waiting to be applied to one type's dict (kept inside
+/// the type: no allocation until the first addition).
+#[derive(Default)]
 pub(crate) struct LazyNamespace {
-    classes: Rc<LazyClasses>,
+    classes: Option<Rc<LazyClasses>>,
     owner: Weak<PyObject>,
     entries: Vec<Pending>,
 }
@@ -83,14 +85,15 @@ pub(crate) struct LazyNamespace {
 pub(crate) fn defer(ty: &PyRef, classes: &Rc<LazyClasses>, p: Pending) -> bool {
     let Some(t) = ty.as_type() else { return false };
     let waiting = t.lazy_pending.get();
-    let mut lazy = t.lazy.borrow_mut();
-    let ns = lazy.get_or_insert_with(|| {
-        Box::new(LazyNamespace {
-            classes: classes.clone(),
-            owner: Rc::downgrade(ty),
-            entries: Vec::new(),
-        })
-    });
+    let mut ns = t.lazy.borrow_mut();
+    if ns.classes.is_none() {
+        ns.classes = Some(classes.clone());
+        ns.owner = Rc::downgrade(ty);
+    }
+    if ns.entries.capacity() == 0 {
+        // Most built-in types get a handful: one allocation for them.
+        ns.entries.reserve(8);
+    }
     ns.entries.push(p);
     t.lazy_pending.set(true);
     waiting
@@ -104,14 +107,17 @@ pub(crate) fn materialize(t: &TypeData, dict: &PyRef) {
     let Some(Ok(mut table)) = crate::objects::dict::table(dict).map(|c| c.try_borrow_mut()) else {
         return;
     };
-    let Some(ns) = t.lazy.try_borrow_mut().ok().and_then(|mut l| l.take()) else {
+    let Ok(mut ns) = t.lazy.try_borrow_mut() else {
         return;
     };
+    let entries = std::mem::take(&mut ns.entries);
+    let (owner, classes) = (ns.owner.upgrade(), ns.classes.clone());
+    drop(ns);
     t.lazy_pending.set(false);
-    let (Some(owner), Some(str_t)) = (ns.owner.upgrade(), ns.classes.str_t.upgrade()) else {
+    let Some(c) = classes else { return };
+    let (Some(owner), Some(str_t)) = (owner, c.str_t.upgrade()) else {
         return;
     };
-    let c = &ns.classes;
     let native = |name: Rc<str>, func: NativeImpl, kind: NativeKind| -> Option<Value> {
         let mut f = NativeFunction::new("", |_, _| Ok(Value::None));
         f.name = name;
@@ -132,7 +138,7 @@ pub(crate) fn materialize(t: &TypeData, dict: &PyRef) {
             None,
         )))
     };
-    for p in ns.entries {
+    for p in entries {
         match p {
             Pending::Methods(methods) => {
                 for &(name, func) in methods {
@@ -225,23 +231,21 @@ pub(crate) fn may_define(t: &TypeData, name: &str) -> bool {
     let Ok(lazy) = t.lazy.try_borrow() else {
         return true;
     };
-    lazy.iter()
-        .flat_map(|ns| ns.entries.iter())
-        .any(|p| match p {
-            Pending::Methods(table) => table.iter().any(|(n, _)| *n == name),
-            Pending::Native(n, ..)
-            | Pending::Closure(n, _)
-            | Pending::GetSet(n, ..)
-            | Pending::Value(n, _)
-            | Pending::Member(n, _)
-            | Pending::StrTuple(n, _) => n.as_str() == name,
-        })
+    lazy.entries.iter().any(|p| match p {
+        Pending::Methods(table) => table.iter().any(|(n, _)| *n == name),
+        Pending::Native(n, ..)
+        | Pending::Closure(n, _)
+        | Pending::GetSet(n, ..)
+        | Pending::Value(n, _)
+        | Pending::Member(n, _)
+        | Pending::StrTuple(n, _) => n.as_str() == name,
+    })
 }
 
 /// The values held by recorded additions (for the cycle collector).
 pub(crate) fn visit_values(t: &TypeData, f: &mut dyn FnMut(&Value)) {
     if let Ok(lazy) = t.lazy.try_borrow() {
-        for p in lazy.iter().flat_map(|ns| ns.entries.iter()) {
+        for p in &lazy.entries {
             if let Pending::Value(_, v) = p {
                 f(v);
             }
@@ -252,12 +256,11 @@ pub(crate) fn visit_values(t: &TypeData, f: &mut dyn FnMut(&Value)) {
 /// Drops the recorded additions (teardown), returning their values.
 pub(crate) fn clear(t: &TypeData, out: &mut Vec<Value>) {
     if let Ok(mut lazy) = t.lazy.try_borrow_mut() {
-        if let Some(ns) = lazy.take() {
-            out.extend(ns.entries.into_iter().filter_map(|p| match p {
-                Pending::Value(_, v) => Some(v),
-                _ => None,
-            }));
-        }
+        let entries = std::mem::take(&mut lazy.entries);
+        out.extend(entries.into_iter().filter_map(|p| match p {
+            Pending::Value(_, v) => Some(v),
+            _ => None,
+        }));
     }
     t.lazy_pending.set(false);
 }
