@@ -39,17 +39,15 @@ pub trait Output {
 }
 
 /// The process's real stdout/stderr (stdout buffered).
-#[derive(Default)]
 pub struct StdOutput {
-    /// Made at the first write: an interpreter that prints nothing does not
-    /// pay for the 64 KiB buffer.
-    out: Option<std::io::BufWriter<std::io::Stdout>>,
+    out: std::io::BufWriter<std::io::Stdout>,
 }
 
-impl StdOutput {
-    fn out(&mut self) -> &mut std::io::BufWriter<std::io::Stdout> {
-        self.out
-            .get_or_insert_with(|| std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()))
+impl Default for StdOutput {
+    fn default() -> Self {
+        StdOutput {
+            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+        }
     }
 }
 
@@ -61,24 +59,19 @@ impl Output for StdOutput {
         if err {
             // Keep stdout and stderr in order; a broken stdout must not
             // stop error output.
-            if let Some(out) = &mut self.out {
-                let _ = out.flush();
-            }
+            let _ = self.out.flush();
             let mut e = std::io::stderr();
             e.write_all(b)?;
             e.flush()
         } else {
-            self.out().write_all(b)
+            self.out.write_all(b)
         }
     }
     fn flush(&mut self, err: bool) -> std::io::Result<()> {
         if err {
             std::io::stderr().flush()
         } else {
-            match &mut self.out {
-                Some(out) => out.flush(),
-                None => Ok(()),
-            }
+            self.out.flush()
         }
     }
 }
