@@ -2,9 +2,6 @@
 //! group handled as one 64-bit word (SWAR) instead of character by
 //! character. Padding, partial groups and bad digits are the scalar path's.
 
-#[cfg(feature = "dispatch")]
-use multiversion::multiversion;
-
 /// Spreads the 40 low bits of `v` into eight bytes of five bits each, the
 /// most significant field in the most significant byte.
 #[inline(always)]
@@ -71,61 +68,49 @@ fn encode_block<const N: usize, const M: usize>(src: &[u8; N], hex: bool, dst: &
     }
 }
 
-/// Encodes whole blocks of [`EB_IN`] bytes where the CPU has byte
-/// permutes (AVX-512 VBMI; elsewhere [`encode_words`] is faster); returns
-/// the blocks encoded.
-#[cfg_attr(
-    feature = "dispatch",
-    multiversion(targets(
-        "x86_64+avx512f+avx512bw+avx512vl+avx512vbmi+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
-        "x86_64+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
-        "x86_64+sse4.1+ssse3",
-    ))
-)]
-fn encode_blocks(input: &[u8], hex: bool, out: &mut [u8]) -> usize {
-    #[cfg(feature = "dispatch")]
-    const PERMUTES: bool =
-        multiversion::target::selected_target!().supports_feature_str("avx512vbmi");
-    #[cfg(not(feature = "dispatch"))]
-    const PERMUTES: bool = cfg!(target_feature = "avx512vbmi");
-    if !PERMUTES {
-        return 0;
+dispatched! {
+    /// Encodes whole blocks of [`EB_IN`] bytes where the CPU has byte
+    /// permutes (AVX-512 VBMI; elsewhere [`encode_words`] is faster); returns
+    /// the blocks encoded.
+    fn encode_blocks(input: &[u8], hex: bool, out: &mut [u8]) -> usize {
+        #[cfg(feature = "dispatch")]
+        const PERMUTES: bool =
+            multiversion::target::selected_target!().supports_feature_str("avx512vbmi");
+        #[cfg(not(feature = "dispatch"))]
+        const PERMUTES: bool = cfg!(target_feature = "avx512vbmi");
+        if !PERMUTES {
+            return 0;
+        }
+        let mut blocks = 0;
+        for (src, dst) in input.chunks_exact(EB_IN).zip(out.chunks_exact_mut(EB_OUT)) {
+            let (Ok(src), Ok(dst)) = (
+                <&[u8; EB_IN]>::try_from(src),
+                <&mut [u8; EB_OUT]>::try_from(dst),
+            ) else {
+                break;
+            };
+            encode_block(src, hex, dst);
+            blocks += 1;
+        }
+        blocks
     }
-    let mut blocks = 0;
-    for (src, dst) in input.chunks_exact(EB_IN).zip(out.chunks_exact_mut(EB_OUT)) {
-        let (Ok(src), Ok(dst)) = (
-            <&[u8; EB_IN]>::try_from(src),
-            <&mut [u8; EB_OUT]>::try_from(dst),
-        ) else {
-            break;
-        };
-        encode_block(src, hex, dst);
-        blocks += 1;
-    }
-    blocks
 }
 
-/// Encodes one 64-bit word per group while the input has 8 bytes to load
-/// (3 past the group) and `out` has room; returns the groups encoded.
-#[cfg_attr(
-    feature = "dispatch",
-    multiversion(targets(
-        "x86_64+avx512f+avx512bw+avx512vl+avx512vbmi+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
-        "x86_64+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
-        "x86_64+sse4.1+ssse3",
-    ))
-)]
-fn encode_words(input: &[u8], hex: bool, out: &mut [u8]) -> usize {
-    let mut n = 0;
-    for (src, dst) in input.windows(8).step_by(5).zip(out.chunks_exact_mut(8)) {
-        let Ok(word) = <[u8; 8]>::try_from(src) else {
-            break;
-        };
-        let v = u64::from_be_bytes(word) >> 24;
-        dst.copy_from_slice(&chars(spread(v), hex).to_be_bytes());
-        n += 1;
+dispatched! {
+    /// Encodes one 64-bit word per group while the input has 8 bytes to load
+    /// (3 past the group) and `out` has room; returns the groups encoded.
+    fn encode_words(input: &[u8], hex: bool, out: &mut [u8]) -> usize {
+        let mut n = 0;
+        for (src, dst) in input.windows(8).step_by(5).zip(out.chunks_exact_mut(8)) {
+            let Ok(word) = <[u8; 8]>::try_from(src) else {
+                break;
+            };
+            let v = u64::from_be_bytes(word) >> 24;
+            dst.copy_from_slice(&chars(spread(v), hex).to_be_bytes());
+            n += 1;
+        }
+        n
     }
-    n
 }
 
 /// Encodes whole groups (blocks first, then words); returns the groups
@@ -246,40 +231,28 @@ fn decode_blocks_of<const N: usize, const M: usize>(
     n
 }
 
-/// Blocks of 128 digits packed byte by byte, where the CPU has byte
-/// permutes (AVX-512 VBMI: 3.5x faster than 64-bit words; elsewhere that
-/// packing loses to them); returns the blocks decoded.
-#[cfg_attr(
-    feature = "dispatch",
-    multiversion(targets(
-        "x86_64+avx512f+avx512bw+avx512vl+avx512vbmi+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
-        "x86_64+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
-        "x86_64+sse4.1+ssse3",
-    ))
-)]
-fn decode_big_blocks(input: &[u8], hex: bool, casefold: bool, out: &mut [u8]) -> usize {
-    #[cfg(feature = "dispatch")]
-    const PERMUTES: bool =
-        multiversion::target::selected_target!().supports_feature_str("avx512vbmi");
-    #[cfg(not(feature = "dispatch"))]
-    const PERMUTES: bool = cfg!(target_feature = "avx512vbmi");
-    if !PERMUTES {
-        return 0;
+dispatched! {
+    /// Blocks of 128 digits packed byte by byte, where the CPU has byte
+    /// permutes (AVX-512 VBMI: 3.5x faster than 64-bit words; elsewhere that
+    /// packing loses to them); returns the blocks decoded.
+    fn decode_big_blocks(input: &[u8], hex: bool, casefold: bool, out: &mut [u8]) -> usize {
+        #[cfg(feature = "dispatch")]
+        const PERMUTES: bool =
+            multiversion::target::selected_target!().supports_feature_str("avx512vbmi");
+        #[cfg(not(feature = "dispatch"))]
+        const PERMUTES: bool = cfg!(target_feature = "avx512vbmi");
+        if !PERMUTES {
+            return 0;
+        }
+        decode_blocks_of::<128, 80>(input, hex, casefold, true, out)
     }
-    decode_blocks_of::<128, 80>(input, hex, casefold, true, out)
 }
 
-/// Blocks of 32 digits packed as 64-bit words; returns the blocks decoded.
-#[cfg_attr(
-    feature = "dispatch",
-    multiversion(targets(
-        "x86_64+avx512f+avx512bw+avx512vl+avx512vbmi+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
-        "x86_64+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
-        "x86_64+sse4.1+ssse3",
-    ))
-)]
-fn decode_small_blocks(input: &[u8], hex: bool, casefold: bool, out: &mut [u8]) -> usize {
-    decode_blocks_of::<32, 20>(input, hex, casefold, false, out)
+dispatched! {
+    /// Blocks of 32 digits packed as 64-bit words; returns the blocks decoded.
+    fn decode_small_blocks(input: &[u8], hex: bool, casefold: bool, out: &mut [u8]) -> usize {
+        decode_blocks_of::<32, 20>(input, hex, casefold, false, out)
+    }
 }
 
 /// Decodes whole groups of digits of a standard alphabet (`hex`, and
@@ -297,29 +270,23 @@ pub(crate) fn decode_blocks(input: &[u8], hex: bool, casefold: bool, out: &mut [
     16 * big + 4 * decode_small_blocks(rest_in, hex, casefold, rest_out)
 }
 
-/// Like [`decode_blocks`] without output: the number of leading whole
-/// groups of digits, counted 128 digits per check.
-#[cfg_attr(
-    feature = "dispatch",
-    multiversion(targets(
-        "x86_64+avx512f+avx512bw+avx512vl+avx512vbmi+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
-        "x86_64+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
-        "x86_64+sse4.1+ssse3",
-    ))
-)]
-pub(crate) fn clean_blocks(input: &[u8], hex: bool, casefold: bool) -> usize {
-    let mut n = 0;
-    for src in input.chunks_exact(128) {
-        let mut bad = 0u8;
-        for &c in src {
-            bad |= digit(c, hex, casefold);
+dispatched! {
+    /// Like [`decode_blocks`] without output: the number of leading whole
+    /// groups of digits, counted 128 digits per check.
+    pub(crate) fn clean_blocks(input: &[u8], hex: bool, casefold: bool) -> usize {
+        let mut n = 0;
+        for src in input.chunks_exact(128) {
+            let mut bad = 0u8;
+            for &c in src {
+                bad |= digit(c, hex, casefold);
+            }
+            if bad & 0xe0 != 0 {
+                break;
+            }
+            n += 1;
         }
-        if bad & 0xe0 != 0 {
-            break;
-        }
-        n += 1;
+        16 * n
     }
-    16 * n
 }
 
 /// Decodes whole groups of eight digits of `table` into `out` until a

@@ -12,9 +12,6 @@
 //! Folded words (`z`, `y`), short words, bad characters and overflowing
 //! hunks are the scalar path's.
 
-#[cfg(feature = "dispatch")]
-use multiversion::multiversion;
-
 use crate::base85::{A85, A85_TABLE, B85, B85_TABLE, Z85, Z85_TABLE};
 
 /// Which alphabet (and digit table) a block works with.
@@ -189,38 +186,32 @@ fn encode_blocks_with<const N: usize>(
     n
 }
 
-/// Encodes whole blocks of words of `input` into `out` until a block
-/// with a word that folds, or too little input or room; returns the blocks
-/// encoded.
-#[cfg_attr(
-    feature = "dispatch",
-    multiversion(targets(
-        "x86_64+avx512f+avx512bw+avx512vl+avx512vbmi+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
-        "x86_64+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
-        "x86_64+sse4.1+ssse3",
-    ))
-)]
-fn encode_blocks(
-    input: &[u8],
-    radix: Radix85,
-    fold_zero: bool,
-    fold_spaces: bool,
-    out: &mut [u8],
-) -> usize {
-    #[cfg(feature = "dispatch")]
-    const WIDE: bool = multiversion::target::selected_target!().supports_feature_str("avx2");
-    #[cfg(not(feature = "dispatch"))]
-    const WIDE: bool = cfg!(target_feature = "avx2");
-    let wide = WIDE;
-    if !wide {
-        // Narrower vectors lose to single words (measured at SSE2; AVX2
-        // gains 1.4x).
-        return 0;
-    }
-    match radix {
-        Radix85::B85 => encode_blocks_with(input, B85[0], &B85_STEPS, fold_zero, fold_spaces, out),
-        Radix85::Z85 => encode_blocks_with(input, Z85[0], &Z85_STEPS, fold_zero, fold_spaces, out),
-        Radix85::A85 => encode_blocks_with(input, A85[0], &A85_STEPS, fold_zero, fold_spaces, out),
+dispatched! {
+    /// Encodes whole blocks of words of `input` into `out` until a block
+    /// with a word that folds, or too little input or room; returns the blocks
+    /// encoded.
+    fn encode_blocks(
+        input: &[u8],
+        radix: Radix85,
+        fold_zero: bool,
+        fold_spaces: bool,
+        out: &mut [u8],
+    ) -> usize {
+        #[cfg(feature = "dispatch")]
+        const WIDE: bool = multiversion::target::selected_target!().supports_feature_str("avx2");
+        #[cfg(not(feature = "dispatch"))]
+        const WIDE: bool = cfg!(target_feature = "avx2");
+        let wide = WIDE;
+        if !wide {
+            // Narrower vectors lose to single words (measured at SSE2; AVX2
+            // gains 1.4x).
+            return 0;
+        }
+        match radix {
+            Radix85::B85 => encode_blocks_with(input, B85[0], &B85_STEPS, fold_zero, fold_spaces, out),
+            Radix85::Z85 => encode_blocks_with(input, Z85[0], &Z85_STEPS, fold_zero, fold_spaces, out),
+            Radix85::A85 => encode_blocks_with(input, A85[0], &A85_STEPS, fold_zero, fold_spaces, out),
+        }
     }
 }
 
@@ -286,68 +277,56 @@ fn decode_blocks_with<const N: usize>(
     n
 }
 
-/// Decodes whole blocks of hunks into `out` until a block with a
-/// character that is not a digit or a hunk that overflows, or too little
-/// input or room; returns the blocks decoded.
-#[cfg_attr(
-    feature = "dispatch",
-    multiversion(targets(
-        "x86_64+avx512f+avx512bw+avx512vl+avx512vbmi+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
-        "x86_64+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
-        "x86_64+sse4.1+ssse3",
-    ))
-)]
-fn decode_blocks(input: &[u8], radix: Radix85, out: &mut [u8]) -> usize {
-    #[cfg(feature = "dispatch")]
-    const WIDE: bool = multiversion::target::selected_target!().supports_feature_str("avx512vbmi");
-    #[cfg(not(feature = "dispatch"))]
-    const WIDE: bool = cfg!(target_feature = "avx512vbmi");
-    let wide = WIDE;
-    if !wide {
-        // Without byte permutes the 5-character hunks are gathered byte by
-        // byte and blocks lose to single hunks (measured at SSE2 and AVX2).
-        return 0;
-    }
-    match radix {
-        Radix85::B85 => decode_blocks_with(input, &B85_RANGES, out),
-        Radix85::Z85 => decode_blocks_with(input, &Z85_RANGES, out),
-        Radix85::A85 => decode_blocks_with(input, &A85_RANGES, out),
+dispatched! {
+    /// Decodes whole blocks of hunks into `out` until a block with a
+    /// character that is not a digit or a hunk that overflows, or too little
+    /// input or room; returns the blocks decoded.
+    fn decode_blocks(input: &[u8], radix: Radix85, out: &mut [u8]) -> usize {
+        #[cfg(feature = "dispatch")]
+        const WIDE: bool = multiversion::target::selected_target!().supports_feature_str("avx512vbmi");
+        #[cfg(not(feature = "dispatch"))]
+        const WIDE: bool = cfg!(target_feature = "avx512vbmi");
+        let wide = WIDE;
+        if !wide {
+            // Without byte permutes the 5-character hunks are gathered byte by
+            // byte and blocks lose to single hunks (measured at SSE2 and AVX2).
+            return 0;
+        }
+        match radix {
+            Radix85::B85 => decode_blocks_with(input, &B85_RANGES, out),
+            Radix85::Z85 => decode_blocks_with(input, &Z85_RANGES, out),
+            Radix85::A85 => decode_blocks_with(input, &A85_RANGES, out),
+        }
     }
 }
 
-/// Like [`decode_blocks`], without output: the number of leading blocks
-/// it would decode.
-#[cfg_attr(
-    feature = "dispatch",
-    multiversion(targets(
-        "x86_64+avx512f+avx512bw+avx512vl+avx512vbmi+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
-        "x86_64+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
-        "x86_64+sse4.1+ssse3",
-    ))
-)]
-fn clean_blocks(input: &[u8], radix: Radix85) -> usize {
-    #[cfg(feature = "dispatch")]
-    const WIDE: bool = multiversion::target::selected_target!().supports_feature_str("avx512vbmi");
-    #[cfg(not(feature = "dispatch"))]
-    const WIDE: bool = cfg!(target_feature = "avx512vbmi");
-    let wide = WIDE;
-    if !wide {
-        return 0;
-    }
-    let mut scratch = [0u8; DEC_OUT];
-    let mut n = 0;
-    for src in input.chunks_exact(DEC_IN) {
-        let done = match radix {
-            Radix85::B85 => decode_blocks_with(src, &B85_RANGES, &mut scratch),
-            Radix85::Z85 => decode_blocks_with(src, &Z85_RANGES, &mut scratch),
-            Radix85::A85 => decode_blocks_with(src, &A85_RANGES, &mut scratch),
-        };
-        if done == 0 {
-            break;
+dispatched! {
+    /// Like [`decode_blocks`], without output: the number of leading blocks
+    /// it would decode.
+    fn clean_blocks(input: &[u8], radix: Radix85) -> usize {
+        #[cfg(feature = "dispatch")]
+        const WIDE: bool = multiversion::target::selected_target!().supports_feature_str("avx512vbmi");
+        #[cfg(not(feature = "dispatch"))]
+        const WIDE: bool = cfg!(target_feature = "avx512vbmi");
+        let wide = WIDE;
+        if !wide {
+            return 0;
         }
-        n += 1;
+        let mut scratch = [0u8; DEC_OUT];
+        let mut n = 0;
+        for src in input.chunks_exact(DEC_IN) {
+            let done = match radix {
+                Radix85::B85 => decode_blocks_with(src, &B85_RANGES, &mut scratch),
+                Radix85::Z85 => decode_blocks_with(src, &Z85_RANGES, &mut scratch),
+                Radix85::A85 => decode_blocks_with(src, &A85_RANGES, &mut scratch),
+            };
+            if done == 0 {
+                break;
+            }
+            n += 1;
+        }
+        n
     }
-    n
 }
 
 /// The digit table of `radix`.

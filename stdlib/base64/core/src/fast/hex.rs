@@ -3,9 +3,6 @@
 //! that the compiler vectorizes them. Separators, odd lengths and bad
 //! digits are the scalar path's.
 
-#[cfg(feature = "dispatch")]
-use multiversion::multiversion;
-
 /// The digit of a nibble: `0-9`, then `a-f` (39 further on) or `A-F` (7).
 #[inline(always)]
 fn digit(n: u8, upper: bool) -> u8 {
@@ -34,25 +31,19 @@ fn encode_block(src: &[u8; 32], upper: bool, dst: &mut [u8; 64]) {
     }
 }
 
-/// Encodes whole 32-byte blocks while both sides have room; returns the
-/// blocks encoded.
-#[cfg_attr(
-    feature = "dispatch",
-    multiversion(targets(
-        "x86_64+avx512f+avx512bw+avx512vl+avx512vbmi+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
-        "x86_64+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
-        "x86_64+sse4.1+ssse3",
-    ))
-)]
-pub(crate) fn encode_blocks(input: &[u8], upper: bool, out: &mut [u8]) -> usize {
-    let mut n = 0;
-    for (src, dst) in input.chunks_exact(32).zip(out.chunks_exact_mut(64)) {
-        if let (Ok(src), Ok(dst)) = (<&[u8; 32]>::try_from(src), <&mut [u8; 64]>::try_from(dst)) {
-            encode_block(src, upper, dst);
-            n += 1;
+dispatched! {
+    /// Encodes whole 32-byte blocks while both sides have room; returns the
+    /// blocks encoded.
+    pub(crate) fn encode_blocks(input: &[u8], upper: bool, out: &mut [u8]) -> usize {
+        let mut n = 0;
+        for (src, dst) in input.chunks_exact(32).zip(out.chunks_exact_mut(64)) {
+            if let (Ok(src), Ok(dst)) = (<&[u8; 32]>::try_from(src), <&mut [u8; 64]>::try_from(dst)) {
+                encode_block(src, upper, dst);
+                n += 1;
+            }
         }
+        n
     }
-    n
 }
 
 /// Decodes one block; false (and `dst` meaningless) if a character is not
@@ -69,29 +60,23 @@ fn decode_block(src: &[u8; 64], dst: &mut [u8; 32]) -> bool {
     bad & 0xf0 == 0
 }
 
-/// Decodes whole 64-digit blocks until one holds anything else or `out`
-/// is full; returns the blocks decoded.
-#[cfg_attr(
-    feature = "dispatch",
-    multiversion(targets(
-        "x86_64+avx512f+avx512bw+avx512vl+avx512vbmi+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
-        "x86_64+avx2+avx+bmi1+bmi2+popcnt+lzcnt",
-        "x86_64+sse4.1+ssse3",
-    ))
-)]
-pub(crate) fn decode_blocks(input: &[u8], out: &mut [u8]) -> usize {
-    let mut n = 0;
-    for (src, dst) in input.chunks_exact(64).zip(out.chunks_exact_mut(32)) {
-        let (Ok(src), Ok(dst)) = (<&[u8; 64]>::try_from(src), <&mut [u8; 32]>::try_from(dst))
-        else {
-            break;
-        };
-        if !decode_block(src, dst) {
-            break;
+dispatched! {
+    /// Decodes whole 64-digit blocks until one holds anything else or `out`
+    /// is full; returns the blocks decoded.
+    pub(crate) fn decode_blocks(input: &[u8], out: &mut [u8]) -> usize {
+        let mut n = 0;
+        for (src, dst) in input.chunks_exact(64).zip(out.chunks_exact_mut(32)) {
+            let (Ok(src), Ok(dst)) = (<&[u8; 64]>::try_from(src), <&mut [u8; 32]>::try_from(dst))
+            else {
+                break;
+            };
+            if !decode_block(src, dst) {
+                break;
+            }
+            n += 1;
         }
-        n += 1;
+        n
     }
-    n
 }
 
 #[cfg(test)]
