@@ -69,15 +69,16 @@ fn decode_known_blocks(url: bool, input: &[u8], out: &mut [u8]) -> usize {
     if let Some(simd) = avx2::detect() {
         return avx2::decode_blocks(simd, url, input, out);
     }
-    swar::decode_blocks(
-        if url {
-            &swar::DEC_URLSAFE
-        } else {
-            &swar::DEC_STANDARD
-        },
-        input,
-        out,
-    )
+    swar::decode_blocks(swar_tables(url), input, out)
+}
+
+/// The table path's decode tables for a known alphabet.
+fn swar_tables(url: bool) -> &'static swar::DecTables {
+    if url {
+        &swar::DEC_URLSAFE
+    } else {
+        &swar::DEC_STANDARD
+    }
 }
 
 /// Decodes whole `encodebytes` lines (76 characters and `\n`) of a known
@@ -87,15 +88,7 @@ fn decode_known_lines(url: bool, input: &[u8], out: &mut [u8]) -> usize {
     if let Some(simd) = avx2::detect() {
         return avx2::decode_lines(simd, url, input, out);
     }
-    swar::decode_lines(
-        if url {
-            &swar::DEC_URLSAFE
-        } else {
-            &swar::DEC_STANDARD
-        },
-        input,
-        out,
-    )
+    swar::decode_lines(swar_tables(url), input, out)
 }
 
 /// Decodes quads of four sextets through `table` (any alphabet) until the
