@@ -3,9 +3,11 @@
 //! CPython's OSError subclasses, errno values and messages.
 
 use std::path::PathBuf;
+use std::rc::Rc;
 
 use crate::native::Args;
 use crate::object::Payload;
+use crate::objects::struct_seq::StructSeqFields;
 use crate::sandbox::Capability;
 use crate::value::{PyRef, Value};
 use crate::vm::{PyErr, PyResult, Vm};
@@ -179,13 +181,33 @@ fn stat_impl(vm: &mut Vm, args: Args, name: &str, follow: bool) -> PyResult<Valu
     };
     let md = md.map_err(|e| os_error(vm, &e, Some(&p.original)))?;
     let ty = vm.module_type("posix", "stat_result")?;
-    vm.new_struct_seq(&ty, stat_fields(&md).to_vec())
+    vm.new_struct_seq(&ty, stat_fields(&md))
 }
 
-#[cfg(unix)]
-fn stat_fields(md: &std::fs::Metadata) -> [Value; 10] {
-    use std::os::unix::fs::MetadataExt;
+/// Seconds and nanoseconds of a file time as `stat_result` shows them:
+/// the integer seconds (an item), the float seconds and the integer
+/// nanoseconds (named fields).
+fn stat_time(secs: i64, nsec: i64) -> [Value; 3] {
+    let ns = i128::from(secs) * 1_000_000_000 + i128::from(nsec);
     [
+        Value::Int(secs),
+        Value::Float(secs as f64 + nsec as f64 * 1e-9),
+        i64::try_from(ns)
+            .map(Value::Int)
+            .unwrap_or(Value::Float(ns as f64)),
+    ]
+}
+
+/// The 10 items and 9 named fields of `os.stat_result`.
+#[cfg(unix)]
+fn stat_fields(md: &std::fs::Metadata) -> Vec<Value> {
+    use std::os::unix::fs::MetadataExt;
+    let [a, m, c] = [
+        stat_time(md.atime(), md.atime_nsec()),
+        stat_time(md.mtime(), md.mtime_nsec()),
+        stat_time(md.ctime(), md.ctime_nsec()),
+    ];
+    vec![
         Value::Int(i64::from(md.mode())),
         Value::Int(md.ino() as i64),
         Value::Int(md.dev() as i64),
@@ -193,22 +215,33 @@ fn stat_fields(md: &std::fs::Metadata) -> [Value; 10] {
         Value::Int(i64::from(md.uid())),
         Value::Int(i64::from(md.gid())),
         Value::Int(md.size() as i64),
-        Value::Float(md.atime() as f64 + md.atime_nsec() as f64 * 1e-9),
-        Value::Float(md.mtime() as f64 + md.mtime_nsec() as f64 * 1e-9),
-        Value::Float(md.ctime() as f64 + md.ctime_nsec() as f64 * 1e-9),
+        a[0].clone(),
+        m[0].clone(),
+        c[0].clone(),
+        a[1].clone(),
+        m[1].clone(),
+        c[1].clone(),
+        a[2].clone(),
+        m[2].clone(),
+        c[2].clone(),
+        Value::Int(md.blksize() as i64),
+        Value::Int(md.blocks() as i64),
+        Value::Int(md.rdev() as i64),
     ]
 }
 
 #[cfg(not(unix))]
-fn stat_fields(md: &std::fs::Metadata) -> [Value; 10] {
+fn stat_fields(md: &std::fs::Metadata) -> Vec<Value> {
     let mode = if md.is_dir() { 0o040755 } else { 0o100644 };
-    let secs = |t: std::io::Result<std::time::SystemTime>| {
-        t.ok()
+    let time = |t: std::io::Result<std::time::SystemTime>| {
+        let d = t
+            .ok()
             .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map(|d| d.as_secs_f64())
-            .unwrap_or(0.0)
+            .unwrap_or_default();
+        stat_time(d.as_secs() as i64, i64::from(d.subsec_nanos()))
     };
-    [
+    let [a, m, c] = [time(md.accessed()), time(md.modified()), time(md.created())];
+    vec![
         Value::Int(mode),
         Value::Int(0),
         Value::Int(0),
@@ -216,21 +249,48 @@ fn stat_fields(md: &std::fs::Metadata) -> [Value; 10] {
         Value::Int(0),
         Value::Int(0),
         Value::Int(md.len() as i64),
-        Value::Float(secs(md.accessed())),
-        Value::Float(secs(md.modified())),
-        Value::Float(secs(md.created())),
+        a[0].clone(),
+        m[0].clone(),
+        c[0].clone(),
+        a[1].clone(),
+        m[1].clone(),
+        c[1].clone(),
+        a[2].clone(),
+        m[2].clone(),
+        c[2].clone(),
+        Value::Int(0),
+        Value::Int(0),
+        Value::Int(0),
     ]
 }
 
 fn make_stat_result_type(vm: &mut Vm) -> PyResult<PyRef> {
-    vm.new_struct_seq_type(
-        "os",
-        "stat_result",
-        &[
-            "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime",
-            "st_mtime", "st_ctime",
-        ],
-    )
+    // As CPython's on Linux: items 7 to 9 are the integer times (unnamed);
+    // the named times are floats, and copy the integer ones when a
+    // constructor call does not give them.
+    let names = |l: &[&str]| l.iter().map(|&f| Rc::from(f)).collect::<Vec<Rc<str>>>();
+    let fields = names(&[
+        "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "", "", "",
+    ]);
+    let extra = names(&[
+        "st_atime",
+        "st_mtime",
+        "st_ctime",
+        "st_atime_ns",
+        "st_mtime_ns",
+        "st_ctime_ns",
+        "st_blksize",
+        "st_blocks",
+        "st_rdev",
+    ]);
+    let mut extra_from = vec![None; extra.len()];
+    extra_from[..3].copy_from_slice(&[Some(7), Some(8), Some(9)]);
+    let fields = StructSeqFields {
+        fields,
+        extra,
+        extra_from,
+    };
+    vm.new_struct_seq_type_with("os", "stat_result", fields)
 }
 
 fn stat(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -3,7 +3,8 @@
 //! read-only fields, with CPython's repr `name(field=value, ...)` and
 //! constructor (one sequence argument of the right length). Optional
 //! `extra` fields (`struct_time.tm_zone`) are not tuple items: they are
-//! instance attributes, None by default.
+//! instance attributes, None by default. A tuple item named `""` is
+//! unnamed (`os.stat_result`'s integer times: reachable by index only).
 //!
 //! The type is a built-in one: its namespace (fields as member
 //! descriptors, `__new__`, `__repr__`, `n_fields`, `__match_args__`) is
@@ -22,10 +23,13 @@ use crate::vm::{PyResult, Vm};
 
 /// The field names of a struct-sequence type.
 pub struct StructSeqFields {
-    /// The tuple's items, in order.
+    /// The tuple's items, in order (`""`: unnamed).
     pub fields: Vec<Rc<str>>,
     /// Named fields beyond the tuple (instance attributes).
     pub extra: Vec<Rc<str>>,
+    /// For each extra field, the item it copies when a constructor call
+    /// does not give it (`os.stat_result(t).st_atime` is `t[7]`).
+    pub extra_from: Vec<Option<usize>>,
 }
 
 impl Vm {
@@ -52,10 +56,24 @@ impl Vm {
         fields: &[&str],
         extra: &[&str],
     ) -> PyResult<PyRef> {
-        let names = Rc::new(StructSeqFields {
+        let names = StructSeqFields {
             fields: fields.iter().map(|&f| Rc::from(f)).collect(),
             extra: extra.iter().map(|&f| Rc::from(f)).collect(),
-        });
+            extra_from: vec![None; extra.len()],
+        };
+        self.new_struct_seq_type_with(module, name, names)
+    }
+
+    /// A struct-sequence type from its complete description (extra fields
+    /// that copy an item when not given, unnamed items).
+    pub fn new_struct_seq_type_with(
+        &mut self,
+        module: &str,
+        name: &str,
+        names: StructSeqFields,
+    ) -> PyResult<PyRef> {
+        let names = Rc::new(names);
+        let extra: Vec<Rc<str>> = names.extra.clone();
         let mut data = TypeData::new(name, Layout::Tuple);
         data.instance_dict = !extra.is_empty();
         // As CPython's: "type 'sys.version_info' is not an acceptable base type".
@@ -69,16 +87,26 @@ impl Vm {
         self.add_static(&ty, "__new__", struct_seq_new);
         self.add_methods(&ty, &[("__repr__", struct_seq_repr)]);
         for (i, f) in names.fields.iter().enumerate() {
-            self.defer_class_attr(&ty, Pending::Member(Name::Shared(f.clone()), i));
+            if !f.is_empty() {
+                self.defer_class_attr(&ty, Pending::Member(Name::Shared(f.clone()), i));
+            }
         }
-        for f in extra {
+        for f in &extra {
             self.set_class_attr(&ty, f, Value::None);
         }
-        let total = (fields.len() + extra.len()) as i64;
+        let total = (names.fields.len() + extra.len()) as i64;
         self.set_class_const(&ty, "n_fields", Value::Int(total));
-        self.set_class_const(&ty, "n_sequence_fields", Value::Int(fields.len() as i64));
-        self.set_class_const(&ty, "n_unnamed_fields", Value::Int(0));
-        let match_args = Pending::StrTuple(Name::Static("__match_args__"), names.fields.clone());
+        let nseq = names.fields.len() as i64;
+        self.set_class_const(&ty, "n_sequence_fields", Value::Int(nseq));
+        let named: Vec<Rc<str>> = names
+            .fields
+            .iter()
+            .filter(|f| !f.is_empty())
+            .cloned()
+            .collect();
+        let unnamed = (names.fields.len() - named.len()) as i64;
+        self.set_class_const(&ty, "n_unnamed_fields", Value::Int(unnamed));
+        let match_args = Pending::StrTuple(Name::Static("__match_args__"), named);
         self.defer_class_attr(&ty, match_args);
         Ok(ty)
     }
@@ -145,9 +173,16 @@ fn struct_seq_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         vm.get_attr_str(&t, "__new__")?
     };
     let obj = vm.call(&tuple_new, &[cls, head])?;
-    for (k, v) in names.extra.iter().zip(items.iter().skip(min)) {
+    for (i, (k, from)) in names.extra.iter().zip(&names.extra_from).enumerate() {
+        let v = match items.get(min + i) {
+            Some(v) => v.clone(),
+            None => match from.and_then(|j| items.get(j)) {
+                Some(v) => v.clone(),
+                None => continue,
+            },
+        };
         let key = vm.intern(k);
-        vm.set_attr(&obj, &key, v.clone())?;
+        vm.set_attr(&obj, &key, v)?;
     }
     Ok(obj)
 }
@@ -160,8 +195,16 @@ fn struct_seq_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("descriptor '__repr__' requires a struct sequence"));
     };
     let items = this.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+    // As CPython's: the i-th item is shown with the i-th *named* field,
+    // extras included (`os.stat_result`'s integer times show as
+    // `st_atime=...`).
+    let shown = names
+        .fields
+        .iter()
+        .chain(&names.extra)
+        .filter(|f| !f.is_empty());
     let mut parts = Vec::with_capacity(items.len());
-    for (n, v) in names.fields.iter().zip(items.iter()) {
+    for (n, v) in shown.zip(items.iter()) {
         parts.push(format!("{n}={}", vm.repr(v)?));
     }
     let full = crate::objects::type_::type_name_of(&cls);
