@@ -150,21 +150,16 @@ const BITWISE: Table = &[
     ("__rxor__", rxor),
 ];
 
+// Sequences concatenate only from the left: no `__radd__`, as CPython's.
 const TEXT: Table = &[
     ("__add__", add),
-    ("__radd__", radd),
     ("__mul__", mul),
     ("__rmul__", rmul),
     ("__mod__", mod_),
     ("__rmod__", rmod),
 ];
 
-const SEQUENCE: Table = &[
-    ("__add__", add),
-    ("__radd__", radd),
-    ("__mul__", mul),
-    ("__rmul__", rmul),
-];
+const SEQUENCE: Table = &[("__add__", add), ("__mul__", mul), ("__rmul__", rmul)];
 
 /// Adds the operator dunders appropriate for built-in type `t`.
 pub fn add_binary_slots(vm: &mut Vm, t: &PyRef) {
