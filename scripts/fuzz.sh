@@ -8,7 +8,11 @@
 # which this script installs from crates.io if it is missing. Not part of
 # the test command: fuzzing is open-ended; run it after changing a codec.
 set -euo pipefail
-cd "$(dirname "$0")/../stdlib/base64/core/fuzz"
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root/stdlib/base64/core/fuzz"
+# Build products go under the workspace's ignored target/, not into the
+# source tree (the instrumented build of pulp generates source files).
+export CARGO_TARGET_DIR="$root/target/fuzz"
 secs="${1:-60}"
 shift || true
 if ! cargo fuzz --version >/dev/null 2>&1; then
