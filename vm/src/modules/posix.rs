@@ -129,29 +129,34 @@ fn listdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(vm.new_list(names))
 }
 
+/// A call that changes the file system at one path (`mkdir`, `rmdir`,
+/// `unlink`): the sandbox check, the path argument, the error naming it.
+fn write_at_path(
+    vm: &mut Vm,
+    name: &str,
+    p: Option<&Value>,
+    op: fn(&std::path::Path) -> std::io::Result<()>,
+) -> PyResult<Value> {
+    vm.require(Capability::FileWrite, &format!("os.{name}"))?;
+    let p = path_arg(vm, p.unwrap_or(&Value::None), name, "path")?;
+    op(&p.path).map_err(|e| os_error(vm, &e, Some(&p.original)))?;
+    Ok(Value::None)
+}
+
 fn mkdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [p, _mode] = args.bind(vm, "mkdir", ["path", "mode"], 1)?;
-    vm.require(Capability::FileWrite, "os.mkdir")?;
-    let p = path_arg(vm, p.unwrap_or(&Value::None), "mkdir", "path")?;
-    std::fs::create_dir(&p.path).map_err(|e| os_error(vm, &e, Some(&p.original)))?;
-    Ok(Value::None)
+    write_at_path(vm, "mkdir", p, |p| std::fs::create_dir(p))
 }
 
 fn rmdir(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [p] = args.bind(vm, "rmdir", ["path"], 1)?;
-    vm.require(Capability::FileWrite, "os.rmdir")?;
-    let p = path_arg(vm, p.unwrap_or(&Value::None), "rmdir", "path")?;
-    std::fs::remove_dir(&p.path).map_err(|e| os_error(vm, &e, Some(&p.original)))?;
-    Ok(Value::None)
+    write_at_path(vm, "rmdir", p, |p| std::fs::remove_dir(p))
 }
 
 fn unlink(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [p] = args.bind(vm, "unlink", ["path"], 1)?;
-    vm.require(Capability::FileWrite, "os.unlink")?;
-    let p = path_arg(vm, p.unwrap_or(&Value::None), "unlink", "path")?;
     // remove_file on a directory fails with EISDIR, as unlink(2) does.
-    std::fs::remove_file(&p.path).map_err(|e| os_error(vm, &e, Some(&p.original)))?;
-    Ok(Value::None)
+    write_at_path(vm, "unlink", p, |p| std::fs::remove_file(p))
 }
 
 fn rename(vm: &mut Vm, args: Args) -> PyResult<Value> {
