@@ -689,6 +689,10 @@ class _InMemory:
     def flush(self):
         self._check()
 
+    def tell(self):
+        self._check()
+        return self._pos
+
 
 class BytesIO(_InMemory, BufferedIOBase):
     """A binary stream in memory."""
@@ -760,10 +764,6 @@ class BytesIO(_InMemory, BufferedIOBase):
         else:
             raise ValueError("invalid whence (%d, should be 0, 1 or 2)"
                              % whence)
-        return self._pos
-
-    def tell(self):
-        self._check()
         return self._pos
 
     def truncate(self, size=None):
@@ -885,10 +885,6 @@ class StringIO(_InMemory, TextIOBase):
         else:
             raise ValueError("Invalid whence (%d, should be 0, 1 or 2)"
                              % whence)
-        return self._pos
-
-    def tell(self):
-        self._check()
         return self._pos
 
     def truncate(self, size=None):
