@@ -73,9 +73,8 @@ impl Vm {
         names: StructSeqFields,
     ) -> PyResult<PyRef> {
         let names = Rc::new(names);
-        let extra: Vec<Rc<str>> = names.extra.clone();
         let mut data = TypeData::new(name, Layout::Tuple);
-        data.instance_dict = !extra.is_empty();
+        data.instance_dict = !names.extra.is_empty();
         // As CPython's: "type 'sys.version_info' is not an acceptable base type".
         data.basetype = false;
         data.struct_seq = Some(names.clone());
@@ -91,10 +90,10 @@ impl Vm {
                 self.defer_class_attr(&ty, Pending::Member(Name::Shared(f.clone()), i));
             }
         }
-        for f in &extra {
+        for f in &names.extra {
             self.set_class_attr(&ty, f, Value::None);
         }
-        let total = (names.fields.len() + extra.len()) as i64;
+        let total = (names.fields.len() + names.extra.len()) as i64;
         self.set_class_const(&ty, "n_fields", Value::Int(total));
         let nseq = names.fields.len() as i64;
         self.set_class_const(&ty, "n_sequence_fields", Value::Int(nseq));
