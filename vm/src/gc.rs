@@ -493,8 +493,14 @@ impl Vm {
                 clear(d, &mut taken);
             }
         }
-        let mut all = self.types.all();
-        all.extend(self.exc.all().into_iter().map(|(_, c)| c));
+        // The built-in types belong to the runtime, which tears them down
+        // through its prototype when the thread exits (`runtime.rs`).
+        let proto = self.runtime.is_none();
+        let mut all = Vec::new();
+        if proto {
+            all = self.types.all();
+            all.extend(self.exc.all().into_iter().map(|(_, c)| c));
+        }
         all.push(self.builtins.clone());
         all.push(self.sys.clone());
         all.push(self.modules.clone());
@@ -521,7 +527,7 @@ impl Vm {
         // The bootstrap types refer to one another through their classes
         // (`object` and `dict` are instances of `type`, the namespace dicts
         // instances of `dict`): cut those links so the last ones are freed.
-        for o in &all {
+        for o in all.iter().filter(|_| proto) {
             if let Ok(mut c) = o.class_cell().try_borrow_mut() {
                 c.take();
             }
@@ -532,5 +538,6 @@ impl Vm {
             }
         }
         self.gc.tracked.clear();
+        self.shared_subclasses.clear();
     }
 }

@@ -65,7 +65,7 @@ impl Vm {
             }
             return Ok(m);
         }
-        if let Some(init) = self.native_modules.get(fullname).cloned() {
+        if let Some(init) = self.native_module(fullname) {
             let m = init(self)?;
             let k = self.intern(fullname);
             self.dict_set(&self.modules.clone(), Value::Obj(k), Value::Obj(m.clone()))?;

@@ -459,6 +459,13 @@ impl Interpreter {
 /// rpy's `Lib/` directory: `$RPYLIB`, else `../../Lib` from the executable
 /// (target/<profile>/rpy), else the repository's `Lib` at build time.
 pub fn lib_dir() -> Option<String> {
+    // Looked up once per process: it costs system calls, and every new
+    // interpreter puts it on `sys.path`.
+    static DIR: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    DIR.get_or_init(find_lib_dir).clone()
+}
+
+fn find_lib_dir() -> Option<String> {
     if let Ok(p) = std::env::var("RPYLIB") {
         return Some(p);
     }

@@ -15,6 +15,8 @@
 //! - `attr.rs`, `protocol.rs`: attribute access and object protocols.
 //! - `builtins/`, `modules/`: the `builtins` module and native modules.
 //! - `import.rs`, `traceback.rs`, `format.rs`, `hash.rs`, `gc.rs`, `io.rs`.
+//! - `runtime.rs`: the built-in types and names all interpreters on a
+//!   thread share.
 #![forbid(unsafe_code)]
 
 pub mod attr;
@@ -39,6 +41,7 @@ pub mod native;
 pub mod object;
 pub mod objects;
 pub mod protocol;
+pub(crate) mod runtime;
 pub mod sandbox;
 pub mod text;
 pub mod text_bridge;

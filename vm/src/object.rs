@@ -309,14 +309,14 @@ impl Drop for PyObject {
         let dict = self.dict.take();
         let depth = DROP_DEPTH.with(|d| d.get());
         if depth >= MAX_DROP_DEPTH {
-            let queued = DEFERRED.with(|q| match q.try_borrow_mut() {
-                Ok(mut q) => {
-                    q.push((payload, dict));
-                    None
+            // The queue is gone only while the thread exits: drop inline.
+            let mut item = Some((payload, dict));
+            let _ = DEFERRED.try_with(|q| {
+                if let Ok(mut q) = q.try_borrow_mut() {
+                    q.extend(item.take());
                 }
-                Err(_) => Some((payload, dict)),
             });
-            drop(queued);
+            drop(item);
             return;
         }
         DROP_DEPTH.with(|d| d.set(depth + 1));
@@ -325,7 +325,10 @@ impl Drop for PyObject {
         if depth == 0 {
             // Outermost drop: empty the queue iteratively.
             loop {
-                let next = DEFERRED.with(|q| q.try_borrow_mut().ok().and_then(|mut q| q.pop()));
+                let next = DEFERRED
+                    .try_with(|q| q.try_borrow_mut().ok().and_then(|mut q| q.pop()))
+                    .ok()
+                    .flatten();
                 match next {
                     Some(item) => drop(item),
                     None => break,

@@ -127,11 +127,88 @@ pub struct Vm {
     pub sandbox: crate::sandbox::Sandbox,
     /// The classes deferred namespaces of built-in types build objects of.
     pub(crate) lazy_classes: Rc<crate::objects::type_lazy::LazyClasses>,
+    /// This interpreter's subclasses of shared types, by the type's address
+    /// (see `Vm::add_subclass`).
+    pub(crate) shared_subclasses: HashMap<usize, Vec<std::rc::Weak<PyObject>>>,
+    /// The shared runtime (`runtime.rs`); `None` in the runtime's own
+    /// prototype.
+    pub(crate) runtime: Option<Rc<crate::runtime::Runtime>>,
+}
+
+/// What a new `Vm` starts from: shared with the runtime or made for it.
+struct Shared {
+    types: Types,
+    exc: ExcTypes,
+    names: Names,
+    builtins: PyRef,
+    builtins_dict: PyRef,
+    sys: PyRef,
+    modules: PyRef,
+    not_implemented: PyRef,
+    ellipsis: PyRef,
+    empty_tuple: PyRef,
+    null_marker: PyRef,
+    lazy_classes: Rc<crate::objects::type_lazy::LazyClasses>,
 }
 
 impl Vm {
-    /// A fresh VM with the built-in types, `builtins` and `sys`.
+    /// A fresh VM with the built-in types, `builtins` and `sys`. The
+    /// built-in types and names are this thread's shared runtime
+    /// (`runtime.rs`), built by the first call.
     pub fn new() -> Vm {
+        Vm::with_runtime(crate::runtime::Runtime::current())
+    }
+
+    /// A VM on `rt`: its own `builtins` and `sys` (copies of the
+    /// prototype's namespaces), module table and everything else.
+    fn with_runtime(rt: Rc<crate::runtime::Runtime>) -> Vm {
+        let p = &rt.proto;
+        let dict_t = p.types.dict.clone();
+        let module_t = p.types.module.clone();
+        let mk_dict = |table: DictTable| {
+            PyObject::new_raw(
+                Some(dict_t.clone()),
+                Payload::Dict(RefCell::new(table)),
+                None,
+            )
+        };
+        let mk_module = |name: &str, dict: &PyRef| {
+            PyObject::new_raw(
+                Some(module_t.clone()),
+                Payload::Module(crate::objects::module::ModuleData::new(name)),
+                Some(dict.clone()),
+            )
+        };
+        let copy = |d: Option<&PyRef>| match d.map(|d| &d.payload) {
+            Some(Payload::Dict(t)) => t.borrow().clone(),
+            _ => DictTable::new(),
+        };
+        let builtins_dict = mk_dict(copy(Some(&p.builtins_dict)));
+        let builtins = mk_module("builtins", &builtins_dict);
+        let sys = mk_module("sys", &mk_dict(copy(p.sys.dict_raw())));
+        let shared = Shared {
+            types: p.types.clone(),
+            exc: p.exc.clone(),
+            names: p.names.clone(),
+            builtins,
+            builtins_dict,
+            sys,
+            modules: mk_dict(DictTable::new()),
+            not_implemented: p.not_implemented.clone(),
+            ellipsis: p.ellipsis.clone(),
+            empty_tuple: p.empty_tuple.clone(),
+            null_marker: p.null_marker.clone(),
+            lazy_classes: p.lazy_classes.clone(),
+        };
+        let mut vm = Vm::assemble(shared, Some(rt));
+        crate::modules::sys::init_interpreter(&mut vm);
+        crate::objects::finalize::install(&vm);
+        vm
+    }
+
+    /// The runtime's prototype: builds the built-in types, names and the
+    /// `builtins` and `sys` namespaces every interpreter shares.
+    pub(crate) fn prototype() -> Vm {
         let types = Types::bootstrap();
         let exc = ExcTypes::bootstrap(&types);
         // The key hashes only the str's text, which never changes.
@@ -162,23 +239,11 @@ impl Vm {
             Payload::Module(crate::objects::module::ModuleData::new("builtins")),
             Some(builtins_dict.clone()),
         );
-        let sys_dict = mk_dict();
         let sys = PyObject::new_raw(
             Some(types.module.clone()),
             Payload::Module(crate::objects::module::ModuleData::new("sys")),
-            Some(sys_dict),
+            Some(mk_dict()),
         );
-        let modules = mk_dict();
-        let not_implemented = PyObject::new_raw(
-            Some(types.not_implemented_type.clone()),
-            Payload::Instance,
-            None,
-        );
-        let ellipsis =
-            PyObject::new_raw(Some(types.ellipsis_type.clone()), Payload::Instance, None);
-        let null_marker = PyObject::new_raw(Some(types.object.clone()), Payload::Instance, None);
-        let empty_tuple =
-            PyObject::new_raw(Some(types.tuple.clone()), Payload::Tuple(Vec::new()), None);
         let lazy_classes = Rc::new(crate::objects::type_lazy::LazyClasses {
             str_t: Rc::downgrade(&types.str),
             method_descriptor: Rc::downgrade(&types.method_descriptor),
@@ -188,25 +253,57 @@ impl Vm {
             member_descriptor: Rc::downgrade(&types.member_descriptor),
             tuple: Rc::downgrade(&types.tuple),
         });
-        let mut vm = Vm {
+        let shared = Shared {
+            not_implemented: PyObject::new_raw(
+                Some(types.not_implemented_type.clone()),
+                Payload::Instance,
+                None,
+            ),
+            ellipsis: PyObject::new_raw(Some(types.ellipsis_type.clone()), Payload::Instance, None),
+            null_marker: PyObject::new_raw(Some(types.object.clone()), Payload::Instance, None),
+            empty_tuple: PyObject::new_raw(
+                Some(types.tuple.clone()),
+                Payload::Tuple(Vec::new()),
+                None,
+            ),
+            modules: mk_dict(),
             types,
             exc,
             names,
-            interned,
             builtins,
             builtins_dict,
             sys,
-            modules,
-            not_implemented,
-            ellipsis,
-            empty_tuple,
+            lazy_classes,
+        };
+        let mut vm = Vm::assemble(shared, None);
+        vm.interned = interned;
+        crate::objects::init_types(&mut vm);
+        crate::builtins::init(&mut vm);
+        crate::modules::init(&mut vm);
+        vm
+    }
+
+    /// A VM around `shared`, with everything else in its starting state.
+    fn assemble(s: Shared, runtime: Option<Rc<crate::runtime::Runtime>>) -> Vm {
+        Vm {
+            types: s.types,
+            exc: s.exc,
+            names: s.names,
+            interned: HashSet::default(),
+            builtins: s.builtins,
+            builtins_dict: s.builtins_dict,
+            sys: s.sys,
+            modules: s.modules,
+            not_implemented: s.not_implemented,
+            ellipsis: s.ellipsis,
+            empty_tuple: s.empty_tuple,
             depth: 0,
             recursion_limit: 1000,
             handled: None,
             frame_pool: Vec::new(),
             frame_stack: Vec::new(),
             repr_stack: Vec::new(),
-            null_marker,
+            null_marker: s.null_marker,
             gc: Gc::default(),
             finalize_queue: Default::default(),
             method_cache: Default::default(),
@@ -222,13 +319,10 @@ impl Vm {
             interrupt: Default::default(),
             limits: crate::limits::Limits::default(),
             sandbox: crate::sandbox::Sandbox::default(),
-            lazy_classes,
-        };
-        crate::objects::init_types(&mut vm);
-        crate::builtins::init(&mut vm);
-        crate::modules::init(&mut vm);
-        crate::objects::finalize::install(&vm);
-        vm
+            lazy_classes: s.lazy_classes,
+            shared_subclasses: HashMap::new(),
+            runtime,
+        }
     }
 
     // ---- allocation ----
@@ -275,6 +369,13 @@ impl Vm {
     /// The interned `str` object for `s`.
     pub fn intern(&mut self, s: &str) -> PyRef {
         if let Some(r) = self.interned.get(s) {
+            return r.0.clone();
+        }
+        if let Some(r) = self
+            .runtime
+            .as_ref()
+            .and_then(|rt| rt.proto.interned.get(s))
+        {
             return r.0.clone();
         }
         let r = PyObject::new_raw(
@@ -529,6 +630,16 @@ impl Vm {
     /// Registers a native module initialiser under `name` (importable).
     pub fn register_module(&mut self, name: &str, init: ModuleInit) {
         self.native_modules.insert(name.to_owned(), init);
+    }
+
+    /// The initialiser of native module `name`: this interpreter's own,
+    /// else one of the runtime's built-in ones.
+    pub(crate) fn native_module(&self, name: &str) -> Option<ModuleInit> {
+        self.native_modules.get(name).cloned().or_else(|| {
+            self.runtime
+                .as_ref()
+                .and_then(|rt| rt.proto.native_modules.get(name).cloned())
+        })
     }
 }
 

@@ -451,6 +451,62 @@ fn interpreters_are_independent() {
 }
 
 #[test]
+fn interpreters_share_no_mutable_state() {
+    // The built-in types and the prototypes of `builtins` and `sys` are
+    // shared by a thread's interpreters: what one changes, the other must
+    // not see.
+    let mut a = Interpreter::new();
+    let mut b = Interpreter::new();
+    a.exec(
+        "import sys, builtins\n\
+         class OnlyInA(int): pass\n\
+         class AlsoOnlyInA: pass\n\
+         builtins.only_in_a = 1\n\
+         sys.path.append('only-in-a')\n\
+         sys.argv.append('only-in-a')\n\
+         sys.warnoptions.append('only-in-a')\n\
+         sys.implementation.only_in_a = 1\n\
+         sys.only_in_a = 1\n\
+         sys.modules['only_in_a'] = sys\n",
+    )
+    .unwrap();
+    let probe = "import sys, builtins\n\
+         names = [c.__name__ for c in int.__subclasses__() + object.__subclasses__()]\n\
+         seen = ['OnlyInA' in names, 'AlsoOnlyInA' in names, hasattr(builtins, 'only_in_a'), \
+                 'only-in-a' in sys.path, 'only-in-a' in sys.argv, 'only-in-a' in sys.warnoptions, \
+                 hasattr(sys.implementation, 'only_in_a'), hasattr(sys, 'only_in_a'), \
+                 'only_in_a' in sys.modules]\n";
+    a.exec(probe).unwrap();
+    b.exec(probe).unwrap();
+    assert_eq!(a.get::<Vec<bool>>("seen").unwrap(), vec![true; 9]);
+    assert_eq!(b.get::<Vec<bool>>("seen").unwrap(), vec![false; 9]);
+    // A shared module function's `__self__` is the interpreter's own module.
+    for i in [&mut a, &mut b] {
+        let own = "import builtins, sys\n\
+             own = [len.__self__ is builtins, sys.exit.__self__ is sys]\n";
+        i.exec(own).unwrap();
+        assert_eq!(i.get::<Vec<bool>>("own").unwrap(), vec![true, true]);
+    }
+}
+
+#[test]
+fn interpreters_work_on_several_threads() {
+    // Each thread builds its own shared runtime and frees it at exit.
+    let handles: Vec<_> = (0..4)
+        .map(|k: i64| {
+            std::thread::spawn(move || {
+                let mut i = Interpreter::new();
+                i.exec("class C: pass\nn = len(object.__subclasses__())")
+                    .unwrap();
+                i.eval_as::<i64>(&format!("{k} * 10 + 1")).unwrap()
+            })
+        })
+        .collect();
+    let got: Vec<i64> = handles.into_iter().map(|h| h.join().unwrap()).collect();
+    assert_eq!(got, vec![1, 11, 21, 31]);
+}
+
+#[test]
 fn dropping_interpreters_frees_their_cycles() {
     // Warm up once (lazily made shared state), then measure.
     drop(make_cycles());

@@ -3,7 +3,6 @@
 //! displayhook/excepthook.
 
 use crate::native::Args;
-use crate::object::Payload;
 use crate::objects::exception::exc_data;
 use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
@@ -193,12 +192,6 @@ pub fn init(vm: &mut Vm) {
     ] {
         vm.module_set(&m, n, v.clone());
     }
-    let modules = Value::Obj(vm.modules.clone());
-    vm.module_set(&m, "modules", modules);
-    let argv = vm.new_list(vec![]);
-    vm.module_set(&m, "argv", argv);
-    let path = vm.new_list(vec![]);
-    vm.module_set(&m, "path", path);
     let s = vm.str_val("3.11.7 (rpy 0.1.0)");
     vm.module_set(&m, "version", s);
     let vi: Vec<Value> = vec![
@@ -236,10 +229,25 @@ pub fn init(vm: &mut Vm) {
     vm.module_set(&m, "executable", exe);
     let bn = vm.new_tuple(vec![]);
     vm.module_set(&m, "builtin_module_names", bn);
-    let no = vm.new_list(vec![]);
-    vm.module_set(&m, "warnoptions", no);
     let n = vm.str_val("sys");
     vm.module_set(&m, "__name__", n);
+    let pfx = vm.str_val("");
+    vm.module_set(&m, "prefix", pfx);
+    add_info(vm, &m);
+    init_interpreter(vm);
+}
+
+/// The part of `sys` each interpreter makes for itself (the rest of its
+/// namespace is shared: `runtime.rs`): the mutable values, and `sys` and
+/// `builtins` in `sys.modules`.
+pub(crate) fn init_interpreter(vm: &mut Vm) {
+    let m = vm.sys.clone();
+    let modules = Value::Obj(vm.modules.clone());
+    vm.module_set(&m, "modules", modules);
+    for name in ["argv", "path", "warnoptions"] {
+        let l = vm.new_list(vec![]);
+        vm.module_set(&m, name, l);
+    }
     let impl_version = vm.module_get(&m, "version_info");
     let attrs = vec![
         ("name", vm.str_val("rpy")),
@@ -249,9 +257,6 @@ pub fn init(vm: &mut Vm) {
     ];
     let imp = vm.new_namespace(attrs);
     vm.module_set(&m, "implementation", imp);
-    let pfx = vm.str_val("");
-    vm.module_set(&m, "prefix", pfx);
-    add_info(vm, &m);
     // sys and builtins are in sys.modules from the start.
     let modules = vm.modules.clone();
     let sk = vm.intern("sys");
@@ -260,7 +265,6 @@ pub fn init(vm: &mut Vm) {
     let bv = Value::Obj(vm.builtins.clone());
     let _ = vm.dict_set(&modules, Value::Obj(sk), sysv);
     let _ = vm.dict_set(&modules, Value::Obj(bk), bv);
-    let _ = Payload::Instance;
 }
 
 /// A struct-sequence attribute of `sys` (float_info, int_info, ...).

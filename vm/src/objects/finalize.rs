@@ -33,7 +33,7 @@ thread_local! {
 pub fn install(vm: &Vm) {
     let q = Rc::downgrade(&vm.finalize_queue);
     let name = vm.names.__del__.clone();
-    CURRENT.with(|c| {
+    let _ = CURRENT.try_with(|c| {
         if let Ok(mut c) = c.try_borrow_mut() {
             c.push((q, name));
         }
@@ -42,7 +42,9 @@ pub fn install(vm: &Vm) {
 
 /// Stops queueing for `vm` (it is being torn down).
 pub fn uninstall(vm: &Vm) {
-    CURRENT.with(|c| {
+    // The list is gone once the thread exits (the runtime's prototype is
+    // torn down then).
+    let _ = CURRENT.try_with(|c| {
         if let Ok(mut c) = c.try_borrow_mut() {
             let mine = Rc::as_ptr(&vm.finalize_queue);
             c.retain(|(q, _)| !std::ptr::eq(q.as_ptr(), mine));
@@ -122,11 +124,13 @@ pub fn needs_finalizer(o: &PyObject, name: &PyRef) -> bool {
     if !class_has_del(&cls, name) {
         return false;
     }
-    !FINALIZED.with(|f| {
-        f.try_borrow()
-            .map(|f| f.contains(&address(o)))
-            .unwrap_or(true)
-    })
+    !FINALIZED
+        .try_with(|f| {
+            f.try_borrow()
+                .map(|f| f.contains(&address(o)))
+                .unwrap_or(true)
+        })
+        .unwrap_or(true)
 }
 
 /// Called by `PyObject::drop`: queues the object's contents for its
@@ -146,21 +150,27 @@ pub fn intercept(o: &mut PyObject) -> bool {
         }
         _ => return false,
     }
-    let Some((queue, name)) = CURRENT.with(|c| {
-        c.try_borrow()
-            .ok()
-            .and_then(|c| c.last().and_then(|(q, n)| Some((q.upgrade()?, n.clone()))))
-    }) else {
+    let Some((queue, name)) = CURRENT
+        .try_with(|c| {
+            c.try_borrow()
+                .ok()
+                .and_then(|c| c.last().and_then(|(q, n)| Some((q.upgrade()?, n.clone()))))
+        })
+        .ok()
+        .flatten()
+    else {
         return false;
     };
     if !class_has_del(&cls, &name) {
         return false;
     }
     let addr = address(o);
-    let done = FINALIZED.with(|f| match f.try_borrow_mut() {
-        Ok(mut f) => f.remove(&addr),
-        Err(_) => true,
-    });
+    let done = FINALIZED
+        .try_with(|f| match f.try_borrow_mut() {
+            Ok(mut f) => f.remove(&addr),
+            Err(_) => true,
+        })
+        .unwrap_or(true);
     if done {
         return false;
     }
@@ -174,7 +184,7 @@ pub fn intercept(o: &mut PyObject) -> bool {
 /// Records that `o`'s finalizer ran.
 pub fn mark_finalized(o: &PyRef) {
     let addr = Rc::as_ptr(o) as usize;
-    FINALIZED.with(|f| {
+    let _ = FINALIZED.try_with(|f| {
         if let Ok(mut f) = f.try_borrow_mut() {
             f.insert(addr);
         }

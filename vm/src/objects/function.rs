@@ -255,7 +255,21 @@ fn builtin_qualname(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 fn builtin_self(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match v.payload() {
-        Some(Payload::BuiltinFunction(f)) => Ok(f.bound.clone().unwrap_or(Value::None)),
+        Some(Payload::BuiltinFunction(f)) => {
+            // The functions of `builtins` and `sys` are shared by all the
+            // thread's interpreters (`runtime.rs`): their module is the
+            // one of this interpreter's name.
+            if let Some(Value::Obj(m)) = &f.bound {
+                if let Payload::Module(md) = &m.payload {
+                    let name = vm.str_val(&*md.name);
+                    let modules = vm.modules.clone();
+                    if let Ok(Some(own)) = vm.dict_get(&modules, &name) {
+                        return Ok(own);
+                    }
+                }
+            }
+            Ok(f.bound.clone().unwrap_or(Value::None))
+        }
         _ => Err(vm.type_error("descriptor requires a builtin function")),
     }
 }

@@ -88,7 +88,7 @@ impl Vm {
     pub fn type_modified(&mut self, ty: &PyRef) {
         if let Some(td) = ty.as_type() {
             // Most types have no subclasses: no walk (and no allocation).
-            if td.subclasses.borrow().is_empty() {
+            if td.subclasses.borrow().is_empty() && !td.shared.get() {
                 self.method_cache.next_version += 1;
                 td.version.set(self.method_cache.next_version);
                 return;
@@ -104,11 +104,7 @@ impl Vm {
             if let Some(td) = t.as_type() {
                 self.method_cache.next_version += 1;
                 td.version.set(self.method_cache.next_version);
-                for w in td.subclasses.borrow().iter() {
-                    if let Some(s) = w.upgrade() {
-                        stack.push(s);
-                    }
-                }
+                stack.extend(self.subclasses_of(&t));
             }
         }
     }

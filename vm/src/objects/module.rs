@@ -53,7 +53,7 @@ fn module_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
             format!("<module '{name}' from '{}'>", f.as_str().unwrap_or(""))
         }
         _ => {
-            if vm.native_modules.contains_key(&*name) || &*name == "sys" || &*name == "builtins" {
+            if vm.native_module(&name).is_some() || &*name == "sys" || &*name == "builtins" {
                 format!("<module '{name}' (built-in)>")
             } else {
                 format!("<module '{name}'>")

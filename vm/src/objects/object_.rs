@@ -457,17 +457,7 @@ fn type_mro(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn type_subclasses(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let t = as_type_arg(vm, args.this(), "type.__subclasses__(X)")?;
-    let subs: Vec<Value> = t
-        .as_type()
-        .map(|d| {
-            d.subclasses
-                .borrow()
-                .iter()
-                .filter_map(|w| w.upgrade())
-                .map(Value::Obj)
-                .collect()
-        })
-        .unwrap_or_default();
+    let subs = vm.subclasses_of(&t).into_iter().map(Value::Obj).collect();
     Ok(vm.new_list(subs))
 }
 

@@ -16,7 +16,7 @@ use std::rc::Rc;
 
 use crate::native::Args;
 use crate::object::Payload;
-use crate::objects::type_::{set_bases, Layout, TypeData};
+use crate::objects::type_::{set_mro, Layout, TypeData};
 use crate::objects::type_lazy::{Name, Pending};
 use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
@@ -79,7 +79,9 @@ impl Vm {
         data.basetype = false;
         data.struct_seq = Some(names.clone());
         let ty = self.alloc_type(data, self.types.type_.clone());
-        set_bases(&ty, vec![self.types.tuple.clone()]);
+        let tuple = self.types.tuple.clone();
+        set_mro(&ty, vec![tuple.clone()]);
+        self.add_subclass(&tuple, &ty);
         crate::define::set_tp_name(&ty, module, name);
         let m = self.str_val(module);
         self.set_class_const(&ty, "__module__", m);

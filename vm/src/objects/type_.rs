@@ -59,7 +59,13 @@ pub struct TypeData {
     pub slots: Vec<String>,
     /// Slot storage size of instances (this class's slots and its bases').
     pub nslots: usize,
+    /// Subclasses made in the same interpreter, or for a type of the
+    /// shared runtime, those made while building it (an interpreter's own
+    /// subclasses of a shared type are in `Vm::shared_subclasses`).
     pub subclasses: RefCell<Vec<Weak<PyObject>>>,
+    /// Part of the runtime all interpreters on the thread share
+    /// (`runtime.rs`): must never change.
+    pub(crate) shared: Cell<bool>,
     /// Bumped when the class or a base changes (attribute caches).
     pub version: Cell<u64>,
     /// `__abstractmethods__` is non-empty.
@@ -91,6 +97,7 @@ impl TypeData {
             slots: Vec::new(),
             nslots: 0,
             subclasses: RefCell::new(Vec::new()),
+            shared: Cell::new(false),
             version: Cell::new(0),
             abstract_: Cell::new(false),
             del_cache: Cell::new((0, 0)),
@@ -249,8 +256,45 @@ impl Vm {
         let mut data = TypeData::new(name, layout);
         data.instance_dict = instance_dict;
         let ty = self.alloc_type(data, self.types.type_.clone());
-        set_bases(&ty, vec![base.clone()]);
+        set_mro(&ty, vec![base.clone()]);
+        self.add_subclass(&base, &ty);
         ty
+    }
+
+    /// Records `sub` as a subclass of `base` (for `__subclasses__()` and
+    /// cache invalidation). A shared type keeps an interpreter's subclasses
+    /// out of its own list, where other interpreters would see them.
+    pub(crate) fn add_subclass(&mut self, base: &PyRef, sub: &PyRef) {
+        let Some(bt) = base.as_type() else { return };
+        if bt.shared.get() {
+            let key = Rc::as_ptr(base) as *const u8 as usize;
+            self.shared_subclasses
+                .entry(key)
+                .or_default()
+                .push(Rc::downgrade(sub));
+        } else {
+            bt.subclasses.borrow_mut().push(Rc::downgrade(sub));
+        }
+    }
+
+    /// The live direct subclasses of `ty` this interpreter can see.
+    pub fn subclasses_of(&self, ty: &PyRef) -> Vec<PyRef> {
+        let Some(td) = ty.as_type() else {
+            return Vec::new();
+        };
+        let mut out: Vec<PyRef> = td
+            .subclasses
+            .borrow()
+            .iter()
+            .filter_map(|w| w.upgrade())
+            .collect();
+        if td.shared.get() {
+            let key = Rc::as_ptr(ty) as *const u8 as usize;
+            if let Some(own) = self.shared_subclasses.get(&key) {
+                out.extend(own.iter().filter_map(|w| w.upgrade()));
+            }
+        }
+        out
     }
 
     /// Allocates a type object with a fresh namespace dict.
@@ -418,9 +462,7 @@ impl Vm {
             *t.mro.borrow_mut() = mro;
         }
         for b in &bases {
-            if let Some(bt) = b.as_type() {
-                bt.subclasses.borrow_mut().push(Rc::downgrade(&ty));
-            }
+            self.add_subclass(b, &ty);
         }
         // Defaults a class statement provides.
         let module_key = self.names.__module__.clone();
@@ -576,15 +618,22 @@ fn solid_base(t: &PyRef) -> PyRef {
     }
 }
 
-/// Sets bases and computes a (single-inheritance) MRO for a built-in type.
+/// Sets bases and computes a (single-inheritance) MRO for a built-in type
+/// while the runtime is bootstrapped (no interpreter yet), recording it as
+/// its base's subclass.
 pub fn set_bases(ty: &PyRef, bases: Vec<PyRef>) {
+    if let Some(bt) = bases.first().and_then(|b| b.as_type()) {
+        bt.subclasses.borrow_mut().push(Rc::downgrade(ty));
+    }
+    set_mro(ty, bases);
+}
+
+/// Sets bases and a (single-inheritance) MRO; see [`Vm::add_subclass`].
+pub(crate) fn set_mro(ty: &PyRef, bases: Vec<PyRef>) {
     let Some(t) = ty.as_type() else { return };
     let mut mro = vec![ty.clone()];
-    if let Some(b) = bases.first() {
-        if let Some(bt) = b.as_type() {
-            mro.extend(bt.mro.borrow().iter().cloned());
-            bt.subclasses.borrow_mut().push(Rc::downgrade(ty));
-        }
+    if let Some(bt) = bases.first().and_then(|b| b.as_type()) {
+        mro.extend(bt.mro.borrow().iter().cloned());
     }
     *t.base.borrow_mut() = bases.first().cloned();
     *t.bases.borrow_mut() = bases;
