@@ -391,7 +391,22 @@ impl Vm {
     }
 
     /// Sets (or deletes) an attribute of a type object.
-    fn type_setattr(&mut self, ty: &PyRef, name: &PyRef, value: Option<Value>) -> PyResult<()> {
+    /// Built-in types refuse before any descriptor runs, as CPython's
+    /// immutable types do: they are shared by the interpreters of a thread.
+    pub(crate) fn type_setattr(
+        &mut self,
+        ty: &PyRef,
+        name: &PyRef,
+        value: Option<Value>,
+    ) -> PyResult<()> {
+        let Some(t) = ty.as_type() else { return Ok(()) };
+        if !t.heap {
+            let n = name.as_str().unwrap_or("?");
+            return Err(self.type_error(format!(
+                "cannot set '{n}' attribute of immutable type '{}'",
+                t.message_name()
+            )));
+        }
         let meta = self.obj_class(ty);
         if let Some(d) = lookup(&meta, name) {
             if is_data_descr(self, &d) {
@@ -409,14 +424,6 @@ impl Vm {
                 }
                 return self.generic_setattr(&Value::Obj(ty.clone()), &meta, name, value);
             }
-        }
-        let Some(t) = ty.as_type() else { return Ok(()) };
-        if !t.heap {
-            let n = name.as_str().unwrap_or("?");
-            return Err(self.type_error(format!(
-                "cannot set '{n}' attribute of immutable type '{}'",
-                t.message_name()
-            )));
         }
         let Some(dict) = ty.dict().cloned() else {
             return Ok(());

@@ -140,6 +140,11 @@ impl Vm {
 
     /// Records `p` for built-in type `ty` (see `objects/type_lazy.rs`).
     pub(crate) fn defer_class_attr(&mut self, ty: &PyRef, p: Pending) {
+        debug_assert!(
+            !ty.as_type().is_some_and(|t| t.shared.get()),
+            "built-in types are shared by the interpreters of a thread: \
+             add attributes to your own types (new_native_type), not to vm.types"
+        );
         if !type_lazy::defer(ty, &self.lazy_classes, p) {
             self.type_modified(ty);
         }

@@ -480,6 +480,30 @@ fn interpreters_share_no_mutable_state() {
     b.exec(probe).unwrap();
     assert_eq!(a.get::<Vec<bool>>("seen").unwrap(), vec![true; 9]);
     assert_eq!(b.get::<Vec<bool>>("seen").unwrap(), vec![false; 9]);
+    // Every way of changing a shared type is refused, so `b` sees `int`
+    // as it was built.
+    let hostile = [
+        "object.__delattr__(int, '__add__')",
+        "type.__delattr__(int, '__add__')",
+        "int.__doc__ = 'changed'",
+        "int.__qualname__ = 'changed'",
+        "ValueError.__module__ = 'changed'",
+        "int.__abstractmethods__ = frozenset({'x'})",
+    ];
+    for code in hostile {
+        let err = a.exec(code).unwrap_err();
+        assert_eq!(err.type_name(), "TypeError", "{code}: {err}");
+    }
+    b.exec(
+        "intact = (hasattr(int, '__add__'), int.__doc__ != 'changed', \
+                   int.__qualname__, ValueError.__module__, int(3))",
+    )
+    .unwrap();
+    assert_eq!(
+        b.get::<(bool, bool, String, String, i64)>("intact")
+            .unwrap(),
+        (true, true, "int".into(), "builtins".into(), 3)
+    );
     // A shared module function's `__self__` is the interpreter's own module.
     for i in [&mut a, &mut b] {
         let own = "import builtins, sys\n\

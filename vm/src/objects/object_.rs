@@ -21,6 +21,19 @@ fn as_type_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<PyRef> {
     }
 }
 
+/// The type whose special attribute `attr` is being set: built-in types are
+/// immutable (and shared by the interpreters of a thread).
+fn writable_type(vm: &mut Vm, v: &Value, attr: &str) -> PyResult<PyRef> {
+    let t = as_type_arg(vm, v, &format!("type.{attr}"))?;
+    match t.as_type() {
+        Some(td) if !td.heap => Err(vm.type_error(format!(
+            "cannot set '{attr}' attribute of immutable type '{}'",
+            td.message_name()
+        ))),
+        _ => Ok(t),
+    }
+}
+
 fn is_object_slot(f: &Option<Value>, name: &str) -> bool {
     match f {
         Some(Value::Obj(o)) => match &o.payload {
@@ -220,9 +233,42 @@ fn object_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
             vm.type_name(name)
         )));
     };
+    if let Value::Obj(o) = this {
+        if o.as_type().is_some() {
+            return Err(vm.type_error("can't apply this __delattr__ to type object"));
+        }
+    }
     let cls = vm.class_of(this);
     vm.generic_setattr(this, &cls, n, None)?;
     Ok(Value::None)
+}
+
+/// `type.__setattr__` / `type.__delattr__` (value None = delete).
+fn type_set_or_del(
+    vm: &mut Vm,
+    this: &Value,
+    name: &Value,
+    value: Option<Value>,
+) -> PyResult<Value> {
+    let Value::Obj(n) = name else {
+        return Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(name)
+        )));
+    };
+    let t = as_type_arg(vm, this, "type.__setattr__")?;
+    vm.type_setattr(&t, n, value)?;
+    Ok(Value::None)
+}
+
+fn type_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [this, name, value] = args.exact_method(vm, "type.__setattr__")?;
+    type_set_or_del(vm, this, name, Some(value.clone()))
+}
+
+fn type_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [this, name] = args.exact_method(vm, "type.__delattr__")?;
+    type_set_or_del(vm, this, name, None)
 }
 
 fn get_class(vm: &mut Vm, v: &Value) -> PyResult<Value> {
@@ -509,7 +555,7 @@ fn get_name(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(vm.str_val(n))
 }
 fn set_name(vm: &mut Vm, v: &Value, n: Value) -> PyResult<()> {
-    let t = as_type_arg(vm, v, "type.__name__")?;
+    let t = writable_type(vm, v, "__name__")?;
     let Some(s) = n.as_str() else {
         return Err(vm.type_error(format!(
             "can only assign string to {}.__name__, not '{}'",
@@ -517,20 +563,14 @@ fn set_name(vm: &mut Vm, v: &Value, n: Value) -> PyResult<()> {
             vm.type_name(&n)
         )));
     };
-    match t.as_type() {
-        Some(td) if td.heap => {
-            // `__qualname__` stays what it was.
-            let old = td.name();
-            td.qualname.borrow_mut().get_or_insert(old);
-            *td.name.borrow_mut() = s.to_owned();
-            *td.tp_name.borrow_mut() = None;
-            Ok(())
-        }
-        _ => Err(vm.type_error(format!(
-            "cannot set '__name__' attribute of immutable type '{}'",
-            type_name_of(&t)
-        ))),
+    if let Some(td) = t.as_type() {
+        // `__qualname__` stays what it was.
+        let old = td.name();
+        td.qualname.borrow_mut().get_or_insert(old);
+        *td.name.borrow_mut() = s.to_owned();
+        *td.tp_name.borrow_mut() = None;
     }
+    Ok(())
 }
 fn get_qualname(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let t = as_type_arg(vm, v, "type.__qualname__")?;
@@ -538,7 +578,7 @@ fn get_qualname(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(vm.str_val(q))
 }
 fn set_qualname(vm: &mut Vm, v: &Value, n: Value) -> PyResult<()> {
-    let t = as_type_arg(vm, v, "type.__qualname__")?;
+    let t = writable_type(vm, v, "__qualname__")?;
     let Some(s) = n.as_str() else {
         return Err(vm.type_error(format!(
             "can only assign string to {}.__qualname__, not '{}'",
@@ -564,7 +604,7 @@ fn get_module(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(vm.str_val(m))
 }
 fn set_module(vm: &mut Vm, v: &Value, m: Value) -> PyResult<()> {
-    let t = as_type_arg(vm, v, "type.__module__")?;
+    let t = writable_type(vm, v, "__module__")?;
     if let Some(d) = t.dict().cloned() {
         let k = vm.names.__module__.clone();
         vm.dict_set(&d, Value::Obj(k), m)?;
@@ -633,7 +673,7 @@ fn get_doc(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(d)
 }
 fn set_doc(vm: &mut Vm, v: &Value, d: Value) -> PyResult<()> {
-    let t = as_type_arg(vm, v, "type.__doc__")?;
+    let t = writable_type(vm, v, "__doc__")?;
     if let Some(dict) = t.dict().cloned() {
         let k = vm.names.__doc__.clone();
         vm.dict_set(&dict, Value::Obj(k), d)?;
@@ -649,7 +689,7 @@ fn get_abstract(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 fn set_abstract(vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
-    let t = as_type_arg(vm, v, "type.__abstractmethods__")?;
+    let t = writable_type(vm, v, "__abstractmethods__")?;
     if let Some(dict) = t.dict().cloned() {
         let k = vm.names.__abstractmethods__.clone();
         vm.dict_set(&dict, Value::Obj(k), x)?;
@@ -735,6 +775,8 @@ pub fn init(vm: &mut Vm) {
             ("__instancecheck__", type_instancecheck),
             ("__subclasscheck__", type_subclasscheck),
             ("__dir__", type_dir),
+            ("__setattr__", type_setattr),
+            ("__delattr__", type_delattr),
             ("__or__", type_or),
             ("__ror__", type_or),
         ],
