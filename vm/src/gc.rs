@@ -255,9 +255,12 @@ pub fn clear(o: &PyObject, out: &mut Vec<Value>) {
         Payload::Slots(l) => out.extend(bm!(l).iter_mut().filter_map(|x| x.take())),
         Payload::Dict(d) => {
             let t = std::mem::take(&mut *bm!(d));
-            for (k, val) in t.map.into_iter().filter(|(k, _)| !k.dead) {
-                out.push(k.value);
-                out.push(val);
+            out.reserve(2 * t.map.len());
+            for (k, val) in t.map.into_iter() {
+                if !k.dead {
+                    out.push(k.value);
+                    out.push(val);
+                }
             }
         }
         Payload::Set(s) | Payload::FrozenSet(s) => {

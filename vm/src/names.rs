@@ -36,7 +36,6 @@ macro_rules! names {
     ($($field:ident),* $(,)?) => {
         /// The VM's interned names; `vm.names.__init__` etc.
         #[allow(non_snake_case)]
-        #[derive(Clone)]
         pub struct Names {
             $(pub $field: PyRef,)*
         }

@@ -71,9 +71,12 @@ pub struct CallerInfo {
 
 /// The interpreter state.
 pub struct Vm {
-    pub types: Types,
-    pub exc: ExcTypes,
-    pub names: Names,
+    /// The registries below are the thread's runtime's (`runtime.rs`),
+    /// behind one `Rc` each so that an interpreter costs three reference
+    /// counts, not one per entry.
+    pub types: Rc<Types>,
+    pub exc: Rc<ExcTypes>,
+    pub names: Rc<Names>,
     interned: HashSet<Interned, ahash::RandomState>,
     /// The `builtins` module and its dict.
     pub builtins: PyRef,
@@ -137,9 +140,9 @@ pub struct Vm {
 
 /// What a new `Vm` starts from: shared with the runtime or made for it.
 struct Shared {
-    types: Types,
-    exc: ExcTypes,
-    names: Names,
+    types: Rc<Types>,
+    exc: Rc<ExcTypes>,
+    names: Rc<Names>,
     builtins: PyRef,
     builtins_dict: PyRef,
     sys: PyRef,
@@ -267,9 +270,9 @@ impl Vm {
                 None,
             ),
             modules: mk_dict(),
-            types,
-            exc,
-            names,
+            types: Rc::new(types),
+            exc: Rc::new(exc),
+            names: Rc::new(names),
             builtins,
             builtins_dict,
             sys,

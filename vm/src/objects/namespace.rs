@@ -67,9 +67,13 @@ fn ns_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
 impl Vm {
     /// The `types.SimpleNamespace` type.
     pub fn simple_namespace_type(&mut self) -> PyRef {
-        if let Some(t) = self
-            .extensions
-            .get("types.SimpleNamespace")
+        // The prototype makes it (for `sys.implementation`), so every other
+        // interpreter of the thread shares that immutable type.
+        let proto = self.runtime.as_ref().map(|rt| &rt.proto.extensions);
+        if let Some(t) = [Some(&self.extensions), proto]
+            .into_iter()
+            .flatten()
+            .find_map(|e| e.get("types.SimpleNamespace"))
             .and_then(|b| b.downcast_ref::<PyRef>())
         {
             return t.clone();
