@@ -400,13 +400,7 @@ impl Vm {
         value: Option<Value>,
     ) -> PyResult<()> {
         let Some(t) = ty.as_type() else { return Ok(()) };
-        if !t.heap {
-            let n = name.as_str().unwrap_or("?");
-            return Err(self.type_error(format!(
-                "cannot set '{n}' attribute of immutable type '{}'",
-                t.message_name()
-            )));
-        }
+        self.check_mutable_type(ty, name.as_str().unwrap_or("?"))?;
         let meta = self.obj_class(ty);
         if let Some(d) = lookup(&meta, name) {
             if is_data_descr(self, &d) {
@@ -445,6 +439,18 @@ impl Vm {
             self.update_abstract(ty)?;
         }
         Ok(())
+    }
+
+    /// Refuses to change attribute `name` of a built-in type (immutable as
+    /// in CPython, and shared by the interpreters of a thread).
+    pub(crate) fn check_mutable_type(&mut self, ty: &PyRef, name: &str) -> PyResult<()> {
+        match ty.as_type() {
+            Some(t) if !t.heap => Err(self.type_error(format!(
+                "cannot set '{name}' attribute of immutable type '{}'",
+                t.message_name()
+            ))),
+            _ => Ok(()),
+        }
     }
 
     /// Stores into an object's `__dict__` directly (no descriptors), for

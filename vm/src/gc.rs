@@ -256,11 +256,9 @@ pub fn clear(o: &PyObject, out: &mut Vec<Value>) {
         Payload::Dict(d) => {
             let t = std::mem::take(&mut *bm!(d));
             out.reserve(2 * t.map.len());
-            for (k, val) in t.map.into_iter() {
-                if !k.dead {
-                    out.push(k.value);
-                    out.push(val);
-                }
+            for (k, val) in t.map.into_iter().filter(|(k, _)| !k.dead) {
+                out.push(k.value);
+                out.push(val);
             }
         }
         Payload::Set(s) | Payload::FrozenSet(s) => {

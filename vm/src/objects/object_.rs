@@ -25,12 +25,19 @@ fn as_type_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<PyRef> {
 /// immutable (and shared by the interpreters of a thread).
 fn writable_type(vm: &mut Vm, v: &Value, attr: &str) -> PyResult<PyRef> {
     let t = as_type_arg(vm, v, &format!("type.{attr}"))?;
-    match t.as_type() {
-        Some(td) if !td.heap => Err(vm.type_error(format!(
-            "cannot set '{attr}' attribute of immutable type '{}'",
-            td.message_name()
+    vm.check_mutable_type(&t, attr)?;
+    Ok(t)
+}
+
+/// The name argument of `__getattribute__`, `__setattr__`, ... (a str
+/// object; its text is checked where it is used).
+fn attr_name(vm: &mut Vm, name: &Value) -> PyResult<PyRef> {
+    match name {
+        Value::Obj(n) => Ok(n.clone()),
+        _ => Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(name)
         ))),
-        _ => Ok(t),
     }
 }
 
@@ -180,12 +187,7 @@ fn object_cmp_ni(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 
 fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this, name] = args.exact_method(vm, "object.__getattribute__")?;
-    let Value::Obj(n) = name else {
-        return Err(vm.type_error(format!(
-            "attribute name must be string, not '{}'",
-            vm.type_name(name)
-        )));
-    };
+    let n = &attr_name(vm, name)?;
     if n.as_str().is_none() {
         return Err(vm.type_error(format!(
             "attribute name must be string, not '{}'",
@@ -207,40 +209,34 @@ fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this, name, value] = args.exact_method(vm, "object.__setattr__")?;
-    let Value::Obj(n) = name else {
-        return Err(vm.type_error(format!(
-            "attribute name must be string, not '{}'",
-            vm.type_name(name)
-        )));
-    };
+/// `object.__setattr__` / `object.__delattr__` (value None = delete);
+/// `slot` names the method in the error for a type object.
+fn object_set_or_del(
+    vm: &mut Vm,
+    this: &Value,
+    name: &Value,
+    value: Option<Value>,
+    slot: &str,
+) -> PyResult<Value> {
+    let n = attr_name(vm, name)?;
     if let Value::Obj(o) = this {
         if o.as_type().is_some() {
-            return Err(vm.type_error("can't apply this __setattr__ to type object"));
+            return Err(vm.type_error(format!("can't apply this {slot} to type object")));
         }
     }
     let cls = vm.class_of(this);
-    vm.generic_setattr(this, &cls, n, Some(value.clone()))?;
+    vm.generic_setattr(this, &cls, &n, value)?;
     Ok(Value::None)
+}
+
+fn object_setattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [this, name, value] = args.exact_method(vm, "object.__setattr__")?;
+    object_set_or_del(vm, this, name, Some(value.clone()), "__setattr__")
 }
 
 fn object_delattr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this, name] = args.exact_method(vm, "object.__delattr__")?;
-    let Value::Obj(n) = name else {
-        return Err(vm.type_error(format!(
-            "attribute name must be string, not '{}'",
-            vm.type_name(name)
-        )));
-    };
-    if let Value::Obj(o) = this {
-        if o.as_type().is_some() {
-            return Err(vm.type_error("can't apply this __delattr__ to type object"));
-        }
-    }
-    let cls = vm.class_of(this);
-    vm.generic_setattr(this, &cls, n, None)?;
-    Ok(Value::None)
+    object_set_or_del(vm, this, name, None, "__delattr__")
 }
 
 /// `type.__setattr__` / `type.__delattr__` (value None = delete).
@@ -250,14 +246,9 @@ fn type_set_or_del(
     name: &Value,
     value: Option<Value>,
 ) -> PyResult<Value> {
-    let Value::Obj(n) = name else {
-        return Err(vm.type_error(format!(
-            "attribute name must be string, not '{}'",
-            vm.type_name(name)
-        )));
-    };
+    let n = attr_name(vm, name)?;
     let t = as_type_arg(vm, this, "type.__setattr__")?;
-    vm.type_setattr(&t, n, value)?;
+    vm.type_setattr(&t, &n, value)?;
     Ok(Value::None)
 }
 
