@@ -26,6 +26,7 @@ pub mod define;
 pub mod error;
 pub mod eval;
 pub mod format;
+pub mod frozen;
 pub mod gc;
 pub mod hash;
 pub mod heap_stats;
@@ -53,6 +54,7 @@ pub mod vm;
 
 pub use convert::{FromPython, IntoArgs, PyBytes, ToPython};
 pub use error::Error;
+pub use frozen::{FrozenDir, FrozenLibrary, FrozenModule};
 pub use heap_stats::live_objects;
 pub use interp::Interpreter;
 pub use interp_builder::InterpreterBuilder;
@@ -63,4 +65,5 @@ pub use rpy_compiler::bytecode::{BinaryOperator, ComparisonOperator, UnaryOperat
 pub use sandbox::Capability;
 pub use typed_fn::{FunctionBuilder, IntoNativeFn};
 pub use value::{PyRef, Value};
+pub use import::MainModule;
 pub use vm::{PyErr, PyResult, Vm};
