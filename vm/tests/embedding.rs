@@ -408,6 +408,7 @@ fn sandbox_denies_host_access() {
     let mut g = Interpreter::builder()
         .sandbox(true)
         .grant(Capability::FileRead)
+        .lib_dirs([std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../Lib")])
         .build();
     g.exec("data = open('/etc/passwd').read()").unwrap();
     assert!(g.eval_as::<bool>("'root' in data").unwrap());
