@@ -249,10 +249,9 @@ fn run_module(interp: &mut Interpreter, name: &str, prog: &str) -> PyResult<()> 
     let Some(m) = interp.vm().find_main_module(name)? else {
         let vm = interp.vm();
         eprintln!("{prog}: No module named {name}");
-        return Err(rpy_vm::PyErr(vm.new_exception(
-            &vm.exc.system_exit.clone(),
-            vec![Value::Int(1)],
-        )));
+        return Err(rpy_vm::PyErr(
+            vm.new_exception(&vm.exc.system_exit.clone(), vec![Value::Int(1)]),
+        ));
     };
     let vm = interp.vm();
     let sys = Value::Obj(vm.sys.clone());

@@ -46,11 +46,12 @@ fn a_copied_binary_imports_its_library() {
                 print(keyword.iskeyword('def'), colorsys.rgb_to_hsv(1, 0, 0))\n\
                 print(getopt.getopt(['-a', 'x'], 'a'), html.escape('<'))\n\
                 print(getopt.__file__ != keyword.__file__, keyword.__file__.endswith('/keyword.py'))";
-    let o = rpy(&copy, &cwd, &home, &["-c", prog]).output().expect("run");
+    let o = rpy(&copy, &cwd, &home, &["-c", prog])
+        .output()
+        .expect("run");
     let (out, err) = text(&o);
     assert_eq!(
-        out,
-        "True (0.0, 1.0, 1)\n([('-a', '')], ['x']) &lt;\nTrue True\n",
+        out, "True (0.0, 1.0, 1)\n([('-a', '')], ['x']) &lt;\nTrue True\n",
         "stderr: {err}"
     );
     assert!(o.status.success(), "stderr: {err}");
@@ -64,19 +65,31 @@ fn rpy_lib_replaces_the_frozen_library() {
     std::fs::create_dir_all(&lib).expect("dir");
     std::fs::write(lib.join("keyword.py"), "print('keyword from RPY_LIB')\n").expect("write");
     let bin = Path::new(env!("CARGO_BIN_EXE_rpy"));
-    let o = rpy(bin, &root, &root, &["-c", "import sys, keyword; print(sys.path[1:])"])
-        .env("RPY_LIB", &lib)
-        .output()
-        .expect("run");
+    let o = rpy(
+        bin,
+        &root,
+        &root,
+        &["-c", "import sys, keyword; print(sys.path[1:])"],
+    )
+    .env("RPY_LIB", &lib)
+    .output()
+    .expect("run");
     let (out, err) = text(&o);
-    assert_eq!(out, format!("keyword from RPY_LIB\n['{}']\n", lib.display()), "{err}");
+    assert_eq!(
+        out,
+        format!("keyword from RPY_LIB\n['{}']\n", lib.display()),
+        "{err}"
+    );
     // Nothing else is found: the directory stands in for the whole library.
     let o = rpy(bin, &root, &root, &["-c", "import colorsys"])
         .env("RPY_LIB", &lib)
         .output()
         .expect("run");
     let (_, err) = text(&o);
-    assert!(err.ends_with("ModuleNotFoundError: No module named 'colorsys'\n"), "{err}");
+    assert!(
+        err.ends_with("ModuleNotFoundError: No module named 'colorsys'\n"),
+        "{err}"
+    );
     let _ = std::fs::remove_dir_all(&root);
 }
 
@@ -84,9 +97,14 @@ fn rpy_lib_replaces_the_frozen_library() {
 fn dash_m_runs_a_frozen_module() {
     let root = scratch("dash-m");
     let bin = Path::new(env!("CARGO_BIN_EXE_rpy"));
-    let o = rpy(bin, &root, &root, &["-m", "this"]).output().expect("run");
+    let o = rpy(bin, &root, &root, &["-m", "this"])
+        .output()
+        .expect("run");
     let (out, err) = text(&o);
-    assert!(out.starts_with("The Zen of Python, by Tim Peters\n"), "{out}{err}");
+    assert!(
+        out.starts_with("The Zen of Python, by Tim Peters\n"),
+        "{out}{err}"
+    );
     assert!(o.status.success());
     let _ = std::fs::remove_dir_all(&root);
 }

@@ -186,10 +186,7 @@ fn write_dir(code: &mut String, out: &Path, tag: &str, root: &str, sources: &[So
         if std::str::from_utf8(&text).is_err() {
             // rpy reads source as UTF-8; none of CPython's library is
             // anything else, but say so rather than freeze garbage.
-            println!(
-                "cargo:warning=skipping {}: not UTF-8",
-                s.path.display()
-            );
+            println!("cargo:warning=skipping {}: not UTF-8", s.path.display());
             continue;
         }
         let packed = miniz_oxide::deflate::compress_to_vec(&text, 9);

@@ -78,7 +78,10 @@ impl FrozenFound {
     pub fn source(&self) -> Option<String> {
         let m = self.module;
         let start = m.start as usize;
-        let bytes = self.dir.data.get(start..start.checked_add(m.len as usize)?)?;
+        let bytes = self
+            .dir
+            .data
+            .get(start..start.checked_add(m.len as usize)?)?;
         (self.decode)(bytes, m.size as usize)
     }
 }

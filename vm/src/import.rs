@@ -197,10 +197,9 @@ impl Vm {
                 let file = f.file_name();
                 let Some(source) = f.source() else {
                     let c = self.exc.import_error.clone();
-                    return Err(self.new_error(
-                        &c,
-                        format!("frozen module {} is damaged", f.module.name),
-                    ));
+                    return Err(
+                        self.new_error(&c, format!("frozen module {} is damaged", f.module.name))
+                    );
                 };
                 let pkg = f.module.package.then(|| f.package_dir());
                 Ok((source, file, pkg))
@@ -223,9 +222,7 @@ impl Vm {
                     Ok(s) => s,
                     Err(e) => return Err(crate::io::io_error(self, e)),
                 };
-                let pkg = pkg_dir
-                    .as_ref()
-                    .map(|d| d.to_string_lossy().into_owned());
+                let pkg = pkg_dir.as_ref().map(|d| d.to_string_lossy().into_owned());
                 Ok((source, display, pkg))
             }
         }

@@ -56,6 +56,7 @@ pub use convert::{FromPython, IntoArgs, PyBytes, ToPython};
 pub use error::Error;
 pub use frozen::{FrozenDir, FrozenLibrary, FrozenModule};
 pub use heap_stats::live_objects;
+pub use import::MainModule;
 pub use interp::Interpreter;
 pub use interp_builder::InterpreterBuilder;
 pub use native::{Args, NativeFn, Params};
@@ -65,5 +66,4 @@ pub use rpy_compiler::bytecode::{BinaryOperator, ComparisonOperator, UnaryOperat
 pub use sandbox::Capability;
 pub use typed_fn::{FunctionBuilder, IntoNativeFn};
 pub use value::{PyRef, Value};
-pub use import::MainModule;
 pub use vm::{PyErr, PyResult, Vm};

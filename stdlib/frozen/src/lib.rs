@@ -94,17 +94,36 @@ mod tests {
             assert!(dir.modules.windows(2).all(|w| w[0].name < w[1].name));
         }
         let cpython = &STDLIB.dirs[1];
-        for name in ["json", "json.decoder", "keyword", "collections", "pydoc_data.topics"] {
+        for name in [
+            "json",
+            "json.decoder",
+            "keyword",
+            "collections",
+            "pydoc_data.topics",
+        ] {
             assert!(cpython.find(name).is_some(), "{name} missing");
         }
         for name in [
-            "test", "idlelib", "tkinter", "turtledemo", "ensurepip", "lib2to3", "ctypes",
-            "distutils", "venv", "turtle", "unittest.test", "sqlite3.test",
+            "test",
+            "idlelib",
+            "tkinter",
+            "turtledemo",
+            "ensurepip",
+            "lib2to3",
+            "ctypes",
+            "distutils",
+            "venv",
+            "turtle",
+            "unittest.test",
+            "sqlite3.test",
         ] {
             assert!(cpython.find(name).is_none(), "{name} frozen");
         }
         let rpy = &STDLIB.dirs[0];
         assert!(rpy.find("unittest.case").is_some() && rpy.find("test.support").is_some());
-        assert!(!rpy.modules.iter().any(|m| m.name.starts_with("test_subset")));
+        assert!(!rpy
+            .modules
+            .iter()
+            .any(|m| m.name.starts_with("test_subset")));
     }
 }

@@ -30,7 +30,10 @@ fn pure_modules_import_without_file_access() {
         i.eval_as::<Vec<String>>("html.__path__").unwrap(),
         vec![format!("{CPYTHON_LIB_ROOT}/html")]
     );
-    assert_eq!(i.eval_as::<String>("html.escape('<&>')").unwrap(), "&lt;&amp;&gt;");
+    assert_eq!(
+        i.eval_as::<String>("html.escape('<&>')").unwrap(),
+        "&lt;&amp;&gt;"
+    );
     assert_eq!(
         i.eval_as::<Vec<String>>("__import__('sys').path").unwrap(),
         vec![RPY_LIB_ROOT.to_owned(), CPYTHON_LIB_ROOT.to_owned()]
