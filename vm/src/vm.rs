@@ -118,6 +118,8 @@ pub struct Vm {
     pub output: Rc<RefCell<dyn crate::io::Output>>,
     /// Source text of files run so far, for tracebacks.
     pub(crate) sources: HashMap<String, Rc<str>>,
+    /// Modules compiled into the program (`frozen.rs`), if any.
+    pub(crate) frozen_library: Option<&'static crate::frozen::FrozenLibrary>,
     /// Extra state of native modules, by key.
     pub extensions: HashMap<&'static str, Box<dyn std::any::Any>>,
     /// Set while the VM is tearing down (skip finalisation work).
@@ -317,6 +319,7 @@ impl Vm {
             int_max_str_digits: 4300,
             output: Rc::new(RefCell::new(crate::io::StdOutput::default())),
             sources: HashMap::new(),
+            frozen_library: None,
             extensions: HashMap::new(),
             finalizing: false,
             interrupt: Default::default(),
