@@ -428,6 +428,39 @@ fn sandbox_denies_host_access() {
 }
 
 #[test]
+fn sandbox_denies_process_exit_and_identity() {
+    let mut i = Interpreter::builder().sandbox(true).build();
+    for (code, what) in [
+        ("os._exit(3)", "os._exit"),
+        ("import posix\nposix._exit(3)", "os._exit"),
+        ("os.getpid()", "os.getpid"),
+        ("os.getppid()", "os.getppid"),
+        ("os.cpu_count()", "os.cpu_count"),
+    ] {
+        let e = i.exec(&format!("import os\n{code}")).unwrap_err();
+        assert_eq!(e.type_name(), "PermissionError", "{code}");
+        assert_eq!(
+            e.message(),
+            format!("{what}: process control is not permitted in this sandbox")
+        );
+    }
+    // A finalizer run by the host's drop cannot end the host either: if it
+    // could, this test process would exit with status 3 here.
+    i.exec("import os\nclass D:\n    def __del__(self):\n        os._exit(3)\nd = D()")
+        .unwrap();
+    drop(i);
+    // Granted, the identity is readable.
+    let mut g = Interpreter::builder()
+        .sandbox(true)
+        .grant(Capability::Process)
+        .build();
+    assert_eq!(
+        g.eval_as::<i64>("__import__('os').getpid()").unwrap(),
+        i64::from(std::process::id())
+    );
+}
+
+#[test]
 fn captured_output() {
     let (mut i, out) = Interpreter::builder().capture_output(true).build_captured();
     i.exec("import sys\nprint('out', 1)\nprint('err', file=sys.stderr)")
