@@ -89,7 +89,11 @@ impl<T> SeqLen for &std::cell::RefCell<Vec<T>> {
 /// Fits an index to a sequence of length `len` (negative from the end);
 /// None if out of range.
 pub fn normalize_index(i: i64, len: usize) -> Option<usize> {
-    let i = if i < 0 { i.saturating_add(len as i64) } else { i };
+    let i = if i < 0 {
+        i.saturating_add(len as i64)
+    } else {
+        i
+    };
     if i < 0 || i >= len as i64 {
         None
     } else {

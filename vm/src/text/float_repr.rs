@@ -86,7 +86,10 @@ fn significant_digits(a: f64, n: usize) -> Digits {
 /// the point (zeros past the exact expansion written by us, as above).
 fn fixed_digits(a: f64, precision: usize) -> String {
     let mut s = format!("{a:.*}", precision.min(EXACT_FRACTION));
-    s.extend(std::iter::repeat_n('0', precision.saturating_sub(EXACT_FRACTION)));
+    s.extend(std::iter::repeat_n(
+        '0',
+        precision.saturating_sub(EXACT_FRACTION),
+    ));
     s
 }
 
@@ -363,9 +366,20 @@ mod tests {
         let tiny = to_string(5e-324, FloatKind::Exp, 900, f);
         assert_eq!(&tiny[..20], "4.940656458412465441");
         assert!(tiny.ends_with("000e-324"));
-        let g = to_string(0.1, FloatKind::General, 70_000, FloatFlags { alternate: true, ..f });
+        let g = to_string(
+            0.1,
+            FloatKind::General,
+            70_000,
+            FloatFlags {
+                alternate: true,
+                ..f
+            },
+        );
         assert!(g.starts_with("0.1000000000000000055511151231257827"));
-        assert_eq!(to_string(0.1, FloatKind::General, 70_000, f), "0.1000000000000000055511151231257827021181583404541015625");
+        assert_eq!(
+            to_string(0.1, FloatKind::General, 70_000, f),
+            "0.1000000000000000055511151231257827021181583404541015625"
+        );
     }
 
     #[test]
