@@ -367,6 +367,28 @@ fn memory_limit_stops_growing_containers() {
     assert_eq!(e.type_name(), "MemoryError");
     let e = i.exec("y = [0] * (10**9)").unwrap_err();
     assert_eq!(e.type_name(), "MemoryError");
+    // Sizes computed before the work: big ints, formatting, to_bytes.
+    for code in [
+        "import math\nmath.factorial(10**9)",
+        "import math\nmath.perm(2**62, 2**30)",
+        "import math\nmath.comb(2**62, 2**30)",
+        "10**10**10",
+        "1 << (1 << 33)",
+        "(1).to_bytes(1 << 30, 'big')",
+        "'%200000000d' % 1",
+        "f'{1:200000000}'",
+        "'\\t'.expandtabs(200000000)",
+        "x = 1 << (1 << 25)\nbin(x)",
+        "bytes(200000000)",
+    ] {
+        let e = i.exec(code).err();
+        assert_eq!(
+            e.map(|e| e.type_name().to_string()).as_deref(),
+            Some("MemoryError"),
+            "{code}"
+        );
+    }
+    i.exec("x = None").unwrap();
     // Code that frees what it allocates keeps running.
     i.exec("for k in range(200):\n    t = 'b' * (1 << 20)\n")
         .unwrap();

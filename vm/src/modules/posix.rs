@@ -402,6 +402,7 @@ fn urandom(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if n < 0 {
         return Err(vm.value_error("negative argument not allowed"));
     }
+    vm.check_alloc(n as usize)?;
     let mut buf = vec![0u8; n as usize];
     let r = std::fs::File::open("/dev/urandom")
         .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut buf));

@@ -65,9 +65,17 @@ impl Vm {
     /// released memoryview. Native functions use it to read bytes-like
     /// arguments with their own error messages.
     pub fn buffer(&mut self, v: &Value) -> PyResult<Option<Buffer>> {
+        // The bytes are copied: the copy goes through the allocation gate.
         let bytes = match v.payload() {
-            Some(Payload::Bytes(b)) => b.clone(),
-            Some(Payload::ByteArray(b)) => b.borrow().clone(),
+            Some(Payload::Bytes(b)) => {
+                self.check_alloc(b.len())?;
+                b.clone()
+            }
+            Some(Payload::ByteArray(b)) => {
+                let n = b.borrow().len();
+                self.check_alloc(n)?;
+                b.borrow().clone()
+            }
             _ => {
                 return match crate::objects::memoryview::memoryview_buffer(self, v) {
                     None => Ok(self.exported_buffer(v).map(|e| Buffer {
@@ -152,7 +160,9 @@ fn bytes_from_source(vm: &mut Vm, src: &Value, fname: &str) -> PyResult<Vec<u8>>
                 v.resize(n as usize, 0);
                 return Ok(v);
             }
-            let items = vm.iterate(src).map_err(|e| {
+            // Items are converted as they come: an endless iterable stops
+            // at its first bad item, as in CPython.
+            let it = vm.get_iter(src).map_err(|e| {
                 if vm.err_matches(&e, &vm.exc.type_error.clone()) {
                     vm.type_error(format!(
                         "cannot convert '{}' object to {fname}",
@@ -162,18 +172,31 @@ fn bytes_from_source(vm: &mut Vm, src: &Value, fname: &str) -> PyResult<Vec<u8>>
                     e
                 }
             })?;
-            let mut out = Vec::with_capacity(items.len());
-            for it in items {
-                if !vm.is_index(&it) {
+            if fname == "bytes" {
+                // CPython sizes the result from the length hint first.
+                vm.length_hint_check(src)?;
+            }
+            let range_msg = if fname == "bytearray" {
+                "byte must be in range(0, 256)"
+            } else {
+                "bytes must be in range(0, 256)"
+            };
+            let mut out = Vec::new();
+            while let Some(item) = vm.next(&it)? {
+                if !vm.is_index(&item) {
                     return Err(vm.type_error(format!(
                         "'{}' object cannot be interpreted as an integer",
-                        vm.type_name(&it)
+                        vm.type_name(&item)
                     )));
                 }
-                let i = vm.to_index(&it)?;
+                let i = vm.to_index(&item)?;
                 let i = crate::objects::int::clamp_i64(&i);
                 if !(0..256).contains(&i) {
-                    return Err(vm.value_error("bytes must be in range(0, 256)"));
+                    return Err(vm.value_error(range_msg));
+                }
+                if out.len() == out.capacity() {
+                    let grow = out.len().max(8);
+                    vm.reserve(&mut out, grow)?;
                 }
                 out.push(i as u8);
             }

@@ -415,6 +415,8 @@ fn b_expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         None => 8,
     };
+    let len = bytes_ops::expandtabs_len(&data, i64::from(tabsize)).map_err(|e| vm.text_error(e))?;
+    vm.check_alloc(len)?;
     let out = bytes_ops::expandtabs(&data, i64::from(tabsize)).map_err(|e| vm.text_error(e))?;
     Ok(make(vm, ba, out))
 }

@@ -231,6 +231,16 @@ impl Vm {
     }
 
     /// Collects an iterable into a vector.
+    /// CPython sizes a collected iterable from its length hint first, so
+    /// a range too long for a Py_ssize_t is an OverflowError at once
+    /// instead of an endless loop.
+    pub fn length_hint_check(&mut self, v: &Value) -> PyResult<()> {
+        if let Some(Payload::BigRange(_)) = v.payload() {
+            self.len(v)?;
+        }
+        Ok(())
+    }
+
     pub fn iterate(&mut self, v: &Value) -> PyResult<Vec<Value>> {
         if let Value::Obj(o) = v {
             let exact = o
@@ -247,6 +257,7 @@ impl Vm {
             }
         }
         let it = self.get_iter(v)?;
+        self.length_hint_check(v)?;
         let mut out = Vec::new();
         while let Some(x) = self.next(&it)? {
             if out.len() == out.capacity() {
