@@ -19,6 +19,7 @@
 //!   thread share.
 #![forbid(unsafe_code)]
 
+mod alloc_gate;
 pub mod attr;
 pub mod builtins;
 pub mod convert;

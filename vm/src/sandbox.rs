@@ -27,7 +27,8 @@ pub enum Capability {
     FileWrite,
     /// Reading or changing environment variables.
     Environment,
-    /// Starting processes, sending signals.
+    /// Starting, signalling or ending processes (`os._exit` included),
+    /// and the process's identity: pids, CPU count.
     Process,
     /// Opening network connections.
     Network,

@@ -623,16 +623,6 @@ impl Vm {
         self.is_instance(&Value::Obj(err.0.clone()), cls)
     }
 
-    /// Reserves room for `n` more items in a vector, or MemoryError.
-    pub fn reserve<T>(&mut self, v: &mut Vec<T>, n: usize) -> PyResult<()> {
-        self.mem_precheck(n.saturating_mul(std::mem::size_of::<T>()))?;
-        if n > (isize::MAX as usize) / std::mem::size_of::<T>().max(1) || v.try_reserve(n).is_err()
-        {
-            return Err(self.memory_error());
-        }
-        Ok(())
-    }
-
     /// Registers a native module initialiser under `name` (importable).
     pub fn register_module(&mut self, name: &str, init: ModuleInit) {
         self.native_modules.insert(name.to_owned(), init);
