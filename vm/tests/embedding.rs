@@ -455,7 +455,12 @@ fn sandbox_denies_host_access() {
 
 #[test]
 fn sandbox_denies_process_exit_and_identity() {
-    let mut i = Interpreter::builder().sandbox(true).build();
+    // `os` is rpy's Lib/os.py on the native `posix`.
+    let lib = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../Lib");
+    let mut i = Interpreter::builder()
+        .sandbox(true)
+        .lib_dirs([&lib])
+        .build();
     for (code, what) in [
         ("os._exit(3)", "os._exit"),
         ("import posix\nposix._exit(3)", "os._exit"),
@@ -478,6 +483,7 @@ fn sandbox_denies_process_exit_and_identity() {
     // Granted, the identity is readable.
     let mut g = Interpreter::builder()
         .sandbox(true)
+        .lib_dirs([&lib])
         .grant(Capability::Process)
         .build();
     assert_eq!(
