@@ -95,7 +95,8 @@ impl Frame {
         self.blocks.clear();
         self.locals = None;
         self.init_of = None;
-        *self.obj.get_mut() = None;
+        // `obj` is already empty: every frame that ran left the eval loop
+        // through `Vm::frame_exit`, which takes it.
     }
 
     #[inline]

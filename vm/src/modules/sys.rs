@@ -189,18 +189,14 @@ fn settrace(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if f.is_none() {
         return Ok(Value::None);
     }
-    Err(vm.not_implemented_error(
-        "sys.settrace() is not supported by rpy (no tracing hooks)",
-    ))
+    Err(vm.not_implemented_error("sys.settrace() is not supported by rpy (no tracing hooks)"))
 }
 fn setprofile(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [f] = args.exact::<1>(vm, "setprofile")?;
     if f.is_none() {
         return Ok(Value::None);
     }
-    Err(vm.not_implemented_error(
-        "sys.setprofile() is not supported by rpy (no profiling hooks)",
-    ))
+    Err(vm.not_implemented_error("sys.setprofile() is not supported by rpy (no profiling hooks)"))
 }
 /// `sys.gettrace()`/`sys.getprofile()`: never a hook (see `settrace`).
 fn gettrace(vm: &mut Vm, args: Args) -> PyResult<Value> {

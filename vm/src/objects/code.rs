@@ -384,10 +384,7 @@ fn str_arg(vm: &mut Vm, v: &Value, what: &str) -> PyResult<PyRef> {
 fn co_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let this = args.this().clone();
     if args.pos().len() != 1 {
-        return Err(vm.type_error(format!(
-            "replace() takes no positional arguments ({} given)",
-            args.pos().len().saturating_sub(1)
-        )));
+        return Err(vm.type_error("replace() takes no positional arguments"));
     }
     let old = code_of(vm, &this)?.clone();
     let mut co = old.co.clone();
@@ -437,7 +434,7 @@ fn co_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
             }
             _ => {
                 return Err(vm.type_error(format!(
-                    "replace() got an unexpected keyword argument '{k}'"
+                    "'{k}' is an invalid keyword argument for replace()"
                 )))
             }
         }

@@ -247,16 +247,22 @@ impl Vm {
         self.caller_of_below(self.loops.len())
     }
 
-    /// The frame object for a position (made if needed).
+    /// The frame object for a position (made if needed, else refreshed).
     pub(crate) fn frame_at(&mut self, pos: FramePos) -> Option<PyRef> {
+        self.frame_at_with(pos, true)
+    }
+
+    fn frame_at_with(&mut self, pos: FramePos, refresh: bool) -> Option<PyRef> {
         match pos {
             FramePos::Stack(i) => {
                 let back = self.caller_of_stack(i);
                 let existing = self.frame_stack.get(i)?.frame_obj();
                 if let Some(o) = existing {
-                    if let (Some(d), Some(f)) =
-                        (frame_data(&Value::Obj(o.clone())), self.frame_stack.get(i))
-                    {
+                    if let (true, Some(d), Some(f)) = (
+                        refresh,
+                        frame_data(&Value::Obj(o.clone())),
+                        self.frame_stack.get(i),
+                    ) {
                         d.refresh(f);
                     }
                     return Some(o);
@@ -377,7 +383,7 @@ impl Vm {
             let mut pos = None;
             if let Ok(mut s) = d.state.try_borrow_mut() {
                 s.lasti = f.lasti;
-                s.fast = std::mem::take(&mut f.fast);
+                s.fast.clone_from(&f.fast);
                 s.cells.clone_from(&f.cells);
                 s.status = Status::Finished;
                 s.generator = None;
@@ -386,7 +392,7 @@ impl Vm {
                 }
             }
             if let Some(p) = pos {
-                let b = p.and_then(|p| self.frame_at(p));
+                let b = p.and_then(|p| self.frame_at_with(p, false));
                 if let Ok(mut s) = d.state.try_borrow_mut() {
                     s.back = Back::Known(b);
                 }
@@ -452,7 +458,12 @@ impl Vm {
         match status {
             Status::Finished => {}
             Status::Suspended => {
-                let gen = d.state.borrow().generator.as_ref().and_then(|g| g.upgrade());
+                let gen = d
+                    .state
+                    .borrow()
+                    .generator
+                    .as_ref()
+                    .and_then(|g| g.upgrade());
                 if let Some(g) = gen {
                     if let Payload::Generator(gd) = &g.payload {
                         if let Ok(fr) = gd.frame.try_borrow() {
