@@ -67,6 +67,8 @@ pub struct CallerInfo {
     /// The `__class__` cell contents (for `super()`).
     pub class_cell: Option<Value>,
     pub has_class_cell: bool,
+    /// The caller's frame object (for `sys._getframe`).
+    pub frame: Option<PyRef>,
 }
 
 /// The interpreter state.
@@ -99,6 +101,12 @@ pub struct Vm {
     /// Callers of the running frames of the innermost eval loops.
     #[allow(clippy::vec_box)]
     pub(crate) frame_stack: Vec<Box<Frame>>,
+    /// The eval loops on the Rust stack, outermost first (`Vm::run`).
+    pub(crate) loops: Vec<crate::objects::frame::LoopAnchor>,
+    /// Set by a native function that knows the frame calling it (e.g.
+    /// `__build_class__`): loops started at this depth see that frame
+    /// object as their caller.
+    pub(crate) boundary_hint: Option<(usize, PyRef)>,
     /// Ids of containers whose repr is being computed (cycle guard).
     pub(crate) repr_stack: Vec<i64>,
     /// Marks "no self" in the LoadMethod/CallMethod stack pair.
@@ -252,6 +260,7 @@ impl Vm {
         let lazy_classes = Rc::new(crate::objects::type_lazy::LazyClasses {
             str_t: Rc::downgrade(&types.str),
             method_descriptor: Rc::downgrade(&types.method_descriptor),
+            wrapper_descriptor: Rc::downgrade(&types.wrapper_descriptor),
             classmethod_descriptor: Rc::downgrade(&types.classmethod_descriptor),
             builtin_function: Rc::downgrade(&types.builtin_function),
             getset_descriptor: Rc::downgrade(&types.getset_descriptor),
@@ -316,6 +325,8 @@ impl Vm {
             buffer_exporters: Vec::new(),
             cur_globals: None,
             caller: CallerInfo::default(),
+            loops: Vec::new(),
+            boundary_hint: None,
             int_max_str_digits: 4300,
             output: Rc::new(RefCell::new(crate::io::StdOutput::default())),
             sources: HashMap::new(),
