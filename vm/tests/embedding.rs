@@ -621,3 +621,27 @@ fn make_cycles() -> Interpreter {
     .unwrap();
     i
 }
+
+#[test]
+fn deep_iterator_chains_on_a_small_thread() {
+    // 20,000 nested map/filter/zip/enumerate iterators step each other on
+    // the native stack: on a 2 MiB embedder thread that must not overflow.
+    let out = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(|| {
+            let mut i = Interpreter::new();
+            let mut got = Vec::new();
+            for make in ["map(abs, x)", "filter(None, x)", "zip(x)", "enumerate(x)"] {
+                let code = format!(
+                    "x = [-1]\nfor _ in range(20000):\n    x = {make}\nv = next(iter(x))\ndel x"
+                );
+                i.exec(&code).unwrap();
+                got.push(i.eval_as::<String>("type(v).__name__").unwrap());
+            }
+            got
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+    assert_eq!(out, ["int", "int", "tuple", "tuple"]);
+}
