@@ -335,6 +335,40 @@ fn time_limit_stops_infinite_loops() {
 }
 
 #[test]
+fn time_limit_holds_in_slow_bodies_and_sleeps() {
+    let mut i = Interpreter::builder()
+        .time_limit(Duration::from_millis(300))
+        .build();
+    // A sleep longer than the limit ends at the limit.
+    let start = Instant::now();
+    let e = i.exec("import time\ntime.sleep(30)").unwrap_err();
+    assert!(e.is_resource_limit(), "{e}");
+    assert!(
+        start.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        start.elapsed()
+    );
+    // So does a loop of sleeps, and a loop whose body is one long native
+    // operation: each stops within an iteration of the limit, not a
+    // thousand iterations later.
+    for code in [
+        "import time\nwhile True:\n    time.sleep(0.05)",
+        "l = list(range(300000, 0, -1))\nwhile True:\n    sorted(l)",
+    ] {
+        let start = Instant::now();
+        let e = i.exec(code).unwrap_err();
+        assert!(e.is_resource_limit(), "{code}: {e}");
+        assert!(
+            start.elapsed() < Duration::from_secs(3),
+            "{code}: {:?}",
+            start.elapsed()
+        );
+    }
+    // The next entry has a fresh clock.
+    assert_eq!(i.eval_as::<i64>("2 + 2").unwrap(), 4);
+}
+
+#[test]
 fn memory_limit_stops_growing_containers() {
     let mut i = Interpreter::builder().memory_limit(32 << 20).build();
     let e = i
