@@ -25,17 +25,23 @@ impl Vm {
     }
 
     /// Sleeps for `d` in short slices, raising `KeyboardInterrupt` as soon
-    /// as an interrupt is requested (`time.sleep`).
+    /// as an interrupt is requested and `ResourceLimitError` when the time
+    /// limit ends first (`time.sleep`).
     pub fn sleep_interruptibly(&mut self, d: std::time::Duration) -> PyResult<()> {
         const SLICE: std::time::Duration = std::time::Duration::from_millis(20);
-        let deadline = std::time::Instant::now() + d;
+        let wake = std::time::Instant::now() + d;
         loop {
             self.check_interrupt()?;
+            self.check_deadline()?;
             let now = std::time::Instant::now();
-            if now >= deadline {
+            if now >= wake {
                 return Ok(());
             }
-            std::thread::sleep(SLICE.min(deadline - now));
+            let until = match self.deadline() {
+                Some(limit) if limit < wake => limit,
+                _ => wake,
+            };
+            std::thread::sleep(SLICE.min(until.saturating_duration_since(now)));
         }
     }
 

@@ -23,6 +23,7 @@ mod alloc_gate;
 pub mod attr;
 pub mod builtins;
 pub mod convert;
+mod deadline;
 pub mod define;
 pub mod error;
 pub mod eval;

@@ -23,8 +23,10 @@
 
 use std::collections::HashSet;
 use std::rc::Rc;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::deadline::Alarm;
 use crate::eval::frame::Frame;
 use crate::heap_stats;
 use crate::object::PyObject;
@@ -56,6 +58,8 @@ pub struct Limits {
     /// Instructions (approximately) run since the current entry.
     used: u64,
     deadline: Option<Instant>,
+    /// Set by the watchdog thread once `deadline` has passed.
+    alarm: Arc<Alarm>,
     clock_countdown: u32,
     tripped: Option<Trip>,
     /// Set while the limit error is being made (its construction may run
@@ -78,6 +82,16 @@ pub struct Limits {
 }
 
 impl Limits {
+    /// Arms the watchdog for the deadline (or disarms it).
+    fn arm(&mut self) {
+        match self.deadline {
+            Some(at) => self.alarm.arm(at),
+            None => {
+                self.alarm.disarm();
+            }
+        }
+    }
+
     fn update_active(&mut self) {
         self.active = self.instruction_budget.is_some()
             || self.time_limit.is_some()
@@ -101,6 +115,7 @@ impl Vm {
         self.limits.time_limit = limit;
         self.limits.update_active();
         self.limits.deadline = limit.map(|d| Instant::now() + d);
+        self.limits.arm();
     }
 
     /// Sets the memory cap in bytes (`None`: no limit).
@@ -150,6 +165,7 @@ impl Vm {
         l.tripped = None;
         l.clock_countdown = CLOCK_EVERY;
         l.deadline = l.time_limit.map(|d| Instant::now() + d);
+        l.arm();
         if let Some(cap) = l.memory_limit {
             l.mem_ceiling = cap.max(l.mem_live.saturating_add(cap / 16));
         }
@@ -196,13 +212,17 @@ impl Vm {
             }
         }
         if let Some(deadline) = l.deadline {
+            // The watchdog's flag, and the clock itself now and then in
+            // case no watchdog thread could be started.
             l.clock_countdown = l.clock_countdown.saturating_sub(1);
-            if l.clock_countdown == 0 {
-                l.clock_countdown = CLOCK_EVERY;
-                if Instant::now() >= deadline {
-                    l.tripped = Some(Trip::Time);
-                    return Err(self.limit_error(Trip::Time));
-                }
+            let late = l.alarm.fired()
+                || (l.clock_countdown == 0 && {
+                    l.clock_countdown = CLOCK_EVERY;
+                    Instant::now() >= deadline
+                });
+            if late {
+                l.tripped = Some(Trip::Time);
+                return Err(self.limit_error(Trip::Time));
             }
         }
         if l.memory_limit.is_some() {
@@ -219,6 +239,25 @@ impl Vm {
             }
         }
         Ok(())
+    }
+
+    /// The time limit's check for long native operations (sorting) and
+    /// blocking waits: `ResourceLimitError` once the deadline has passed.
+    pub(crate) fn check_deadline(&mut self) -> PyResult<()> {
+        let l = &self.limits;
+        if l.raising || l.deadline.is_none() {
+            return Ok(());
+        }
+        if l.alarm.fired() || l.deadline.is_some_and(|d| Instant::now() >= d) {
+            self.limits.tripped = Some(Trip::Time);
+            return Err(self.limit_error(Trip::Time));
+        }
+        Ok(())
+    }
+
+    /// When the running entry's time limit ends, if one is set.
+    pub(crate) fn deadline(&self) -> Option<Instant> {
+        self.limits.deadline
     }
 
     fn limit_error(&mut self, t: Trip) -> PyErr {

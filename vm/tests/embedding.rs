@@ -335,6 +335,40 @@ fn time_limit_stops_infinite_loops() {
 }
 
 #[test]
+fn time_limit_holds_in_slow_bodies_and_sleeps() {
+    let mut i = Interpreter::builder()
+        .time_limit(Duration::from_millis(300))
+        .build();
+    // A sleep longer than the limit ends at the limit.
+    let start = Instant::now();
+    let e = i.exec("import time\ntime.sleep(30)").unwrap_err();
+    assert!(e.is_resource_limit(), "{e}");
+    assert!(
+        start.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        start.elapsed()
+    );
+    // So does a loop of sleeps, and a loop whose body is one long native
+    // operation: each stops within an iteration of the limit, not a
+    // thousand iterations later.
+    for code in [
+        "import time\nwhile True:\n    time.sleep(0.05)",
+        "l = list(range(300000, 0, -1))\nwhile True:\n    sorted(l)",
+    ] {
+        let start = Instant::now();
+        let e = i.exec(code).unwrap_err();
+        assert!(e.is_resource_limit(), "{code}: {e}");
+        assert!(
+            start.elapsed() < Duration::from_secs(3),
+            "{code}: {:?}",
+            start.elapsed()
+        );
+    }
+    // The next entry has a fresh clock.
+    assert_eq!(i.eval_as::<i64>("2 + 2").unwrap(), 4);
+}
+
+#[test]
 fn memory_limit_stops_growing_containers() {
     let mut i = Interpreter::builder().memory_limit(32 << 20).build();
     let e = i
@@ -620,4 +654,28 @@ fn make_cycles() -> Interpreter {
     )
     .unwrap();
     i
+}
+
+#[test]
+fn deep_iterator_chains_on_a_small_thread() {
+    // 20,000 nested map/filter/zip/enumerate iterators step each other on
+    // the native stack: on a 2 MiB embedder thread that must not overflow.
+    let out = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(|| {
+            let mut i = Interpreter::new();
+            let mut got = Vec::new();
+            for make in ["map(abs, x)", "filter(None, x)", "zip(x)", "enumerate(x)"] {
+                let code = format!(
+                    "x = [-1]\nfor _ in range(20000):\n    x = {make}\nv = next(iter(x))\ndel x"
+                );
+                i.exec(&code).unwrap();
+                got.push(i.eval_as::<String>("type(v).__name__").unwrap());
+            }
+            got
+        })
+        .unwrap()
+        .join()
+        .unwrap();
+    assert_eq!(out, ["int", "int", "tuple", "tuple"]);
 }

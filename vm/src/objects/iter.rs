@@ -275,6 +275,23 @@ impl Vm {
     }
 
     pub(crate) fn iter_step(&mut self, st: &RefCell<IterState>) -> PyResult<Option<Value>> {
+        // Iterators over iterators (map of map of ...) step each other on
+        // the Rust stack: a chain of thousands must not overflow it, on
+        // any thread, so those steps run on a stack grown as needed.
+        let composed = matches!(
+            &*st.borrow(),
+            IterState::Enumerate { .. }
+                | IterState::Zip { .. }
+                | IterState::Map { .. }
+                | IterState::Filter { .. }
+        );
+        if composed {
+            return stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.iter_step_inner(st));
+        }
+        self.iter_step_inner(st)
+    }
+
+    fn iter_step_inner(&mut self, st: &RefCell<IterState>) -> PyResult<Option<Value>> {
         // Steps that need Python code take what they need out of the state
         // first (no borrow held across calls).
         enum Call {

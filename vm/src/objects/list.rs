@@ -409,6 +409,8 @@ pub fn merge_sort(vm: &mut Vm, items: &mut Vec<(Value, Value)>, reverse: bool) -
         }
         std::mem::swap(items, &mut buf);
         width *= 2;
+        // A pass over a long list is long: the time limit holds inside it.
+        vm.check_deadline()?;
     }
     if reverse {
         items.reverse();
