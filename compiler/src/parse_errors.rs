@@ -347,7 +347,12 @@ fn except_clause_error(map: &SourceMap, toks: &[Token], k: usize) -> Option<Comp
     let colon = clause.iter().rposition(|t| t.is(":") && t.depth == 0);
     let first_tok = clause.first()?;
     if star && (first_tok.is(":") || first_tok.kind == Kind::Newline || clause.is_empty()) {
-        return Some(syntax(map, "expected one or more exception types", first_tok, first_tok));
+        return Some(syntax(
+            map,
+            "expected one or more exception types",
+            first_tok,
+            first_tok,
+        ));
     }
     let colon = colon?;
     // `except A, B:` (with or without `as name`).
@@ -376,7 +381,12 @@ fn except_clause_error(map: &SourceMap, toks: &[Token], k: usize) -> Option<Comp
     while i > 0 {
         i -= 1;
         let Some(t) = toks.get(i) else { break };
-        if t.col != kw.col || !matches!(toks.get(i.wrapping_sub(1)).map(|p| p.kind), Some(Kind::Newline | Kind::Indent | Kind::Dedent) | None) {
+        if t.col != kw.col
+            || !matches!(
+                toks.get(i.wrapping_sub(1)).map(|p| p.kind),
+                Some(Kind::Newline | Kind::Indent | Kind::Dedent) | None
+            )
+        {
             continue;
         }
         if t.is("try") {

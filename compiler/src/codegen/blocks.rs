@@ -135,7 +135,12 @@ impl<'t> Compiler<'t, '_> {
             return Ok(());
         }
         let at = match value {
-            Some(v) if matches!(v.kind, crate::ast::ExprKind::Constant(_)) && v.loc.line == loc.line => v.loc,
+            Some(v)
+                if matches!(v.kind, crate::ast::ExprKind::Constant(_))
+                    && v.loc.line == loc.line =>
+            {
+                v.loc
+            }
             _ => loc,
         };
         Err(self.compile_error(EXCEPT_STAR_EXIT, at))

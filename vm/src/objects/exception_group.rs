@@ -49,7 +49,11 @@ pub fn group_parts(v: &Value) -> Option<(Value, Vec<Value>)> {
     let d = exc_data(v)?;
     let g = d.group.borrow();
     let g = g.as_ref()?;
-    let items = g.exceptions.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+    let items = g
+        .exceptions
+        .as_tuple()
+        .map(|t| t.to_vec())
+        .unwrap_or_default();
     Some((g.message.clone(), items))
 }
 
@@ -351,7 +355,10 @@ fn same_metadata(a: &Value, b: &Value) -> bool {
         (Some(p), Some(q)) => p.is(q),
         _ => false,
     };
-    same_tb && same_override && x.cause.borrow().is(&y.cause.borrow()) && x.context.borrow().is(&y.context.borrow())
+    same_tb
+        && same_override
+        && x.cause.borrow().is(&y.cause.borrow())
+        && x.context.borrow().is(&y.context.borrow())
 }
 
 impl Vm {
@@ -368,7 +375,11 @@ impl Vm {
     /// match, `match` (a group; a bare exception comes wrapped in
     /// `ExceptionGroup("", (exc,))`) becomes the handled exception; with
     /// no match, (exc, None).
-    pub(crate) fn except_star_match(&mut self, exc: &Value, ty: &Value) -> PyResult<(Value, Value)> {
+    pub(crate) fn except_star_match(
+        &mut self,
+        exc: &Value,
+        ty: &Value,
+    ) -> PyResult<(Value, Value)> {
         let items: Vec<Value> = match ty.as_tuple() {
             Some(t) => t.to_vec(),
             None => vec![ty.clone()],
