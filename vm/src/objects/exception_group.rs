@@ -227,7 +227,7 @@ fn check_match(vm: &mut Vm, exc: &Value, m: &Matcher) -> PyResult<bool> {
     match m {
         Matcher::Type(t) => Ok(given_matches(vm, exc, t)),
         Matcher::Predicate(f) => {
-            let r = vm.call(f, &[exc.clone()])?;
+            let r = vm.call(f, std::slice::from_ref(exc))?;
             vm.is_true(&r)
         }
         Matcher::Ids(ids) => Ok(!is_group(vm, exc) && ids.contains(&exc.id())),
@@ -410,7 +410,7 @@ impl Vm {
             };
             (Value::None, m)
         } else if is_group(self, exc) {
-            let pair = self.call_method(exc, "split", &[ty.clone()])?;
+            let pair = self.call_method(exc, "split", std::slice::from_ref(ty))?;
             match pair.as_tuple() {
                 Some([m, r]) => (r.clone(), m.clone()),
                 _ => return Err(self.type_error("split() must return a 2-tuple")),
