@@ -223,3 +223,24 @@ def full_match_identity():
     except* Exception as e:
         print(e is g)
 run(full_match_identity, "a full match is the group itself")
+
+def no_chaining_at_frame_exit():
+    def f():
+        try:
+            raise ExceptionGroup("eg", [ValueError(1), TypeError(2)])
+        except* ValueError:
+            raise KeyError(3)
+    def g():
+        try:
+            raise ValueError(5)
+        except* ValueError:
+            raise
+    try:
+        raise OSError("handled")
+    except OSError:
+        for fn in (f, g):
+            try:
+                fn()
+            except ExceptionGroup as e:
+                print(repr(e), repr(e.__context__))
+run(no_chaining_at_frame_exit, "re-raised groups are not chained to the caller's exception")
