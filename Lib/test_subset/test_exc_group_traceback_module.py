@@ -38,3 +38,34 @@ print("".join(traceback.format_exception(note)), end="")
 print("=" * 20)
 print("".join(traceback.format_exception(ExceptionGroup("no chain", [ValueError()]), chain=False)), end="")
 print("".join(traceback.format_exception(ExceptionGroup("w", [ValueError(i) for i in range(16)]))), end="")
+print("=" * 20)
+
+# limit cuts every traceback of the report: members' and chained ones too.
+def a():
+    b()
+
+def b():
+    raise ValueError("deep")
+
+def member():
+    try:
+        a()
+    except ValueError as e:
+        return e
+
+def chained():
+    try:
+        a()
+    except ValueError:
+        a()
+
+try:
+    raise ExceptionGroup("limited", [member()])
+except ExceptionGroup as g:
+    for n in (1, -1, 0):
+        print("".join(traceback.format_exception(g, limit=n)), end="")
+try:
+    chained()
+except ValueError as e:
+    for n in (1, -2):
+        print("".join(traceback.format_exception(e, limit=n)), end="")

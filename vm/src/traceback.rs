@@ -455,19 +455,22 @@ impl Vm {
 
     /// The full text CPython prints for an uncaught exception.
     pub fn format_exception(&mut self, exc: &Value) -> String {
-        crate::traceback_report::report(self, exc, None, true, ReportStyle::Interpreter)
+        crate::traceback_report::report(self, exc, None, true, ReportStyle::Interpreter, None)
     }
 
     /// As `format_exception`, but with `tb` (entries, innermost first as
-    /// stored) in place of the exception's own traceback, and the
-    /// cause/context chain only when `chain` is set: `traceback.format_exception`.
+    /// stored) in place of the exception's own traceback, the cause/context
+    /// chain only when `chain` is set, and every traceback cut to `limit`
+    /// entries as CPython does (n > 0 keeps the n outermost, n < 0 the -n
+    /// innermost): `traceback.format_exception`.
     pub fn format_exception_with(
         &mut self,
         exc: &Value,
         tb: Option<Vec<TbEntry>>,
         chain: bool,
+        limit: Option<i64>,
     ) -> String {
-        crate::traceback_report::report(self, exc, tb, chain, ReportStyle::Module)
+        crate::traceback_report::report(self, exc, tb, chain, ReportStyle::Module, limit)
     }
 
     /// The "Traceback (most recent call last):" block of `entries`, each

@@ -35,6 +35,8 @@ struct Report {
     /// Entries replacing the reported exception's own traceback (by id).
     top_tb: Option<(i64, Vec<TbEntry>)>,
     notes: ReportStyle,
+    /// `traceback.format_exception`'s limit, applied to every traceback.
+    limit: Option<i64>,
     nesting: usize,
     out: String,
 }
@@ -47,6 +49,7 @@ pub(crate) fn report(
     tb: Option<Vec<TbEntry>>,
     chain: bool,
     notes: ReportStyle,
+    limit: Option<i64>,
 ) -> String {
     let mut r = Report {
         seen: HashSet::new(),
@@ -55,6 +58,7 @@ pub(crate) fn report(
         chain,
         top_tb: tb.map(|t| (exc.id(), t)),
         notes,
+        limit,
         nesting: 0,
         out: String::new(),
     };
@@ -117,12 +121,22 @@ impl Report {
     /// The traceback and the message of one exception (a group's own part).
     fn exception(&mut self, vm: &mut Vm, exc: &Value) {
         let margin = self.margin();
-        let entries = match self.top_tb.take_if(|(id, _)| *id == exc.id()) {
+        let mut entries = match self.top_tb.take_if(|(id, _)| *id == exc.id()) {
             Some((_, t)) => t,
             None => exc_data(exc)
                 .map(|d| d.traceback.borrow().clone())
                 .unwrap_or_default(),
         };
+        if let Some(n) = self.limit {
+            // Entries run innermost first: the outermost are at the end.
+            let len = entries.len();
+            let keep = n.unsigned_abs().min(len as u64) as usize;
+            if n >= 0 {
+                entries.drain(..len - keep);
+            } else {
+                entries.truncate(keep);
+            }
+        }
         if !entries.is_empty() {
             let (header, header_margin) = if is_group(vm, exc) {
                 let hm = if self.group_depth == 1 {
