@@ -118,6 +118,8 @@ pub struct Vm {
     pub output: Rc<RefCell<dyn crate::io::Output>>,
     /// Source text of files run so far, for tracebacks.
     pub(crate) sources: HashMap<String, Rc<str>>,
+    /// Modules compiled into the program (`frozen.rs`), if any.
+    pub(crate) frozen_library: Option<&'static crate::frozen::FrozenLibrary>,
     /// Extra state of native modules, by key.
     pub extensions: HashMap<&'static str, Box<dyn std::any::Any>>,
     /// Set while the VM is tearing down (skip finalisation work).
@@ -317,6 +319,7 @@ impl Vm {
             int_max_str_digits: 4300,
             output: Rc::new(RefCell::new(crate::io::StdOutput::default())),
             sources: HashMap::new(),
+            frozen_library: None,
             extensions: HashMap::new(),
             finalizing: false,
             interrupt: Default::default(),
@@ -618,16 +621,6 @@ impl Vm {
     /// Whether `err` is an instance of exception class `cls`.
     pub fn err_matches(&self, err: &PyErr, cls: &PyRef) -> bool {
         self.is_instance(&Value::Obj(err.0.clone()), cls)
-    }
-
-    /// Reserves room for `n` more items in a vector, or MemoryError.
-    pub fn reserve<T>(&mut self, v: &mut Vec<T>, n: usize) -> PyResult<()> {
-        self.mem_precheck(n.saturating_mul(std::mem::size_of::<T>()))?;
-        if n > (isize::MAX as usize) / std::mem::size_of::<T>().max(1) || v.try_reserve(n).is_err()
-        {
-            return Err(self.memory_error());
-        }
-        Ok(())
     }
 
     /// Registers a native module initialiser under `name` (importable).

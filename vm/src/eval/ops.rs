@@ -171,6 +171,7 @@ impl Vm {
                 // bytes + any other buffer (memoryview, array).
                 if let (Some(x), Some(y)) = (self.buffer(a)?, self.buffer(b)?) {
                     let mut joined = x.bytes;
+                    self.reserve(&mut joined, y.bytes.len())?;
                     joined.extend_from_slice(&y.bytes);
                     return Ok(match a.payload() {
                         Some(Payload::ByteArray(_)) => self.new_bytearray(joined),
@@ -441,6 +442,7 @@ impl Vm {
             return Err(self.overflow_error("cannot fit 'int' into an index-sized integer"));
         };
         let n = n.max(0) as usize;
+        let reps = |len: usize| if len == 0 { 0 } else { n };
         let too_big = |len: usize| {
             len.checked_mul(n)
                 .map(|t| t > isize::MAX as usize / 16)
@@ -457,7 +459,8 @@ impl Vm {
                 if out.try_reserve(len * n).is_err() {
                     return Err(self.memory_error());
                 }
-                for _ in 0..n {
+                // An empty sequence repeats to itself without looping n times.
+                for _ in 0..reps(len) {
                     out.push_str(s.as_str());
                 }
                 Ok(self.str_val(out))
@@ -469,7 +472,7 @@ impl Vm {
                 }
                 let mut out = Vec::new();
                 self.reserve(&mut out, b.len() * n)?;
-                for _ in 0..n {
+                for _ in 0..reps(b.len()) {
                     out.extend_from_slice(&b);
                 }
                 if matches!(seq.payload(), Some(Payload::ByteArray(_))) {
@@ -485,7 +488,7 @@ impl Vm {
                 }
                 let mut out = Vec::new();
                 self.reserve(&mut out, items.len() * n)?;
-                for _ in 0..n {
+                for _ in 0..reps(items.len()) {
                     out.extend(items.iter().cloned());
                 }
                 Ok(self.new_list(out))
@@ -500,7 +503,7 @@ impl Vm {
                 }
                 let mut out = Vec::new();
                 self.reserve(&mut out, items.len() * n)?;
-                for _ in 0..n {
+                for _ in 0..reps(items.len()) {
                     out.extend(items.iter().cloned());
                 }
                 Ok(self.new_tuple(out))
