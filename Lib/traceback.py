@@ -17,18 +17,33 @@ __all__ = ['format_exc', 'format_exception', 'format_exception_only',
 _sentinel = object()
 
 
+def _margin(line):
+    # The "    | " an exception group's box puts before its lines.
+    i = len(line) - len(line.lstrip(' '))
+    return line[:i + 2] if line[i:i + 2] == '| ' else ''
+
+
 def _split(text):
     # One string per traceback entry (its "File" line with the source and
-    # caret lines below it) and one per other line, as CPython's lists are.
+    # caret lines below it) and one per other line, as CPython's lists are;
+    # inside a group's box, the same by the lines' text after the margin.
     parts = []
+    plain = []
+    margins = []
     for line in text.splitlines(True):
-        if line.startswith('    ') and parts and parts[-1].startswith('  File '):
+        margin = _margin(line)
+        body = line[len(margin):]
+        if parts and margins[-1] == margin and (
+                (body.startswith('    ') and plain[-1].startswith('  File '))
+                # The chain message: blank line, message, blank line.
+                or (plain[-1].startswith('\n')
+                    and not plain[-1].endswith(':\n\n'))):
             parts[-1] += line
-        elif parts and parts[-1].startswith('\n') and not parts[-1].endswith(':\n\n'):
-            # The chain message: blank line, message, blank line.
-            parts[-1] += line
+            plain[-1] += body
         else:
             parts.append(line)
+            plain.append(body)
+            margins.append(margin)
     return parts
 
 

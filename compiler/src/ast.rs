@@ -66,6 +66,8 @@ pub enum StmtKind {
         handlers: Vec<ExceptHandler>,
         orelse: Vec<Stmt>,
         finalbody: Vec<Stmt>,
+        /// `except*` clauses (CPython's `TryStar`).
+        star: bool,
     },
     Assert {
         test: Expr,

@@ -383,6 +383,20 @@ pub enum Instruction {
     /// At a with-handler: [exit, exc] -> [exit, exc, exit(type(exc), exc, tb)]
     WithExceptStart,
 
+    // ---- exception groups (`except*`) ----
+    /// [rest, type] -> [rest', match]: splits `rest` (what the previous
+    /// clauses left unhandled, None once nothing is) by `type` (TypeError
+    /// for non-exception classes and for exception groups). On a match,
+    /// `match` is a group (a bare exception is wrapped in
+    /// `ExceptionGroup("", (exc,))`) and becomes the handled exception, and
+    /// `rest'` is the remainder (or None); otherwise [rest, None].
+    CheckEgMatch,
+    /// [orig, excs] -> [exc or None]: what an `except*` statement raises
+    /// once its clauses ran, from the exception `orig` of the try body and
+    /// the list `excs` of what the clauses raised followed by the unhandled
+    /// rest (CPython's PREP_RERAISE_STAR).
+    PrepReraiseStar,
+
     // ---- pattern matching (`match` statements) ----
     /// [x1, .., xn] -> [xn, x1, .., x(n-1)]: moves TOS down to depth n.
     RotN(u32),

@@ -544,6 +544,7 @@ impl Lowerer<'_, '_> {
                     .collect(),
                 orelse: self.stmts(t.orelse, depth),
                 finalbody: self.stmts(t.finalbody, depth),
+                star: false,
             },
             rp::Stmt::Assert(a) => StmtKind::Assert {
                 test: self.expr(*a.test, d),
@@ -621,8 +622,11 @@ impl Lowerer<'_, '_> {
                     orelse: t.orelse,
                     finalbody: t.finalbody,
                 };
-                drop(self.stmt_inner(rp::Stmt::Try(t), depth));
-                unsupported("'except*' clauses")
+                let mut s = self.stmt_inner(rp::Stmt::Try(t), depth);
+                if let StmtKind::Try { star, .. } = &mut s.kind {
+                    *star = true;
+                }
+                s.kind
             }
             rp::Stmt::TypeAlias(t) => {
                 self.graveyard.extend([*t.name, *t.value]);

@@ -326,6 +326,91 @@ fn block_name(keyword: &str) -> Option<&'static str> {
     })
 }
 
+/// Errors of an `except` or `except*` clause line containing token `k`:
+/// the two kinds mixed on one `try`, `except*` without a type, and
+/// unparenthesized exception types (as CPython's invalid_except_stmt and
+/// invalid_try_stmt rules).
+fn except_clause_error(map: &SourceMap, toks: &[Token], k: usize) -> Option<CompileError> {
+    let start = line_start(toks, k);
+    let kw = toks.get(start)?;
+    if !kw.is("except") {
+        return None;
+    }
+    let star = toks.get(start + 1).is_some_and(|t| t.is("*"));
+    let first = start + 1 + usize::from(star);
+    let line_end = toks
+        .get(first..)?
+        .iter()
+        .position(|t| t.kind == Kind::Newline)
+        .map_or(toks.len(), |p| p + first);
+    let clause = toks.get(first..line_end)?;
+    let colon = clause.iter().rposition(|t| t.is(":") && t.depth == 0);
+    let first_tok = clause.first()?;
+    if star && (first_tok.is(":") || first_tok.kind == Kind::Newline || clause.is_empty()) {
+        return Some(syntax(
+            map,
+            "expected one or more exception types",
+            first_tok,
+            first_tok,
+        ));
+    }
+    let colon = colon?;
+    // `except A, B:` (with or without `as name`).
+    let types = clause.get(..colon)?;
+    let before_as = types
+        .iter()
+        .position(|t| t.is("as") && t.depth == 0)
+        .unwrap_or(types.len());
+    if types
+        .get(..before_as)?
+        .iter()
+        .any(|t| t.is(",") && t.depth == 0)
+    {
+        let last = types.last()?;
+        return Some(syntax(
+            map,
+            "multiple exception types must be parenthesized",
+            first_tok,
+            last,
+        ));
+    }
+    // The earlier clauses of the same `try`: lines that start at this
+    // column, back to the `try` itself.
+    let mut i = start;
+    let mut other_kind = false;
+    while i > 0 {
+        i -= 1;
+        let Some(t) = toks.get(i) else { break };
+        if t.col != kw.col
+            || !matches!(
+                toks.get(i.wrapping_sub(1)).map(|p| p.kind),
+                Some(Kind::Newline | Kind::Indent | Kind::Dedent) | None
+            )
+        {
+            continue;
+        }
+        if t.is("try") {
+            break;
+        }
+        if t.is("except") {
+            let s = toks.get(i + 1).is_some_and(|n| n.is("*"));
+            other_kind |= s != star;
+        } else if !t.is("else") && !t.is("finally") && t.kind == Kind::Name {
+            return None;
+        }
+    }
+    if !other_kind {
+        return None;
+    }
+    let to = if star { toks.get(start + 1)? } else { kw };
+    Some(syntax(
+        map,
+        "cannot have both 'except' and 'except*' on the same 'try'",
+        kw,
+        to,
+    ))
+}
+
 /// The parser's error at token `k`, and whether a later tokenizer error
 /// may replace it.
 fn parser_error(
@@ -376,6 +461,9 @@ fn parser_error(
     if let Some(e) = invalid_for_target(map, toks, k) {
         return (e, true);
     }
+    if let Some(e) = except_clause_error(map, toks, k) {
+        return (e, true);
+    }
     // Skip DEDENTs to the token the parser is really looking at.
     let mut k = k;
     while toks.get(k).is_some_and(|t| t.kind == Kind::Dedent) {
@@ -415,7 +503,13 @@ fn parser_error(
     {
         let hstart = line_start(toks, b - 1);
         if let Some(h) = toks.get(hstart) {
-            if let Some(name) = block_name(h.text) {
+            let star = h.is("except") && toks.get(hstart + 1).is_some_and(|t| t.is("*"));
+            let name = if star {
+                Some("'except*' statement")
+            } else {
+                block_name(h.text)
+            };
+            if let Some(name) = name {
                 let msg = format!("expected an indented block after {name} on line {}", h.line);
                 let mut e = err_span(map, CompileErrorKind::IndentationError, msg, t, t);
                 at_dedent(&mut e, t, dedents >= 1);

@@ -80,6 +80,8 @@ pub fn stack_effect(ins: &I, jump: bool) -> i64 {
         I::JumpIfNotExcMatch(_) => -2,
         I::SetupWith(_) => 1,
         I::WithExceptStart => 1,
+        I::CheckEgMatch => 0,
+        I::PrepReraiseStar => -1,
         I::RotN(_) => 0,
         I::GetLen | I::MatchMapping | I::MatchSequence | I::MatchKeys => 1,
         I::MatchClass(_) => -2,

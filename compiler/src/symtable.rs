@@ -462,6 +462,7 @@ impl Builder<'_, '_> {
                 handlers,
                 orelse,
                 finalbody,
+                ..
             } => {
                 self.stmts(body)?;
                 for h in handlers {

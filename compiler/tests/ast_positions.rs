@@ -122,6 +122,7 @@ fn stmt(s: &Stmt, out: &mut Vec<String>) {
             handlers,
             orelse,
             finalbody,
+            star,
         } => {
             stmts(body, out);
             for h in handlers {
@@ -130,7 +131,11 @@ fn stmt(s: &Stmt, out: &mut Vec<String>) {
             }
             stmts(orelse, out);
             stmts(finalbody, out);
-            "Try"
+            if *star {
+                "TryStar"
+            } else {
+                "Try"
+            }
         }
         StmtKind::Assert { test, msg } => {
             expr(test, out);

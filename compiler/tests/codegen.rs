@@ -320,3 +320,79 @@ fn yield_from_loop() {
         ]
     );
 }
+
+#[test]
+fn try_except_star() {
+    let code = module("try:\n    a\nexcept* E as e:\n    b\nexcept* F:\n    c\n");
+    assert_eq!(
+        code.instructions,
+        [
+            I::SetupFinally(5),
+            I::LoadName(0), // a
+            I::PopTop,
+            I::PopBlock,
+            I::Jump(50),
+            // handler: [orig] -> [orig, raised, rest]
+            I::DupTop,
+            I::BuildList(0),
+            I::RotTwo,
+            // except* E as e
+            I::LoadName(1),
+            I::CheckEgMatch,
+            I::DupTop,
+            I::PopJumpIfNone(27),
+            I::StoreName(2),
+            I::SetupFinally(21),
+            I::LoadName(3), // b
+            I::PopTop,
+            I::PopBlock,
+            I::LoadConst(0),
+            I::StoreName(2),
+            I::DeleteName(2),
+            I::Jump(28),
+            // the clause raised: clear the name, collect the exception
+            I::LoadConst(0),
+            I::StoreName(2),
+            I::DeleteName(2),
+            I::ListAppend(2),
+            I::PopExcept,
+            I::Jump(28),
+            I::PopTop, // no match: the None
+            // except* F
+            I::LoadName(4),
+            I::CheckEgMatch,
+            I::DupTop,
+            I::PopJumpIfNone(41),
+            I::PopTop,
+            I::SetupFinally(38),
+            I::LoadName(5), // c
+            I::PopTop,
+            I::PopBlock,
+            I::Jump(42),
+            I::ListAppend(2),
+            I::PopExcept,
+            I::Jump(42),
+            I::PopTop,
+            // the rest joins what was raised; re-raise the combination
+            I::ListAppend(1),
+            I::PrepReraiseStar,
+            I::DupTop,
+            I::PopJumpIfNone(48),
+            I::PopExcept,
+            I::Reraise,
+            I::PopTop,
+            I::PopExcept,
+            I::LoadConst(0),
+            I::ReturnValue,
+        ]
+    );
+}
+
+#[test]
+fn try_except_star_else_finally_in_function() {
+    let src = "def f():\n    for i in x:\n        try:\n            a\n        except* E:\n            for j in y:\n                if j:\n                    break\n                continue\n        else:\n            b\n        finally:\n            return c\n";
+    let code = module(src);
+    let f = inner(&code, 0);
+    assert!(f.instructions.contains(&I::CheckEgMatch));
+    assert!(f.instructions.contains(&I::PrepReraiseStar));
+}

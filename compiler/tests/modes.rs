@@ -90,6 +90,9 @@ fn incomplete_interactive_input() {
         "def f():\n    return 1\n",
         "@dec\n",
         "class C:\n    pass\n",
+        "try:\n    x\n",
+        "try:\n    x\nexcept* E:\n",
+        "try:\n    x\nexcept* E:\n    y\n",
     ] {
         assert!(incomplete_input(src), "{src:?} should be incomplete");
     }
@@ -99,6 +102,7 @@ fn incomplete_interactive_input() {
         "if x:\n    y = 1\n\n",
         "x = )\n",
         "'abc\n",
+        "try:\n    x\nexcept* E:\n    y\n\n",
         "",
     ] {
         assert!(!incomplete_input(src), "{src:?} should be complete");

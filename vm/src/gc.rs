@@ -160,6 +160,10 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyRef)) -> bool {
             if let Some(t) = &*b!(e.tb_override) {
                 v(t);
             }
+            if let Some(g) = &*b!(e.group) {
+                v(&g.message);
+                v(&g.exceptions);
+            }
         }
         Payload::Slice { start, stop, step } => {
             v(start);
@@ -343,6 +347,10 @@ pub fn clear(o: &PyObject, out: &mut Vec<Value>) {
             out.push(std::mem::take(&mut *bm!(e.context)));
             if let Some(t) = bm!(e.tb_override).take() {
                 out.push(t);
+            }
+            if let Some(g) = bm!(e.group).take() {
+                out.push(g.message);
+                out.push(g.exceptions);
             }
             bm!(e.traceback).clear();
         }

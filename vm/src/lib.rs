@@ -49,6 +49,7 @@ pub mod sandbox;
 pub mod text;
 pub mod text_bridge;
 pub mod traceback;
+pub(crate) mod traceback_report;
 pub mod typed_fn;
 pub mod types;
 pub mod value;

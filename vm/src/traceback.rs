@@ -21,6 +21,16 @@ pub struct TracebackData {
     pub frame: Option<PyRef>,
 }
 
+/// Whose report to reproduce where CPython's two differ: its interpreter
+/// (C) prints `__notes__ = None` as "None" and puts a group's `| ` margin
+/// only before the lines it writes itself; its traceback module skips
+/// None notes and puts the margin before every line.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ReportStyle {
+    Interpreter,
+    Module,
+}
+
 /// Builds the traceback object chain for stored entries (which run from
 /// the innermost frame outward).
 pub fn make_tb_objects(vm: &mut Vm, entries: &[TbEntry]) -> Value {
@@ -241,8 +251,29 @@ impl Vm {
         }
     }
 
-    /// The final "Type: message" line(s) of an exception.
+    /// The final "Type: message" line(s) of an exception, as
+    /// `traceback.format_exception_only` gives them.
     pub fn format_exception_only(&mut self, exc: &Value) -> String {
+        self.format_exception_only_in(exc, "", ReportStyle::Module)
+    }
+
+    /// The final "Type: message" line and the notes, each line after
+    /// `margin` (the indentation and `| ` of an exception group's box;
+    /// like CPython, neither the message's own continuation lines nor a
+    /// SyntaxError's source line get it).
+    pub(crate) fn format_exception_only_in(
+        &mut self,
+        exc: &Value,
+        margin: &str,
+        notes_style: ReportStyle,
+    ) -> String {
+        if notes_style == ReportStyle::Module && !margin.is_empty() {
+            let plain = self.format_exception_only_in(exc, "", notes_style);
+            return plain
+                .split_inclusive('\n')
+                .map(|l| format!("{margin}{l}"))
+                .collect();
+        }
         let cls = self.class_of(exc);
         let q = crate::objects::object_::type_qualname(&cls);
         let module = crate::objects::object_::type_module(self, &cls)
@@ -254,41 +285,80 @@ impl Vm {
             None => format!("<unknown>.{q}"),
         };
         let mut out = String::new();
-        let is_syntax = self.is_instance(exc, &self.exc.syntax_error.clone());
-        if is_syntax {
-            if let Some(s) = self.format_syntax_error(exc, &tname) {
-                return s;
-            }
-        }
-        let msg = match self.str(exc) {
-            Ok(s) => s,
-            Err(_) => "<exception str() failed>".to_owned(),
-        };
-        out.push_str(&tname);
-        if !msg.is_empty() {
-            out.push_str(": ");
-            out.push_str(&msg);
-        }
-        if let Some(sugg) = self.suggestion_for(exc) {
-            out.push_str(&sugg);
-        }
-        out.push('\n');
-        // __notes__
+        // Read before str(): that may change them.
         let k = self.intern("__notes__");
-        if let Ok(Some(notes)) = self.get_attr_opt(exc, &k) {
-            if let Ok(items) = self.iterate(&notes) {
-                for n in items {
-                    if let Ok(s) = self.str(&n) {
-                        out.push_str(&s);
-                        out.push('\n');
-                    }
+        let notes = self.get_attr_opt(exc, &k).ok().flatten();
+        let is_syntax = self.is_instance(exc, &self.exc.syntax_error.clone());
+        let syntax = if is_syntax {
+            self.format_syntax_error(exc, &tname, margin)
+        } else {
+            None
+        };
+        match syntax {
+            Some(s) => out.push_str(&s),
+            None => {
+                let msg = match self.str(exc) {
+                    Ok(s) => s,
+                    Err(_) => "<exception str() failed>".to_owned(),
+                };
+                out.push_str(margin);
+                out.push_str(&tname);
+                if !msg.is_empty() {
+                    out.push_str(": ");
+                    out.push_str(&msg);
                 }
+                if let Some(sugg) = self.suggestion_for(exc) {
+                    out.push_str(&sugg);
+                }
+                out.push('\n');
             }
+        }
+        if let Some(notes) = notes {
+            self.format_notes(&notes, margin, notes_style, &mut out);
         }
         out
     }
 
-    fn format_syntax_error(&mut self, exc: &Value, tname: &str) -> Option<String> {
+    /// `__notes__` after the message: each note's lines after `margin`;
+    /// something that is not a sequence is shown by its repr (with no
+    /// newline, as CPython 3.11 writes it); None is shown only by the
+    /// interpreter's own report, not by the traceback module.
+    fn format_notes(&mut self, notes: &Value, margin: &str, style: ReportStyle, out: &mut String) {
+        if notes.is_none() && style == ReportStyle::Module {
+            return;
+        }
+        let is_seq = !self.is_instance(notes, &self.types.dict.clone()) && {
+            let k = self.names.__getitem__.clone();
+            self.lookup_special(notes, &k).is_some()
+        };
+        let items = if is_seq {
+            self.iterate(notes).ok()
+        } else {
+            None
+        };
+        let Some(items) = items else {
+            out.push_str(margin);
+            match self.repr(notes) {
+                Ok(r) => out.push_str(&r),
+                Err(_) => out.push_str("<__notes__ repr() failed>"),
+            }
+            return;
+        };
+        for n in items {
+            match self.str(&n) {
+                Ok(s) => {
+                    for line in s.split_inclusive('\n') {
+                        out.push_str(margin);
+                        out.push_str(line);
+                    }
+                }
+                Err(_) => out.push_str("<note str() failed>"),
+            }
+            out.push('\n');
+        }
+    }
+
+    fn format_syntax_error(&mut self, exc: &Value, tname: &str, margin: &str) -> Option<String> {
         let get = |vm: &mut Vm, n: &str| -> Value {
             let k = vm.intern(n);
             vm.get_attr_opt(exc, &k)
@@ -305,6 +375,7 @@ impl Vm {
         let mut out = String::new();
         let fname = filename.as_str().unwrap_or("<string>").to_owned();
         if let Value::Int(l) = lineno {
+            out.push_str(margin);
             out.push_str(&format!("  File \"{fname}\", line {l}\n"));
         } else if filename.as_str().is_none() {
             return None;
@@ -374,6 +445,7 @@ impl Vm {
             Some(s) => s.to_owned(),
             None => self.str(&msg).unwrap_or_default(),
         };
+        out.push_str(margin);
         out.push_str(tname);
         if !m.is_empty() {
             out.push_str(": ");
@@ -385,58 +457,47 @@ impl Vm {
 
     /// The full text CPython prints for an uncaught exception.
     pub fn format_exception(&mut self, exc: &Value) -> String {
-        self.format_exception_with(exc, None, true)
+        crate::traceback_report::report(self, exc, None, true, ReportStyle::Interpreter, None)
     }
 
     /// As `format_exception`, but with `tb` (entries, innermost first as
-    /// stored) in place of the exception's own traceback, and the
-    /// cause/context chain only when `chain` is set: `traceback.format_exception`.
+    /// stored) in place of the exception's own traceback, the cause/context
+    /// chain only when `chain` is set, and every traceback cut to `limit`
+    /// entries as CPython does (n > 0 keeps the n outermost, n < 0 the -n
+    /// innermost): `traceback.format_exception`.
     pub fn format_exception_with(
         &mut self,
         exc: &Value,
         tb: Option<Vec<TbEntry>>,
         chain: bool,
+        limit: Option<i64>,
     ) -> String {
-        let mut seen: Vec<i64> = Vec::new();
-        let mut out = String::new();
-        self.format_chain(exc, &mut seen, &mut out, 0, tb, chain);
-        out
+        crate::traceback_report::report(self, exc, tb, chain, ReportStyle::Module, limit)
     }
 
-    fn format_chain(
+    /// The "Traceback (most recent call last):" block of `entries`, each
+    /// line after `margin`, the header after `header_margin` (nothing
+    /// when there are no entries or `sys.tracebacklimit` hides them all).
+    pub(crate) fn format_tb_in(
         &mut self,
-        exc: &Value,
-        seen: &mut Vec<i64>,
+        entries: &[TbEntry],
+        header: &str,
+        header_margin: &str,
+        margin: &str,
         out: &mut String,
-        depth: usize,
-        tb: Option<Vec<TbEntry>>,
-        chain: bool,
     ) {
-        seen.push(exc.id());
-        if let Some(d) = exc_data(exc) {
-            let cause = d.cause.borrow().clone();
-            let context = d.context.borrow().clone();
-            let suppress = d.suppress_context.get();
-            if chain && depth < 100 {
-                if !cause.is_none() && !seen.contains(&cause.id()) {
-                    self.format_chain(&cause, seen, out, depth + 1, None, true);
-                    out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
-                } else if cause.is_none()
-                    && !context.is_none()
-                    && !suppress
-                    && !seen.contains(&context.id())
-                {
-                    self.format_chain(&context, seen, out, depth + 1, None, true);
-                    out.push_str(
-                        "\nDuring handling of the above exception, another exception occurred:\n\n",
-                    );
-                }
-            }
-            let entries = tb.unwrap_or_else(|| d.traceback.borrow().clone());
-            self.format_tb(&entries, out);
+        let mut text = String::new();
+        self.format_tb(entries, &mut text);
+        let mut lines = text.split_inclusive('\n');
+        if lines.next().is_none() {
+            return;
         }
-        let line = self.format_exception_only(exc);
-        out.push_str(&line);
+        out.push_str(header_margin);
+        out.push_str(header);
+        for line in lines {
+            out.push_str(margin);
+            out.push_str(line);
+        }
     }
 
     /// Prints an exception with its traceback to sys.stderr.

@@ -36,7 +36,13 @@ pub(crate) enum FBlock<'t> {
     HandlerCleanup {
         name: Option<&'t str>,
     },
+    /// In the `except*` clauses of a try statement: `break`, `continue`
+    /// and `return` may not leave it.
+    ExceptStar,
 }
+
+/// CPython's error for leaving an `except*` clause early.
+const EXCEPT_STAR_EXIT: &str = "'break', 'continue' and 'return' cannot appear in an except* block";
 
 impl<'t> Compiler<'t, '_> {
     fn push_fblock(&mut self, b: FBlock<'t>) {
@@ -51,7 +57,7 @@ impl<'t> Compiler<'t, '_> {
     /// top of the stack (a return value) stays on top.
     fn unwind(&mut self, b: &FBlock<'t>, preserve_tos: bool) -> R {
         match b {
-            FBlock::WhileLoop { .. } | FBlock::TryExcept => {
+            FBlock::WhileLoop { .. } | FBlock::TryExcept | FBlock::ExceptStar => {
                 if matches!(b, FBlock::TryExcept) {
                     self.emit(I::PopBlock);
                 }
@@ -117,9 +123,36 @@ impl<'t> Compiler<'t, '_> {
         self.name_op(name, NameOp::Delete)
     }
 
+    /// `return` inside an `except*` clause: CPython's error, at the returned
+    /// constant when it is one on the same line, else at the statement.
+    pub(super) fn return_in_except_star(&mut self, value: Option<&Expr>, loc: Location) -> R {
+        if !self
+            .unit()
+            .fblocks
+            .iter()
+            .any(|b| matches!(b, FBlock::ExceptStar))
+        {
+            return Ok(());
+        }
+        let at = match value {
+            Some(v)
+                if matches!(v.kind, crate::ast::ExprKind::Constant(_))
+                    && v.loc.line == loc.line =>
+            {
+                v.loc
+            }
+            _ => loc,
+        };
+        Err(self.compile_error(EXCEPT_STAR_EXIT, at))
+    }
+
     /// Unwinds every enclosing block of the current unit, for `return`.
     pub(super) fn unwind_all(&mut self, preserve_tos: bool) -> R {
         let blocks: Vec<FBlock<'t>> = self.unit().fblocks.clone();
+        if blocks.iter().any(|b| matches!(b, FBlock::ExceptStar)) {
+            let loc = self.unit().loc;
+            return Err(self.compile_error(EXCEPT_STAR_EXIT, loc));
+        }
         let depth = blocks.len();
         for (i, b) in blocks.iter().enumerate().rev() {
             // Blocks inner to `b` are gone while its exit code is compiled.
@@ -141,6 +174,7 @@ impl<'t> Compiler<'t, '_> {
                     found = Some((i, *start, *exit));
                     break;
                 }
+                FBlock::ExceptStar => return Err(self.compile_error(EXCEPT_STAR_EXIT, loc)),
                 _ => {}
             }
         }
@@ -231,10 +265,14 @@ impl<'t> Compiler<'t, '_> {
         handlers: &'t [ExceptHandler],
         orelse: &'t [Stmt],
         finalbody: &'t [Stmt],
+        star: bool,
         loc: Location,
     ) -> R {
         if finalbody.is_empty() {
-            return self.try_except(body, handlers, orelse, loc);
+            return match star {
+                true => self.try_star_except(body, handlers, orelse, loc),
+                false => self.try_except(body, handlers, orelse, loc),
+            };
         }
         let handler = self.new_label();
         let end = self.new_label();
@@ -242,6 +280,8 @@ impl<'t> Compiler<'t, '_> {
         self.push_fblock(FBlock::FinallyTry { body: finalbody });
         if handlers.is_empty() {
             self.stmts(body)?;
+        } else if star {
+            self.try_star_except(body, handlers, orelse, loc)?;
         } else {
             self.try_except(body, handlers, orelse, loc)?;
         }
@@ -334,6 +374,96 @@ impl<'t> Compiler<'t, '_> {
         if handlers.last().is_some_and(|h| h.type_.is_some()) {
             self.emit(I::Reraise);
         }
+        self.place(end);
+        Ok(())
+    }
+
+    /// `try: ... except* T as name: ...` (CPython 3.11's scheme on the
+    /// block stack). The handler keeps [orig, raised, rest] on the stack:
+    /// the exception of the body, the list of what the clauses raised, and
+    /// what is still unhandled. Each clause splits `rest` (CheckEgMatch)
+    /// and runs at most once; an exception escaping a clause is appended to
+    /// `raised`; at the end PrepReraiseStar combines `raised` and `rest`
+    /// into the exception to re-raise, if any.
+    fn try_star_except(
+        &mut self,
+        body: &'t [Stmt],
+        handlers: &'t [ExceptHandler],
+        orelse: &'t [Stmt],
+        loc: Location,
+    ) -> R {
+        let handler = self.new_label();
+        let end = self.new_label();
+        let old = self.set_loc(loc);
+        self.emit_jump(I::SetupFinally, handler);
+        self.set_loc(old);
+        self.push_fblock(FBlock::TryExcept);
+        self.stmts(body)?;
+        self.pop_fblock();
+        self.emit(I::PopBlock);
+        self.stmts(orelse)?;
+        self.emit_jump(I::Jump, end);
+
+        // [orig], orig being handled.
+        self.place(handler);
+        let old = self.set_loc(Location::default());
+        self.push_fblock(FBlock::ExceptStar);
+        self.emit(I::DupTop);
+        self.emit(I::BuildList(0));
+        self.emit(I::RotTwo);
+        for h in handlers {
+            let Some(t) = &h.type_ else {
+                return Err(self.compile_error("expected one or more exception types", h.loc));
+            };
+            self.set_loc(h.loc);
+            let next = self.new_label();
+            let no_match = self.new_label();
+            self.expr(t)?;
+            self.emit(I::CheckEgMatch);
+            self.emit(I::DupTop);
+            self.emit_jump(I::PopJumpIfNone, no_match);
+            match &h.name {
+                Some(n) => self.name_op(n, NameOp::Store)?,
+                None => self.emit(I::PopTop),
+            }
+            let cleanup = self.new_label();
+            self.emit_jump(I::SetupFinally, cleanup);
+            self.push_fblock(FBlock::HandlerCleanup {
+                name: h.name.as_deref(),
+            });
+            self.stmts(&h.body)?;
+            self.pop_fblock();
+            self.set_loc(Location::default());
+            self.emit(I::PopBlock);
+            if let Some(n) = &h.name {
+                self.clear_name(n)?;
+            }
+            self.emit_jump(I::Jump, next);
+            // [orig, raised, rest, exc]: the clause raised exc.
+            self.place(cleanup);
+            if let Some(n) = &h.name {
+                self.clear_name(n)?;
+            }
+            self.emit(I::ListAppend(2));
+            self.emit(I::PopExcept);
+            self.emit_jump(I::Jump, next);
+            self.place(no_match);
+            self.emit(I::PopTop);
+            self.place(next);
+        }
+        self.set_loc(Location::default());
+        self.emit(I::ListAppend(1));
+        self.emit(I::PrepReraiseStar);
+        self.pop_fblock();
+        let nothing = self.new_label();
+        self.emit(I::DupTop);
+        self.emit_jump(I::PopJumpIfNone, nothing);
+        self.emit(I::PopExcept);
+        self.emit(I::Reraise);
+        self.place(nothing);
+        self.emit(I::PopTop);
+        self.emit(I::PopExcept);
+        self.set_loc(old);
         self.place(end);
         Ok(())
     }

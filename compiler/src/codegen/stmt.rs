@@ -35,6 +35,7 @@ impl<'t> Compiler<'t, '_> {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Constant::None),
                 }
+                self.return_in_except_star(value.as_ref(), s.loc)?;
                 self.unwind_all(true)?;
                 self.set_loc(s.loc);
                 self.emit(I::ReturnValue);
@@ -108,7 +109,8 @@ impl<'t> Compiler<'t, '_> {
                 handlers,
                 orelse,
                 finalbody,
-            } => self.try_stmt(body, handlers, orelse, finalbody, s.loc)?,
+                star,
+            } => self.try_stmt(body, handlers, orelse, finalbody, *star, s.loc)?,
             StmtKind::Assert { test, msg } => {
                 self.check_assert(test, s.loc);
                 let end = self.new_label();

@@ -219,7 +219,10 @@ impl Vm {
         let reraise = matches!(instr, Some(I::Reraise) | Some(I::Raise(0)));
         if let Some(d) = exc_data(&Value::Obj(e.0.clone())) {
             if !reraise {
-                let fresh = d.traceback.borrow().is_empty() || matches!(instr, Some(I::Raise(_)));
+                // An exception group with no traceback yet comes from an
+                // `except*` statement's re-raise: not chained here either.
+                let fresh = (d.traceback.borrow().is_empty() && d.group.borrow().is_none())
+                    || matches!(instr, Some(I::Raise(_)));
                 if fresh {
                     self.chain_context(&e);
                 }
@@ -1078,6 +1081,8 @@ impl Vm {
                     let r = self.call(&exit, &[ty, e, tb])?;
                     f.push(r);
                 }
+                I::CheckEgMatch => self.check_eg_match(f)?,
+                I::PrepReraiseStar => self.prep_reraise_star(f)?,
                 I::RotN(n) => {
                     let v = f.pop();
                     let len = f.stack.len();

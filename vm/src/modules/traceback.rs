@@ -21,26 +21,19 @@ fn format_exception(vm: &mut Vm, args: Args) -> PyResult<Value> {
             vm.type_name(exc)
         )));
     }
-    let mut entries = match tb {
+    let entries = match tb {
         Value::None => Vec::new(),
         Value::Obj(o) if matches!(o.payload, Payload::Traceback(_)) => {
             crate::traceback::entries_of_tb(o)
         }
         _ => return Err(vm.type_error("expected a traceback or None")),
     };
-    if !limit.is_none() {
-        let n = vm.to_i64(limit)?;
-        // Entries run innermost first: the outermost are at the end.
-        let len = entries.len();
-        let keep = n.unsigned_abs().min(len as u64) as usize;
-        if n >= 0 {
-            entries.drain(..len - keep);
-        } else {
-            entries.truncate(keep);
-        }
-    }
+    let limit = match limit {
+        Value::None => None,
+        n => Some(vm.to_i64(n)?),
+    };
     let chain = vm.is_true(chain)?;
-    let text = vm.format_exception_with(exc, Some(entries), chain);
+    let text = vm.format_exception_with(exc, Some(entries), chain, limit);
     Ok(vm.str_val(text))
 }
 

@@ -1,5 +1,5 @@
-//! Exceptions: the built-in exception hierarchy of CPython 3.11 (without
-//! exception groups), the exception payload (args, traceback entries,
+//! Exceptions: the built-in exception hierarchy of CPython 3.11 (the
+//! methods of exception groups are in `exception_group.rs`), the exception payload (args, traceback entries,
 //! cause/context), and the methods of `BaseException` and the subclasses
 //! with extra attributes (StopIteration, SystemExit, KeyError, OSError,
 //! SyntaxError, ImportError, NameError, AttributeError, UnicodeError).
@@ -39,6 +39,18 @@ pub struct ExceptionData {
     pub cause: RefCell<Value>,
     pub context: RefCell<Value>,
     pub suppress_context: Cell<bool>,
+    /// `message` and `exceptions` of a BaseExceptionGroup (set by its
+    /// `__new__`; None for every other exception).
+    pub group: RefCell<Option<Box<GroupData>>>,
+}
+
+/// What a BaseExceptionGroup holds beyond `args` (fixed by `__new__`,
+/// as CPython's, whatever `__init__` later does to `args`).
+pub struct GroupData {
+    /// A str.
+    pub message: Value,
+    /// A non-empty tuple of exceptions.
+    pub exceptions: Value,
 }
 
 impl ExceptionData {
@@ -50,6 +62,7 @@ impl ExceptionData {
             cause: RefCell::new(Value::None),
             context: RefCell::new(Value::None),
             suppress_context: Cell::new(false),
+            group: RefCell::new(None),
         }
     }
 }
@@ -76,7 +89,9 @@ macro_rules! exc_types {
                 let $root = mk($root_name, &types.object);
                 // Each base is listed before its subclasses: a local by then.
                 $(let $field = mk($name, &$base);)*
-                ExcTypes { $root, $($field,)* }
+                let all = ExcTypes { $root, $($field,)* };
+                crate::objects::exception_group::link_bases(&all, types);
+                all
             }
 
             /// (Python name, class) of every built-in exception.
@@ -93,6 +108,9 @@ exc_types! {
     keyboard_interrupt: "KeyboardInterrupt" < base_exception;
     system_exit: "SystemExit" < base_exception;
     exception: "Exception" < base_exception;
+    base_exception_group: "BaseExceptionGroup" < base_exception;
+    // Its second base, Exception, is linked by `exception_group::link_bases`.
+    exception_group: "ExceptionGroup" < base_exception_group;
     arithmetic_error: "ArithmeticError" < exception;
     floating_point_error: "FloatingPointError" < arithmetic_error;
     overflow_error: "OverflowError" < arithmetic_error;
@@ -228,16 +246,14 @@ fn exc_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let name = vm.type_name(&this);
     let a = this_exc(vm, &this)?.args.borrow().clone();
     let items = a.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
-    let inner = if items.len() == 1 {
-        vm.repr(&items[0])?
+    // `Name(arg)` for one argument, else the name and the args tuple's
+    // repr (which brings its own parentheses).
+    let r = if items.len() == 1 {
+        format!("{name}({})", vm.repr(&items[0])?)
     } else {
-        let r = vm.repr(&a)?;
-        r.trim_start_matches('(')
-            .trim_end_matches(')')
-            .trim_end_matches(',')
-            .to_owned()
+        format!("{name}{}", vm.repr(&a)?)
     };
-    Ok(vm.str_val(format!("{name}({inner})")))
+    Ok(vm.str_val(r))
 }
 
 fn exc_with_traceback(vm: &mut Vm, args: Args) -> PyResult<Value> {

@@ -11,6 +11,7 @@ pub mod complex;
 pub mod descriptor;
 pub mod dict;
 pub mod exception;
+pub mod exception_group;
 pub mod finalize;
 pub mod float;
 pub mod float_text;
@@ -72,5 +73,6 @@ pub fn init_types(vm: &mut Vm) {
     none::init(vm);
     super_::init(vm);
     exception::init(vm);
+    exception_group::init(vm);
     crate::traceback::init(vm);
 }
