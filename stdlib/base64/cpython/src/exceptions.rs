@@ -1,11 +1,27 @@
-//! `Error` and `Incomplete`, this module's own exception classes, shaped like
-//! binascii's: `Error` is a ValueError, `Incomplete` a plain Exception.
-//!
-//! Their `__module__` is `binascii` so that a program served by this module
-//! prints the same traceback lines (`binascii.Error: ...`) as under CPython.
+//! `Error` and `Incomplete`: CPython's own `binascii.Error` and
+//! `binascii.Incomplete`, imported from the interpreter's `binascii` when
+//! this module initializes, so that `except binascii.Error:` catches what
+//! this module raises (and `install()` can swap our functions into
+//! `binascii` without changing which class its callers catch).
 
-use pyo3::create_exception;
-use pyo3::exceptions::{PyException, PyValueError};
+use pyo3::prelude::*;
+use pyo3::types::PyType;
 
-create_exception!(binascii, Error, PyValueError);
-create_exception!(binascii, Incomplete, PyException);
+pyo3::import_exception!(binascii, Error);
+pyo3::import_exception!(binascii, Incomplete);
+
+/// Adds `Error` and `Incomplete` to the module. Imports them fallibly first:
+/// the lazy cells behind `Error`/`Incomplete` are then filled here, at
+/// init, and never import again (their own failure path, a panic, is thus
+/// unreachable after a successful init).
+pub fn add_to(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    let binascii = py.import("binascii")?;
+    for name in ["Error", "Incomplete"] {
+        let class = binascii.getattr(name)?;
+        class.cast::<PyType>()?;
+    }
+    m.add("Error", py.get_type::<Error>())?;
+    m.add("Incomplete", py.get_type::<Incomplete>())?;
+    Ok(())
+}

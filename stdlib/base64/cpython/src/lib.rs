@@ -25,9 +25,8 @@ use pyo3::prelude::*;
 /// base64 module's codecs, on rpy's safe Rust core.
 #[pymodule]
 fn _base64(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    let py = m.py();
-    m.add("Error", py.get_type::<exceptions::Error>())?;
-    m.add("Incomplete", py.get_type::<exceptions::Incomplete>())?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    exceptions::add_to(m)?;
 
     m.add_function(wrap_pyfunction!(binascii_base64::a2b_base64, m)?)?;
     m.add_function(wrap_pyfunction!(binascii_base64::b2a_base64, m)?)?;

@@ -28,7 +28,8 @@ class Differential(unittest.TestCase):
         self.assertTrue(issubclass(_base64.Error, ValueError))
         self.assertTrue(issubclass(_base64.Incomplete, Exception))
         self.assertFalse(issubclass(_base64.Incomplete, ValueError))
-        self.assertIsNot(_base64.Error, binascii.Error)
+        self.assertIs(_base64.Error, binascii.Error)
+        self.assertIs(_base64.Incomplete, binascii.Incomplete)
 
     def test_signatures(self):
         for name in FUNCTIONS:
