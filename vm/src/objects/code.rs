@@ -146,6 +146,15 @@ fn co_flags(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     if c.ncells() == 0 {
         bits |= 0x40;
     }
+    for (set, bit) in [
+        (f.coroutine, 0x80),
+        (f.iterable_coroutine, 0x100),
+        (f.async_generator, 0x200),
+    ] {
+        if set {
+            bits |= bit;
+        }
+    }
     Ok(Value::Int(bits))
 }
 fn names_tuple(vm: &mut Vm, names: Vec<PyRef>) -> Value {
