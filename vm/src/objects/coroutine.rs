@@ -243,3 +243,80 @@ pub fn init(vm: &mut Vm) {
         ],
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use rpy_compiler::bytecode::{CodeObject, Constant};
+
+    use crate::interp::Interpreter;
+
+    /// Marks every generator function's code in `co` CO_ITERABLE_COROUTINE
+    /// (what `types.coroutine` does through `co_flags`).
+    fn mark_iterable(co: &mut CodeObject) {
+        if co.flags.generator {
+            co.flags.iterable_coroutine = true;
+        }
+        for c in co.constants.iter_mut() {
+            if let Constant::Code(inner) = c {
+                let mut copy = (**inner).clone();
+                mark_iterable(&mut copy);
+                *inner = Rc::new(copy);
+            }
+        }
+    }
+
+    fn run(source: &str, iterable: bool) -> (String, String) {
+        let (mut interp, out) = Interpreter::with_captured_output();
+        let mut co = rpy_compiler::compile(source, "<test>", rpy_compiler::Mode::Exec)
+            .unwrap_or_else(|e| panic!("compile: {}", e.message));
+        if iterable {
+            mark_iterable(&mut co);
+        }
+        let vm = interp.vm();
+        let code = vm.load_code(co);
+        let globals = vm.new_dict_ref();
+        if let Err(e) = vm.run_code(code, globals, None) {
+            let tb = vm.format_exception(&crate::value::Value::Obj(e.0.clone()));
+            vm.write_stderr(&tb);
+        }
+        interp.flush();
+        let o = out.borrow();
+        (o.stdout.clone(), o.stderr.clone())
+    }
+
+    const SOURCE: &str = "
+def legacy():
+    got = yield 'suspended'
+    return got * 2
+
+async def modern():
+    return await legacy()
+
+c = modern()
+print(c.send(None))
+try:
+    c.send(21)
+except StopIteration as e:
+    print(e.value)
+print(legacy.__code__.co_flags & 0x100)
+";
+
+    #[test]
+    fn iterable_coroutine_generators_are_awaitable() {
+        let (out, err) = run(SOURCE, true);
+        assert_eq!(err, "");
+        assert_eq!(out, "suspended\n42\n256\n");
+    }
+
+    #[test]
+    fn plain_generators_are_not_awaitable() {
+        let (out, err) = run(SOURCE, false);
+        assert_eq!(out, "");
+        assert!(
+            err.contains("TypeError: object generator can't be used in 'await' expression"),
+            "{err}"
+        );
+    }
+}
