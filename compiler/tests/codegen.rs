@@ -390,7 +390,10 @@ fn async_with_and_for_shapes() {
     let code = module("async def f():\n    async with m as v:\n        pass\n    async for i in it:\n        pass\n");
     let f = inner(&code, 0);
     let ins = &f.instructions;
-    assert_eq!(ins[..3], [I::LoadGlobal(0), I::BeforeAsyncWith, I::GetAwaitable(1)]);
+    assert_eq!(
+        ins[..3],
+        [I::LoadGlobal(0), I::BeforeAsyncWith, I::GetAwaitable(1)]
+    );
     assert!(ins.iter().any(|i| matches!(i, I::SetupAsyncWith(_))));
     assert_eq!(ins.iter().filter(|i| **i == I::GetAwaitable(2)).count(), 2);
     assert!(ins.contains(&I::GetAiter) && ins.contains(&I::EndAsyncFor));

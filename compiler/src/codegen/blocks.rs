@@ -362,7 +362,7 @@ impl<'t> Compiler<'t, '_> {
         self.expr(&item.context_expr)?;
         let old = self.set_loc(item.context_expr.loc);
         if is_async {
-                self.async_with_enter(handler, loc)?;
+            self.async_with_enter(handler, loc)?;
         } else {
             self.emit_jump(I::SetupWith, handler);
         }

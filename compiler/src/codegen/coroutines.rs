@@ -164,7 +164,9 @@ fn awaits(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Await(_) => true,
         ExprKind::Lambda { .. } => false,
-        ExprKind::GeneratorExp { generators, .. } => generators.first().is_some_and(|g| awaits(&g.iter)),
+        ExprKind::GeneratorExp { generators, .. } => {
+            generators.first().is_some_and(|g| awaits(&g.iter))
+        }
         ExprKind::ListComp { elt, generators } | ExprKind::SetComp { elt, generators } => {
             generators.first().is_some_and(|g| awaits(&g.iter))
                 || comprehension_is_async(generators, &[elt])

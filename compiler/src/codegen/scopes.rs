@@ -269,11 +269,7 @@ impl<'t> Compiler<'t, '_> {
         let is_async = super::coroutines::comprehension_is_async(generators, &body);
         let is_genexp = name == "<genexpr>";
         let enclosing = self.table().kind;
-        if is_async
-            && !is_genexp
-            && !self.in_async_def()
-            && enclosing != ScopeKind::Comprehension
-        {
+        if is_async && !is_genexp && !self.in_async_def() && enclosing != ScopeKind::Comprehension {
             return Err(self.compile_error(
                 "asynchronous comprehension outside of an asynchronous function",
                 e.loc,
@@ -309,7 +305,11 @@ impl<'t> Compiler<'t, '_> {
         self.make_closure(code, MakeFunctionFlags::default())?;
         self.expr(&first.iter)?;
         self.set_loc(e.loc);
-        self.emit(if first.is_async { I::GetAiter } else { I::GetIter });
+        self.emit(if first.is_async {
+            I::GetAiter
+        } else {
+            I::GetIter
+        });
         self.emit(I::Call(1));
         if is_async && !is_genexp {
             self.await_value(super::coroutines::AWAIT_PLAIN);

@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use crate::native::Args;
 use crate::object::Payload;
 use crate::objects::generator::{
-    self as gen, gen_of, resume, result_or_stop, GenKind, GenResult, GeneratorData, Resume,
+    self as gen, gen_of, result_or_stop, resume, GenKind, GenResult, GeneratorData, Resume,
 };
 use crate::value::{PyRef, Value};
 use crate::vm::{PyErr, PyResult, Vm};
@@ -292,7 +292,13 @@ fn athrow_parts(vm: &mut Vm, o: &PyRef) -> PyResult<AthrowParts> {
 
 /// The end of an `aclose()` (or an athrow that failed): what was raised
 /// becomes the awaitable's result.
-fn athrow_check_error(vm: &mut Vm, o: &PyRef, g: &GeneratorData, closing: bool, e: PyErr) -> PyResult<GenResult> {
+fn athrow_check_error(
+    vm: &mut Vm,
+    o: &PyRef,
+    g: &GeneratorData,
+    closing: bool,
+    e: PyErr,
+) -> PyResult<GenResult> {
     g.running_async.set(false);
     set_athrow_state(o, State::Closed);
     if closing
@@ -311,7 +317,12 @@ fn ignored_exit(vm: &mut Vm, o: &PyRef, g: &GeneratorData) -> PyErr {
 }
 
 /// What an `aclose()` does with the generator's response to GeneratorExit.
-fn aclose_result(vm: &mut Vm, o: &PyRef, g: &GeneratorData, r: PyResult<GenResult>) -> PyResult<GenResult> {
+fn aclose_result(
+    vm: &mut Vm,
+    o: &PyRef,
+    g: &GeneratorData,
+    r: PyResult<GenResult>,
+) -> PyResult<GenResult> {
     match r {
         Ok(GenResult::Yielded(v)) => {
             if unwrap(&v).is_some() {
@@ -346,9 +357,9 @@ fn athrow_send(vm: &mut Vm, o: &PyRef, arg: Value) -> PyResult<GenResult> {
         if g.running_async.get() {
             set_athrow_state(o, State::Closed);
             let what = if closing { "aclose()" } else { "athrow()" };
-            return Err(vm.runtime_error(format!(
-                "{what}: asynchronous generator is already running"
-            )));
+            return Err(
+                vm.runtime_error(format!("{what}: asynchronous generator is already running"))
+            );
         }
         if g.closed.get() {
             set_athrow_state(o, State::Closed);

@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use crate::native::Args;
 use crate::object::Payload;
 use crate::objects::generator::{
-    self as gen, delegate_of, gen_of, resume, result_or_stop, GenKind, Resume,
+    self as gen, delegate_of, gen_of, result_or_stop, resume, GenKind, Resume,
 };
 use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
@@ -89,7 +89,10 @@ impl Vm {
 
     /// Whether `v` has `__next__` (CPython's `PyIter_Check`).
     pub(crate) fn is_iterator(&mut self, v: &Value) -> bool {
-        if matches!(v.payload(), Some(Payload::Generator(_)) | Some(Payload::Iter(_))) {
+        if matches!(
+            v.payload(),
+            Some(Payload::Generator(_)) | Some(Payload::Iter(_))
+        ) {
             return true;
         }
         let k = self.names.__next__.clone();
@@ -207,7 +210,12 @@ pub(crate) fn warn_unawaited_at_exit(vm: &mut Vm) {
         let q = g.qualname.borrow().clone();
         let name = vm.str(&q).unwrap_or_default();
         let cat = vm.exc.runtime_warning.clone();
-        vm.warn_at(&cat, &format!("coroutine '{name}' was never awaited"), None, true);
+        vm.warn_at(
+            &cat,
+            &format!("coroutine '{name}' was never awaited"),
+            None,
+            true,
+        );
     }
 }
 

@@ -336,7 +336,11 @@ pub(crate) fn resume(vm: &mut Vm, gen: &PyRef, how: Resume) -> PyResult<GenResul
             let stop_async = kind == GenKind::AsyncGenerator
                 && vm.err_matches(&e, &vm.exc.stop_async_iteration.clone());
             if stop || stop_async {
-                let what = if stop { "StopIteration" } else { "StopAsyncIteration" };
+                let what = if stop {
+                    "StopIteration"
+                } else {
+                    "StopAsyncIteration"
+                };
                 let re = vm.runtime_error(format!("{} raised {what}", kind.noun()));
                 if let Some(d) = exc_data(&Value::Obj(re.0.clone())) {
                     *d.cause.borrow_mut() = Value::Obj(e.0.clone());
@@ -480,10 +484,9 @@ pub fn gen_close(vm: &mut Vm, gen: &PyRef) -> PyResult<()> {
     let c = vm.exc.generator_exit.clone();
     let exit = PyErr(vm.new_exception(&c, vec![]));
     match gen_throw(vm, gen, exit) {
-        Ok(GenResult::Yielded(_)) => Err(vm.runtime_error(format!(
-            "{} ignored GeneratorExit",
-            g.kind.noun()
-        ))),
+        Ok(GenResult::Yielded(_)) => {
+            Err(vm.runtime_error(format!("{} ignored GeneratorExit", g.kind.noun())))
+        }
         Ok(GenResult::Returned(_)) => Ok(()),
         Err(e) => {
             if vm.err_matches(&e, &vm.exc.generator_exit.clone())
