@@ -138,6 +138,7 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyRef)) -> bool {
             }
             v(&*b!(g.name));
             v(&*b!(g.qualname));
+            v(&*b!(g.ag_finalizer));
             if let Some(e) = &*b!(g.exc_state) {
                 visit_ref(e, &mut v);
             }
@@ -305,6 +306,7 @@ pub fn clear(o: &PyObject, out: &mut Vec<Value>) {
             if let Some(e) = bm!(g.exc_state).take() {
                 out.push(Value::Obj(e));
             }
+            out.push(std::mem::take(&mut *bm!(g.ag_finalizer)));
         }
         Payload::Exception(e) => {
             out.push(std::mem::take(&mut *bm!(e.args)));

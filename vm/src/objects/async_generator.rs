@@ -4,7 +4,8 @@
 //! `__anext__`/`asend`, `async_generator_athrow` for `athrow`/`aclose`),
 //! the wrapped values its `yield` produces (AsyncGenWrap) so those
 //! awaitables can tell them from what an inner `await` passes up, and
-//! the `async for` protocol (GetAiter, GetAnext).
+//! the `async for` protocol (GetAiter, GetAnext), and the hooks of
+//! `sys.set_asyncgen_hooks` (an event loop's firstiter and finalizer).
 
 use std::cell::RefCell;
 
@@ -15,6 +16,87 @@ use crate::objects::generator::{
 };
 use crate::value::{PyRef, Value};
 use crate::vm::{PyErr, PyResult, Vm};
+
+/// `sys.set_asyncgen_hooks`: called with an async generator when it is
+/// first iterated, and (instead of closing it) when it is dropped
+/// unfinished. `None` when unset.
+#[derive(Default)]
+pub struct AsyncGenHooks {
+    firstiter: Value,
+    finalizer: Value,
+    /// The `asyncgen_hooks` struct-sequence type, made on first use.
+    ty: Option<PyRef>,
+}
+
+/// CPython's `async_gen_init_hooks`: on the first `__anext__`, `asend`,
+/// `athrow` or `aclose`, remember the finalizer and call firstiter.
+fn init_hooks(vm: &mut Vm, gen: &PyRef) -> PyResult<()> {
+    let Some(g) = ag_data(gen) else {
+        return Ok(());
+    };
+    if g.hooks_inited.replace(true) {
+        return Ok(());
+    }
+    let fin = vm.asyncgen_hooks.finalizer.clone();
+    if !fin.is_none() {
+        *g.ag_finalizer.borrow_mut() = fin;
+    }
+    let first = vm.asyncgen_hooks.firstiter.clone();
+    if !first.is_none() {
+        vm.call(&first, &[Value::Obj(gen.clone())])?;
+    }
+    Ok(())
+}
+
+fn set_asyncgen_hooks(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [firstiter, finalizer] =
+        args.bind(vm, "set_asyncgen_hooks", ["firstiter", "finalizer"], 0)?;
+    for (what, v) in [("finalizer", finalizer), ("firstiter", firstiter)] {
+        if let Some(v) = v {
+            if !v.is_none() && !vm.is_callable(v) {
+                return Err(
+                    vm.type_error(format!("callable {what} expected, got {}", vm.type_name(v)))
+                );
+            }
+        }
+    }
+    if let Some(f) = finalizer {
+        vm.asyncgen_hooks.finalizer = f.clone();
+    }
+    if let Some(f) = firstiter {
+        vm.asyncgen_hooks.firstiter = f.clone();
+    }
+    Ok(Value::None)
+}
+
+fn get_asyncgen_hooks(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<0>(vm, "get_asyncgen_hooks")?;
+    let t = match vm.asyncgen_hooks.ty.clone() {
+        Some(t) => t,
+        None => {
+            let t =
+                vm.new_struct_seq_type("builtins", "asyncgen_hooks", &["firstiter", "finalizer"])?;
+            vm.asyncgen_hooks.ty = Some(t.clone());
+            t
+        }
+    };
+    let vals = vec![
+        vm.asyncgen_hooks.firstiter.clone(),
+        vm.asyncgen_hooks.finalizer.clone(),
+    ];
+    vm.new_struct_seq(&t, vals)
+}
+
+/// Adds `set_asyncgen_hooks`/`get_asyncgen_hooks` to `sys`.
+pub(crate) fn add_sys_hooks(vm: &mut Vm, sys: &PyRef) {
+    vm.module_add_fns(
+        sys,
+        &[
+            ("set_asyncgen_hooks", set_asyncgen_hooks),
+            ("get_asyncgen_hooks", get_asyncgen_hooks),
+        ],
+    );
+}
 
 /// A value yielded by an async generator's own `yield`.
 struct Wrapped(Value);
@@ -96,6 +178,7 @@ impl Vm {
     pub(crate) fn get_anext(&mut self, aiter: &Value) -> PyResult<Value> {
         if let Value::Obj(o) = aiter {
             if ag_data(o).is_some() {
+                init_hooks(self, o)?;
                 return Ok(new_asend(self, o.clone(), Value::None));
             }
         }
@@ -440,18 +523,21 @@ fn this_ag(vm: &mut Vm, v: &Value) -> PyResult<PyRef> {
 
 fn ag_anext(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let g = this_ag(vm, args.this())?;
+    init_hooks(vm, &g)?;
     Ok(new_asend(vm, g, Value::None))
 }
 
 fn ag_asend(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this, v] = args.exact_method(vm, "asend")?;
     let g = this_ag(vm, this)?;
+    init_hooks(vm, &g)?;
     Ok(new_asend(vm, g, v.clone()))
 }
 
 fn ag_athrow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this, typ, val, tb] = args.range::<4>(vm, "athrow", 2, true)?;
     let g = this_ag(vm, this.unwrap_or(&Value::None))?;
+    init_hooks(vm, &g)?;
     Ok(new_athrow(
         vm,
         g,
@@ -461,6 +547,7 @@ fn ag_athrow(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn ag_aclose(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let g = this_ag(vm, args.this())?;
+    init_hooks(vm, &g)?;
     Ok(new_athrow(vm, g, None))
 }
 

@@ -91,6 +91,12 @@ pub struct GeneratorData {
     /// Async generators: closed by `aclose()` or finished by an exception
     /// (CPython's `ag_closed`).
     pub closed: Cell<bool>,
+    /// Async generators: the `sys.set_asyncgen_hooks` hooks were applied
+    /// (first `__anext__`/`asend`/`athrow`/`aclose`).
+    pub hooks_inited: Cell<bool>,
+    /// Async generators: the finalizer hook in force then, called with the
+    /// generator instead of closing it when it is dropped unfinished.
+    pub ag_finalizer: RefCell<Value>,
 }
 
 impl GeneratorData {
@@ -108,6 +114,8 @@ impl GeneratorData {
             finalizer: None,
             running_async: Cell::new(false),
             closed: Cell::new(false),
+            hooks_inited: Cell::new(false),
+            ag_finalizer: RefCell::new(Value::None),
         }
     }
 }
@@ -127,6 +135,9 @@ pub struct FinalizeQueue {
     /// Qualified names of coroutines dropped without being awaited, for
     /// the RuntimeWarning.
     unawaited: RefCell<Vec<Value>>,
+    /// Async generators dropped unfinished with a finalizer hook: their
+    /// contents, revived as a new object for the hook.
+    agen_finalize: RefCell<Vec<Box<GeneratorData>>>,
 }
 
 impl FinalizeQueue {
@@ -145,6 +156,32 @@ impl Drop for GeneratorData {
         if self.kind == GenKind::Coroutine && !self.started.get() && !self.finished.get() {
             if let Ok(mut v) = q.unawaited.try_borrow_mut() {
                 v.push(std::mem::take(self.qualname.get_mut()));
+                q.pending.set(true);
+            }
+            return;
+        }
+        if self.kind == GenKind::AsyncGenerator
+            && !self.ag_finalizer.get_mut().is_none()
+            && !self.closed.get()
+        {
+            let revived = GeneratorData {
+                kind: self.kind,
+                frame: RefCell::new(self.frame.get_mut().take()),
+                running: Cell::new(false),
+                started: Cell::new(self.started.get()),
+                finished: Cell::new(self.finished.get()),
+                code: self.code.clone(),
+                name: RefCell::new(std::mem::take(self.name.get_mut())),
+                qualname: RefCell::new(std::mem::take(self.qualname.get_mut())),
+                exc_state: RefCell::new(self.exc_state.get_mut().take()),
+                finalizer: self.finalizer.clone(),
+                running_async: Cell::new(false),
+                closed: Cell::new(false),
+                hooks_inited: Cell::new(true),
+                ag_finalizer: RefCell::new(std::mem::take(self.ag_finalizer.get_mut())),
+            };
+            if let Ok(mut v) = q.agen_finalize.try_borrow_mut() {
+                v.push(Box::new(revived));
                 q.pending.set(true);
             }
             return;
@@ -189,6 +226,18 @@ impl Vm {
             let msg = format!("coroutine '{name}' was never awaited");
             let cat = self.exc.runtime_warning.clone();
             self.warn_at(&cat, &msg, site, true);
+        }
+        let agens = std::mem::take(&mut *q.agen_finalize.borrow_mut());
+        for g in agens {
+            // The hook runs once (PEP 442): the revived object is closed
+            // as any generator when it goes.
+            let hook = std::mem::take(&mut *g.ag_finalizer.borrow_mut());
+            let obj = self.alloc(self.types.async_generator.clone(), Payload::Generator(g));
+            if let Err(e) = self.call(&hook, &[Value::Obj(obj.clone())]) {
+                let r = self.repr(&Value::Obj(obj)).unwrap_or_default();
+                let tb = self.format_exception(&Value::Obj(e.0.clone()));
+                self.write_stderr(&format!("Exception ignored in: {r}\n{tb}"));
+            }
         }
         loop {
             // In the order the objects were dropped.
