@@ -55,3 +55,16 @@ g3.__anext__()
 sys.set_asyncgen_hooks(None, None)
 del g3
 h = sys.get_asyncgen_hooks(); print(h.firstiter is None, h.finalizer is None, h == (None, None))
+
+# coroutine origin tracking: depth 0 (off) is the default
+print(sys.get_coroutine_origin_tracking_depth())
+try:
+    sys.set_coroutine_origin_tracking_depth(-1)
+except ValueError as e:
+    print(e)
+try:
+    sys.set_coroutine_origin_tracking_depth("x")
+except TypeError as e:
+    print(e)
+sys.set_coroutine_origin_tracking_depth(depth=0)
+print(sys.get_coroutine_origin_tracking_depth())

@@ -219,6 +219,37 @@ pub(crate) fn warn_unawaited_at_exit(vm: &mut Vm) {
     }
 }
 
+fn get_origin_depth(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<0>(vm, "get_coroutine_origin_tracking_depth")?;
+    Ok(Value::Int(0))
+}
+
+/// Depth 0 (no `cr_origin`) is the only one rpy has.
+fn set_origin_depth(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [depth] = args.bind(vm, "set_coroutine_origin_tracking_depth", ["depth"], 1)?;
+    let depth = vm.to_index(depth.unwrap_or(&Value::None))?;
+    if depth < 0 {
+        return Err(vm.value_error("depth must be >= 0"));
+    }
+    if depth > 0 {
+        return Err(vm.not_implemented_error(
+            "coroutine origin tracking (cr_origin) is not supported by rpy",
+        ));
+    }
+    Ok(Value::None)
+}
+
+/// Adds the coroutine functions of `sys`.
+pub(crate) fn add_sys_functions(vm: &mut Vm, sys: &PyRef) {
+    vm.module_add_fns(
+        sys,
+        &[
+            ("get_coroutine_origin_tracking_depth", get_origin_depth),
+            ("set_coroutine_origin_tracking_depth", set_origin_depth),
+        ],
+    );
+}
+
 pub fn init(vm: &mut Vm) {
     let t = vm.types.coroutine.clone();
     vm.add_methods(
