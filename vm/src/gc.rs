@@ -230,8 +230,12 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyRef)) -> bool {
         | Payload::Range { .. }
         | Payload::BigRange(_)
         | Payload::WeakRef(_) => {}
-        // Native data is opaque: treat it as holding outside references.
-        Payload::NativeData(_) => return false,
+        // Native data is opaque (treated as holding outside references),
+        // except the VM's own awaitables, whose references are known.
+        Payload::NativeData(_) => match crate::objects::async_generator::native_refs(o) {
+            Some(refs) => refs.iter().for_each(&mut v),
+            None => return false,
+        },
     }
     true
 }

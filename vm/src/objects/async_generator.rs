@@ -123,6 +123,23 @@ struct Athrow {
     state: State,
 }
 
+/// What the awaitables of coroutines and async generators (native data)
+/// refer to, for the cycle collector; None for other native data.
+pub(crate) fn native_refs(o: &crate::object::PyObject) -> Option<Vec<Value>> {
+    if let Some(a) = o.native_data::<Asend>() {
+        return Some(vec![Value::Obj(a.gen.clone()), a.value.clone()]);
+    }
+    if let Some(a) = o.native_data::<Athrow>() {
+        let mut refs = vec![Value::Obj(a.gen.clone())];
+        refs.extend(a.args.iter().flatten().flatten().cloned());
+        return Some(refs);
+    }
+    if let Some(w) = o.native_data::<Wrapped>() {
+        return Some(vec![w.0.clone()]);
+    }
+    crate::objects::coroutine::wrapper_refs(o)
+}
+
 /// Whether `v` is an asend/athrow awaitable (its `__await__` is itself).
 pub(crate) fn is_self_awaitable(v: &Value) -> bool {
     match v {

@@ -122,6 +122,12 @@ impl Vm {
     }
 }
 
+/// The coroutine a `coroutine_wrapper` refers to (cycle collector).
+pub(crate) fn wrapper_refs(o: &crate::object::PyObject) -> Option<Vec<Value>> {
+    o.native_data::<CoroWrapper>()
+        .map(|w| vec![Value::Obj(w.coro.clone())])
+}
+
 fn this_coro(vm: &mut Vm, v: &Value) -> PyResult<PyRef> {
     match v {
         Value::Obj(o) if is_coroutine(v) => Ok(o.clone()),
