@@ -137,6 +137,8 @@ pub struct FinalizeQueue {
     unawaited: RefCell<Vec<Value>>,
     /// Async generators dropped unfinished with a finalizer hook: their
     /// contents, revived as a new object for the hook.
+    /// (Boxed: the payload takes them as they are.)
+    #[allow(clippy::vec_box)]
     agen_finalize: RefCell<Vec<Box<GeneratorData>>>,
 }
 
