@@ -37,11 +37,13 @@ pub enum StmtKind {
         /// A bare name target not in parentheses (its annotation is recorded).
         simple: bool,
     },
+    /// `for` (or `async for`).
     For {
         target: Expr,
         iter: Expr,
         body: Vec<Stmt>,
         orelse: Vec<Stmt>,
+        is_async: bool,
     },
     While {
         test: Expr,
@@ -53,9 +55,11 @@ pub enum StmtKind {
         body: Vec<Stmt>,
         orelse: Vec<Stmt>,
     },
+    /// `with` (or `async with`).
     With {
         items: Vec<WithItem>,
         body: Vec<Stmt>,
+        is_async: bool,
     },
     Raise {
         exc: Option<Expr>,
@@ -166,6 +170,8 @@ pub struct FunctionDef {
     pub body: Vec<Stmt>,
     pub decorators: Vec<Expr>,
     pub returns: Option<Expr>,
+    /// `async def`.
+    pub is_async: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -78,6 +78,25 @@ pub struct CodeFlags {
     /// Is nested inside another function (affects nothing at run time yet,
     /// kept for `co_flags` fidelity).
     pub nested: bool,
+    /// `async def` without `yield`, or an asynchronous comprehension:
+    /// calling it creates a coroutine (CO_COROUTINE).
+    pub coroutine: bool,
+    /// A generator whose generators may be awaited (CO_ITERABLE_COROUTINE,
+    /// set by `types.coroutine`).
+    pub iterable_coroutine: bool,
+    /// `async def` with `yield`, or an asynchronous generator expression:
+    /// calling it creates an async generator (CO_ASYNC_GENERATOR). Such
+    /// code has `generator` unset.
+    pub async_generator: bool,
+}
+
+impl CodeFlags {
+    /// Calling the code creates a generator, coroutine or async generator
+    /// that keeps the frame instead of running it.
+    #[inline]
+    pub fn is_resumable(&self) -> bool {
+        self.generator || self.coroutine || self.async_generator
+    }
 }
 
 /// Source span of an instruction, as CPython's `co_positions()`: lines are
@@ -435,6 +454,31 @@ pub enum Instruction {
     /// suspended at a YieldValue right after a Send is delegating:
     /// `throw()`/`close()` go to the receiver first.
     Send(Target),
+
+    // ---- coroutines (PEP 492, 525, 530) ----
+    /// [obj] -> [iterator to delegate to]: a coroutine itself (RuntimeError
+    /// if it is already being awaited), a generator with
+    /// CO_ITERABLE_COROUTINE, or the iterator `obj.__await__()` returns;
+    /// CPython's TypeErrors otherwise. The operand says where the object
+    /// came from, for the message: 0 `await`, 1 `__aenter__`, 2 `__aexit__`.
+    GetAwaitable(u32),
+    /// [obj] -> [obj.__aiter__()] (`async for`), with CPython's TypeErrors.
+    GetAiter,
+    /// [aiter] -> [aiter, awaitable of aiter.__anext__()].
+    GetAnext,
+    /// At the handler of an `async for` loop: [aiter, exc] -> [] and pops
+    /// the except-handler block if exc is a StopAsyncIteration (the loop
+    /// is over), else re-raises exc keeping its traceback.
+    EndAsyncFor,
+    /// [mgr] -> [bound __aexit__, mgr.__aenter__()], with CPython's
+    /// TypeErrors when the protocol is missing.
+    BeforeAsyncWith,
+    /// [exit, enter_result] -> same stack, and pushes a handler block whose
+    /// recorded depth is just above `exit` (the `async with` body follows).
+    SetupAsyncWith(Target),
+    /// [value] -> [value wrapped]: what an async generator's `yield`
+    /// yields, so its awaitables tell it from what an `await` passes up.
+    AsyncGenWrap,
 }
 
 impl CodeObject {

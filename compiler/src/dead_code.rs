@@ -14,6 +14,7 @@ fn target(ins: &I) -> Option<u32> {
         | I::ForIter(t)
         | I::SetupFinally(t)
         | I::SetupWith(t)
+        | I::SetupAsyncWith(t)
         | I::JumpIfNotExcMatch(t)
         | I::Send(t) => Some(t),
         _ => None,

@@ -460,6 +460,7 @@ impl Lowerer<'_, '_> {
                         body: self.stmts(f.body, depth),
                         decorators: self.exprs(f.decorator_list, d),
                         returns: self.opt_expr(f.returns, d),
+                        is_async: false,
                     }))
                 }
             }
@@ -501,6 +502,7 @@ impl Lowerer<'_, '_> {
                 iter: self.expr(*f.iter, d),
                 body: self.stmts(f.body, depth),
                 orelse: self.stmts(f.orelse, depth),
+                is_async: false,
             },
             rp::Stmt::While(w) => StmtKind::While {
                 test: self.expr(*w.test, d),
@@ -522,6 +524,7 @@ impl Lowerer<'_, '_> {
                     })
                     .collect(),
                 body: self.stmts(w.body, depth),
+                is_async: false,
             },
             rp::Stmt::Raise(r) => StmtKind::Raise {
                 exc: self.opt_expr(r.exc, d),
@@ -577,8 +580,11 @@ impl Lowerer<'_, '_> {
                     type_comment: None,
                     type_params: f.type_params,
                 };
-                drop(self.stmt_inner(rp::Stmt::FunctionDef(f), depth));
-                unsupported("'async def' functions")
+                let mut k = self.stmt_inner(rp::Stmt::FunctionDef(f), depth).kind;
+                if let StmtKind::FunctionDef(fd) = &mut k {
+                    fd.is_async = true;
+                }
+                k
             }
             rp::Stmt::AsyncFor(f) => {
                 let f = rp::StmtFor {
@@ -589,8 +595,11 @@ impl Lowerer<'_, '_> {
                     orelse: f.orelse,
                     type_comment: None,
                 };
-                drop(self.stmt_inner(rp::Stmt::For(f), depth));
-                unsupported("'async for' loops")
+                let mut k = self.stmt_inner(rp::Stmt::For(f), depth).kind;
+                if let StmtKind::For { is_async, .. } = &mut k {
+                    *is_async = true;
+                }
+                k
             }
             rp::Stmt::AsyncWith(w) => {
                 let w = rp::StmtWith {
@@ -599,8 +608,11 @@ impl Lowerer<'_, '_> {
                     body: w.body,
                     type_comment: None,
                 };
-                drop(self.stmt_inner(rp::Stmt::With(w), depth));
-                unsupported("'async with' statements")
+                let mut k = self.stmt_inner(rp::Stmt::With(w), depth).kind;
+                if let StmtKind::With { is_async, .. } = &mut k {
+                    *is_async = true;
+                }
+                k
             }
             rp::Stmt::Match(m) => StmtKind::Match {
                 subject: self.expr(*m.subject, d),

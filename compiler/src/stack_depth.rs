@@ -95,6 +95,9 @@ pub fn stack_effect(ins: &I, jump: bool) -> i64 {
                 0
             }
         }
+        I::GetAwaitable(_) | I::GetAiter | I::AsyncGenWrap | I::SetupAsyncWith(_) => 0,
+        I::GetAnext | I::BeforeAsyncWith => 1,
+        I::EndAsyncFor => -2,
     }
 }
 
@@ -110,6 +113,7 @@ fn target(ins: &I) -> Option<u32> {
         | I::ForIter(t)
         | I::SetupFinally(t)
         | I::SetupWith(t)
+        | I::SetupAsyncWith(t)
         | I::JumpIfNotExcMatch(t)
         | I::Send(t) => Some(t),
         _ => None,

@@ -96,6 +96,8 @@ pub struct SymbolTable {
     child_index: HashMap<ScopeKey, usize>,
     /// Contains `yield` (or is a generator expression).
     pub is_generator: bool,
+    /// An `async def` (with `is_generator`, an asynchronous generator).
+    pub is_coroutine: bool,
     /// A class whose methods use `__class__`/`super`: the body creates the
     /// `__class__` cell.
     pub needs_class_closure: bool,
@@ -131,6 +133,7 @@ impl SymbolTable {
             children: Vec::new(),
             child_index: HashMap::new(),
             is_generator: false,
+            is_coroutine: false,
             needs_class_closure: false,
             nested,
             has_annotations: false,
@@ -347,6 +350,7 @@ impl Builder<'_, '_> {
                 self.defaults(&f.args)?;
                 self.annotations(&f.args, f.returns.as_ref())?;
                 self.enter(ScopeKind::Function, &f.name, s.loc);
+                self.cur().is_coroutine = f.is_async;
                 self.params(&f.args)?;
                 self.stmts(&f.body)?;
                 self.exit();
@@ -429,6 +433,7 @@ impl Builder<'_, '_> {
                 iter,
                 body,
                 orelse,
+                ..
             } => {
                 self.expr(iter)?;
                 self.target(target)?;
@@ -440,7 +445,7 @@ impl Builder<'_, '_> {
                 self.stmts(body)?;
                 self.stmts(orelse)?;
             }
-            StmtKind::With { items, body } => {
+            StmtKind::With { items, body, .. } => {
                 for item in items {
                     self.expr(&item.context_expr)?;
                     if let Some(v) = &item.optional_vars {

@@ -43,7 +43,11 @@ fn stmt(s: &Stmt, out: &mut Vec<String>) {
             stmts(&f.body, out);
             f.decorators.iter().for_each(|d| expr(d, out));
             f.returns.iter().for_each(|r| expr(r, out));
-            "FunctionDef"
+            if f.is_async {
+                "AsyncFunctionDef"
+            } else {
+                "FunctionDef"
+            }
         }
         StmtKind::ClassDef(c) => {
             c.bases.iter().for_each(|b| expr(b, out));
@@ -86,12 +90,17 @@ fn stmt(s: &Stmt, out: &mut Vec<String>) {
             iter,
             body,
             orelse,
+            is_async,
         } => {
             expr(target, out);
             expr(iter, out);
             stmts(body, out);
             stmts(orelse, out);
-            "For"
+            if *is_async {
+                "AsyncFor"
+            } else {
+                "For"
+            }
         }
         StmtKind::While { test, body, orelse } => {
             expr(test, out);
@@ -105,13 +114,21 @@ fn stmt(s: &Stmt, out: &mut Vec<String>) {
             stmts(orelse, out);
             "If"
         }
-        StmtKind::With { items, body } => {
+        StmtKind::With {
+            items,
+            body,
+            is_async,
+        } => {
             for i in items {
                 expr(&i.context_expr, out);
                 i.optional_vars.iter().for_each(|v| expr(v, out));
             }
             stmts(body, out);
-            "With"
+            if *is_async {
+                "AsyncWith"
+            } else {
+                "With"
+            }
         }
         StmtKind::Raise { exc, cause } => {
             exc.iter().chain(cause.iter()).for_each(|e| expr(e, out));

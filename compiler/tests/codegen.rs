@@ -396,3 +396,81 @@ fn try_except_star_else_finally_in_function() {
     assert!(f.instructions.contains(&I::CheckEgMatch));
     assert!(f.instructions.contains(&I::PrepReraiseStar));
 }
+
+#[test]
+fn coroutine_flags() {
+    let code = module(
+        "async def c():\n    await x\nasync def ag():\n    yield 1\ndef g():\n    yield 1\n",
+    );
+    let c = inner(&code, 0);
+    assert!(c.flags.coroutine && !c.flags.generator && !c.flags.async_generator);
+    let ag = inner(&code, 1);
+    assert!(ag.flags.async_generator && !ag.flags.generator && !ag.flags.coroutine);
+    let g = inner(&code, 2);
+    assert!(g.flags.generator && !g.flags.coroutine && !g.flags.async_generator);
+    assert!(!g.flags.iterable_coroutine);
+}
+
+#[test]
+fn await_is_a_yield_from_of_the_awaitable() {
+    let code = module("async def c():\n    return await x\n");
+    let c = inner(&code, 0);
+    assert_eq!(
+        c.instructions,
+        [
+            I::LoadGlobal(0),
+            I::GetAwaitable(0),
+            I::LoadConst(0),
+            I::Send(6),
+            I::YieldValue,
+            I::Jump(3),
+            I::ReturnValue,
+        ]
+    );
+}
+
+#[test]
+fn async_generator_yields_are_wrapped() {
+    let code = module("async def ag():\n    yield 1\n");
+    let ag = inner(&code, 0);
+    assert_eq!(
+        ag.instructions[..4],
+        [I::LoadConst(1), I::AsyncGenWrap, I::YieldValue, I::PopTop]
+    );
+}
+
+#[test]
+fn async_comprehension_scopes() {
+    // An async list comprehension is a coroutine the function awaits; an
+    // async generator expression is an async generator, valid anywhere.
+    let code = module("async def f():\n    return [x async for x in y]\n(x async for x in y)\n");
+    let f = inner(&code, 0);
+    let listcomp = inner(&f, 0);
+    assert!(listcomp.flags.coroutine && !listcomp.flags.generator);
+    assert!(f.instructions.contains(&I::GetAiter));
+    assert!(f.instructions.contains(&I::GetAwaitable(0)));
+    assert!(listcomp.instructions.contains(&I::GetAnext));
+    assert!(listcomp.instructions.contains(&I::EndAsyncFor));
+    let genexp = inner(&code, 1);
+    assert!(genexp.flags.async_generator && !genexp.flags.generator);
+    // An await in a nested comprehension makes the enclosing one async.
+    let code = module("async def f():\n    return [[await z for z in y] for y in w]\n");
+    let f = inner(&code, 0);
+    let outer = inner(&f, 0);
+    assert!(outer.flags.coroutine);
+    assert!(inner(&outer, 0).flags.coroutine);
+}
+
+#[test]
+fn async_with_and_for_shapes() {
+    let code = module("async def f():\n    async with m as v:\n        pass\n    async for i in it:\n        pass\n");
+    let f = inner(&code, 0);
+    let ins = &f.instructions;
+    assert_eq!(
+        ins[..3],
+        [I::LoadGlobal(0), I::BeforeAsyncWith, I::GetAwaitable(1)]
+    );
+    assert!(ins.iter().any(|i| matches!(i, I::SetupAsyncWith(_))));
+    assert_eq!(ins.iter().filter(|i| **i == I::GetAwaitable(2)).count(), 2);
+    assert!(ins.contains(&I::GetAiter) && ins.contains(&I::EndAsyncFor));
+}

@@ -141,6 +141,7 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyRef)) -> bool {
             }
             v(&*b!(g.name));
             v(&*b!(g.qualname));
+            v(&*b!(g.ag_finalizer));
             if let Some(e) = &*b!(g.exc_state) {
                 visit_ref(e, &mut v);
             }
@@ -261,8 +262,12 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyRef)) -> bool {
         | Payload::Range { .. }
         | Payload::BigRange(_)
         | Payload::WeakRef(_) => {}
-        // Native data is opaque: treat it as holding outside references.
-        Payload::NativeData(_) => return false,
+        // Native data is opaque (treated as holding outside references),
+        // except the VM's own awaitables, whose references are known.
+        Payload::NativeData(_) => match crate::objects::async_generator::native_refs(o) {
+            Some(refs) => refs.iter().for_each(&mut v),
+            None => return false,
+        },
     }
     true
 }
@@ -340,6 +345,7 @@ pub fn clear(o: &PyObject, out: &mut Vec<Value>) {
             if let Some(e) = bm!(g.exc_state).take() {
                 out.push(Value::Obj(e));
             }
+            out.push(std::mem::take(&mut *bm!(g.ag_finalizer)));
         }
         Payload::Exception(e) => {
             out.push(std::mem::take(&mut *bm!(e.args)));
@@ -507,6 +513,7 @@ impl Vm {
     /// in allocation order and with everything still intact, as CPython
     /// finalizes what is left at shutdown.
     fn run_exit_finalizers(&mut self) {
+        crate::objects::coroutine::warn_unawaited_at_exit(self);
         let del = self.names.__del__.clone();
         // Finalizers may create objects with finalizers: a few rounds.
         for _ in 0..4 {

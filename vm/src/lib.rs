@@ -54,6 +54,7 @@ pub mod typed_fn;
 pub mod types;
 pub mod value;
 pub mod vm;
+pub(crate) mod warn;
 
 pub use convert::{FromPython, IntoArgs, PyBytes, ToPython};
 pub use error::Error;

@@ -370,7 +370,8 @@ impl Vm {
         let lineno = get(self, "lineno");
         let text = get(self, "text");
         let offset = get(self, "offset");
-        let end_offset = get(self, "end_offset");
+        let mut end_offset = get(self, "end_offset");
+        let end_lineno = get(self, "end_lineno");
         let msg = get(self, "msg");
         let mut out = String::new();
         let fname = filename.as_str().unwrap_or("<string>").to_owned();
@@ -391,6 +392,16 @@ impl Vm {
             },
         };
         if let Some(t) = text {
+            // An error spanning lines is underlined to the end of its
+            // first line (CPython counts the text's UTF-8 bytes).
+            if let (Value::Int(l), Value::Int(el)) = (&lineno, &end_lineno) {
+                if el > l {
+                    end_offset = Value::Int(t.len() as i64);
+                }
+            }
+            if let Value::Int(e) = end_offset {
+                end_offset = Value::Int(e.min(t.len() as i64 + 1));
+            }
             // As CPython's print_error_text: strip leading whitespace
             // (moving the offset with it), print the line, then carets
             // unless they would point left of the text.

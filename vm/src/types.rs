@@ -94,6 +94,12 @@ builtin_types! {
     code: "code", Other, object, false;
     cell: "cell", Other, object, false;
     generator: "generator", Other, object, false;
+    coroutine: "coroutine", Other, object, false;
+    coroutine_wrapper: "coroutine_wrapper", Other, object, false;
+    async_generator: "async_generator", Other, object, false;
+    async_generator_asend: "async_generator_asend", Other, object, false;
+    async_generator_athrow: "async_generator_athrow", Other, object, false;
+    async_generator_wrapped_value: "async_generator_wrapped_value", Other, object, false;
     range: "range", Other, object, false;
     slice: "slice", Other, object, false;
     property: "property", Property, object, true;

@@ -113,6 +113,8 @@ pub struct Vm {
     pub(crate) null_marker: PyRef,
     pub gc: Gc,
     pub(crate) finalize_queue: Rc<crate::objects::generator::FinalizeQueue>,
+    /// `sys.set_asyncgen_hooks` (firstiter, finalizer).
+    pub(crate) asyncgen_hooks: crate::objects::async_generator::AsyncGenHooks,
     pub(crate) method_cache: crate::objects::method_cache::MethodCache,
     pub(crate) native_modules: HashMap<String, ModuleInit>,
     /// Native types that export a buffer (see `Vm::add_buffer_exporter`).
@@ -320,6 +322,7 @@ impl Vm {
             null_marker: s.null_marker,
             gc: Gc::default(),
             finalize_queue: Default::default(),
+            asyncgen_hooks: Default::default(),
             method_cache: Default::default(),
             native_modules: HashMap::new(),
             buffer_exporters: Vec::new(),

@@ -28,8 +28,10 @@ pub(crate) enum FBlock<'t> {
     /// stack and an except-handler block is active.
     FinallyEnd,
     /// In a with body: `exit` is on the stack, a handler block is set up.
+    /// The exit of an `async with` is awaited.
     With {
         loc: Location,
+        is_async: bool,
     },
     /// In an except handler body; with a name, a cleanup handler block is
     /// set up too.
@@ -45,11 +47,11 @@ pub(crate) enum FBlock<'t> {
 const EXCEPT_STAR_EXIT: &str = "'break', 'continue' and 'return' cannot appear in an except* block";
 
 impl<'t> Compiler<'t, '_> {
-    fn push_fblock(&mut self, b: FBlock<'t>) {
+    pub(super) fn push_fblock(&mut self, b: FBlock<'t>) {
         self.unit().fblocks.push(b);
     }
 
-    fn pop_fblock(&mut self) {
+    pub(super) fn pop_fblock(&mut self) {
         self.unit().fblocks.pop();
     }
 
@@ -85,13 +87,16 @@ impl<'t> Compiler<'t, '_> {
                 self.emit(I::PopTop);
                 self.emit(I::PopExcept);
             }
-            FBlock::With { loc } => {
+            FBlock::With { loc, is_async } => {
                 let old = self.set_loc(*loc);
                 self.emit(I::PopBlock);
                 if preserve_tos {
                     self.emit(I::RotTwo);
                 }
                 self.call_exit_none();
+                if *is_async {
+                    self.await_value(super::coroutines::AWAIT_AEXIT);
+                }
                 self.emit(I::PopTop);
                 self.set_loc(old);
             }
@@ -472,37 +477,51 @@ impl<'t> Compiler<'t, '_> {
         &mut self,
         items: &'t [WithItem],
         body: &'t [Stmt],
+        is_async: bool,
         loc: Location,
     ) -> R {
         let Some((item, rest)) = items.split_first() else {
             return self.stmts(body);
         };
+        if is_async && !self.in_async_def() {
+            return Err(self.compile_error("'async with' outside async function", loc));
+        }
         let handler = self.new_label();
         let suppress = self.new_label();
         let exit = self.new_label();
         self.expr(&item.context_expr)?;
         let old = self.set_loc(item.context_expr.loc);
-        self.emit_jump(I::SetupWith, handler);
+        if is_async {
+            self.async_with_enter(handler, loc)?;
+        } else {
+            self.emit_jump(I::SetupWith, handler);
+        }
         self.set_loc(old);
         match &item.optional_vars {
             Some(t) => self.store_target(t)?,
             None => self.emit(I::PopTop),
         }
-        self.push_fblock(FBlock::With { loc });
+        self.push_fblock(FBlock::With { loc, is_async });
         if rest.is_empty() {
             self.stmts(body)?;
         } else {
-            self.with_stmt(rest, body, loc)?;
+            self.with_stmt(rest, body, is_async, loc)?;
         }
         self.pop_fblock();
         let old = self.set_loc(loc);
         self.emit(I::PopBlock);
         self.call_exit_none();
+        if is_async {
+            self.await_value(super::coroutines::AWAIT_AEXIT);
+        }
         self.emit(I::PopTop);
         self.emit_jump(I::Jump, exit);
         // [exit, exc]
         self.place(handler);
         self.emit(I::WithExceptStart);
+        if is_async {
+            self.await_value(super::coroutines::AWAIT_AEXIT);
+        }
         self.emit_jump(I::PopJumpIfTrue, suppress);
         self.emit(I::Reraise);
         self.place(suppress);

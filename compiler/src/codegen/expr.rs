@@ -100,14 +100,7 @@ impl<'t> Compiler<'t, '_> {
             | ExprKind::SetComp { .. }
             | ExprKind::DictComp { .. }
             | ExprKind::GeneratorExp { .. } => self.comprehension(e)?,
-            ExprKind::Await(_) => {
-                let msg = if self.table().kind.is_function() {
-                    "'await' outside async function"
-                } else {
-                    "'await' outside function"
-                };
-                return Err(self.compile_error(msg, e.loc));
-            }
+            ExprKind::Await(value) => self.await_expr(value, e)?,
             ExprKind::Yield(value) => {
                 self.check_yield(e)?;
                 match value {
@@ -115,10 +108,14 @@ impl<'t> Compiler<'t, '_> {
                     None => self.load_const(Constant::None),
                 }
                 self.set_loc(e.loc);
+                if self.in_async_generator() {
+                    self.emit(I::AsyncGenWrap);
+                }
                 self.emit(I::YieldValue);
             }
             ExprKind::YieldFrom(value) => {
                 self.check_yield(e)?;
+                self.check_yield_from(e)?;
                 self.expr(value)?;
                 self.set_loc(e.loc);
                 self.emit(I::GetYieldFromIter);

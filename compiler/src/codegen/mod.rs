@@ -4,10 +4,12 @@
 //! lambda, comprehension), kept on a stack while nested code is compiled.
 //! Statements live in `stmt.rs`, expressions in `expr.rs`, assignment and
 //! `del` targets in `target.rs`, try/with/loop exits in `blocks.rs`,
-//! `match` statements in `pattern.rs`,
+//! `match` statements in `pattern.rs`, `await`/`async for`/`async with`
+//! in `coroutines.rs`,
 //! function/class/lambda/comprehension scopes in `scopes.rs`.
 
 mod blocks;
+mod coroutines;
 mod expr;
 mod pattern;
 mod scopes;
@@ -188,9 +190,12 @@ impl<'t, 'm> Compiler<'t, 'm> {
             flags: CodeFlags {
                 varargs: table.has_varargs(),
                 varkeywords: table.has_varkeywords(),
-                generator: table.is_generator,
+                generator: table.is_generator && !table.is_coroutine,
                 // CPython sets CO_NESTED on nested function-like code only.
                 nested: table.nested && table.kind.is_function(),
+                coroutine: table.is_coroutine && !table.is_generator,
+                iterable_coroutine: false,
+                async_generator: table.is_coroutine && table.is_generator,
             },
             arg_count: 0,
             posonly_arg_count: 0,
@@ -468,6 +473,7 @@ pub(crate) fn jump_target_mut(ins: &mut Instruction) -> Option<&mut u32> {
         | I::ForIter(t)
         | I::SetupFinally(t)
         | I::SetupWith(t)
+        | I::SetupAsyncWith(t)
         | I::JumpIfNotExcMatch(t)
         | I::Send(t) => Some(t),
         _ => None,

@@ -265,22 +265,11 @@ impl<'t> Compiler<'t, '_> {
             } => ("<dictcomp>", generators, key, Some(&**value)),
             _ => return Err(self.internal("not a comprehension")),
         };
-        let awaits = generators.iter().any(|g| g.is_async)
-            || contains_await(elt)
-            || value.is_some_and(contains_await)
-            || generators.iter().enumerate().any(|(i, g)| {
-                (i > 0 && contains_await(&g.iter)) || g.ifs.iter().any(contains_await)
-            });
-        if awaits {
-            // An asynchronous generator expression is valid anywhere;
-            // other asynchronous comprehensions need an async function.
-            if name == "<genexpr>" {
-                return Err(self.map.error(
-                    crate::error::CompileErrorKind::Unsupported,
-                    "asynchronous generator expressions are not supported by rpy",
-                    e.loc,
-                ));
-            }
+        let body: Vec<&Expr> = std::iter::once(elt).chain(value).collect();
+        let is_async = super::coroutines::comprehension_is_async(generators, &body);
+        let is_genexp = name == "<genexpr>";
+        let enclosing = self.table().kind;
+        if is_async && !is_genexp && !self.in_async_def() && enclosing != ScopeKind::Comprehension {
             return Err(self.compile_error(
                 "asynchronous comprehension outside of an asynchronous function",
                 e.loc,
@@ -292,6 +281,12 @@ impl<'t> Compiler<'t, '_> {
         let table = self.child_table(ScopeKind::Comprehension, e.loc)?;
         let qualname = self.qualname(name, ScopeKind::Comprehension);
         self.push_unit(table, CodeKind::Comprehension, name, &qualname, e.loc.line);
+        if is_async {
+            let flags = &mut self.unit().code.flags;
+            flags.generator = false;
+            flags.coroutine = !is_genexp;
+            flags.async_generator = is_genexp;
+        }
         self.set_loc(e.loc);
         self.unit().code.arg_count = 1;
         match name {
@@ -310,8 +305,15 @@ impl<'t> Compiler<'t, '_> {
         self.make_closure(code, MakeFunctionFlags::default())?;
         self.expr(&first.iter)?;
         self.set_loc(e.loc);
-        self.emit(I::GetIter);
+        self.emit(if first.is_async {
+            I::GetAiter
+        } else {
+            I::GetIter
+        });
         self.emit(I::Call(1));
+        if is_async && !is_genexp {
+            self.await_value(super::coroutines::AWAIT_PLAIN);
+        }
         Ok(())
     }
 
@@ -326,6 +328,11 @@ impl<'t> Compiler<'t, '_> {
         let Some(g) = generators.get(index) else {
             return Ok(());
         };
+        if g.is_async {
+            return self.async_comp_loop(g, index == 0, &mut |c: &mut Self, _| {
+                c.comp_body(generators, index, name, elt, value)
+            });
+        }
         let start = self.new_label();
         let anchor = self.new_label();
         if index == 0 {
@@ -341,27 +348,43 @@ impl<'t> Compiler<'t, '_> {
         for cond in &g.ifs {
             self.jump_if(cond, false, start)?;
         }
-        if index + 1 < generators.len() {
-            self.comp_generator(generators, index + 1, name, elt, value)?;
-        } else {
-            // The container sits below one iterator per generator.
-            let depth = generators.len() as u32 + 1;
-            self.expr(elt)?;
-            if let Some(v) = value {
-                self.expr(v)?;
-            }
-            match name {
-                "<listcomp>" => self.emit(I::ListAppend(depth)),
-                "<setcomp>" => self.emit(I::SetAdd(depth)),
-                "<dictcomp>" => self.emit(I::MapAdd(depth)),
-                _ => {
-                    self.emit(I::YieldValue);
-                    self.emit(I::PopTop);
-                }
-            }
-        }
+        self.comp_body(generators, index, name, elt, value)?;
         self.emit_jump(I::Jump, start);
         self.place(anchor);
+        Ok(())
+    }
+
+    /// What runs for each item of clause `index`: the next clause, or the
+    /// element added to the container (or yielded).
+    fn comp_body(
+        &mut self,
+        generators: &'t [Comprehension],
+        index: usize,
+        name: &str,
+        elt: &'t Expr,
+        value: Option<&'t Expr>,
+    ) -> R {
+        if index + 1 < generators.len() {
+            return self.comp_generator(generators, index + 1, name, elt, value);
+        }
+        // The container sits below one iterator per generator.
+        let depth = generators.len() as u32 + 1;
+        self.expr(elt)?;
+        if let Some(v) = value {
+            self.expr(v)?;
+        }
+        match name {
+            "<listcomp>" => self.emit(I::ListAppend(depth)),
+            "<setcomp>" => self.emit(I::SetAdd(depth)),
+            "<dictcomp>" => self.emit(I::MapAdd(depth)),
+            _ => {
+                if self.in_async_generator() {
+                    self.emit(I::AsyncGenWrap);
+                }
+                self.emit(I::YieldValue);
+                self.emit(I::PopTop);
+            }
+        }
         Ok(())
     }
 
@@ -407,19 +430,5 @@ impl<'t> Compiler<'t, '_> {
             self.emit(I::CallKw(n + keywords.len() as u32));
         }
         Ok(())
-    }
-}
-
-/// Whether `e` awaits, outside nested functions (which have their own
-/// async-ness); nested comprehensions count, as they run in line.
-fn contains_await(e: &Expr) -> bool {
-    match &e.kind {
-        ExprKind::Await(_) => true,
-        ExprKind::Lambda { .. } => false,
-        _ => {
-            let mut found = false;
-            crate::ast::for_each_child(e, &mut |c| found = found || contains_await(c));
-            found
-        }
     }
 }

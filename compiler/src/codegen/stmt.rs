@@ -31,6 +31,9 @@ impl<'t> Compiler<'t, '_> {
                 if !self.table().kind.is_function() {
                     return Err(self.compile_error("'return' outside function", s.loc));
                 }
+                if value.is_some() && self.in_async_def() && self.table().is_generator {
+                    return Err(self.compile_error("'return' with value in async generator", s.loc));
+                }
                 match value {
                     Some(v) => self.expr(v)?,
                     None => self.load_const(Constant::None),
@@ -73,7 +76,15 @@ impl<'t> Compiler<'t, '_> {
                 iter,
                 body,
                 orelse,
+                is_async: false,
             } => self.for_stmt(target, iter, body, orelse, s.loc)?,
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async: true,
+            } => self.async_for_stmt(target, iter, body, orelse, s.loc)?,
             StmtKind::While { test, body, orelse } => self.while_stmt(test, body, orelse)?,
             StmtKind::If { test, body, orelse } => {
                 let end = self.new_label();
@@ -90,7 +101,11 @@ impl<'t> Compiler<'t, '_> {
                 }
                 self.place(end);
             }
-            StmtKind::With { items, body } => self.with_stmt(items, body, s.loc)?,
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => self.with_stmt(items, body, *is_async, s.loc)?,
             StmtKind::Raise { exc, cause } => {
                 let mut n = 0;
                 if let Some(e) = exc {

@@ -42,7 +42,7 @@ impl Vm {
         match &fo.payload {
             Payload::Function(fd) => {
                 let frame = self.make_frame(fo, fd, args)?;
-                if fd.code.borrow().co.flags.generator {
+                if fd.code.borrow().co.flags.is_resumable() {
                     return Ok(crate::objects::generator::new_generator(self, fd, frame));
                 }
                 self.run_frame(frame)

@@ -215,8 +215,20 @@ impl Vm {
     /// entry and jumps to the innermost handler, or gives `e` back when
     /// the frame has none.
     fn unwind(&mut self, f: &mut Frame, e: PyErr) -> Result<(), PyErr> {
+        if self.finalize_queue.pending.get() {
+            // What the failing instruction dropped is reported there.
+            let code = f.code.clone();
+            self.run_finalizers_at(Some(crate::warn::WarnSite {
+                code: &code,
+                lasti: f.lasti,
+                globals: &f.globals,
+            }));
+        }
         let instr = f.code.co.instructions.get(f.lasti).copied();
-        let reraise = matches!(instr, Some(I::Reraise) | Some(I::Raise(0)));
+        let reraise = matches!(
+            instr,
+            Some(I::Reraise) | Some(I::Raise(0)) | Some(I::EndAsyncFor)
+        );
         if let Some(d) = exc_data(&Value::Obj(e.0.clone())) {
             if !reraise {
                 // An exception group with no traceback yet comes from an
@@ -248,6 +260,14 @@ impl Vm {
                     return Ok(());
                 }
             }
+        }
+    }
+
+    /// The error Reraise raises for `e` (an exception, by construction).
+    fn reraise_value(&mut self, e: Value) -> PyErr {
+        match e {
+            Value::Obj(o) if exc_data(&Value::Obj(o.clone())).is_some() => PyErr(o),
+            _ => self.system_error("reraise of a non-exception"),
         }
     }
 
@@ -293,11 +313,17 @@ impl Vm {
             let Some(&ins) = instrs.get(f.ip) else {
                 return Err(self.system_error("instruction pointer out of range"));
             };
+            if self.finalize_queue.pending.get() {
+                // Before lasti moves on: a warning about what was dropped
+                // names the instruction that dropped it.
+                self.run_finalizers_at(Some(crate::warn::WarnSite {
+                    code: &code,
+                    lasti: f.lasti,
+                    globals: &f.globals,
+                }));
+            }
             f.lasti = f.ip;
             f.ip += 1;
-            if self.finalize_queue.pending.get() {
-                self.run_finalizers();
-            }
             match ins {
                 I::Nop => {}
                 I::PopTop => {
@@ -1033,12 +1059,7 @@ impl Vm {
                 }
                 I::Reraise => {
                     let e = f.pop();
-                    match e {
-                        Value::Obj(o) if exc_data(&Value::Obj(o.clone())).is_some() => {
-                            return Err(PyErr(o))
-                        }
-                        _ => return Err(self.system_error("reraise of a non-exception")),
-                    }
+                    return Err(self.reraise_value(e));
                 }
                 I::SetupFinally(h) => {
                     let depth = f.stack.len() as u32;
@@ -1145,6 +1166,46 @@ impl Vm {
                         }
                     }
                 }
+                I::GetAwaitable(from) => {
+                    let v = f.pop();
+                    let it = self.get_awaitable(v, from)?;
+                    f.push(it);
+                }
+                I::GetAiter => {
+                    let v = f.pop();
+                    let it = self.get_aiter(&v)?;
+                    f.push(it);
+                }
+                I::GetAnext => {
+                    let aiter = f.top();
+                    let aw = self.get_anext(&aiter)?;
+                    f.push(aw);
+                }
+                I::EndAsyncFor => {
+                    let e = f.pop();
+                    if !self.is_stop_async_iteration(&e) {
+                        return Err(self.reraise_value(e));
+                    }
+                    f.pop();
+                    if let Some(Block::ExceptHandler { saved }) = f.blocks.pop() {
+                        self.handled = saved;
+                    }
+                }
+                I::BeforeAsyncWith => {
+                    let mgr = f.pop();
+                    let (exit, enter_res) = self.before_async_with(&mgr)?;
+                    f.push(exit);
+                    f.push(enter_res);
+                }
+                I::SetupAsyncWith(h) => {
+                    let depth = f.stack.len().saturating_sub(1) as u32;
+                    f.blocks.push(Block::Finally { handler: h, depth });
+                }
+                I::AsyncGenWrap => {
+                    let v = f.pop();
+                    let w = self.async_gen_wrap(v);
+                    f.push(w);
+                }
             }
         }
     }
@@ -1194,7 +1255,7 @@ impl Vm {
             match &o.payload {
                 Payload::Function(fd) => {
                     let frame = self.make_frame(o, fd, args)?;
-                    if fd.code.borrow().co.flags.generator {
+                    if fd.code.borrow().co.flags.is_resumable() {
                         return Ok(CallOutcome::Value(
                             crate::objects::generator::new_generator(self, fd, frame),
                         ));
@@ -1268,7 +1329,7 @@ impl Vm {
         let Payload::Function(fd) = &init.payload else {
             return Ok(None);
         };
-        if fd.code.borrow().co.flags.generator {
+        if fd.code.borrow().co.flags.is_resumable() {
             return Ok(None);
         }
         let payload = self.instance_payload(cls);

@@ -304,6 +304,8 @@ pub fn init(vm: &mut Vm) {
     let pfx = vm.str_val("");
     vm.module_set(&m, "prefix", pfx);
     add_info(vm, &m);
+    crate::objects::async_generator::add_sys_hooks(vm, &m);
+    crate::objects::coroutine::add_sys_functions(vm, &m);
     init_interpreter(vm);
 }
 

@@ -40,6 +40,9 @@ pub mod flags {
     pub const VARKEYWORDS: u32 = 0x8;
     pub const NESTED: u32 = 0x10;
     pub const GENERATOR: u32 = 0x20;
+    pub const COROUTINE: u32 = 0x80;
+    pub const ITERABLE_COROUTINE: u32 = 0x100;
+    pub const ASYNC_GENERATOR: u32 = 0x200;
 }
 
 impl Code {
@@ -74,6 +77,15 @@ impl Code {
         if f.generator {
             bits |= flags::GENERATOR;
         }
+        for (set, bit) in [
+            (f.coroutine, flags::COROUTINE),
+            (f.iterable_coroutine, flags::ITERABLE_COROUTINE),
+            (f.async_generator, flags::ASYNC_GENERATOR),
+        ] {
+            if set {
+                bits |= bit;
+            }
+        }
         bits
     }
 
@@ -84,12 +96,18 @@ impl Code {
         co.flags.varkeywords = bits & flags::VARKEYWORDS != 0;
         co.flags.nested = bits & flags::NESTED != 0;
         co.flags.generator = bits & flags::GENERATOR != 0;
+        co.flags.coroutine = bits & flags::COROUTINE != 0;
+        co.flags.iterable_coroutine = bits & flags::ITERABLE_COROUTINE != 0;
+        co.flags.async_generator = bits & flags::ASYNC_GENERATOR != 0;
         bits & !(flags::OPTIMIZED
             | flags::NEWLOCALS
             | flags::VARARGS
             | flags::VARKEYWORDS
             | flags::NESTED
-            | flags::GENERATOR)
+            | flags::GENERATOR
+            | flags::COROUTINE
+            | flags::ITERABLE_COROUTINE
+            | flags::ASYNC_GENERATOR)
     }
 }
 

@@ -2,6 +2,10 @@
 //! `throw` and `close` (with `yield from` delegation), StopIteration for
 //! the return value, PEP 479 ("generator raised StopIteration"), and
 //! "generator already executing".
+//!
+//! Coroutines and async generators are the same object with another
+//! [`GenKind`] (and type): this file resumes all three; what only they
+//! have lives in `coroutine.rs` and `async_generator.rs`.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -18,8 +22,56 @@ use crate::objects::function::FunctionData;
 use crate::value::{PyRef, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 
-/// The payload of a generator.
+/// Which object a resumable frame belongs to.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum GenKind {
+    Generator,
+    Coroutine,
+    AsyncGenerator,
+}
+
+impl GenKind {
+    /// The kind for code with these flags.
+    pub fn of(flags: &rpy_compiler::bytecode::CodeFlags) -> GenKind {
+        if flags.coroutine {
+            GenKind::Coroutine
+        } else if flags.async_generator {
+            GenKind::AsyncGenerator
+        } else {
+            GenKind::Generator
+        }
+    }
+
+    /// The name CPython's messages use ("coroutine already executing").
+    pub fn noun(self) -> &'static str {
+        match self {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async generator",
+        }
+    }
+
+    /// The type's name (reprs, descriptor errors).
+    pub fn type_name(self) -> &'static str {
+        match self {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async_generator",
+        }
+    }
+
+    fn class(self, vm: &Vm) -> PyRef {
+        match self {
+            GenKind::Generator => vm.types.generator.clone(),
+            GenKind::Coroutine => vm.types.coroutine.clone(),
+            GenKind::AsyncGenerator => vm.types.async_generator.clone(),
+        }
+    }
+}
+
+/// The payload of a generator, coroutine or async generator.
 pub struct GeneratorData {
+    pub kind: GenKind,
     /// The suspended frame (`None` while running or once finished).
     pub frame: RefCell<Option<Box<Frame>>>,
     pub running: Cell<bool>,
@@ -33,11 +85,44 @@ pub struct GeneratorData {
     /// Where the suspended frame goes when the generator is dropped, so
     /// the VM can run its `finally` blocks (close()) at a safe point.
     pub finalizer: Option<Rc<FinalizeQueue>>,
+    /// Async generators: an `asend`/`athrow` awaitable is running it
+    /// (CPython's `ag_running_async`).
+    pub running_async: Cell<bool>,
+    /// Async generators: closed by `aclose()` or finished by an exception
+    /// (CPython's `ag_closed`).
+    pub closed: Cell<bool>,
+    /// Async generators: the `sys.set_asyncgen_hooks` hooks were applied
+    /// (first `__anext__`/`asend`/`athrow`/`aclose`).
+    pub hooks_inited: Cell<bool>,
+    /// Async generators: the finalizer hook in force then, called with the
+    /// generator instead of closing it when it is dropped unfinished.
+    pub ag_finalizer: RefCell<Value>,
 }
 
-/// A suspended generator to close: its frame, code, and two values of its
-/// state kept alive until then.
-type PendingClose = (Box<Frame>, Rc<Code>, Value, Value);
+impl GeneratorData {
+    fn new(kind: GenKind, frame: Box<Frame>, code: Rc<Code>, name: Value, qualname: Value) -> Self {
+        GeneratorData {
+            kind,
+            frame: RefCell::new(Some(frame)),
+            running: Cell::new(false),
+            started: Cell::new(false),
+            finished: Cell::new(false),
+            code,
+            name: RefCell::new(name),
+            qualname: RefCell::new(qualname),
+            exc_state: RefCell::new(None),
+            finalizer: None,
+            running_async: Cell::new(false),
+            closed: Cell::new(false),
+            hooks_inited: Cell::new(false),
+            ag_finalizer: RefCell::new(Value::None),
+        }
+    }
+}
+
+/// A suspended generator to close: its kind, frame, code, and two values
+/// of its state kept alive until then.
+type PendingClose = (GenKind, Box<Frame>, Rc<Code>, Value, Value);
 
 /// Generators dropped while suspended inside try/with blocks, waiting for
 /// the VM to close them.
@@ -47,6 +132,14 @@ pub struct FinalizeQueue {
     items: RefCell<Vec<PendingClose>>,
     /// Objects whose `__del__` is to run (see `objects/finalize.rs`).
     objects: RefCell<Vec<PyRef>>,
+    /// Qualified names of coroutines dropped without being awaited, for
+    /// the RuntimeWarning.
+    unawaited: RefCell<Vec<Value>>,
+    /// Async generators dropped unfinished with a finalizer hook: their
+    /// contents, revived as a new object for the hook.
+    /// (Boxed: the payload takes them as they are.)
+    #[allow(clippy::vec_box)]
+    agen_finalize: RefCell<Vec<Box<GeneratorData>>>,
 }
 
 impl FinalizeQueue {
@@ -62,6 +155,39 @@ impl FinalizeQueue {
 impl Drop for GeneratorData {
     fn drop(&mut self) {
         let Some(q) = &self.finalizer else { return };
+        if self.kind == GenKind::Coroutine && !self.started.get() && !self.finished.get() {
+            if let Ok(mut v) = q.unawaited.try_borrow_mut() {
+                v.push(std::mem::take(self.qualname.get_mut()));
+                q.pending.set(true);
+            }
+            return;
+        }
+        if self.kind == GenKind::AsyncGenerator
+            && !self.ag_finalizer.get_mut().is_none()
+            && !self.closed.get()
+        {
+            let revived = GeneratorData {
+                kind: self.kind,
+                frame: RefCell::new(self.frame.get_mut().take()),
+                running: Cell::new(false),
+                started: Cell::new(self.started.get()),
+                finished: Cell::new(self.finished.get()),
+                code: self.code.clone(),
+                name: RefCell::new(std::mem::take(self.name.get_mut())),
+                qualname: RefCell::new(std::mem::take(self.qualname.get_mut())),
+                exc_state: RefCell::new(self.exc_state.get_mut().take()),
+                finalizer: self.finalizer.clone(),
+                running_async: Cell::new(false),
+                closed: Cell::new(false),
+                hooks_inited: Cell::new(true),
+                ag_finalizer: RefCell::new(std::mem::take(self.ag_finalizer.get_mut())),
+            };
+            if let Ok(mut v) = q.agen_finalize.try_borrow_mut() {
+                v.push(Box::new(revived));
+                q.pending.set(true);
+            }
+            return;
+        }
         if !self.started.get() || self.finished.get() || self.running.get() {
             return;
         }
@@ -78,7 +204,7 @@ impl Drop for GeneratorData {
         let name = std::mem::take(self.name.get_mut());
         let qualname = std::mem::take(self.qualname.get_mut());
         if let Ok(mut items) = q.items.try_borrow_mut() {
-            items.push((frame, self.code.clone(), name, qualname));
+            items.push((self.kind, frame, self.code.clone(), name, qualname));
             q.pending.set(true);
         }
     }
@@ -88,8 +214,33 @@ impl Vm {
     /// Closes generators that were dropped while suspended (runs their
     /// `finally` blocks), printing "Exception ignored" for errors.
     pub fn run_finalizers(&mut self) {
+        self.run_finalizers_at(None);
+    }
+
+    /// `run_finalizers`, with the code running when the objects were
+    /// dropped (where the "never awaited" warnings are reported).
+    pub(crate) fn run_finalizers_at(&mut self, site: Option<crate::warn::WarnSite<'_>>) {
         let q = self.finalize_queue.clone();
         q.pending.set(false);
+        let unawaited = std::mem::take(&mut *q.unawaited.borrow_mut());
+        for name in unawaited {
+            let name = self.str(&name).unwrap_or_default();
+            let msg = format!("coroutine '{name}' was never awaited");
+            let cat = self.exc.runtime_warning.clone();
+            self.warn_at(&cat, &msg, site, true);
+        }
+        let agens = std::mem::take(&mut *q.agen_finalize.borrow_mut());
+        for g in agens {
+            // The hook runs once (PEP 442): the revived object is closed
+            // as any generator when it goes.
+            let hook = std::mem::take(&mut *g.ag_finalizer.borrow_mut());
+            let obj = self.alloc(self.types.async_generator.clone(), Payload::Generator(g));
+            if let Err(e) = self.call(&hook, &[Value::Obj(obj.clone())]) {
+                let r = self.repr(&Value::Obj(obj)).unwrap_or_default();
+                let tb = self.format_exception(&Value::Obj(e.0.clone()));
+                self.write_stderr(&format!("Exception ignored in: {r}\n{tb}"));
+            }
+        }
         loop {
             // In the order the objects were dropped.
             let batch = std::mem::take(&mut *q.objects.borrow_mut());
@@ -103,24 +254,12 @@ impl Vm {
         }
         loop {
             let item = q.items.borrow_mut().pop();
-            let Some((frame, code, name, qualname)) = item else {
+            let Some((kind, frame, code, name, qualname)) = item else {
                 break;
             };
-            let g = GeneratorData {
-                frame: RefCell::new(Some(frame)),
-                running: Cell::new(false),
-                started: Cell::new(true),
-                finished: Cell::new(false),
-                code,
-                name: RefCell::new(name),
-                qualname: RefCell::new(qualname),
-                exc_state: RefCell::new(None),
-                finalizer: None,
-            };
-            let gen = self.alloc(
-                self.types.generator.clone(),
-                Payload::Generator(Box::new(g)),
-            );
+            let g = GeneratorData::new(kind, frame, code, name, qualname);
+            g.started.set(true);
+            let gen = self.alloc(kind.class(self), Payload::Generator(Box::new(g)));
             if let Err(e) = gen_close(self, &gen) {
                 let r = self.repr(&Value::Obj(gen.clone())).unwrap_or_default();
                 let tb = self.format_exception(&Value::Obj(e.0.clone()));
@@ -136,58 +275,63 @@ pub enum GenResult {
     Returned(Value),
 }
 
-/// Creates a generator for a function call whose frame is ready.
+/// Creates a generator (coroutine, async generator: by the code's flags)
+/// for a function call whose frame is ready.
 pub fn new_generator(vm: &mut Vm, fd: &FunctionData, frame: Box<Frame>) -> Value {
-    let g = GeneratorData {
-        frame: RefCell::new(Some(frame)),
-        running: Cell::new(false),
-        started: Cell::new(false),
-        finished: Cell::new(false),
-        code: fd.code.borrow().clone(),
-        name: RefCell::new(fd.name.borrow().clone()),
-        qualname: RefCell::new(fd.qualname.borrow().clone()),
-        exc_state: RefCell::new(None),
-        finalizer: Some(vm.finalize_queue.clone()),
-    };
-    Value::Obj(vm.alloc(vm.types.generator.clone(), Payload::Generator(Box::new(g))))
+    let code = fd.code.borrow().clone();
+    let kind = GenKind::of(&code.co.flags);
+    let mut g = GeneratorData::new(
+        kind,
+        frame,
+        code,
+        fd.name.borrow().clone(),
+        fd.qualname.borrow().clone(),
+    );
+    g.finalizer = Some(vm.finalize_queue.clone());
+    Value::Obj(vm.alloc(kind.class(vm), Payload::Generator(Box::new(g))))
 }
 
-fn gen_of(v: &Value) -> Option<&GeneratorData> {
+pub(crate) fn gen_of(v: &Value) -> Option<&GeneratorData> {
     match v.payload() {
         Some(Payload::Generator(g)) => Some(g),
         _ => None,
     }
 }
 
-enum Resume {
+pub(crate) enum Resume {
     Send(Value),
     Throw(PyErr),
 }
 
-fn resume(vm: &mut Vm, gen: &PyRef, how: Resume) -> PyResult<GenResult> {
+pub(crate) fn resume(vm: &mut Vm, gen: &PyRef, how: Resume) -> PyResult<GenResult> {
     let Payload::Generator(g) = &gen.payload else {
         return Err(vm.type_error("expected a generator"));
     };
+    let kind = g.kind;
     if g.running.get() {
-        return Err(vm.value_error("generator already executing"));
+        return Err(vm.value_error(format!("{} already executing", kind.noun())));
     }
     if g.finished.get() {
+        if kind == GenKind::Coroutine {
+            return Err(vm.runtime_error("cannot reuse already awaited coroutine"));
+        }
         return match how {
             Resume::Send(_) => Ok(GenResult::Returned(Value::None)),
             Resume::Throw(e) => Err(e),
         };
     }
     let Some(mut frame) = g.frame.borrow_mut().take() else {
-        return Err(vm.value_error("generator already executing"));
+        return Err(vm.value_error(format!("{} already executing", kind.noun())));
     };
     let throw = match how {
         Resume::Send(v) => {
             if !g.started.get() {
                 if !v.is_none() {
                     *g.frame.borrow_mut() = Some(frame);
-                    return Err(
-                        vm.type_error("can't send non-None value to a just-started generator")
-                    );
+                    return Err(vm.type_error(format!(
+                        "can't send non-None value to a just-started {}",
+                        kind.noun()
+                    )));
                 }
             } else {
                 frame.push(v);
@@ -239,8 +383,16 @@ fn resume(vm: &mut Vm, gen: &PyRef, how: Resume) -> PyResult<GenResult> {
             vm.handled = outer;
             g.finished.set(true);
             vm.recycle(frame);
-            if vm.err_matches(&e, &vm.exc.stop_iteration.clone()) {
-                let re = vm.runtime_error("generator raised StopIteration");
+            let stop = vm.err_matches(&e, &vm.exc.stop_iteration.clone());
+            let stop_async = kind == GenKind::AsyncGenerator
+                && vm.err_matches(&e, &vm.exc.stop_async_iteration.clone());
+            if stop || stop_async {
+                let what = if stop {
+                    "StopIteration"
+                } else {
+                    "StopAsyncIteration"
+                };
+                let re = vm.runtime_error(format!("{} raised {what}", kind.noun()));
                 if let Some(d) = exc_data(&Value::Obj(re.0.clone())) {
                     *d.cause.borrow_mut() = Value::Obj(e.0.clone());
                     *d.context.borrow_mut() = Value::Obj(e.0.clone());
@@ -262,7 +414,7 @@ pub fn gen_next(vm: &mut Vm, gen: &PyRef) -> PyResult<Option<Value>> {
 }
 
 /// The receiver of a `yield from` the generator is suspended in, if any.
-fn delegate_of(g: &GeneratorData) -> Option<Value> {
+pub(crate) fn delegate_of(g: &GeneratorData) -> Option<Value> {
     let f = g.frame.borrow();
     let f = f.as_ref()?;
     let ins = &f.code.co.instructions;
@@ -383,7 +535,9 @@ pub fn gen_close(vm: &mut Vm, gen: &PyRef) -> PyResult<()> {
     let c = vm.exc.generator_exit.clone();
     let exit = PyErr(vm.new_exception(&c, vec![]));
     match gen_throw(vm, gen, exit) {
-        Ok(GenResult::Yielded(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
+        Ok(GenResult::Yielded(_)) => {
+            Err(vm.runtime_error(format!("{} ignored GeneratorExit", g.kind.noun())))
+        }
         Ok(GenResult::Returned(_)) => Ok(()),
         Err(e) => {
             if vm.err_matches(&e, &vm.exc.generator_exit.clone())
@@ -401,8 +555,16 @@ impl Vm {
     /// The Send instruction: `receiver.send(value)` (or `next`).
     pub(crate) fn send_to(&mut self, receiver: &Value, value: Value) -> PyResult<GenResult> {
         if let Value::Obj(o) = receiver {
-            if let Payload::Generator(_) = &o.payload {
-                return resume(self, o, Resume::Send(value));
+            match &o.payload {
+                Payload::Generator(_) => return resume(self, o, Resume::Send(value)),
+                Payload::NativeData(_) => {
+                    if let Some(r) =
+                        crate::objects::async_generator::send_fast(self, receiver, value.clone())
+                    {
+                        return r;
+                    }
+                }
+                _ => {}
             }
         }
         if value.is_none() {
@@ -451,7 +613,7 @@ impl Vm {
     }
 }
 
-fn this_gen(vm: &mut Vm, v: &Value) -> PyResult<PyRef> {
+pub(crate) fn this_gen(vm: &mut Vm, v: &Value) -> PyResult<PyRef> {
     match v {
         Value::Obj(o) if matches!(o.payload, Payload::Generator(_)) => Ok(o.clone()),
         _ => Err(vm.type_error(format!(
@@ -461,29 +623,41 @@ fn this_gen(vm: &mut Vm, v: &Value) -> PyResult<PyRef> {
     }
 }
 
-fn result_or_stop(vm: &mut Vm, r: GenResult) -> PyResult<Value> {
+pub(crate) fn result_or_stop(vm: &mut Vm, r: GenResult) -> PyResult<Value> {
     match r {
         GenResult::Yielded(v) => Ok(v),
         GenResult::Returned(v) => Err(vm.stop_iteration(if v.is_none() { None } else { Some(v) })),
     }
 }
 
-fn gen_next_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn gen_next_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let g = this_gen(vm, args.this())?;
     let r = resume(vm, &g, Resume::Send(Value::None))?;
     result_or_stop(vm, r)
 }
 
-fn gen_send_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn gen_send_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this, v] = args.exact_method(vm, "generator.send")?;
     let g = this_gen(vm, this)?;
     let r = resume(vm, &g, Resume::Send(v.clone()))?;
     result_or_stop(vm, r)
 }
 
-fn gen_throw_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn gen_throw_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this, typ, val, tb] = args.range::<4>(vm, "throw", 2, true)?;
     let g = this_gen(vm, this.unwrap_or(&Value::None))?;
+    let exc = throw_exception(vm, typ, val, tb)?;
+    let r = gen_throw(vm, &g, exc)?;
+    result_or_stop(vm, r)
+}
+
+/// The exception `throw(typ[, val[, tb]])` raises, checked as CPython.
+pub(crate) fn throw_exception(
+    vm: &mut Vm,
+    typ: Option<&Value>,
+    val: Option<&Value>,
+    tb: Option<&Value>,
+) -> PyResult<PyErr> {
     let typ = typ.cloned().unwrap_or(Value::None);
     let exc = match (&typ, val) {
         (Value::Obj(o), _) if exc_data(&typ).is_some() => {
@@ -498,8 +672,7 @@ fn gen_throw_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
                         let Value::Obj(eo) = x.clone() else {
                             return Err(vm.type_error("bad exception"));
                         };
-                        let r = gen_throw(vm, &g, PyErr(eo))?;
-                        return result_or_stop(vm, r);
+                        return Ok(PyErr(eo));
                     }
                     return Err(vm.type_error("instance exception may not have a separate value"));
                 }
@@ -531,35 +704,38 @@ fn gen_throw_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let Value::Obj(eo) = exc else {
         return Err(vm.type_error("bad exception"));
     };
-    let r = gen_throw(vm, &g, PyErr(eo))?;
-    result_or_stop(vm, r)
+    Ok(PyErr(eo))
 }
 
-fn gen_close_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn gen_close_m(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let g = this_gen(vm, args.this())?;
     gen_close(vm, &g)?;
     Ok(Value::None)
 }
 
-fn gen_iter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn gen_iter(_vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(args.this().clone())
 }
 
-fn gen_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
+pub(crate) fn gen_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let this = args.this().clone();
-    let q = gen_of(&this)
-        .map(|g| g.qualname.borrow().clone())
-        .unwrap_or(Value::None);
+    let (kind, q) = gen_of(&this)
+        .map(|g| (g.kind, g.qualname.borrow().clone()))
+        .unwrap_or((GenKind::Generator, Value::None));
     let q = vm.str(&q)?;
-    Ok(vm.str_val(format!("<generator object {q} at {:#x}>", this.id())))
+    Ok(vm.str_val(format!(
+        "<{} object {q} at {:#x}>",
+        kind.type_name(),
+        this.id()
+    )))
 }
 
-fn gen_name(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+pub(crate) fn gen_name(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     gen_of(v)
         .map(|g| g.name.borrow().clone())
         .ok_or_else(|| vm.type_error("expected a generator"))
 }
-fn gen_set_name(vm: &mut Vm, v: &Value, n: Value) -> PyResult<()> {
+pub(crate) fn gen_set_name(vm: &mut Vm, v: &Value, n: Value) -> PyResult<()> {
     match gen_of(v) {
         Some(g) => {
             *g.name.borrow_mut() = n;
@@ -568,29 +744,37 @@ fn gen_set_name(vm: &mut Vm, v: &Value, n: Value) -> PyResult<()> {
         None => Err(vm.type_error("expected a generator")),
     }
 }
-fn gen_qualname(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+pub(crate) fn gen_qualname(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     gen_of(v)
         .map(|g| g.qualname.borrow().clone())
         .ok_or_else(|| vm.type_error("expected a generator"))
 }
-fn gen_running(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+pub(crate) fn gen_running(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     gen_of(v)
         .map(|g| Value::Bool(g.running.get()))
         .ok_or_else(|| vm.type_error("expected a generator"))
 }
-fn gen_code(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+pub(crate) fn gen_code(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let c = gen_of(v)
         .map(|g| g.code.clone())
         .ok_or_else(|| vm.type_error("expected a generator"))?;
     Ok(Value::Obj(vm.code_object(&c)))
 }
+/// `gi_suspended`/`cr_suspended`: paused at a yield (or await).
+pub(crate) fn gen_suspended(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    let g = gen_of(v).ok_or_else(|| vm.type_error("expected a generator"))?;
+    Ok(Value::Bool(
+        g.started.get() && !g.finished.get() && !g.running.get(),
+    ))
+}
+
 fn gen_frame(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match v {
         Value::Obj(o) if gen_of(v).is_some() => Ok(vm.generator_frame_object(o)),
         _ => Err(vm.type_error("expected a generator")),
     }
 }
-fn gen_yieldfrom(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+pub(crate) fn gen_yieldfrom(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let g = gen_of(v).ok_or_else(|| vm.type_error("expected a generator"))?;
     Ok(delegate_of(g).unwrap_or(Value::None))
 }
@@ -614,4 +798,5 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&t, "gi_code", gen_code, None);
     vm.add_getset(&t, "gi_frame", gen_frame, None);
     vm.add_getset(&t, "gi_yieldfrom", gen_yieldfrom, None);
+    vm.add_getset(&t, "gi_suspended", gen_suspended, None);
 }

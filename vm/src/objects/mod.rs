@@ -4,10 +4,12 @@
 //! `vm.add_methods(&vm.types.<type>.clone(), &[...])` from that file's
 //! `init`, registered below.
 
+pub mod async_generator;
 pub mod bytes;
 pub mod bytes_methods;
 pub mod code;
 pub mod complex;
+pub mod coroutine;
 pub mod descriptor;
 pub mod dict;
 pub mod exception;
@@ -67,6 +69,8 @@ pub fn init_types(vm: &mut Vm) {
     slice::init(vm);
     iter::init(vm);
     generator::init(vm);
+    coroutine::init(vm);
+    async_generator::init(vm);
     module::init(vm);
     code::init(vm);
     frame::init(vm);

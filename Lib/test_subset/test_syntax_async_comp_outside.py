@@ -1,0 +1,2 @@
+def squares(source):
+    return [x * x async for x in source]

@@ -1,0 +1,3 @@
+def handler(conn):
+    async with conn:
+        pass
