@@ -41,6 +41,10 @@ pub(crate) enum FBlock<'t> {
     /// In the `except*` clauses of a try statement: `break`, `continue`
     /// and `return` may not leave it.
     ExceptStar,
+    /// In a finally body run on the way out of a `return`: the return
+    /// value waits under it, so a `break`, `continue` or `return` in the
+    /// body drops it.
+    PopValue,
 }
 
 /// CPython's error for leaving an `except*` clause early.
@@ -74,11 +78,23 @@ impl<'t> Compiler<'t, '_> {
                 self.emit(I::PopBlock);
                 // The finally body runs outside its own block.
                 let saved = self.unit().fblocks.pop();
+                if preserve_tos {
+                    self.push_fblock(FBlock::PopValue);
+                }
                 let r = self.stmts(body);
+                if preserve_tos {
+                    self.pop_fblock();
+                }
                 if let Some(s) = saved {
                     self.unit().fblocks.push(s);
                 }
                 r?;
+            }
+            FBlock::PopValue => {
+                if preserve_tos {
+                    self.emit(I::RotTwo);
+                }
+                self.emit(I::PopTop);
             }
             FBlock::FinallyEnd => {
                 if preserve_tos {
