@@ -235,6 +235,11 @@ fn class_info(vm: &mut Vm, v: &Value, out: &mut Vec<Value>, depth: usize) -> PyR
         }
         return Ok(());
     }
+    // A union stands for the tuple of its arguments.
+    if let Some(args) = crate::objects::union::union_args(vm, v) {
+        out.extend(args);
+        return Ok(());
+    }
     out.push(v.clone());
     Ok(())
 }
@@ -297,7 +302,10 @@ impl Vm {
             let k = self.names.__subclasscheck__.clone();
             match self.lookup_special(&c, &k) {
                 Some(f) => {
-                    if sub.as_obj().and_then(|o| o.as_type()).is_none() && is_native(&f) {
+                    if sub.as_obj().and_then(|o| o.as_type()).is_none()
+                        && is_native(&f)
+                        && crate::objects::generic_alias::alias_parts(self, &c).is_none()
+                    {
                         return Err(self.type_error("issubclass() arg 1 must be a class"));
                     }
                     let r = self.call(&f, &[c.clone(), sub.clone()])?;
@@ -343,7 +351,8 @@ fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let custom = vm
             .lookup_special(cls, &k)
             .map(|f| !is_native(&f))
-            .unwrap_or(false);
+            .unwrap_or(false)
+            || crate::objects::generic_alias::alias_parts(vm, cls).is_some();
         if !custom {
             return Err(vm.type_error("issubclass() arg 1 must be a class"));
         }

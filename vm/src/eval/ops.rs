@@ -430,6 +430,12 @@ impl Vm {
                 }
                 Ok(Some(n))
             }
+            (B::Or, _, _)
+                if crate::objects::union::is_union_operand(self, a)
+                    || crate::objects::union::is_union_operand(self, b) =>
+            {
+                crate::objects::union::type_or(self, a, b)
+            }
             _ => Ok(None),
         }
     }

@@ -15,6 +15,7 @@ pub mod finalize;
 pub mod float;
 pub mod float_text;
 pub mod function;
+pub mod generic_alias;
 pub mod generator;
 pub mod int;
 pub mod iter;
@@ -40,6 +41,7 @@ pub mod table;
 pub mod tuple;
 pub mod type_;
 pub mod type_lazy;
+pub mod union;
 
 use crate::vm::Vm;
 
@@ -70,5 +72,7 @@ pub fn init_types(vm: &mut Vm) {
     none::init(vm);
     super_::init(vm);
     exception::init(vm);
+    generic_alias::init(vm);
+    union::init(vm);
     crate::traceback::init(vm);
 }
