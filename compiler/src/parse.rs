@@ -490,12 +490,18 @@ impl Lowerer<'_, '_> {
                 op: binop(a.op),
                 value: self.expr(*a.value, d),
             },
-            rp::Stmt::AnnAssign(a) => StmtKind::AnnAssign {
-                target: self.expr(*a.target, d),
-                annotation: self.expr(*a.annotation, d),
-                value: self.opt_expr(a.value, d),
-                simple: a.simple,
-            },
+            rp::Stmt::AnnAssign(a) => {
+                // `(x): int` is not simple: the target starts after the
+                // statement's opening parenthesis.
+                let simple = a.simple
+                    && rp::Ranged::range(&*a.target).start() == rp::Ranged::range(&a).start();
+                StmtKind::AnnAssign {
+                    target: self.expr(*a.target, d),
+                    annotation: self.expr(*a.annotation, d),
+                    value: self.opt_expr(a.value, d),
+                    simple,
+                }
+            }
             rp::Stmt::For(f) => StmtKind::For {
                 target: self.expr(*f.target, d),
                 iter: self.expr(*f.iter, d),

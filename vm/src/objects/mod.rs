@@ -4,6 +4,7 @@
 //! `vm.add_methods(&vm.types.<type>.clone(), &[...])` from that file's
 //! `init`, registered below.
 
+pub mod annotations;
 pub mod bytes;
 pub mod bytes_methods;
 pub mod code;
@@ -74,5 +75,6 @@ pub fn init_types(vm: &mut Vm) {
     exception::init(vm);
     generic_alias::init(vm);
     union::init(vm);
+    annotations::init(vm);
     crate::traceback::init(vm);
 }
