@@ -717,6 +717,11 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match m {
         None | Some(Value::None) => vm.binary_op(&base, &exp, B::Power),
         Some(m) => {
+            if crate::objects::complex::as_complex(&base).is_some()
+                || crate::objects::complex::as_complex(&exp).is_some()
+            {
+                return Err(vm.value_error("complex modulo"));
+            }
             let num = |v: &Value| {
                 crate::objects::float::as_float(v).is_some()
                     || crate::objects::complex::as_complex(v).is_some()

@@ -737,7 +737,11 @@ impl Vm {
                 return Ok(self.new_int(r));
             }
             if let Some(f) = as_float(v) {
-                return Ok(Value::Float(if op == U::Negative { -f } else { f }));
+                match op {
+                    U::Negative => return Ok(Value::Float(-f)),
+                    U::Positive => return Ok(Value::Float(f)),
+                    _ => {}
+                }
             }
         }
         let (name, sym) = match op {
