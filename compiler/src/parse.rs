@@ -9,7 +9,7 @@
 use rustpython_parser::ast as rp;
 use rustpython_parser::lexer::{self, LexResult, LexicalError, LexicalErrorType};
 use rustpython_parser::text_size::{TextRange, TextSize};
-use rustpython_parser::{Mode as RpMode, ParseErrorType, Tok};
+use rustpython_parser::{Mode as RpMode, ParseErrorType, StringKind, Tok};
 
 use crate::ast::*;
 use crate::error::{CompileError, CompileErrorKind};
@@ -68,7 +68,8 @@ pub fn parse_with_warnings(
         Mode::Single => RpMode::Interactive,
     };
     let cleaned = blank_lines_as_spaces(source);
-    let tokens = lex_checked(&cleaned, rp_mode);
+    let mut tokens = lex_checked(&cleaned, rp_mode);
+    fix_fstrings(map, &mut tokens)?;
     for (tok, range) in tokens.iter().flatten() {
         if let Tok::String { .. } = tok {
             let (start, end) = (usize::from(range.start()), usize::from(range.end()));
@@ -151,6 +152,55 @@ fn blank_lines_as_spaces(source: &str) -> std::borrow::Cow<'_, str> {
 /// Lex everything, stopping the stream with an error token where CPython's
 /// tokenizer limits (bracket nesting, indentation depth) are exceeded, so
 /// the parser never builds an absurdly deep tree from brackets.
+/// Checks the replacement fields of f-string tokens as CPython 3.11 does
+/// and rewrites what the crate's f-string scanner cannot take
+/// (`fstring_fix.rs`). Errors are reported at the end of the token.
+fn fix_fstrings(map: &SourceMap, tokens: &mut [LexResult]) -> Result<(), CompileError> {
+    // A tokenizer error on the f-string's line is reported first.
+    let lex_error_at = tokens
+        .iter()
+        .find_map(|t| t.as_ref().err().map(|e| usize::from(e.location)));
+    for (tok, range) in tokens.iter_mut().flatten() {
+        let Tok::String { value, kind, .. } = tok else {
+            continue;
+        };
+        if !matches!(kind, StringKind::FString | StringKind::RawFString) {
+            continue;
+        }
+        match crate::fstring_fix::fix(value) {
+            Ok(Some(fixed)) => *value = fixed,
+            Ok(None) => {}
+            Err(message) => {
+                let (line, col) = map.position(usize::from(range.end()));
+                if lex_error_at.is_some_and(|at| map.position(at).0 <= line) {
+                    continue;
+                }
+                if crate::scan::scan(map.source())
+                    .error
+                    .is_some_and(|e| e.line <= line)
+                {
+                    continue;
+                }
+                let offset = map.char_offset(line, col) as i32;
+                let text = map
+                    .line_text(line)
+                    .map(|t| format!("{}\n", t.trim_end_matches(['\n', '\r'])));
+                return Err(CompileError {
+                    kind: CompileErrorKind::SyntaxError,
+                    message,
+                    filename: map.filename().to_owned(),
+                    line,
+                    offset,
+                    end_line: line,
+                    end_offset: offset,
+                    text,
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
 fn lex_checked(source: &str, mode: RpMode) -> Vec<LexResult> {
     let mut out = Vec::new();
     let mut parens = 0usize;
