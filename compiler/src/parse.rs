@@ -69,7 +69,7 @@ pub fn parse_with_warnings(
     };
     let cleaned = blank_lines_as_spaces(source);
     let mut tokens = lex_checked(&cleaned, rp_mode);
-    fix_fstrings(map, &mut tokens)?;
+    fix_fstrings(map, &mut tokens, mode == Mode::Eval)?;
     for (tok, range) in tokens.iter().flatten() {
         if let Tok::String { .. } = tok {
             let (start, end) = (usize::from(range.start()), usize::from(range.end()));
@@ -155,7 +155,13 @@ fn blank_lines_as_spaces(source: &str) -> std::borrow::Cow<'_, str> {
 /// Checks the replacement fields of f-string tokens as CPython 3.11 does
 /// and rewrites what the crate's f-string scanner cannot take
 /// (`fstring_fix.rs`). Errors are reported at the end of the token.
-fn fix_fstrings(map: &SourceMap, tokens: &mut [LexResult]) -> Result<(), CompileError> {
+/// In eval mode CPython points at the token's last character, else just
+/// past it.
+fn fix_fstrings(
+    map: &SourceMap,
+    tokens: &mut [LexResult],
+    eval: bool,
+) -> Result<(), CompileError> {
     // A tokenizer error on the f-string's line is reported first.
     let lex_error_at = tokens
         .iter()
@@ -181,7 +187,7 @@ fn fix_fstrings(map: &SourceMap, tokens: &mut [LexResult]) -> Result<(), Compile
                 {
                     continue;
                 }
-                let offset = map.char_offset(line, col) as i32;
+                let offset = map.char_offset(line, col) as i32 - i32::from(eval);
                 let text = map
                     .line_text(line)
                     .map(|t| format!("{}\n", t.trim_end_matches(['\n', '\r'])));

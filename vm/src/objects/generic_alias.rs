@@ -333,26 +333,7 @@ fn alias_repr(vm: &mut Vm, origin: &Value, a: &Value, starred: bool) -> PyResult
         if i > 0 {
             s.push_str(", ");
         }
-        let is_list = p
-            .as_obj()
-            .is_some_and(|o| matches!(o.payload, Payload::List(_)) && o.class_is(&vm.types.list));
-        if is_list {
-            // A ParamSpec's list of arguments.
-            let inner = match p.payload() {
-                Some(Payload::List(l)) => l.borrow().clone(),
-                _ => Vec::new(),
-            };
-            s.push('[');
-            for (j, q) in inner.iter().enumerate() {
-                if j > 0 {
-                    s.push_str(", ");
-                }
-                s.push_str(&repr_item(vm, q)?);
-            }
-            s.push(']');
-        } else {
-            s.push_str(&repr_item(vm, p)?);
-        }
+        s.push_str(&repr_item(vm, p)?);
     }
     if items.is_empty() {
         s.push_str("()");
