@@ -157,11 +157,7 @@ fn blank_lines_as_spaces(source: &str) -> std::borrow::Cow<'_, str> {
 /// (`fstring_fix.rs`). Errors are reported at the end of the token.
 /// In eval mode CPython points at the token's last character, else just
 /// past it.
-fn fix_fstrings(
-    map: &SourceMap,
-    tokens: &mut [LexResult],
-    eval: bool,
-) -> Result<(), CompileError> {
+fn fix_fstrings(map: &SourceMap, tokens: &mut [LexResult], eval: bool) -> Result<(), CompileError> {
     // A tokenizer error on the f-string's line is reported first.
     let lex_error_at = tokens
         .iter()

@@ -234,7 +234,12 @@ impl Vm {
                 if std::rc::Rc::ptr_eq(o, &self.types.type_) {
                     // type[int]
                     let origin = v.clone();
-                    return Ok(crate::objects::generic_alias::new_alias(self, origin, key.clone(), false));
+                    return Ok(crate::objects::generic_alias::new_alias(
+                        self,
+                        origin,
+                        key.clone(),
+                        false,
+                    ));
                 }
                 // cls[...]: __class_getitem__
                 let k = self.names.__getitem__.clone();

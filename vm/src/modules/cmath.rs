@@ -90,40 +90,120 @@ fn ldexp(x: f64, e: i32) -> f64 {
 // Rows: real part -inf, <0, -0, +0, >0, +inf, nan; columns: the same for
 // the imaginary part.
 const ACOS: [[C; 7]; 7] = [
-    [(P34, INF), (P, INF), (P, INF), (P, -INF), (P, -INF), (P34, -INF), (N, INF)],
+    [
+        (P34, INF),
+        (P, INF),
+        (P, INF),
+        (P, -INF),
+        (P, -INF),
+        (P34, -INF),
+        (N, INF),
+    ],
     [(P12, INF), U, U, U, U, (P12, -INF), (N, N)],
     [(P12, INF), U, U, U, U, (P12, -INF), (P12, N)],
     [(P12, INF), U, U, U, U, (P12, -INF), (P12, N)],
     [(P12, INF), U, U, U, U, (P12, -INF), (N, N)],
-    [(P14, INF), (0.0, INF), (0.0, INF), (0.0, -INF), (0.0, -INF), (P14, -INF), (N, INF)],
+    [
+        (P14, INF),
+        (0.0, INF),
+        (0.0, INF),
+        (0.0, -INF),
+        (0.0, -INF),
+        (P14, -INF),
+        (N, INF),
+    ],
     [(N, INF), (N, N), (N, N), (N, N), (N, N), (N, -INF), (N, N)],
 ];
 const ACOSH: [[C; 7]; 7] = [
-    [(INF, -P34), (INF, -P), (INF, -P), (INF, P), (INF, P), (INF, P34), (INF, N)],
+    [
+        (INF, -P34),
+        (INF, -P),
+        (INF, -P),
+        (INF, P),
+        (INF, P),
+        (INF, P34),
+        (INF, N),
+    ],
     [(INF, -P12), U, U, U, U, (INF, P12), (N, N)],
     [(INF, -P12), U, U, U, U, (INF, P12), (N, N)],
     [(INF, -P12), U, U, U, U, (INF, P12), (N, N)],
     [(INF, -P12), U, U, U, U, (INF, P12), (N, N)],
-    [(INF, -P14), (INF, -0.0), (INF, -0.0), (INF, 0.0), (INF, 0.0), (INF, P14), (INF, N)],
+    [
+        (INF, -P14),
+        (INF, -0.0),
+        (INF, -0.0),
+        (INF, 0.0),
+        (INF, 0.0),
+        (INF, P14),
+        (INF, N),
+    ],
     [(INF, N), (N, N), (N, N), (N, N), (N, N), (INF, N), (N, N)],
 ];
 const ASINH: [[C; 7]; 7] = [
-    [(-INF, -P14), (-INF, -0.0), (-INF, -0.0), (-INF, 0.0), (-INF, 0.0), (-INF, P14), (-INF, N)],
+    [
+        (-INF, -P14),
+        (-INF, -0.0),
+        (-INF, -0.0),
+        (-INF, 0.0),
+        (-INF, 0.0),
+        (-INF, P14),
+        (-INF, N),
+    ],
     [(-INF, -P12), U, U, U, U, (-INF, P12), (N, N)],
     [(-INF, -P12), U, U, U, U, (-INF, P12), (N, N)],
     [(INF, -P12), U, U, U, U, (INF, P12), (N, N)],
     [(INF, -P12), U, U, U, U, (INF, P12), (N, N)],
-    [(INF, -P14), (INF, -0.0), (INF, -0.0), (INF, 0.0), (INF, 0.0), (INF, P14), (INF, N)],
-    [(INF, N), (N, N), (N, -0.0), (N, 0.0), (N, N), (INF, N), (N, N)],
+    [
+        (INF, -P14),
+        (INF, -0.0),
+        (INF, -0.0),
+        (INF, 0.0),
+        (INF, 0.0),
+        (INF, P14),
+        (INF, N),
+    ],
+    [
+        (INF, N),
+        (N, N),
+        (N, -0.0),
+        (N, 0.0),
+        (N, N),
+        (INF, N),
+        (N, N),
+    ],
 ];
 const ATANH: [[C; 7]; 7] = [
-    [(-0.0, -P12), (-0.0, -P12), (-0.0, -P12), (-0.0, P12), (-0.0, P12), (-0.0, P12), (-0.0, N)],
+    [
+        (-0.0, -P12),
+        (-0.0, -P12),
+        (-0.0, -P12),
+        (-0.0, P12),
+        (-0.0, P12),
+        (-0.0, P12),
+        (-0.0, N),
+    ],
     [(-0.0, -P12), U, U, U, U, (-0.0, P12), (N, N)],
     [(-0.0, -P12), U, U, U, U, (-0.0, P12), (-0.0, N)],
     [(0.0, -P12), U, U, U, U, (0.0, P12), (0.0, N)],
     [(0.0, -P12), U, U, U, U, (0.0, P12), (N, N)],
-    [(0.0, -P12), (0.0, -P12), (0.0, -P12), (0.0, P12), (0.0, P12), (0.0, P12), (0.0, N)],
-    [(0.0, -P12), (N, N), (N, N), (N, N), (N, N), (0.0, P12), (N, N)],
+    [
+        (0.0, -P12),
+        (0.0, -P12),
+        (0.0, -P12),
+        (0.0, P12),
+        (0.0, P12),
+        (0.0, P12),
+        (0.0, N),
+    ],
+    [
+        (0.0, -P12),
+        (N, N),
+        (N, N),
+        (N, N),
+        (N, N),
+        (0.0, P12),
+        (N, N),
+    ],
 ];
 const COSH: [[C; 7]; 7] = [
     [(INF, N), U, (INF, 0.0), (INF, -0.0), U, (INF, N), (INF, N)],
@@ -135,7 +215,15 @@ const COSH: [[C; 7]; 7] = [
     [(N, N), (N, N), (N, 0.0), (N, 0.0), (N, N), (N, N), (N, N)],
 ];
 const EXP: [[C; 7]; 7] = [
-    [(0.0, 0.0), U, (0.0, -0.0), (0.0, 0.0), U, (0.0, 0.0), (0.0, 0.0)],
+    [
+        (0.0, 0.0),
+        U,
+        (0.0, -0.0),
+        (0.0, 0.0),
+        U,
+        (0.0, 0.0),
+        (0.0, 0.0),
+    ],
     [(N, N), U, U, U, U, (N, N), (N, N)],
     [(N, N), U, U, U, U, (N, N), (N, N)],
     [(N, N), U, U, U, U, (N, N), (N, N)],
@@ -144,16 +232,40 @@ const EXP: [[C; 7]; 7] = [
     [(N, N), (N, N), (N, -0.0), (N, 0.0), (N, N), (N, N), (N, N)],
 ];
 const LOG: [[C; 7]; 7] = [
-    [(INF, -P34), (INF, -P), (INF, -P), (INF, P), (INF, P), (INF, P34), (INF, N)],
+    [
+        (INF, -P34),
+        (INF, -P),
+        (INF, -P),
+        (INF, P),
+        (INF, P),
+        (INF, P34),
+        (INF, N),
+    ],
     [(INF, -P12), U, U, U, U, (INF, P12), (N, N)],
     [(INF, -P12), U, U, U, U, (INF, P12), (N, N)],
     [(INF, -P12), U, U, U, U, (INF, P12), (N, N)],
     [(INF, -P12), U, U, U, U, (INF, P12), (N, N)],
-    [(INF, -P14), (INF, -0.0), (INF, -0.0), (INF, 0.0), (INF, 0.0), (INF, P14), (INF, N)],
+    [
+        (INF, -P14),
+        (INF, -0.0),
+        (INF, -0.0),
+        (INF, 0.0),
+        (INF, 0.0),
+        (INF, P14),
+        (INF, N),
+    ],
     [(INF, N), (N, N), (N, N), (N, N), (N, N), (INF, N), (N, N)],
 ];
 const SINH: [[C; 7]; 7] = [
-    [(INF, N), U, (-INF, -0.0), (-INF, 0.0), U, (INF, N), (INF, N)],
+    [
+        (INF, N),
+        U,
+        (-INF, -0.0),
+        (-INF, 0.0),
+        U,
+        (INF, N),
+        (INF, N),
+    ],
     [(N, N), U, U, U, U, (N, N), (N, N)],
     [(0.0, N), U, U, U, U, (0.0, N), (0.0, N)],
     [(0.0, N), U, U, U, U, (0.0, N), (0.0, N)],
@@ -162,25 +274,73 @@ const SINH: [[C; 7]; 7] = [
     [(N, N), (N, N), (N, -0.0), (N, 0.0), (N, N), (N, N), (N, N)],
 ];
 const SQRT: [[C; 7]; 7] = [
-    [(INF, -INF), (0.0, -INF), (0.0, -INF), (0.0, INF), (0.0, INF), (INF, INF), (N, INF)],
+    [
+        (INF, -INF),
+        (0.0, -INF),
+        (0.0, -INF),
+        (0.0, INF),
+        (0.0, INF),
+        (INF, INF),
+        (N, INF),
+    ],
     [(INF, -INF), U, U, U, U, (INF, INF), (N, N)],
     [(INF, -INF), U, U, U, U, (INF, INF), (N, N)],
     [(INF, -INF), U, U, U, U, (INF, INF), (N, N)],
     [(INF, -INF), U, U, U, U, (INF, INF), (N, N)],
-    [(INF, -INF), (INF, -0.0), (INF, -0.0), (INF, 0.0), (INF, 0.0), (INF, INF), (INF, N)],
-    [(INF, -INF), (N, N), (N, N), (N, N), (N, N), (INF, INF), (N, N)],
+    [
+        (INF, -INF),
+        (INF, -0.0),
+        (INF, -0.0),
+        (INF, 0.0),
+        (INF, 0.0),
+        (INF, INF),
+        (INF, N),
+    ],
+    [
+        (INF, -INF),
+        (N, N),
+        (N, N),
+        (N, N),
+        (N, N),
+        (INF, INF),
+        (N, N),
+    ],
 ];
 const TANH: [[C; 7]; 7] = [
-    [(-1.0, 0.0), U, (-1.0, -0.0), (-1.0, 0.0), U, (-1.0, 0.0), (-1.0, 0.0)],
+    [
+        (-1.0, 0.0),
+        U,
+        (-1.0, -0.0),
+        (-1.0, 0.0),
+        U,
+        (-1.0, 0.0),
+        (-1.0, 0.0),
+    ],
     [(N, N), U, U, U, U, (N, N), (N, N)],
     [(N, N), U, U, U, U, (N, N), (N, N)],
     [(N, N), U, U, U, U, (N, N), (N, N)],
     [(N, N), U, U, U, U, (N, N), (N, N)],
-    [(1.0, 0.0), U, (1.0, -0.0), (1.0, 0.0), U, (1.0, 0.0), (1.0, 0.0)],
+    [
+        (1.0, 0.0),
+        U,
+        (1.0, -0.0),
+        (1.0, 0.0),
+        U,
+        (1.0, 0.0),
+        (1.0, 0.0),
+    ],
     [(N, N), (N, N), (N, -0.0), (N, 0.0), (N, N), (N, N), (N, N)],
 ];
 const RECT: [[C; 7]; 7] = [
-    [(INF, N), U, (-INF, 0.0), (-INF, -0.0), U, (INF, N), (INF, N)],
+    [
+        (INF, N),
+        U,
+        (-INF, 0.0),
+        (-INF, -0.0),
+        U,
+        (INF, N),
+        (INF, N),
+    ],
     [(N, N), U, U, U, U, (N, N), (N, N)],
     [(0.0, 0.0), U, U, U, U, (0.0, 0.0), (0.0, 0.0)],
     [(0.0, 0.0), U, U, U, U, (0.0, 0.0), (0.0, 0.0)],
@@ -224,15 +384,16 @@ fn c_acos(z: C) -> R {
     if z.0.abs() > LARGE_DOUBLE || z.1.abs() > LARGE_DOUBLE {
         let re = z.1.abs().atan2(z.0);
         let l = (z.0 / 2.0).hypot(z.1 / 2.0).ln() + LN_2 * 2.0;
-        let im = if z.0 < 0.0 { -l.copysign(z.1) } else { l.copysign(-z.1) };
+        let im = if z.0 < 0.0 {
+            -l.copysign(z.1)
+        } else {
+            l.copysign(-z.1)
+        };
         return ok((re, im));
     }
     let s1 = c_sqrt((1.0 - z.0, -z.1)).0;
     let s2 = c_sqrt((1.0 + z.0, z.1)).0;
-    ok((
-        2.0 * s1.0.atan2(s2.0),
-        asinh(s2.0 * s1.1 - s2.1 * s1.0),
-    ))
+    ok((2.0 * s1.0.atan2(s2.0), asinh(s2.0 * s1.1 - s2.1 * s1.0)))
 }
 
 fn c_acosh(z: C) -> R {
@@ -245,10 +406,7 @@ fn c_acosh(z: C) -> R {
     }
     let s1 = c_sqrt((z.0 - 1.0, z.1)).0;
     let s2 = c_sqrt((z.0 + 1.0, z.1)).0;
-    ok((
-        asinh(s1.0 * s2.0 + s1.1 * s2.1),
-        2.0 * s1.1.atan2(s2.0),
-    ))
+    ok((asinh(s1.0 * s2.0 + s1.1 * s2.1), 2.0 * s1.1.atan2(s2.0)))
 }
 
 fn c_asinh(z: C) -> R {
@@ -257,7 +415,11 @@ fn c_asinh(z: C) -> R {
     }
     if z.0.abs() > LARGE_DOUBLE || z.1.abs() > LARGE_DOUBLE {
         let l = (z.0 / 2.0).hypot(z.1 / 2.0).ln() + LN_2 * 2.0;
-        let re = if z.1 >= 0.0 { l.copysign(z.0) } else { -l.copysign(-z.0) };
+        let re = if z.1 >= 0.0 {
+            l.copysign(z.0)
+        } else {
+            -l.copysign(-z.0)
+        };
         return ok((re, z.1.atan2(z.0.abs())));
     }
     let s1 = c_sqrt((1.0 + z.1, -z.0)).0;
@@ -494,7 +656,10 @@ fn arg_complex(vm: &mut Vm, v: &Value) -> PyResult<C> {
     if let Some(c) = as_complex(v) {
         return Ok(c);
     }
-    if !matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None) {
+    if !matches!(
+        v,
+        Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None
+    ) {
         let k = vm.intern("__complex__");
         let cls = vm.class_of(v);
         if let Some(m) = crate::objects::type_::lookup(&cls, &k) {

@@ -86,7 +86,17 @@ fn set_module_annotations(vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
 
 pub fn init(vm: &mut Vm) {
     let t = vm.types.type_.clone();
-    vm.add_getset(&t, "__annotations__", type_annotations, Some(set_type_annotations));
+    vm.add_getset(
+        &t,
+        "__annotations__",
+        type_annotations,
+        Some(set_type_annotations),
+    );
     let m = vm.types.module.clone();
-    vm.add_getset(&m, "__annotations__", module_annotations, Some(set_module_annotations));
+    vm.add_getset(
+        &m,
+        "__annotations__",
+        module_annotations,
+        Some(set_module_annotations),
+    );
 }

@@ -141,7 +141,10 @@ pub fn complex_binop(vm: &mut Vm, op: B, a: &Value, b: &Value) -> PyResult<Optio
     if as_complex(a).is_none() && as_complex(b).is_none() {
         return Ok(None);
     }
-    if !matches!(op, B::Add | B::Subtract | B::Multiply | B::TrueDivide | B::Power) {
+    if !matches!(
+        op,
+        B::Add | B::Subtract | B::Multiply | B::TrueDivide | B::Power
+    ) {
         return Ok(None);
     }
     let (Some(x), Some(y)) = (to_parts(vm, a)?, to_parts(vm, b)?) else {
@@ -168,11 +171,21 @@ fn fmt_part(x: f64) -> String {
 /// `repr(complex)`: a zero real part (not -0.0) is left out; a NaN's sign
 /// is never shown.
 pub fn complex_repr(r: f64, i: f64) -> String {
-    let part = |x: f64| if x.is_nan() { "nan".to_owned() } else { fmt_part(x) };
+    let part = |x: f64| {
+        if x.is_nan() {
+            "nan".to_owned()
+        } else {
+            fmt_part(x)
+        }
+    };
     if r == 0.0 && r.is_sign_positive() {
         return format!("{}j", part(i));
     }
-    let sign = if i.is_sign_negative() && !i.is_nan() { "-" } else { "+" };
+    let sign = if i.is_sign_negative() && !i.is_nan() {
+        "-"
+    } else {
+        "+"
+    };
     format!("({}{sign}{}j)", part(r), part(i.abs()))
 }
 
@@ -198,7 +211,10 @@ fn is_number(vm: &mut Vm, v: &Value) -> bool {
 
 /// `v.__complex__()` if the type has one, checked to return a complex.
 fn try_complex_method(vm: &mut Vm, v: &Value) -> PyResult<Option<Value>> {
-    if matches!(v, Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None) {
+    if matches!(
+        v,
+        Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::None
+    ) {
         return Ok(None);
     }
     let k = vm.intern("__complex__");
@@ -259,8 +275,7 @@ fn construct(
         if i.is_some() {
             return Err(vm.type_error("complex() can't take second arg if first is a string"));
         }
-        let (a, b) =
-            crate::text::number_parse::parse_complex(s).map_err(|e| vm.text_error(e))?;
+        let (a, b) = crate::text::number_parse::parse_complex(s).map_err(|e| vm.text_error(e))?;
         return Ok(make(vm, cls, a, b));
     }
     if let Some(iv) = i {
@@ -334,8 +349,8 @@ fn complex_format(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return vm.str_value(this);
     }
     let t = vm.type_name(this);
-    let s = crate::text::format_spec::format_complex(r, i, spec, &t)
-        .map_err(|e| vm.text_error(e))?;
+    let s =
+        crate::text::format_spec::format_complex(r, i, spec, &t).map_err(|e| vm.text_error(e))?;
     Ok(vm.str_val(s))
 }
 

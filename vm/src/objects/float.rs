@@ -219,13 +219,8 @@ pub fn float_pow(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
         if y != y.floor() {
             // Negative numbers raised to fractional powers become complex.
             let a = crate::objects::complex::new_complex(vm, x, 0.0);
-            return crate::objects::complex::complex_binop(
-                vm,
-                B::Power,
-                &a,
-                &Value::Float(y),
-            )
-            .map(|r| r.unwrap_or(Value::None));
+            return crate::objects::complex::complex_binop(vm, B::Power, &a, &Value::Float(y))
+                .map(|r| r.unwrap_or(Value::None));
         }
         base = -x;
         negate = odd(y);

@@ -142,7 +142,9 @@ fn unpack_args(vm: &mut Vm, item: &Value) -> PyResult<Vec<Value>> {
     for it in items {
         if !is_type(&it) {
             if let Some(sub) = unpacked_tuple_args(vm, &it)? {
-                let open = sub.last().is_some_and(|l| l.is(&Value::Obj(vm.ellipsis.clone())));
+                let open = sub
+                    .last()
+                    .is_some_and(|l| l.is(&Value::Obj(vm.ellipsis.clone())));
                 if !open {
                     out.extend(sub);
                     continue;
@@ -185,7 +187,8 @@ fn subs_tvars(vm: &mut Vm, obj: &Value, params: &[Value], items: &[Value]) -> Py
         if let Some(i) = index_of(params, a) {
             let arg = items.get(i).cloned().unwrap_or(Value::None);
             let iter = vm.names.__iter__.clone();
-            let param_iterable = crate::objects::type_::lookup(&vm.class_of(&params[i]), &iter).is_some();
+            let param_iterable =
+                crate::objects::type_::lookup(&vm.class_of(&params[i]), &iter).is_some();
             if param_iterable {
                 if let Some(t) = arg.as_tuple() {
                     subargs.extend(t.iter().cloned());
@@ -231,7 +234,11 @@ pub(crate) fn subs_parameters(
         let r = vm.repr(this)?;
         return Err(vm.type_error(format!(
             "Too {} arguments for {r}; actual {}, expected {}",
-            if items.len() > params.len() { "many" } else { "few" },
+            if items.len() > params.len() {
+                "many"
+            } else {
+                "few"
+            },
             items.len(),
             params.len()
         )));

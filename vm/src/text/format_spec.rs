@@ -624,7 +624,11 @@ pub fn format_complex(re: f64, im: f64, spec: &str, type_name: &str) -> Result<S
             &bare,
         )
     };
-    let re_text = if skip_re { String::new() } else { part(re, spec.sign)? };
+    let re_text = if skip_re {
+        String::new()
+    } else {
+        part(re, spec.sign)?
+    };
     let im_sign = if skip_re { spec.sign } else { Some(Sign::Plus) };
     let im_text = part(im, im_sign)?;
     let mut body = String::new();
