@@ -269,7 +269,10 @@ mod tests {
         assert_eq!(fix("{'#'}"), Ok(None));
         assert_eq!(fix("\\n{a}"), Ok(None));
         assert_eq!(fix("{"), Err("f-string: expecting '}'".into()));
-        assert_eq!(fix("{f\"\"\"{"), Err("f-string: expecting '}'".into()));
+        assert_eq!(
+            fix("{f\"\"\"{"),
+            Err("f-string: unterminated string".into())
+        );
         assert_eq!(fix("{'''x"), Err("f-string: unterminated string".into()));
     }
 }
