@@ -162,7 +162,17 @@ fn fix_fstrings(map: &SourceMap, tokens: &mut [LexResult], eval: bool) -> Result
     let lex_error_at = tokens
         .iter()
         .find_map(|t| t.as_ref().err().map(|e| usize::from(e.location)));
-    for (tok, range) in tokens.iter_mut().flatten() {
+    // CPython reports them at the token its parser fetched next.
+    let next_widths: Vec<u32> = {
+        let toks: Vec<_> = tokens.iter().flatten().collect();
+        (0..toks.len())
+            .map(|i| match toks.get(i + 1) {
+                Some((Tok::Newline | Tok::EndOfFile, _)) | None => 0,
+                Some((_, r)) => u32::from(r.len()).min(1),
+            })
+            .collect()
+    };
+    for (k, (tok, range)) in tokens.iter_mut().flatten().enumerate() {
         let Tok::String { value, kind, .. } = tok else {
             continue;
         };
@@ -194,7 +204,7 @@ fn fix_fstrings(map: &SourceMap, tokens: &mut [LexResult], eval: bool) -> Result
                     line,
                     offset,
                     end_line: line,
-                    end_offset: offset,
+                    end_offset: offset + next_widths.get(k).copied().unwrap_or(0) as i32,
                     text,
                 });
             }
