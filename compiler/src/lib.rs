@@ -18,6 +18,7 @@ mod dead_code;
 pub mod dis;
 mod error;
 mod escapes;
+mod fstring_fix;
 mod future;
 mod parse;
 mod parse_errors;

@@ -9,7 +9,7 @@
 use rustpython_parser::ast as rp;
 use rustpython_parser::lexer::{self, LexResult, LexicalError, LexicalErrorType};
 use rustpython_parser::text_size::{TextRange, TextSize};
-use rustpython_parser::{Mode as RpMode, ParseErrorType, Tok};
+use rustpython_parser::{Mode as RpMode, ParseErrorType, StringKind, Tok};
 
 use crate::ast::*;
 use crate::error::{CompileError, CompileErrorKind};
@@ -68,7 +68,8 @@ pub fn parse_with_warnings(
         Mode::Single => RpMode::Interactive,
     };
     let cleaned = blank_lines_as_spaces(source);
-    let tokens = lex_checked(&cleaned, rp_mode);
+    let mut tokens = lex_checked(&cleaned, rp_mode);
+    fix_fstrings(map, &mut tokens, mode == Mode::Eval)?;
     for (tok, range) in tokens.iter().flatten() {
         if let Tok::String { .. } = tok {
             let (start, end) = (usize::from(range.start()), usize::from(range.end()));
@@ -151,6 +152,67 @@ fn blank_lines_as_spaces(source: &str) -> std::borrow::Cow<'_, str> {
 /// Lex everything, stopping the stream with an error token where CPython's
 /// tokenizer limits (bracket nesting, indentation depth) are exceeded, so
 /// the parser never builds an absurdly deep tree from brackets.
+/// Checks the replacement fields of f-string tokens as CPython 3.11 does
+/// and rewrites what the crate's f-string scanner cannot take
+/// (`fstring_fix.rs`). Errors are reported at the end of the token.
+/// In eval mode CPython points at the token's last character, else just
+/// past it.
+fn fix_fstrings(map: &SourceMap, tokens: &mut [LexResult], eval: bool) -> Result<(), CompileError> {
+    // A tokenizer error on the f-string's line is reported first.
+    let lex_error_at = tokens
+        .iter()
+        .find_map(|t| t.as_ref().err().map(|e| usize::from(e.location)));
+    // CPython reports them at the token its parser fetched next.
+    let next_widths: Vec<u32> = {
+        let toks: Vec<_> = tokens.iter().flatten().collect();
+        (0..toks.len())
+            .map(|i| match toks.get(i + 1) {
+                Some((Tok::Newline | Tok::EndOfFile, _)) | None => 0,
+                Some((_, r)) => u32::from(r.len()).min(1),
+            })
+            .collect()
+    };
+    for (k, (tok, range)) in tokens.iter_mut().flatten().enumerate() {
+        let Tok::String { value, kind, .. } = tok else {
+            continue;
+        };
+        if !matches!(kind, StringKind::FString | StringKind::RawFString) {
+            continue;
+        }
+        match crate::fstring_fix::fix(value) {
+            Ok(Some(fixed)) => *value = fixed,
+            Ok(None) => {}
+            Err(message) => {
+                let (line, col) = map.position(usize::from(range.end()));
+                if lex_error_at.is_some_and(|at| map.position(at).0 <= line) {
+                    continue;
+                }
+                if crate::scan::scan(map.source())
+                    .error
+                    .is_some_and(|e| e.line <= line)
+                {
+                    continue;
+                }
+                let offset = map.char_offset(line, col) as i32 - i32::from(eval);
+                let text = map
+                    .line_text(line)
+                    .map(|t| format!("{}\n", t.trim_end_matches(['\n', '\r'])));
+                return Err(CompileError {
+                    kind: CompileErrorKind::SyntaxError,
+                    message,
+                    filename: map.filename().to_owned(),
+                    line,
+                    offset,
+                    end_line: line,
+                    end_offset: offset + next_widths.get(k).copied().unwrap_or(0) as i32,
+                    text,
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
 fn lex_checked(source: &str, mode: RpMode) -> Vec<LexResult> {
     let mut out = Vec::new();
     let mut parens = 0usize;
@@ -491,12 +553,18 @@ impl Lowerer<'_, '_> {
                 op: binop(a.op),
                 value: self.expr(*a.value, d),
             },
-            rp::Stmt::AnnAssign(a) => StmtKind::AnnAssign {
-                target: self.expr(*a.target, d),
-                annotation: self.expr(*a.annotation, d),
-                value: self.opt_expr(a.value, d),
-                simple: a.simple,
-            },
+            rp::Stmt::AnnAssign(a) => {
+                // `(x): int` is not simple: the target starts after the
+                // statement's opening parenthesis.
+                let simple = a.simple
+                    && rp::Ranged::range(&*a.target).start() == rp::Ranged::range(&a).start();
+                StmtKind::AnnAssign {
+                    target: self.expr(*a.target, d),
+                    annotation: self.expr(*a.annotation, d),
+                    value: self.opt_expr(a.value, d),
+                    simple,
+                }
+            }
             rp::Stmt::For(f) => StmtKind::For {
                 target: self.expr(*f.target, d),
                 iter: self.expr(*f.iter, d),

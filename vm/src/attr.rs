@@ -113,6 +113,14 @@ impl Vm {
             Value::Obj(o) => match &o.payload {
                 Payload::Type(_) => self.type_getattr(o, name),
                 Payload::Super { .. } => self.super_getattr(o, name),
+                Payload::NativeData(_) if Rc::ptr_eq(&cls, &self.types.union_type) => {
+                    crate::objects::union::union_getattr(self, obj, name)
+                }
+                Payload::NativeData(_)
+                    if crate::objects::generic_alias::is_alias_class(self, &cls) =>
+                {
+                    crate::objects::generic_alias::alias_getattr(self, obj, name)
+                }
                 _ => self.generic_getattr(obj, &cls, name),
             },
             _ => self.generic_getattr(obj, &cls, name),

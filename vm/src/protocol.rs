@@ -230,6 +230,16 @@ impl Vm {
                 }
             }
             if let Payload::Type(_) = &o.payload {
+                if std::rc::Rc::ptr_eq(o, &self.types.type_) {
+                    // type[int]
+                    let origin = v.clone();
+                    return Ok(crate::objects::generic_alias::new_alias(
+                        self,
+                        origin,
+                        key.clone(),
+                        false,
+                    ));
+                }
                 // cls[...]: __class_getitem__
                 let k = self.names.__getitem__.clone();
                 if self.lookup_special(v, &k).is_none() {

@@ -134,4 +134,6 @@ builtin_types! {
     filter: "filter", Other, object, true;
     reversed: "reversed", Other, object, true;
     native_data: "native_object", Other, object, false;
+    union_type: "UnionType", Other, object, false;
+    generic_alias: "GenericAlias", Other, object, true;
 }

@@ -235,6 +235,11 @@ fn class_info(vm: &mut Vm, v: &Value, out: &mut Vec<Value>, depth: usize) -> PyR
         }
         return Ok(());
     }
+    // A union stands for the tuple of its arguments.
+    if let Some(args) = crate::objects::union::union_args(vm, v) {
+        out.extend(args);
+        return Ok(());
+    }
     out.push(v.clone());
     Ok(())
 }
@@ -297,7 +302,10 @@ impl Vm {
             let k = self.names.__subclasscheck__.clone();
             match self.lookup_special(&c, &k) {
                 Some(f) => {
-                    if sub.as_obj().and_then(|o| o.as_type()).is_none() && is_native(&f) {
+                    if sub.as_obj().and_then(|o| o.as_type()).is_none()
+                        && is_native(&f)
+                        && crate::objects::generic_alias::alias_parts(self, &c).is_none()
+                    {
                         return Err(self.type_error("issubclass() arg 1 must be a class"));
                     }
                     let r = self.call(&f, &[c.clone(), sub.clone()])?;
@@ -343,7 +351,8 @@ fn issubclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
         let custom = vm
             .lookup_special(cls, &k)
             .map(|f| !is_native(&f))
-            .unwrap_or(false);
+            .unwrap_or(false)
+            || crate::objects::generic_alias::alias_parts(vm, cls).is_some();
         if !custom {
             return Err(vm.type_error("issubclass() arg 1 must be a class"));
         }
@@ -708,6 +717,11 @@ fn pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
     match m {
         None | Some(Value::None) => vm.binary_op(&base, &exp, B::Power),
         Some(m) => {
+            if crate::objects::complex::as_complex(&base).is_some()
+                || crate::objects::complex::as_complex(&exp).is_some()
+            {
+                return Err(vm.value_error("complex modulo"));
+            }
             let num = |v: &Value| {
                 crate::objects::float::as_float(v).is_some()
                     || crate::objects::complex::as_complex(v).is_some()

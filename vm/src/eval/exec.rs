@@ -1547,6 +1547,12 @@ impl Vm {
             ) {
                 return Ok(None);
             }
+            // Generic aliases answer most attributes from their origin.
+            if matches!(o.payload, Payload::NativeData(_))
+                && crate::objects::generic_alias::is_alias_class(self, &cls)
+            {
+                return Ok(None);
+            }
         }
         if td.heap {
             let k = self.names.__getattribute__.clone();

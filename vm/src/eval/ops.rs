@@ -431,6 +431,12 @@ impl Vm {
                 }
                 Ok(Some(n))
             }
+            (B::Or, _, _)
+                if crate::objects::union::is_union_operand(self, a)
+                    || crate::objects::union::is_union_operand(self, b) =>
+            {
+                crate::objects::union::type_or(self, a, b)
+            }
             _ => Ok(None),
         }
     }
@@ -734,7 +740,11 @@ impl Vm {
                 return Ok(self.new_int(r));
             }
             if let Some(f) = as_float(v) {
-                return Ok(Value::Float(if op == U::Negative { -f } else { f }));
+                match op {
+                    U::Negative => return Ok(Value::Float(-f)),
+                    U::Positive => return Ok(Value::Float(f)),
+                    _ => {}
+                }
             }
         }
         let (name, sym) = match op {

@@ -3,6 +3,7 @@
 //! embedders use — except `sys`, which exists from start-up.
 
 pub mod array;
+pub mod cmath;
 pub mod fileio;
 pub mod gc;
 pub mod math;
@@ -22,6 +23,7 @@ pub fn init(vm: &mut Vm) {
     sys::init(vm);
     vm.register_module("array", Rc::new(array::init));
     vm.register_module("math", Rc::new(math::make));
+    vm.register_module("cmath", Rc::new(cmath::make));
     vm.register_module("time", Rc::new(time::make));
     vm.register_module("gc", Rc::new(gc::make));
     vm.register_module("_io", Rc::new(fileio::init));

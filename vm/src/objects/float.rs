@@ -170,24 +170,69 @@ pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
 }
 
 /// `x ** y` for floats, with Python's errors.
+/// The special cases are CPython's, sorted out before the platform `pow`.
 pub fn float_pow(vm: &mut Vm, x: f64, y: f64) -> PyResult<Value> {
-    if x == 0.0 && y < 0.0 {
-        return Err(vm.zero_division_error("0.0 cannot be raised to a negative power"));
+    let odd = |w: f64| w.is_finite() && w % 2.0 != 0.0 && w == w.trunc();
+    if y == 0.0 {
+        return Ok(Value::Float(1.0));
     }
-    if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-        // Complex result.
-        let r = x.abs().powf(y);
-        let angle = std::f64::consts::PI * y;
-        return Ok(Value::Obj(vm.alloc(
-            vm.types.complex.clone(),
-            Payload::Complex(r * angle.cos(), r * angle.sin()),
-        )));
+    if x.is_nan() {
+        return Ok(Value::Float(x));
     }
-    let r = x.powf(y);
-    if r.is_infinite() && x.is_finite() && y.is_finite() {
+    if y.is_nan() {
+        return Ok(Value::Float(if x == 1.0 { 1.0 } else { y }));
+    }
+    if y.is_infinite() {
+        let ax = x.abs();
+        let r = if ax == 1.0 {
+            1.0
+        } else if (y > 0.0) == (ax > 1.0) {
+            f64::INFINITY
+        } else {
+            0.0
+        };
+        return Ok(Value::Float(r));
+    }
+    if x.is_infinite() {
+        let r = if y > 0.0 {
+            if odd(y) {
+                x
+            } else {
+                x.abs()
+            }
+        } else if odd(y) {
+            0.0f64.copysign(x)
+        } else {
+            0.0
+        };
+        return Ok(Value::Float(r));
+    }
+    if x == 0.0 {
+        if y < 0.0 {
+            return Err(vm.zero_division_error("0.0 cannot be raised to a negative power"));
+        }
+        return Ok(Value::Float(if odd(y) { x } else { 0.0 }));
+    }
+    let mut base = x;
+    let mut negate = false;
+    if x < 0.0 {
+        if y != y.floor() {
+            // Negative numbers raised to fractional powers become complex.
+            let a = crate::objects::complex::new_complex(vm, x, 0.0);
+            return crate::objects::complex::complex_binop(vm, B::Power, &a, &Value::Float(y))
+                .map(|r| r.unwrap_or(Value::None));
+        }
+        base = -x;
+        negate = odd(y);
+    }
+    if base == 1.0 {
+        return Ok(Value::Float(if negate { -1.0 } else { 1.0 }));
+    }
+    let r = base.powf(y);
+    if r.is_infinite() {
         return Err(vm.overflow_error("(34, 'Numerical result out of range')"));
     }
-    Ok(Value::Float(r))
+    Ok(Value::Float(if negate { -r } else { r }))
 }
 
 /// Binary operation on two floats.

@@ -97,6 +97,10 @@ fn get_annotations(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     Ok(cur)
 }
 fn set_annotations(vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
+    // None resets to a fresh dict on the next read.
+    if !x.is_none() && !matches!(x.payload(), Some(Payload::Dict(_))) {
+        return Err(vm.type_error("__annotations__ must be set to a dict object"));
+    }
     *func_of(vm, v)?.annotations.borrow_mut() = x;
     Ok(())
 }

@@ -121,6 +121,10 @@ pub fn true_div(vm: &mut Vm, a: &IntVal, b: &IntVal) -> PyResult<Value> {
     if y == 0 {
         return Err(vm.zero_division_error("division by zero"));
     }
+    if x == 0 {
+        // The sign of a zero quotient is the divisor's.
+        return Ok(Value::Float(if y < 0 { -0.0 } else { 0.0 }));
+    }
     let r = Rational::from_integers(x, y);
     let too_big = {
         let abs = if r < 0u32 { -r.clone() } else { r.clone() };
@@ -244,12 +248,13 @@ pub fn int_binop(vm: &mut Vm, op: B, a: &IntVal, b: &IntVal) -> PyResult<Option<
             if y < 0 {
                 return Err(vm.value_error("negative shift count"));
             }
+            if x == 0 {
+                return Ok(Some(Value::Int(0)));
+            }
             let Ok(s) = u64::try_from(&y) else {
                 return Err(vm.overflow_error("too many digits in integer"));
             };
-            if x == 0 {
-                Integer::from(0)
-            } else {
+            {
                 if s > (1u64 << 36) {
                     return Err(vm.memory_error());
                 }
@@ -271,10 +276,15 @@ pub fn int_binop(vm: &mut Vm, op: B, a: &IntVal, b: &IntVal) -> PyResult<Option<
             if y < 0 {
                 let fx = int_to_f64(vm, a)?;
                 let fy = int_to_f64(vm, b)?;
-                if fx == 0.0 {
-                    return Err(vm.zero_division_error("0.0 cannot be raised to a negative power"));
-                }
-                return Ok(Some(Value::Float(fx.powf(fy))));
+                return crate::objects::float::float_pow(vm, fx, fy).map(Some);
+            }
+            // 0, 1 and -1 to any power, however large.
+            if x == 0 || x == 1 {
+                return Ok(Some(vm.new_int(x)));
+            }
+            if x == -1 {
+                let odd = (&y % Integer::from(2)) != 0;
+                return Ok(Some(Value::Int(if odd { -1 } else { 1 })));
             }
             let Ok(e) = u64::try_from(&y) else {
                 return Err(vm.memory_error());

@@ -4,6 +4,7 @@
 //! `vm.add_methods(&vm.types.<type>.clone(), &[...])` from that file's
 //! `init`, registered below.
 
+pub mod annotations;
 pub mod async_generator;
 pub mod bytes;
 pub mod bytes_methods;
@@ -20,6 +21,7 @@ pub mod float_text;
 pub mod frame;
 pub mod function;
 pub mod generator;
+pub mod generic_alias;
 pub mod int;
 pub mod iter;
 pub mod list;
@@ -44,6 +46,7 @@ pub mod table;
 pub mod tuple;
 pub mod type_;
 pub mod type_lazy;
+pub mod union;
 
 use crate::vm::Vm;
 
@@ -78,5 +81,8 @@ pub fn init_types(vm: &mut Vm) {
     super_::init(vm);
     exception::init(vm);
     exception_group::init(vm);
+    generic_alias::init(vm);
+    union::init(vm);
+    annotations::init(vm);
     crate::traceback::init(vm);
 }

@@ -551,6 +551,100 @@ pub fn format_float_with(x: f64, spec: &FormatSpec, type_name: &str) -> Result<S
     )
 }
 
+/// `format(z, spec)` for a complex with parts `re` and `im` (CPython's
+/// `format_complex_internal`): each part formatted as a float, the
+/// imaginary one always signed unless the real one is left out (no type:
+/// `str()`'s layout, a zero real part omitted, else parentheses), then
+/// padded as a whole; no zero padding and no `=` alignment.
+pub fn format_complex(re: f64, im: f64, spec: &str, type_name: &str) -> Result<String, TextError> {
+    let spec = FormatSpec::parse(spec, None, type_name)?;
+    if spec.fill == Some('0') {
+        return Err(TextError::value(
+            "Zero padding is not allowed in complex format specifier",
+        ));
+    }
+    if spec.align == Some(Align::AfterSign) {
+        return Err(TextError::value(
+            "'=' alignment flag is not allowed in complex format specifier",
+        ));
+    }
+    let (mut kind, default_precision) = match spec.ty {
+        None => (FloatKind::Repr, 0),
+        Some('e' | 'E') => (FloatKind::Exp, 6),
+        Some('f' | 'F') => (FloatKind::Fixed, 6),
+        Some('g' | 'G' | 'n') => (FloatKind::General, 6),
+        Some(c) => return Err(unknown_code(c, type_name)),
+    };
+    let (mut skip_re, mut parens) = (false, false);
+    if spec.ty.is_none() {
+        if re == 0.0 && re.is_sign_positive() {
+            skip_re = true;
+        } else {
+            parens = true;
+        }
+    }
+    if spec.precision.is_some_and(|p| p > i32::MAX as usize) {
+        return Err(TextError::value("precision too big"));
+    }
+    if spec.precision.is_some() && kind == FloatKind::Repr {
+        kind = FloatKind::General;
+    }
+    let precision = spec.precision.unwrap_or(default_precision);
+    let flags = FloatFlags {
+        alternate: spec.alternate,
+        add_dot_0: false,
+        upper: matches!(spec.ty, Some('E' | 'F' | 'G')),
+    };
+    // Each part laid out with the spec's sign and grouping, unpadded.
+    let part = |x: f64, sign: Option<Sign>| -> Result<String, TextError> {
+        let body = float_repr::to_string(x.abs(), kind, precision, flags);
+        let mut negative = x.is_sign_negative() && !x.is_nan();
+        if negative && spec.no_neg_zero && rounds_to_zero(&body) {
+            negative = false;
+        }
+        let split = body
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(body.len());
+        let (digits, rest) = body.split_at(split);
+        let bare = FormatSpec {
+            fill: None,
+            align: None,
+            sign,
+            width: None,
+            ..spec.clone()
+        };
+        assemble(
+            &NumberParts {
+                negative,
+                prefix: "",
+                digits,
+                rest,
+                group: spec.grouping.map(|sep| (sep, 3)),
+            },
+            &bare,
+        )
+    };
+    let re_text = if skip_re {
+        String::new()
+    } else {
+        part(re, spec.sign)?
+    };
+    let im_sign = if skip_re { spec.sign } else { Some(Sign::Plus) };
+    let im_text = part(im, im_sign)?;
+    let mut body = String::new();
+    if parens {
+        body.push('(');
+    }
+    body.push_str(&re_text);
+    body.push_str(&im_text);
+    body.push('j');
+    if parens {
+        body.push(')');
+    }
+    let len = body.chars().count();
+    pad(&body, len, &spec, Align::Right)
+}
+
 /// Whether a formatted magnitude shows zero: no nonzero digit before any
 /// exponent.
 fn rounds_to_zero(body: &str) -> bool {

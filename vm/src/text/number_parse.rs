@@ -303,6 +303,157 @@ pub fn int_to_prefixed(n: &Integer, base: u8) -> String {
     format!("{sign}{prefix}{digits}")
 }
 
+/// The longest prefix of `t` that is a float (as C's `strtod`): optional
+/// sign, then `inf`/`infinity`/`nan` (any case) or digits with an optional
+/// point and exponent. Its value and length.
+fn float_prefix(t: &[u8]) -> Option<(f64, usize)> {
+    let mut i = usize::from(matches!(t.first(), Some(b'+' | b'-')));
+    let negative = t.first() == Some(&b'-');
+    let rest = t.get(i..)?;
+    let starts = |w: &[u8]| rest.len() >= w.len() && rest[..w.len()].eq_ignore_ascii_case(w);
+    for (word, v) in [
+        (&b"infinity"[..], f64::INFINITY),
+        (&b"inf"[..], f64::INFINITY),
+        (&b"nan"[..], f64::NAN),
+    ] {
+        if starts(word) {
+            return Some((if negative { -v } else { v }, i + word.len()));
+        }
+    }
+    let digits = |i: &mut usize| {
+        let s = *i;
+        while t.get(*i).is_some_and(u8::is_ascii_digit) {
+            *i += 1;
+        }
+        *i - s
+    };
+    let mut n = digits(&mut i);
+    if t.get(i) == Some(&b'.') {
+        i += 1;
+        n += digits(&mut i);
+    }
+    if n == 0 {
+        return None;
+    }
+    if matches!(t.get(i), Some(b'e' | b'E')) {
+        let mut j = i + 1;
+        if matches!(t.get(j), Some(b'+' | b'-')) {
+            j += 1;
+        }
+        if digits(&mut j) > 0 {
+            i = j;
+        }
+    }
+    let text = std::str::from_utf8(t.get(..i)?).ok()?;
+    Some((text.parse::<f64>().ok()?, i))
+}
+
+/// `complex(s)` for a str: `<float>`, `<float>j`, `<float><signed
+/// float>j`, `<float><sign>j`, `<sign>j`, `j`, optionally in parentheses,
+/// with surrounding whitespace and underscores between digits, and
+/// CPython's two messages.
+pub fn parse_complex(s: &str) -> Result<(f64, f64), TextError> {
+    let malformed = || TextError::value("complex() arg is a malformed string");
+    let mut t = to_ascii_number_text(s);
+    if t.contains(&b'_') {
+        // Underscores only between digits, then dropped.
+        let bad = || {
+            TextError::value(format!(
+                "could not convert string to complex: {}",
+                str_ops::repr(s)
+            ))
+        };
+        let mut out = Vec::with_capacity(t.len());
+        let mut prev = 0u8;
+        for &b in &t {
+            if b == b'_' {
+                if !prev.is_ascii_digit() {
+                    return Err(bad());
+                }
+            } else {
+                if prev == b'_' && !b.is_ascii_digit() {
+                    return Err(bad());
+                }
+                out.push(b);
+            }
+            prev = b;
+        }
+        if prev == b'_' {
+            return Err(bad());
+        }
+        t = out;
+    }
+    let at = |i: usize| t.get(i).copied().unwrap_or(0);
+    let mut i = 0;
+    while is_c_space(at(i)) {
+        i += 1;
+    }
+    let bracket = at(i) == b'(';
+    if bracket {
+        i += 1;
+        while is_c_space(at(i)) {
+            i += 1;
+        }
+    }
+    let (mut x, mut y) = (0.0, 0.0);
+    let is_j = |b: u8| b == b'j' || b == b'J';
+    match float_prefix(t.get(i..).unwrap_or_default()) {
+        Some((z, n)) => {
+            i += n;
+            if matches!(at(i), b'+' | b'-') {
+                x = z;
+                match float_prefix(t.get(i..).unwrap_or_default()) {
+                    Some((v, n)) => {
+                        y = v;
+                        i += n;
+                    }
+                    None => {
+                        y = if at(i) == b'+' { 1.0 } else { -1.0 };
+                        i += 1;
+                    }
+                }
+                if !is_j(at(i)) {
+                    return Err(malformed());
+                }
+                i += 1;
+            } else if is_j(at(i)) {
+                i += 1;
+                y = z;
+            } else {
+                x = z;
+            }
+        }
+        None => {
+            if matches!(at(i), b'+' | b'-') {
+                y = if at(i) == b'+' { 1.0 } else { -1.0 };
+                i += 1;
+            } else {
+                y = 1.0;
+            }
+            if !is_j(at(i)) {
+                return Err(malformed());
+            }
+            i += 1;
+        }
+    }
+    while is_c_space(at(i)) {
+        i += 1;
+    }
+    if bracket {
+        if at(i) != b')' {
+            return Err(malformed());
+        }
+        i += 1;
+        while is_c_space(at(i)) {
+            i += 1;
+        }
+    }
+    if i != t.len() {
+        return Err(malformed());
+    }
+    Ok((x, y))
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::oracle::{check, err, ok, outcome, py_str};
