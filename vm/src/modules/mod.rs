@@ -3,6 +3,7 @@
 //! embedders use — except `sys`, which exists from start-up.
 
 pub mod array;
+pub mod codecs;
 pub mod fileio;
 pub mod gc;
 pub mod math;
@@ -31,6 +32,7 @@ pub fn init(vm: &mut Vm) {
     vm.register_module("_traceback", Rc::new(traceback::init));
     vm.register_module("_rpy_re", Rc::new(re::init));
     vm.register_module("_struct", Rc::new(struct_::init));
+    vm.register_module("_codecs", Rc::new(codecs::init));
     let mut names: Vec<String> = vm.native_modules.keys().cloned().collect();
     names.extend(["builtins".to_owned(), "sys".to_owned()]);
     names.sort();
