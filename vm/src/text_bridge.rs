@@ -74,7 +74,13 @@ impl Vm {
     /// An encoding `crate::text::codecs` does not know, through the codec
     /// registry (`encodings`), as CPython does for all but its built-in
     /// shortcuts; only text encodings qualify.
-    fn registry_codec(&mut self, obj: &Value, encoding: &str, errors: &str, which: usize) -> PyResult<Value> {
+    fn registry_codec(
+        &mut self,
+        obj: &Value,
+        encoding: &str,
+        errors: &str,
+        which: usize,
+    ) -> PyResult<Value> {
         let info = crate::modules::codecs::lookup(self, encoding)?;
         if let Ok(Value::Bool(false)) = self.get_attr_str(&info, "_is_text_encoding") {
             let verb = if which == 0 { "encode" } else { "decode" };

@@ -89,7 +89,12 @@ fn compile(vm: &mut Vm, format: &str) -> PyResult<Layout> {
             i += 1;
             match body.get(i) {
                 Some(&d) => c = d,
-                None => return Err(struct_error(vm, "repeat count given without format specifier")),
+                None => {
+                    return Err(struct_error(
+                        vm,
+                        "repeat count given without format specifier",
+                    ))
+                }
             }
         }
         let count = count.unwrap_or(1);
@@ -97,7 +102,10 @@ fn compile(vm: &mut Vm, format: &str) -> PyResult<Layout> {
             return Err(struct_error(vm, "bad char in struct format"));
         };
         if native && esize > 1 {
-            size = size.div_ceil(esize).checked_mul(esize).ok_or_else(|| too_long(vm))?;
+            size = size
+                .div_ceil(esize)
+                .checked_mul(esize)
+                .ok_or_else(|| too_long(vm))?;
         }
         let offset = size;
         let total = esize.checked_mul(count).ok_or_else(|| too_long(vm))?;
@@ -166,7 +174,14 @@ fn int_arg(vm: &mut Vm, v: &Value) -> PyResult<Integer> {
     vm.to_index(v)
 }
 
-fn pack_int(vm: &mut Vm, l: &Layout, code: u8, size: usize, v: &Value, out: &mut [u8]) -> PyResult<()> {
+fn pack_int(
+    vm: &mut Vm,
+    l: &Layout,
+    code: u8,
+    size: usize,
+    v: &Value,
+    out: &mut [u8],
+) -> PyResult<()> {
     let n = int_arg(vm, v)?;
     let wide = i128::try_from(&n).ok();
     let range = || struct_error_msg("argument out of range");
@@ -190,7 +205,12 @@ fn pack_int(vm: &mut Vm, l: &Layout, code: u8, size: usize, v: &Value, out: &mut
         // conversion first, with the generic message.
         let fits_long = i64::try_from(w).is_ok();
         let fits_ulong = u64::try_from(w).is_ok();
-        let spelled = || format!("'{}' format requires {lo} <= number <= {hi}", char::from(code));
+        let spelled = || {
+            format!(
+                "'{}' format requires {lo} <= number <= {hi}",
+                char::from(code)
+            )
+        };
         let msg = match code {
             b'b' if fits_long => "byte format requires -128 <= number <= 127".into(),
             b'B' if fits_long => "ubyte format requires 0 <= number <= 255".into(),
@@ -312,7 +332,12 @@ fn pack_one(vm: &mut Vm, l: &Layout, it: &Item, v: &Value, out: &mut [u8]) -> Py
         b'?' => out[0] = u8::from(vm.is_true(v)?),
         b'c' => match v.payload() {
             Some(Payload::Bytes(b)) if b.len() == 1 => out[0] = b[0],
-            _ => return Err(struct_error(vm, "char format requires a bytes object of length 1")),
+            _ => {
+                return Err(struct_error(
+                    vm,
+                    "char format requires a bytes object of length 1",
+                ))
+            }
         },
         b'e' => {
             let x = float_arg(vm, v)?;
@@ -339,7 +364,13 @@ fn pack_one(vm: &mut Vm, l: &Layout, it: &Item, v: &Value, out: &mut [u8]) -> Py
 }
 
 /// Packs `values` into `out` (already `l.size` zero bytes).
-fn pack_values(vm: &mut Vm, l: &Layout, values: &[Value], out: &mut [u8], fname: &str) -> PyResult<()> {
+fn pack_values(
+    vm: &mut Vm,
+    l: &Layout,
+    values: &[Value],
+    out: &mut [u8],
+    fname: &str,
+) -> PyResult<()> {
     if values.len() != l.nvalues {
         return Err(struct_error(
             vm,
@@ -361,7 +392,10 @@ fn pack_values(vm: &mut Vm, l: &Layout, values: &[Value], out: &mut [u8], fname:
                     Some(Payload::ByteArray(b)) => b.borrow().clone(),
                     _ => {
                         let c = char::from(it.code);
-                        return Err(struct_error(vm, format!("argument for '{c}' must be a bytes object")));
+                        return Err(struct_error(
+                            vm,
+                            format!("argument for '{c}' must be a bytes object"),
+                        ));
                     }
                 };
                 let field = &mut out[it.offset..it.offset + it.count];
@@ -394,7 +428,9 @@ fn unpack_values(vm: &mut Vm, l: &Layout, data: &[u8]) -> PyResult<Value> {
             b's' => out.push(vm.new_bytes(data[it.offset..it.offset + it.count].to_vec())),
             b'p' => {
                 let field = &data[it.offset..it.offset + it.count];
-                let n = field.first().map_or(0, |&n| usize::from(n).min(it.count.saturating_sub(1)));
+                let n = field
+                    .first()
+                    .map_or(0, |&n| usize::from(n).min(it.count.saturating_sub(1)));
                 out.push(vm.new_bytes(field.get(1..1 + n).unwrap_or(&[]).to_vec()));
             }
             code => {
@@ -435,16 +471,28 @@ fn unpack_one(vm: &mut Vm, l: &Layout, code: u8, raw: &[u8]) -> Value {
 
 /// Resolves `offset` against a buffer of `len` bytes for a struct of
 /// `size` bytes, with CPython's messages.
-fn resolve_offset(vm: &mut Vm, offset: &Value, len: usize, size: usize, packing: bool) -> PyResult<usize> {
+fn resolve_offset(
+    vm: &mut Vm,
+    offset: &Value,
+    len: usize,
+    size: usize,
+    packing: bool,
+) -> PyResult<usize> {
     let off = vm.to_index(offset)?;
     let off = i64::try_from(&off).unwrap_or(if off < 0 { i64::MIN } else { i64::MAX });
     let len_i = len as i64;
     let start = if off < 0 {
         if off + len_i < 0 {
-            return Err(struct_error(vm, format!("offset {off} out of range for {len}-byte buffer")));
+            return Err(struct_error(
+                vm,
+                format!("offset {off} out of range for {len}-byte buffer"),
+            ));
         }
         if packing && off + (size as i64) > 0 {
-            return Err(struct_error(vm, format!("no space to pack {size} bytes at offset {off}")));
+            return Err(struct_error(
+                vm,
+                format!("no space to pack {size} bytes at offset {off}"),
+            ));
         }
         if !packing && off + len_i < size as i64 {
             return Err(struct_error(
@@ -503,7 +551,11 @@ fn do_pack_into(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if values.len() != l.nvalues {
         return Err(struct_error(
             vm,
-            format!("pack_into expected {} items for packing (got {})", l.nvalues, values.len()),
+            format!(
+                "pack_into expected {} items for packing (got {})",
+                l.nvalues,
+                values.len()
+            ),
         ));
     }
     let Some(Payload::ByteArray(cell)) = buf.payload() else {
@@ -530,7 +582,10 @@ fn do_unpack(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l = layout_of(vm, layout, "Struct")?;
     let data = vm.bytes_like(buf)?;
     if data.len() != l.size {
-        return Err(struct_error(vm, format!("unpack requires a buffer of {} bytes", l.size)));
+        return Err(struct_error(
+            vm,
+            format!("unpack requires a buffer of {} bytes", l.size),
+        ));
     }
     unpack_values(vm, &l, &data)
 }
@@ -562,12 +617,18 @@ fn do_iter_unpack(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let l = layout_of(vm, layout, "Struct")?;
     let data = vm.bytes_like(buf)?;
     if l.size == 0 {
-        return Err(struct_error(vm, "cannot iteratively unpack with a struct of length 0"));
+        return Err(struct_error(
+            vm,
+            "cannot iteratively unpack with a struct of length 0",
+        ));
     }
     if data.len() % l.size != 0 {
         return Err(struct_error(
             vm,
-            format!("iterative unpacking requires a buffer of a multiple of {} bytes", l.size),
+            format!(
+                "iterative unpacking requires a buffer of a multiple of {} bytes",
+                l.size
+            ),
         ));
     }
     let mut items = Vec::with_capacity(data.len() / l.size);
