@@ -59,7 +59,7 @@ fn errors_arg(vm: &mut Vm, v: Option<&Value>, fname: &str, n: usize) -> PyResult
 pub fn lookup(vm: &mut Vm, encoding: &str) -> PyResult<Value> {
     let key = vm.str_val(normalize(encoding));
     let cache = state(vm, "_cache")?;
-    let hit = vm.call_method(&cache, "get", &[key.clone()])?;
+    let hit = vm.call_method(&cache, "get", std::slice::from_ref(&key))?;
     if !matches!(hit, Value::None) {
         return Ok(hit);
     }
@@ -69,7 +69,7 @@ pub fn lookup(vm: &mut Vm, encoding: &str) -> PyResult<Value> {
         vm.import_module("encodings")?;
     }
     for f in vm.iterate(&funcs)? {
-        let r = vm.call(&f, &[key.clone()])?;
+        let r = vm.call(&f, std::slice::from_ref(&key))?;
         if matches!(r, Value::None) {
             continue;
         }

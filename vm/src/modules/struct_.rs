@@ -184,7 +184,6 @@ fn pack_int(
 ) -> PyResult<()> {
     let n = int_arg(vm, v)?;
     let wide = i128::try_from(&n).ok();
-    let range = || struct_error_msg("argument out of range");
     let signed = code.is_ascii_lowercase();
     let bits = size * 8;
     let (lo, hi): (i128, i128) = if signed {
@@ -198,7 +197,7 @@ fn pack_int(
         w => w,
     };
     let Some(w) = wide else {
-        return Err(range().into_err(vm));
+        return Err(struct_error(vm, "argument out of range"));
     };
     if !(lo..=hi).contains(&w) {
         // Values beyond a C long (unsigned long for 'I'/'L') fail its
@@ -232,17 +231,6 @@ fn pack_int(
         out[..size].copy_from_slice(field);
     }
     Ok(())
-}
-
-/// A deferred struct.error message (so closures need not borrow the VM).
-struct ErrMsg(&'static str);
-fn struct_error_msg(m: &'static str) -> ErrMsg {
-    ErrMsg(m)
-}
-impl ErrMsg {
-    fn into_err(self, vm: &mut Vm) -> PyErr {
-        struct_error(vm, self.0)
-    }
 }
 
 fn float_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
