@@ -66,7 +66,14 @@ pub fn lookup(vm: &mut Vm, encoding: &str) -> PyResult<Value> {
     let funcs = state(vm, "_search_functions")?;
     if vm.len(&funcs)? == 0 {
         // CPython imports `encodings` at start-up; rpy when first needed.
-        vm.import_module("encodings")?;
+        // An interpreter without the standard library has only the
+        // native codecs: the lookup then fails with LookupError.
+        if let Err(e) = vm.import_module("encodings") {
+            let import_error = vm.exc.import_error.clone();
+            if !vm.is_instance(&Value::Obj(e.0.clone()), &import_error) {
+                return Err(e);
+            }
+        }
     }
     for f in vm.iterate(&funcs)? {
         let r = vm.call(&f, std::slice::from_ref(&key))?;
