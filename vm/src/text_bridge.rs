@@ -27,6 +27,17 @@ impl Vm {
 
     /// `s.encode(encoding, errors)`.
     pub fn encode_str(&mut self, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+        if codecs::Codec::lookup(encoding).is_err() {
+            let obj = self.str_val(s);
+            let r = self.registry_codec(&obj, encoding, errors, 0)?;
+            return match r.payload() {
+                Some(crate::object::Payload::Bytes(b)) => Ok(b.to_vec()),
+                _ => Err(self.type_error(format!(
+                    "'{encoding}' encoder returned '{}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types",
+                    self.type_name(&r)
+                ))),
+            };
+        }
         match codecs::encode_named(s, encoding, errors) {
             Ok(b) => Ok(b),
             Err(CodecFailure::Other(e)) => Err(self.text_error(e)),
@@ -39,6 +50,17 @@ impl Vm {
 
     /// `b.decode(encoding, errors)`.
     pub fn decode_bytes(&mut self, b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
+        if codecs::Codec::lookup(encoding).is_err() {
+            let obj = self.new_bytes(b.to_vec());
+            let r = self.registry_codec(&obj, encoding, errors, 1)?;
+            return match r.as_str() {
+                Some(s) => Ok(s.to_owned()),
+                None => Err(self.type_error(format!(
+                    "'{encoding}' decoder returned '{}' instead of 'str'; use codecs.decode() to decode to arbitrary types",
+                    self.type_name(&r)
+                ))),
+            };
+        }
         match codecs::decode_named(b, encoding, errors) {
             Ok(s) => Ok(s),
             Err(CodecFailure::Other(e)) => Err(self.text_error(e)),
@@ -47,6 +69,28 @@ impl Vm {
                 Err(self.unicode_error(&e, object))
             }
         }
+    }
+
+    /// An encoding `crate::text::codecs` does not know, through the codec
+    /// registry (`encodings`), as CPython does for all but its built-in
+    /// shortcuts; only text encodings qualify.
+    fn registry_codec(
+        &mut self,
+        obj: &Value,
+        encoding: &str,
+        errors: &str,
+        which: usize,
+    ) -> PyResult<Value> {
+        let info = crate::modules::codecs::lookup(self, encoding)?;
+        if let Ok(Value::Bool(false)) = self.get_attr_str(&info, "_is_text_encoding") {
+            let verb = if which == 0 { "encode" } else { "decode" };
+            let c = self.exc.lookup_error.clone();
+            return Err(self.new_error(
+                &c,
+                format!("'{encoding}' is not a text encoding; use codecs.{verb}() to handle arbitrary codecs"),
+            ));
+        }
+        crate::modules::codecs::call_codec(self, obj, encoding, errors, which)
     }
 
     /// Builds `UnicodeEncodeError(encoding, object, start, end, reason)`
