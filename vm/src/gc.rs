@@ -231,6 +231,7 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyRef)) -> bool {
         | Payload::WeakRef(_) => {}
         // Native data is opaque: treat it as holding outside references.
         Payload::NativeData(_) => return false,
+        Payload::Native(n) => return n.traverse(&mut v),
     }
     true
 }
@@ -328,6 +329,7 @@ pub fn clear(o: &PyObject, out: &mut Vec<Value>) {
         Payload::StaticMethod(f) | Payload::ClassMethod(f) => {
             out.push(std::mem::take(&mut *bm!(f)))
         }
+        Payload::Native(n) => n.clear(out),
         _ => {}
     }
 }
@@ -501,6 +503,7 @@ impl Vm {
         if proto {
             all = self.types.all();
             all.extend(self.exc.all().into_iter().map(|(_, c)| c));
+            all.extend(self.native_types.all());
         }
         all.push(self.builtins.clone());
         all.push(self.sys.clone());

@@ -105,6 +105,9 @@ pub enum Payload {
     BigRange(Box<[Integer; 3]>),
     /// Rust data of an embedding application or a native module.
     NativeData(RefCell<Box<dyn Any>>),
+    /// An instance of a typed native type (`native_type.rs`): its value
+    /// and its type's slots.
+    Native(crate::native_type::NativeBox),
 }
 
 impl PyObject {
@@ -252,7 +255,7 @@ impl Payload {
             Payload::MappingProxy(_) => "mappingproxy",
             Payload::Traceback(_) => "traceback",
             Payload::WeakRef(_) => "weakref",
-            Payload::NativeData(_) => "native",
+            Payload::NativeData(_) | Payload::Native(_) => "native",
         }
     }
 
