@@ -148,6 +148,21 @@ impl ToPython for BytesLike {
     }
 }
 
+/// An index argument (`__index__`), clamped to `isize` as CPython's
+/// `Py_ssize_t` arguments: "'str' object cannot be interpreted as an
+/// integer", "cannot fit 'int' into an index-sized integer".
+pub fn index_arg(vm: &mut Vm, v: &Value) -> PyResult<isize> {
+    if !vm.is_index(v) {
+        let t = vm.type_name(v);
+        return Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")));
+    }
+    let i = vm.to_index(v)?;
+    isize::try_from(&i).map_err(|_| {
+        let t = vm.type_name(v);
+        vm.overflow_error(format!("cannot fit '{t}' into an index-sized integer"))
+    })
+}
+
 /// Which family of CPython messages argument-count errors use.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
 pub enum Style {

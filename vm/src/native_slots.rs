@@ -72,11 +72,32 @@ pub(crate) fn binary(
         (Some(x), Some(y)) if Rc::ptr_eq(x, &y) => None,
         (_, y) => y,
     };
+    let repeat = op == BinaryOperator::Multiply
+        && [a, b].iter().any(|v| value_slots(v).is_some_and(|s| s.repeat));
     for f in [fa, fb].into_iter().flatten() {
         let r = f(vm, a, b)?;
         if !vm.is_not_implemented(&r) {
             return Ok(Some(r));
         }
+    }
+    if repeat && !is_heap_instance(vm, a) && !is_heap_instance(vm, b) {
+        // A sequence times a non-index, neither operand a Python class's.
+        let seq = |v: &Value| {
+            value_slots(v).is_some_and(|s| s.repeat)
+                || matches!(
+                    v.payload(),
+                    Some(
+                        Payload::Str(_)
+                            | Payload::List(_)
+                            | Payload::Tuple(_)
+                            | Payload::Bytes(_)
+                            | Payload::ByteArray(_)
+                    )
+                )
+        };
+        let other = if seq(a) { b } else { a };
+        let t = vm.type_name(other);
+        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{t}'")));
     }
     Ok(None)
 }

@@ -279,6 +279,8 @@ pub(crate) struct Slots {
     /// Binary operators: `(op, fn(a, b))`, the function called with the
     /// operands in order whichever is the native one (CPython's `nb_*`).
     pub(crate) binary: Vec<(BinaryOperator, BinaryFn)>,
+    /// `*` is sequence repetition ([`ClassDef::repeat`]).
+    pub(crate) repeat: bool,
     pub(crate) buffer: Option<BufferFn>,
 }
 
@@ -586,10 +588,10 @@ impl<T: NativeClass> ClassDef<T> {
         let f: BinaryFn = Rc::new(f);
         let (name, rname) = binary_names(op);
         let g = f.clone();
-        self.dunder_unpack(name, 1, move |vm, a| g(vm, &a[0], &a[1]));
+        self.dunder(name, 1, move |vm, a| g(vm, &a[0], &a[1]));
         if reflected {
             let g = f.clone();
-            self.dunder_unpack(rname, 1, move |vm, a| g(vm, &a[1], &a[0]));
+            self.dunder(rname, 1, move |vm, a| g(vm, &a[1], &a[0]));
             self.slots.binary.push((op, f));
         } else {
             let left: BinaryFn = Rc::new(move |vm, a, b| {
@@ -611,7 +613,49 @@ impl<T: NativeClass> ClassDef<T> {
     ) {
         let f = typed_key(f);
         let name = inplace_name(op);
-        self.dunder_unpack(name, 1, move |vm, a| f(vm, &a[0], &a[1]));
+        self.dunder(name, 1, move |vm, a| f(vm, &a[0], &a[1]));
+    }
+
+    /// Sequence repetition (`self * n`, `n * self`; CPython's
+    /// `sq_repeat`): `__mul__`/`__rmul__` take an index. A non-index
+    /// operand leaves `*` to the other operand.
+    pub fn repeat(&mut self, f: impl Fn(&mut Vm, Native<T>, isize) -> PyResult<Value> + 'static) {
+        let f = Rc::new(f);
+        let g = f.clone();
+        let slot: BinaryFn = Rc::new(move |vm, a, b| {
+            let (this, n) = match (Native::<T>::of(a), Native::<T>::of(b)) {
+                (Some(x), _) => (x, b),
+                (None, Some(y)) => (y, a),
+                (None, None) => return Ok(vm.not_implemented()),
+            };
+            if !vm.is_index(n) {
+                return Ok(vm.not_implemented());
+            }
+            let n = isize::from_python(vm, n)?;
+            g(vm, this, n)
+        });
+        self.slots.binary.push((BinaryOperator::Multiply, slot));
+        self.slots.repeat = true;
+        for name in ["__mul__", "__rmul__"] {
+            let f = f.clone();
+            self.dunder_unpack(name, 1, move |vm, a| {
+                let this = Native::<T>::from_python(vm, &a[0])?;
+                let n = crate::native_args::index_arg(vm, &a[1])?;
+                f(vm, this, n)
+            });
+        }
+    }
+
+    /// In-place repetition (`self *= n`; CPython's `sq_inplace_repeat`).
+    pub fn inplace_repeat(
+        &mut self,
+        f: impl Fn(&mut Vm, Native<T>, isize) -> PyResult<Value> + 'static,
+    ) {
+        self.dunder_unpack("__imul__", 1, move |vm, a| {
+            let this = Native::<T>::from_python(vm, &a[0])?;
+            let n = crate::native_args::index_arg(vm, &a[1])?;
+            f(vm, this, n)
+        });
     }
 
     /// The buffer the value exports (bytes-like arguments, `memoryview`).

@@ -117,6 +117,8 @@ impl NativeClass for Array {
             a.bytes.chunks_exact_mut(size).for_each(|item| item.reverse());
         });
         c.method("pop", pop);
+        c.method("__copy__", copy);
+        c.method("__deepcopy__", |vm: &mut Vm, a: Native<Array>, _memo: Value| copy(vm, a));
         c.method("count", count);
         c.method("index", index);
         c.method("reverse", |a: &mut Array| {
@@ -141,14 +143,14 @@ impl NativeClass for Array {
         c.repr(repr);
         c.compare(compare);
         c.binary_left(BinaryOperator::Add, concat);
-        c.binary(BinaryOperator::Multiply, repeat);
+        c.repeat(repeat);
         c.inplace(BinaryOperator::Add, |vm, a, other| {
             let (_, b) = same_kind(vm, &a, other, true)?;
             a.with_mut(vm, |a| a.bytes.extend_from_slice(&b))?;
             Ok(a.value())
         });
-        c.inplace(BinaryOperator::Multiply, |vm, a, n| {
-            let n = repeat_count(vm, n)?;
+        c.inplace_repeat(|vm, a, n| {
+            let n = n.max(0) as usize;
             let bytes = a.with(vm, |a| a.bytes.clone())?;
             let out = repeated(vm, &bytes, n)?;
             a.with_mut(vm, |a| a.bytes = out)?;
@@ -497,10 +499,20 @@ fn compare(vm: &mut Vm, a: Native<Array>, other: &Value, op: ComparisonOperator)
     if eq_op && c1.letter == c2.letter && ints(c1) {
         return Ok(Value::Bool((b1 == b2) == (op == ComparisonOperator::Eq)));
     }
-    let l1 = decode_all(vm, c1, &b1);
-    let l2 = decode_all(vm, c2, &b2);
-    let (l1, l2) = (vm.new_list(l1), vm.new_list(l2));
-    vm.compare(&l1, &l2, op)
+    // The first differing items decide; else the lengths (CPython's order).
+    let (n1, n2) = (b1.len() / c1.size, b2.len() / c2.size);
+    for i in 0..n1.min(n2) {
+        let x = decode_item(vm, c1, &b1, i);
+        let y = decode_item(vm, c2, &b2, i);
+        if !vm.eq(&x, &y)? {
+            return match op {
+                ComparisonOperator::Eq => Ok(Value::Bool(false)),
+                ComparisonOperator::Ne => Ok(Value::Bool(true)),
+                _ => vm.compare(&x, &y, op),
+            };
+        }
+    }
+    vm.compare(&Value::Int(n1 as i64), &Value::Int(n2 as i64), op)
 }
 
 /// The code and bytes of `other` if it is an array of `a`'s kind.
@@ -529,14 +541,6 @@ fn concat(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     Ok(vm.new_native_object(Array { code, bytes }))
 }
 
-fn repeat_count(vm: &mut Vm, n: &Value) -> PyResult<usize> {
-    if !vm.is_index(n) {
-        let t = vm.type_name(n);
-        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{t}'")));
-    }
-    Ok(vm.to_i64(n)?.max(0) as usize)
-}
-
 fn repeated(vm: &mut Vm, bytes: &[u8], n: usize) -> PyResult<Vec<u8>> {
     let Some(total) = bytes.len().checked_mul(n).filter(|t| *t <= isize::MAX as usize) else {
         return Err(vm.memory_error());
@@ -550,19 +554,15 @@ fn repeated(vm: &mut Vm, bytes: &[u8], n: usize) -> PyResult<Vec<u8>> {
 }
 
 /// `array * n` and `n * array`.
-fn repeat(vm: &mut Vm, x: &Value, y: &Value) -> PyResult<Value> {
-    let (this, n) = match (Native::<Array>::of(x), Native::<Array>::of(y)) {
-        (Some(a), _) => (a, y),
-        (None, Some(b)) => (b, x),
-        (None, None) => return Ok(vm.not_implemented()),
-    };
-    if !vm.is_index(n) {
-        return Ok(vm.not_implemented());
-    }
-    let n = repeat_count(vm, n)?;
-    let (code, bytes) = this.with(vm, |a| (a.code, a.bytes.clone()))?;
-    let out = repeated(vm, &bytes, n)?;
+fn repeat(vm: &mut Vm, a: Native<Array>, n: isize) -> PyResult<Value> {
+    let (code, bytes) = a.with(vm, |a| (a.code, a.bytes.clone()))?;
+    let out = repeated(vm, &bytes, n.max(0) as usize)?;
     Ok(vm.new_native_object(Array { code, bytes: out }))
+}
+
+fn copy(vm: &mut Vm, a: Native<Array>) -> PyResult<Value> {
+    let (code, bytes) = a.with(vm, |a| (a.code, a.bytes.clone()))?;
+    Ok(vm.new_native_object(Array { code, bytes }))
 }
 
 /// Encodes one Python value as an item of `code`.
