@@ -279,11 +279,9 @@ impl Signature {
                     None => Bound::Missing,
                 },
                 ArgKind::VarArgs => Bound::Many(rest.by_ref().cloned().collect()),
-                ArgKind::KwArgs => Bound::Named(
-                    args.kw()
-                        .map(|(k, v)| (k.to_owned(), v.clone()))
-                        .collect(),
-                ),
+                ArgKind::KwArgs => {
+                    Bound::Named(args.kw().map(|(k, v)| (k.to_owned(), v.clone())).collect())
+                }
             });
         }
         Ok(out)

@@ -138,7 +138,10 @@ impl Vm {
             return c;
         }
         let base = self.exc.runtime_error.clone();
-        let valid = !name.is_empty() && name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '.');
+        let valid = !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '.');
         match valid.then(|| self.define_exception(name, &base)) {
             Some(Ok(c)) => c,
             _ => base,

@@ -73,7 +73,9 @@ pub(crate) fn binary(
         (_, y) => y,
     };
     let repeat = op == BinaryOperator::Multiply
-        && [a, b].iter().any(|v| value_slots(v).is_some_and(|s| s.repeat));
+        && [a, b]
+            .iter()
+            .any(|v| value_slots(v).is_some_and(|s| s.repeat));
     for f in [fa, fb].into_iter().flatten() {
         let r = f(vm, a, b)?;
         if !vm.is_not_implemented(&r) {

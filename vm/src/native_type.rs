@@ -5,7 +5,7 @@
 //! methods, properties and type slots with typed Rust signatures.
 //!
 //! ```
-//! use rpy_vm::{ClassDef, Interpreter, NativeClass, Native, OptArg, PyResult, Vm};
+//! use rpy_vm::{ClassDef, Interpreter, NativeClass, OptArg, Vm};
 //!
 //! struct Counter { n: i64 }
 //!
@@ -22,7 +22,8 @@
 //!
 //! let mut interp = Interpreter::new();
 //! interp.register_class::<Counter>();
-//! assert_eq!(interp.eval_as::<i64>("c = Counter(2); c.bump(3); len(c) + c.value").unwrap(), 10);
+//! interp.exec("c = Counter(2)\nc.bump(3)").unwrap();
+//! assert_eq!(interp.eval_as::<i64>("len(c) + c.value").unwrap(), 10);
 //! ```
 //!
 //! Instances carry `Payload::Native` ([`NativeBox`]): the value behind a
@@ -331,7 +332,13 @@ impl<T: NativeClass> ClassDef<T> {
         }
     }
 
-    fn push(&mut self, name: &'static str, kind: NativeKind, kinds: Vec<ArgKind>, call: TypedCall) -> &mut Signature {
+    fn push(
+        &mut self,
+        name: &'static str,
+        kind: NativeKind,
+        kinds: Vec<ArgKind>,
+        call: TypedCall,
+    ) -> &mut Signature {
         let qual = match kind {
             NativeKind::Method | NativeKind::ClassMethod => format!("{}.{name}", T::NAME),
             _ => name.to_owned(),
@@ -356,7 +363,9 @@ impl<T: NativeClass> ClassDef<T> {
         let call: TypedCall = Rc::new(move |vm, cls, bound, sig| {
             let data = f.construct(vm, bound, sig)?;
             let Value::Obj(cls) = cls else {
-                return Err(vm.type_error(format!("{}.__new__(X): X is not a type object", T::NAME)));
+                return Err(
+                    vm.type_error(format!("{}.__new__(X): X is not a type object", T::NAME))
+                );
             };
             Ok(Value::Obj(vm.new_native_instance(cls, data)))
         });
@@ -374,13 +383,18 @@ impl<T: NativeClass> ClassDef<T> {
     pub fn method<M>(&mut self, name: &'static str, f: impl IntoMethod<T, M>) -> &mut Signature {
         let kinds = f.kinds();
         let f = Rc::new(f);
-        let call: TypedCall = Rc::new(move |vm, this, bound, sig| f.call_method(vm, this, bound, sig));
+        let call: TypedCall =
+            Rc::new(move |vm, this, bound, sig| f.call_method(vm, this, bound, sig));
         self.push(name, NativeKind::Method, kinds, call)
     }
 
     /// A static method: `f` is a typed function (`Fn(A, ..)` or
     /// `Fn(&mut Vm, A, ..)`).
-    pub fn staticmethod<M>(&mut self, name: &'static str, f: impl IntoFunction<M>) -> &mut Signature {
+    pub fn staticmethod<M>(
+        &mut self,
+        name: &'static str,
+        f: impl IntoFunction<M>,
+    ) -> &mut Signature {
         let kinds = f.kinds();
         let f = Rc::new(f);
         let call: TypedCall = Rc::new(move |vm, _, bound, sig| f.call_function(vm, bound, sig));
@@ -388,7 +402,11 @@ impl<T: NativeClass> ClassDef<T> {
     }
 
     /// A class method: `f` takes `&mut Vm`, the class, then the arguments.
-    pub fn classmethod<M>(&mut self, name: &'static str, f: impl IntoClassMethod<M>) -> &mut Signature {
+    pub fn classmethod<M>(
+        &mut self,
+        name: &'static str,
+        f: impl IntoClassMethod<M>,
+    ) -> &mut Signature {
         let kinds = f.kinds();
         let f = Rc::new(f);
         let call: TypedCall = Rc::new(move |vm, cls, bound, sig| f.call_class(vm, cls, bound, sig));
@@ -417,7 +435,8 @@ impl<T: NativeClass> ClassDef<T> {
             let r = n.with_mut(vm, |t| set(t, v))?;
             r.to_python(vm).map(|_| ())
         });
-        self.attrs.push((name, Attr::GetSet(getter_fn(get), setter)));
+        self.attrs
+            .push((name, Attr::GetSet(getter_fn(get), setter)));
     }
 
     /// A class attribute (a constant).
@@ -494,7 +513,10 @@ impl<T: NativeClass> ClassDef<T> {
     }
 
     /// `self[key] = value`: also `__setitem__`.
-    pub fn setitem(&mut self, f: impl Fn(&mut Vm, Native<T>, &Value, Value) -> PyResult<()> + 'static) {
+    pub fn setitem(
+        &mut self,
+        f: impl Fn(&mut Vm, Native<T>, &Value, Value) -> PyResult<()> + 'static,
+    ) {
         let f: SetItemFn = Rc::new(move |vm, this, k, v| {
             let n = Native::<T>::from_python(vm, this)?;
             f(vm, n, k, v)
@@ -509,14 +531,18 @@ impl<T: NativeClass> ClassDef<T> {
     pub fn delitem(&mut self, f: impl Fn(&mut Vm, Native<T>, &Value) -> PyResult<()> + 'static) {
         let f = typed_key(f);
         self.slots.delitem = Some(f.clone());
-        self.dunder("__delitem__", 1, move |vm, a| f(vm, &a[0], &a[1]).map(|_| Value::None));
+        self.dunder("__delitem__", 1, move |vm, a| {
+            f(vm, &a[0], &a[1]).map(|_| Value::None)
+        });
     }
 
     /// `x in self`: also `__contains__`.
     pub fn contains(&mut self, f: impl Fn(&mut Vm, Native<T>, &Value) -> PyResult<bool> + 'static) {
         let f = typed_key(f);
         self.slots.contains = Some(f.clone());
-        self.dunder("__contains__", 1, move |vm, a| f(vm, &a[0], &a[1]).map(Value::Bool));
+        self.dunder("__contains__", 1, move |vm, a| {
+            f(vm, &a[0], &a[1]).map(Value::Bool)
+        });
     }
 
     /// Rich comparison (`==`, `<`, ...; may return `NotImplemented`): also
@@ -665,7 +691,12 @@ impl<T: NativeClass> ClassDef<T> {
 
     /// A slot wrapper taking `n` arguments after `self`, with CPython's
     /// "expected 1 argument, got 0".
-    fn dunder(&mut self, name: &'static str, n: usize, f: impl Fn(&mut Vm, &[Value]) -> PyResult<Value> + 'static) {
+    fn dunder(
+        &mut self,
+        name: &'static str,
+        n: usize,
+        f: impl Fn(&mut Vm, &[Value]) -> PyResult<Value> + 'static,
+    ) {
         self.dunders.push((name, slot_wrapper(n, "", f)));
     }
 
@@ -907,7 +938,13 @@ fn build_type<T: NativeClass>(vm: &mut Vm) -> (PyRef, Rc<Slots>) {
 /// apart and is inferred.
 pub trait IntoMethod<T, M>: 'static {
     fn kinds(&self) -> Vec<ArgKind>;
-    fn call_method(&self, vm: &mut Vm, this: &Value, args: Vec<Bound>, sig: &Signature) -> PyResult<Value>;
+    fn call_method(
+        &self,
+        vm: &mut Vm,
+        this: &Value,
+        args: Vec<Bound>,
+        sig: &Signature,
+    ) -> PyResult<Value>;
 }
 
 /// Typed functions: `Fn(A..)` or `Fn(&mut Vm, A..)`.
@@ -919,7 +956,13 @@ pub trait IntoFunction<M>: 'static {
 /// Typed class methods: `Fn(&mut Vm, PyRef, A..)` (the class second).
 pub trait IntoClassMethod<M>: 'static {
     fn kinds(&self) -> Vec<ArgKind>;
-    fn call_class(&self, vm: &mut Vm, cls: &Value, args: Vec<Bound>, sig: &Signature) -> PyResult<Value>;
+    fn call_class(
+        &self,
+        vm: &mut Vm,
+        cls: &Value,
+        args: Vec<Bound>,
+        sig: &Signature,
+    ) -> PyResult<Value>;
 }
 
 /// Typed constructors: `Fn(&mut Vm, A..) -> PyResult<T>`.

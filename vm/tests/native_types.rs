@@ -20,7 +20,10 @@ impl NativeClass for Vec2 {
 
     fn define(c: &mut ClassDef<Self>) {
         c.constructor(|_vm: &mut Vm, x: f64, y: OptArg<f64>| {
-            Ok(Vec2 { x, y: y.unwrap_or(0.0) })
+            Ok(Vec2 {
+                x,
+                y: y.unwrap_or(0.0),
+            })
         })
         .params(&["x", "y"]);
         c.method("length", |v: &Vec2| v.x.hypot(v.y));
@@ -36,7 +39,10 @@ impl NativeClass for Vec2 {
             };
             let (ax, ay) = a.with(vm, |v| (v.x, v.y))?;
             let (bx, by) = b.with(vm, |v| (v.x, v.y))?;
-            Ok(vm.new_native_object(Vec2 { x: ax + bx, y: ay + by }))
+            Ok(vm.new_native_object(Vec2 {
+                x: ax + bx,
+                y: ay + by,
+            }))
         });
     }
 }
@@ -44,15 +50,21 @@ impl NativeClass for Vec2 {
 fn geometry(vm: &mut Vm) -> PyResult<rpy_vm::PyRef> {
     let mut m = ModuleDef::new("geometry");
     m.class::<Vec2>();
-    m.function("dot", |vm: &mut Vm, a: Native<Vec2>, b: Native<Vec2>| -> PyResult<f64> {
-        let (ax, ay) = a.with(vm, |v| (v.x, v.y))?;
-        let (bx, by) = b.with(vm, |v| (v.x, v.y))?;
-        Ok(ax * bx + ay * by)
-    });
-    m.function("describe", |name: String, sep: OptArg<String>, rest: VarArgs, kw: KwArgs| {
-        let sep = sep.unwrap_or(", ".into());
-        format!("{name}{sep}{}{sep}{}", rest.0.len(), kw.0.len())
-    })
+    m.function(
+        "dot",
+        |vm: &mut Vm, a: Native<Vec2>, b: Native<Vec2>| -> PyResult<f64> {
+            let (ax, ay) = a.with(vm, |v| (v.x, v.y))?;
+            let (bx, by) = b.with(vm, |v| (v.x, v.y))?;
+            Ok(ax * bx + ay * by)
+        },
+    );
+    m.function(
+        "describe",
+        |name: String, sep: OptArg<String>, rest: VarArgs, kw: KwArgs| {
+            let sep = sep.unwrap_or(", ".into());
+            format!("{name}{sep}{}{sep}{}", rest.0.len(), kw.0.len())
+        },
+    )
     .params(&["name", "sep"]);
     m.value("ORIGIN_NAME", "origin");
     m.build(vm)
@@ -101,19 +113,52 @@ fn argument_errors_have_cpythons_messages() {
     let mut i = interp();
     i.exec("from geometry import Vec2, dot, describe").unwrap();
     let cases = [
-        ("Vec2()", "TypeError: Vec2() missing required argument 'x' (pos 1)"),
-        ("Vec2(1, 2, 3)", "TypeError: Vec2() takes at most 2 arguments (3 given)"),
-        ("Vec2(1, z=2)", "TypeError: 'z' is an invalid keyword argument for Vec2()"),
-        ("Vec2('a')", "TypeError: Vec2() argument 'x' must be real number, not str"),
-        ("Vec2(1).scale()", "TypeError: Vec2.scale() takes exactly one argument (0 given)"),
-        ("Vec2(1).scale(k=2)", "TypeError: Vec2.scale() takes no keyword arguments"),
-        ("Vec2(1).scale('x')", "TypeError: scale() argument must be real number, not str"),
-        ("Vec2(1).length(1)", "TypeError: Vec2.length() takes no arguments (1 given)"),
+        (
+            "Vec2()",
+            "TypeError: Vec2() missing required argument 'x' (pos 1)",
+        ),
+        (
+            "Vec2(1, 2, 3)",
+            "TypeError: Vec2() takes at most 2 arguments (3 given)",
+        ),
+        (
+            "Vec2(1, z=2)",
+            "TypeError: 'z' is an invalid keyword argument for Vec2()",
+        ),
+        (
+            "Vec2('a')",
+            "TypeError: Vec2() argument 'x' must be real number, not str",
+        ),
+        (
+            "Vec2(1).scale()",
+            "TypeError: Vec2.scale() takes exactly one argument (0 given)",
+        ),
+        (
+            "Vec2(1).scale(k=2)",
+            "TypeError: Vec2.scale() takes no keyword arguments",
+        ),
+        (
+            "Vec2(1).scale('x')",
+            "TypeError: scale() argument must be real number, not str",
+        ),
+        (
+            "Vec2(1).length(1)",
+            "TypeError: Vec2.length() takes no arguments (1 given)",
+        ),
         ("dot(Vec2(1))", "TypeError: dot expected 2 arguments, got 1"),
-        ("dot(Vec2(1), 2)", "TypeError: dot() argument 2 must be geometry.Vec2, not int"),
-        ("describe(sep='-')", "TypeError: describe() missing required argument 'name' (pos 1)"),
+        (
+            "dot(Vec2(1), 2)",
+            "TypeError: dot() argument 2 must be geometry.Vec2, not int",
+        ),
+        (
+            "describe(sep='-')",
+            "TypeError: describe() missing required argument 'name' (pos 1)",
+        ),
         ("Vec2(1).x = 'a'", "TypeError: must be real number, not str"),
-        ("del Vec2(1).x", "AttributeError: attribute 'x' of 'geometry.Vec2' objects is not writable"),
+        (
+            "del Vec2(1).x",
+            "AttributeError: attribute 'x' of 'geometry.Vec2' objects is not writable",
+        ),
     ];
     for (code, want) in cases {
         assert_eq!(message(&mut i, code), want, "{code}");
@@ -126,7 +171,8 @@ fn argument_errors_have_cpythons_messages() {
 fn module_values_and_shared_types() {
     let mut i = interp();
     assert_eq!(
-        i.eval_as::<String>("__import__('geometry').ORIGIN_NAME").unwrap(),
+        i.eval_as::<String>("__import__('geometry').ORIGIN_NAME")
+            .unwrap(),
         "origin"
     );
     // A second interpreter on the thread shares the type object.
@@ -143,7 +189,8 @@ fn module_values_and_shared_types() {
 #[test]
 fn host_errors_raise_real_classes() {
     let mut i = Interpreter::new();
-    i.define_exception("hostlib.QuotaError", "ValueError").unwrap();
+    i.define_exception("hostlib.QuotaError", "ValueError")
+        .unwrap();
     i.register_fn("spend", |n: i64| -> Result<i64, Error> {
         match n {
             0..=10 => Ok(n),
@@ -156,8 +203,14 @@ fn host_errors_raise_real_classes() {
          try:\n    spend(100)\nexcept RuntimeError as e:\n    b = f'{type(e).__name__}: {e}'",
     )
     .unwrap();
-    assert_eq!(i.get::<String>("a").unwrap(), "hostlib.QuotaError: over quota");
-    assert_eq!(i.get::<String>("b").unwrap(), "MyHostError: unknown to Python");
+    assert_eq!(
+        i.get::<String>("a").unwrap(),
+        "hostlib.QuotaError: over quota"
+    );
+    assert_eq!(
+        i.get::<String>("b").unwrap(),
+        "MyHostError: unknown to Python"
+    );
     let e = i.exec("spend(100)").unwrap_err();
     assert_eq!(e.type_name(), "MyHostError");
     assert!(e.is_instance("RuntimeError"));
@@ -172,7 +225,8 @@ fn a_panicking_host_function_raises_system_error() {
         }
         n
     });
-    i.exec("try:\n    boom(1)\nexcept SystemError as e:\n    msg = str(e)").unwrap();
+    i.exec("try:\n    boom(1)\nexcept SystemError as e:\n    msg = str(e)")
+        .unwrap();
     assert_eq!(
         i.get::<String>("msg").unwrap(),
         "native function boom() panicked: host bug 1"

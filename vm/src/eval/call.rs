@@ -100,10 +100,10 @@ impl Vm {
                         self.depth -= 1;
                         r
                     }
-                    None => Err(self.type_error(format!(
-                        "'{}' object is not callable",
-                        self.type_name(f)
-                    ))),
+                    None => {
+                        Err(self
+                            .type_error(format!("'{}' object is not callable", self.type_name(f))))
+                    }
                 }
             }
             _ => {

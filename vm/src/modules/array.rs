@@ -67,7 +67,6 @@ fn code_of(letter: char) -> Option<Code> {
     })
 }
 
-
 /// An array: its typecode and its items as native-endian bytes.
 pub struct Array {
     code: Code,
@@ -114,11 +113,16 @@ impl NativeClass for Array {
         c.method("buffer_info", |a: &Array| (0i64, a.len()));
         c.method("byteswap", |a: &mut Array| {
             let size = a.code.size;
-            a.bytes.chunks_exact_mut(size).for_each(|item| item.reverse());
+            a.bytes
+                .chunks_exact_mut(size)
+                .for_each(|item| item.reverse());
         });
         c.method("pop", pop);
         c.method("__copy__", copy);
-        c.method("__deepcopy__", |vm: &mut Vm, a: Native<Array>, _memo: Value| copy(vm, a));
+        c.method(
+            "__deepcopy__",
+            |vm: &mut Vm, a: Native<Array>, _memo: Value| copy(vm, a),
+        );
         c.method("count", count);
         c.method("index", index);
         c.method("reverse", |a: &mut Array| {
@@ -129,9 +133,12 @@ impl NativeClass for Array {
             }
             a.bytes = out;
         });
-        c.method("__reduce_ex__", |vm: &mut Vm, _a: Native<Array>, _proto: Value| -> PyResult<Value> {
-            Err(vm.not_implemented_error("pickling arrays is not supported by rpy"))
-        });
+        c.method(
+            "__reduce_ex__",
+            |vm: &mut Vm, _a: Native<Array>, _proto: Value| -> PyResult<Value> {
+                Err(vm.not_implemented_error("pickling arrays is not supported by rpy"))
+            },
+        );
         c.getter("typecode", |a: &Array| a.code.letter);
         c.getter("itemsize", |a: &Array| a.code.size);
         c.len(Array::len);
@@ -139,7 +146,12 @@ impl NativeClass for Array {
         c.setitem(setitem);
         c.delitem(delitem);
         c.contains(|vm, a, x| Ok(find(vm, &a, x, 0, usize::MAX)?.is_some()));
-        c.iter(|vm, a| Ok(vm.new_native_object(ArrayIter { array: Some(a), next: 0 })));
+        c.iter(|vm, a| {
+            Ok(vm.new_native_object(ArrayIter {
+                array: Some(a),
+                next: 0,
+            }))
+        });
         c.repr(repr);
         c.compare(compare);
         c.binary_left(BinaryOperator::Add, concat);
@@ -326,7 +338,9 @@ fn unicode_text(a: &Array) -> String {
 }
 
 fn tounicode(vm: &mut Vm, a: Native<Array>) -> PyResult<String> {
-    match a.with(vm, |a| (a.code.kind == Kind::Unicode).then(|| unicode_text(a)))? {
+    match a.with(vm, |a| {
+        (a.code.kind == Kind::Unicode).then(|| unicode_text(a))
+    })? {
         Some(s) => Ok(s),
         None => Err(vm.value_error("tounicode() may only be called on unicode type arrays")),
     }
@@ -353,7 +367,13 @@ fn pop(vm: &mut Vm, a: Native<Array>, i: OptArg<isize>) -> PyResult<Value> {
 
 /// The index of the first item equal to `x` in `start..stop`; the items
 /// are read one at a time (`==` may run Python code that changes the array).
-fn find(vm: &mut Vm, a: &Native<Array>, x: &Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
+fn find(
+    vm: &mut Vm,
+    a: &Native<Array>,
+    x: &Value,
+    start: usize,
+    stop: usize,
+) -> PyResult<Option<usize>> {
     let mut i = start;
     while i < stop {
         let Some((code, raw)) = a.with(vm, |a| a.item(i).map(|b| (a.code, b.to_vec())))? else {
@@ -485,7 +505,12 @@ fn repr(vm: &mut Vm, a: Native<Array>) -> PyResult<String> {
 }
 
 /// Arrays compare item by item, as lists of their values would.
-fn compare(vm: &mut Vm, a: Native<Array>, other: &Value, op: ComparisonOperator) -> PyResult<Value> {
+fn compare(
+    vm: &mut Vm,
+    a: Native<Array>,
+    other: &Value,
+    op: ComparisonOperator,
+) -> PyResult<Value> {
     let Some(b) = Native::<Array>::of(other) else {
         return Ok(vm.not_implemented());
     };
@@ -516,7 +541,12 @@ fn compare(vm: &mut Vm, a: Native<Array>, other: &Value, op: ComparisonOperator)
 }
 
 /// The code and bytes of `other` if it is an array of `a`'s kind.
-fn same_kind(vm: &mut Vm, a: &Native<Array>, other: &Value, inplace: bool) -> PyResult<(Code, Vec<u8>)> {
+fn same_kind(
+    vm: &mut Vm,
+    a: &Native<Array>,
+    other: &Value,
+    inplace: bool,
+) -> PyResult<(Code, Vec<u8>)> {
     let Some(b) = Native::<Array>::of(other) else {
         let t = vm.type_name(other);
         let verb = if inplace { "extend" } else { "append" };
@@ -542,7 +572,11 @@ fn concat(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
 }
 
 fn repeated(vm: &mut Vm, bytes: &[u8], n: usize) -> PyResult<Vec<u8>> {
-    let Some(total) = bytes.len().checked_mul(n).filter(|t| *t <= isize::MAX as usize) else {
+    let Some(total) = bytes
+        .len()
+        .checked_mul(n)
+        .filter(|t| *t <= isize::MAX as usize)
+    else {
         return Err(vm.memory_error());
     };
     let mut out = Vec::new();

@@ -214,7 +214,9 @@ impl Vm {
                     return crate::objects::generator::gen_next(self, o);
                 }
                 Payload::Native(_) => {
-                    if let Some(f) = crate::native_slots::exact_slots(o).and_then(|s| s.next.as_ref()) {
+                    if let Some(f) =
+                        crate::native_slots::exact_slots(o).and_then(|s| s.next.as_ref())
+                    {
                         return f(self, it);
                     }
                 }
