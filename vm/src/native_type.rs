@@ -52,6 +52,7 @@ use crate::convert::{FromPython, ToPython};
 use crate::native::{Args, NativeClosure, NativeKind};
 use crate::native_args::{ArgKind, Bound, FromArg, Signature};
 use crate::object::{Payload, PyObject};
+use crate::objects::descriptor::{GetterClosure, SetterClosure};
 use crate::objects::type_::{Layout, TypeData};
 use crate::objects::type_lazy::{Name, Pending};
 use crate::value::{PyRef, Value};
@@ -300,11 +301,8 @@ struct Entry {
 type TypedCall = Rc<dyn Fn(&mut Vm, &Value, Vec<Bound>, &Signature) -> PyResult<Value>>;
 
 enum Attr {
-    Get(Rc<dyn Fn(&mut Vm, &Value) -> PyResult<Value>>),
-    GetSet(
-        Rc<dyn Fn(&mut Vm, &Value) -> PyResult<Value>>,
-        Rc<dyn Fn(&mut Vm, &Value, Value) -> PyResult<()>>,
-    ),
+    Get(GetterClosure),
+    GetSet(GetterClosure, SetterClosure),
     Const(Value),
 }
 
@@ -714,7 +712,7 @@ impl<T: NativeClass> ClassDef<T> {
 
 fn getter_fn<T: NativeClass, R: ToPython>(
     get: impl Fn(&T) -> R + 'static,
-) -> Rc<dyn Fn(&mut Vm, &Value) -> PyResult<Value>> {
+) -> GetterClosure {
     Rc::new(move |vm: &mut Vm, this: &Value| {
         let n = Native::<T>::from_python(vm, this)?;
         let r = n.with(vm, |t| get(t))?;

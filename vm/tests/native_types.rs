@@ -66,6 +66,8 @@ fn geometry(vm: &mut Vm) -> PyResult<rpy_vm::PyRef> {
         },
     )
     .params(&["name", "sep"]);
+    m.function("label", |name: Option<String>| name.unwrap_or_else(|| "?".into()));
+    m.function("hexed", |data: rpy_vm::BytesLike, n: isize| format!("{}:{n}", data.0.len()));
     m.value("ORIGIN_NAME", "origin");
     m.build(vm)
 }
@@ -111,7 +113,7 @@ fn a_native_class_works_like_a_python_one() {
 #[test]
 fn argument_errors_have_cpythons_messages() {
     let mut i = interp();
-    i.exec("from geometry import Vec2, dot, describe").unwrap();
+    i.exec("from geometry import Vec2, dot, describe, label, hexed").unwrap();
     let cases = [
         (
             "Vec2()",

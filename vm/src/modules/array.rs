@@ -242,7 +242,7 @@ fn array_new(vm: &mut Vm, typecode: Value, init: OptArg<Value>) -> PyResult<Arra
             Some(Payload::Bytes(_) | Payload::ByteArray(_))
         ) {
             let b = vm.bytes_like(&init)?;
-            if b.len() % code.size != 0 {
+            if !b.len().is_multiple_of(code.size) {
                 return Err(vm.value_error("bytes length not a multiple of item size"));
             }
             bytes = b;
@@ -271,7 +271,7 @@ fn extend(vm: &mut Vm, a: Native<Array>, src: Value) -> PyResult<()> {
 
 fn frombytes(vm: &mut Vm, a: Native<Array>, src: BytesLike) -> PyResult<()> {
     let code = a.with(vm, |a| a.code)?;
-    if src.0.len() % code.size != 0 {
+    if !src.0.len().is_multiple_of(code.size) {
         return Err(vm.value_error("bytes length not a multiple of item size"));
     }
     a.with_mut(vm, |a| a.bytes.extend_from_slice(&src.0))
