@@ -284,7 +284,9 @@ impl<T: FromPython> FromPython for Option<T> {
     fn from_python(vm: &mut Vm, v: &Value) -> PyResult<Self> {
         match v {
             Value::None => Ok(None),
-            other => T::from_python(vm, other).map(Some).map_err(|e| or_none(vm, e)),
+            other => T::from_python(vm, other)
+                .map(Some)
+                .map_err(|e| or_none(vm, e)),
         }
     }
 }
@@ -297,7 +299,10 @@ fn or_none(vm: &mut Vm, e: PyErr) -> PyErr {
         return e;
     }
     let msg = vm.exc_message(&e);
-    match msg.strip_prefix("must be ").and_then(|m| m.split_once(", not ")) {
+    match msg
+        .strip_prefix("must be ")
+        .and_then(|m| m.split_once(", not "))
+    {
         Some((what, got)) if !what.ends_with(" or None") => {
             vm.type_error(format!("must be {what} or None, not {got}"))
         }

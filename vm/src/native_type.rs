@@ -710,9 +710,7 @@ impl<T: NativeClass> ClassDef<T> {
     }
 }
 
-fn getter_fn<T: NativeClass, R: ToPython>(
-    get: impl Fn(&T) -> R + 'static,
-) -> GetterClosure {
+fn getter_fn<T: NativeClass, R: ToPython>(get: impl Fn(&T) -> R + 'static) -> GetterClosure {
     Rc::new(move |vm: &mut Vm, this: &Value| {
         let n = Native::<T>::from_python(vm, this)?;
         let r = n.with(vm, |t| get(t))?;

@@ -66,8 +66,12 @@ fn geometry(vm: &mut Vm) -> PyResult<rpy_vm::PyRef> {
         },
     )
     .params(&["name", "sep"]);
-    m.function("label", |name: Option<String>| name.unwrap_or_else(|| "?".into()));
-    m.function("hexed", |data: rpy_vm::BytesLike, n: isize| format!("{}:{n}", data.0.len()));
+    m.function("label", |name: Option<String>| {
+        name.unwrap_or_else(|| "?".into())
+    });
+    m.function("hexed", |data: rpy_vm::BytesLike, n: isize| {
+        format!("{}:{n}", data.0.len())
+    });
     m.value("ORIGIN_NAME", "origin");
     m.build(vm)
 }
@@ -113,7 +117,8 @@ fn a_native_class_works_like_a_python_one() {
 #[test]
 fn argument_errors_have_cpythons_messages() {
     let mut i = interp();
-    i.exec("from geometry import Vec2, dot, describe, label, hexed").unwrap();
+    i.exec("from geometry import Vec2, dot, describe, label, hexed")
+        .unwrap();
     let cases = [
         (
             "Vec2()",
@@ -235,4 +240,129 @@ fn a_panicking_host_function_raises_system_error() {
     );
     // The interpreter goes on working.
     assert_eq!(i.eval_as::<i64>("boom(0) + 1").unwrap(), 1);
+}
+
+/// A container type exercising the other slots, class and static
+/// methods, subclassing and the cycle collector.
+struct Bag {
+    items: Vec<Value>,
+}
+
+impl NativeClass for Bag {
+    const NAME: &'static str = "Bag";
+    const MODULE: &'static str = "builtins";
+    const BASETYPE: bool = true;
+
+    fn define(c: &mut ClassDef<Self>) {
+        c.constructor(|_vm: &mut Vm, items: VarArgs| Ok(Bag { items: items.0 }));
+        c.method("add", |b: &mut Bag, v: Value| b.items.push(v));
+        c.classmethod(
+            "of_two",
+            |vm: &mut Vm, cls: rpy_vm::PyRef, a: Value, b: Value| {
+                let bag = vm.new_native_instance(&cls, Bag { items: vec![a, b] });
+                Value::Obj(bag)
+            },
+        );
+        c.staticmethod("kind", || "bag");
+        c.len(|b: &Bag| b.items.len());
+        c.getitem(|vm, b, k| {
+            let i = usize::from_python_arg(vm, k)?;
+            match b.with(vm, |b| b.items.get(i).cloned())? {
+                Some(v) => Ok(v),
+                None => Err(vm.index_error("bag index out of range")),
+            }
+        });
+        c.setitem(|vm, b, k, v| {
+            let i = usize::from_python_arg(vm, k)?;
+            b.with_mut(vm, |b| {
+                if let Some(slot) = b.items.get_mut(i) {
+                    *slot = v;
+                }
+            })
+        });
+        c.delitem(|vm, b, k| {
+            let i = usize::from_python_arg(vm, k)?;
+            b.with_mut(vm, |b| {
+                if i < b.items.len() {
+                    b.items.remove(i);
+                }
+            })
+        });
+        c.contains(|vm, b, x| {
+            let items = b.with(vm, |b| b.items.clone())?;
+            for it in &items {
+                if vm.eq(it, x)? {
+                    return Ok(true);
+                }
+            }
+            Ok(false)
+        });
+        c.iter(|vm, b| {
+            let items = b.with(vm, |b| b.items.clone())?;
+            let list = vm.new_list(items);
+            vm.get_iter(&list)
+        });
+        c.hash(|vm, b| b.with(vm, |b| b.items.len() as i64 * 7));
+        c.call(|vm, b, args| {
+            let n = b.with(vm, |b| b.items.len())?;
+            Ok(Value::Int((n + args.pos().len()) as i64))
+        });
+        c.str(|vm, b| b.with(vm, |b| format!("<bag of {}>", b.items.len())));
+        c.inplace(BinaryOperator::Add, |vm, b, other| {
+            let more = vm.iterate(other)?;
+            b.with_mut(vm, |b| b.items.extend(more))?;
+            Ok(b.value())
+        });
+    }
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        self.items.iter().for_each(visit);
+    }
+
+    fn clear(&mut self, out: &mut Vec<Value>) {
+        out.append(&mut self.items);
+    }
+}
+
+trait FromPythonArg: Sized {
+    fn from_python_arg(vm: &mut Vm, v: &Value) -> PyResult<Self>;
+}
+
+impl FromPythonArg for usize {
+    fn from_python_arg(vm: &mut Vm, v: &Value) -> PyResult<Self> {
+        <usize as rpy_vm::FromPython>::from_python(vm, v)
+    }
+}
+
+#[test]
+fn slots_class_methods_subclasses_and_gc() {
+    let mut i = Interpreter::new();
+    i.register_class::<Bag>();
+    i.exec(
+        "b = Bag(1, 2)\n\
+         b.add(3); b[0] = 10; del b[1]; b += [4]\n\
+         class Counted(Bag):\n    def __len__(self): return 99\n\
+         c = Counted.of_two('x', 'y')\n\
+         out = [len(b), b[0], 3 in b, 2 in b, list(b), hash(b) == 21, b(1, 2), str(b),\n\
+                len(c), type(c).__name__, list(c), Bag.kind(), Bag.of_two(1, 2)[1]]",
+    )
+    .unwrap();
+    let out: String = i.eval_as("repr(out)").unwrap();
+    assert_eq!(
+        out,
+        "[3, 10, True, False, [10, 3, 4], True, 5, '<bag of 3>', 99, 'Counted', ['x', 'y'], 'bag', 2]"
+    );
+    assert_eq!(
+        message(&mut i, "b[7]"),
+        "IndexError: bag index out of range"
+    );
+    assert_eq!(
+        message(&mut i, "b.__getitem__()"),
+        "TypeError: expected 1 argument, got 0"
+    );
+    // A cycle through native data is found by the cycle collector.
+    i.exec("import gc\ngc.collect()\nx = Bag()\nx.add(x)\ndel x")
+        .unwrap();
+    let freed: i64 = i.eval_as("gc.collect()").unwrap();
+    assert!(freed >= 1, "{freed}");
 }
