@@ -250,7 +250,8 @@ Other environment variables:
 PYTHONSTARTUP: file executed on interactive startup (no default)
 PYTHONPATH   : ':'-separated list of directories prefixed to the
                default module search path.  The result is sys.path.
-RPYLIB       : rpy's own library directory (default: Lib/ beside the build)
+RPY_LIB      : ':'-separated directories searched instead of the library
+               compiled into rpy (rpy's Lib/, then CPython's)
 ",
     );
     s

@@ -38,11 +38,6 @@ fn install_interrupt_handler(interp: &mut Interpreter) {
 
 /// Prepares `sys` and the streams from the options.
 fn configure(interp: &mut Interpreter, o: &Options) {
-    if o.ignore_env {
-        // Interpreter::new added PYTHONPATH: keep rpy's Lib only.
-        let path: Vec<String> = rpy_vm::interp::lib_dir().into_iter().collect();
-        rpy_vm::modules::sys::set_path(interp.vm(), &path);
-    }
     set_warn_and_x_options(interp, o);
     use crate::output::{CliOutput, Flush};
     let flush = if o.unbuffered {
@@ -91,7 +86,12 @@ fn set_warn_and_x_options(interp: &mut Interpreter, o: &Options) {
 
 /// Runs the program of `o`; `prog` is `argv[0]` (for error messages).
 pub fn run(o: Options, prog: &str) -> i32 {
-    let mut interp = Interpreter::new();
+    // The library is compiled in (rpy's own, then CPython's); RPY_LIB
+    // replaces it with directories. -E/-I leave PYTHONPATH out.
+    let mut interp = Interpreter::builder()
+        .stdlib(&rpy_stdlib_frozen::STDLIB)
+        .pythonpath(!o.ignore_env)
+        .build();
     rpy_base64::register(&mut interp);
     configure(&mut interp, &o);
     let first_path = |interp: &mut Interpreter, dir: &str| {
@@ -241,49 +241,30 @@ fn run_startup_file(interp: &mut Interpreter) {
     }
 }
 
-/// `-m mod`: find the module's file on sys.path and run it as __main__.
+/// `-m mod`: find the module as `import` would (frozen or a file on
+/// sys.path) and run it as __main__.
 fn run_module(interp: &mut Interpreter, name: &str, prog: &str) -> PyResult<()> {
     // As runpy: the parent package is imported first, and __main__ gets
     // __package__ so that its relative imports work.
-    let (parent, _) = name.rsplit_once('.').unwrap_or(("", name));
-    if !parent.is_empty() {
-        interp.vm().import_module(parent)?;
-    }
+    let Some(m) = interp.vm().find_main_module(name)? else {
+        let vm = interp.vm();
+        eprintln!("{prog}: No module named {name}");
+        return Err(rpy_vm::PyErr(
+            vm.new_exception(&vm.exc.system_exit.clone(), vec![Value::Int(1)]),
+        ));
+    };
     let vm = interp.vm();
     let sys = Value::Obj(vm.sys.clone());
-    let path = vm.get_attr_str(&sys, "path")?;
-    let dirs = vm.iterate(&path)?;
-    let rel: std::path::PathBuf = name.split('.').collect();
-    for d in dirs {
-        let Some(d) = d.as_str() else { continue };
-        let base = Path::new(d).join(&rel);
-        let file = base.with_extension("py");
-        let (file, package) = if file.is_file() {
-            (file, parent)
-        } else if base.join("__init__.py").is_file() && base.join("__main__.py").is_file() {
-            // A package runs its __main__ submodule, after its __init__.
-            interp.vm().import_module(name)?;
-            (base.join("__main__.py"), name)
-        } else {
-            continue;
-        };
-        let vm = interp.vm();
-        let f = file.to_string_lossy().into_owned();
-        if let Ok(a) = vm.get_attr_str(&sys, "argv") {
-            let fv = vm.str_val(f);
-            let _ = vm.set_item(&a, Value::Int(0), fv);
-        }
-        let main = interp.main_module();
-        let pv = interp.vm().str_val(package);
-        interp.vm().module_set(&main, "__package__", pv);
-        return interp.run_file(&file);
+    if let Ok(a) = vm.get_attr_str(&sys, "argv") {
+        let fv = vm.str_val(m.file.clone());
+        let _ = vm.set_item(&a, Value::Int(0), fv);
     }
-    let vm = interp.vm();
-    eprintln!("{prog}: No module named {name}");
-    Err(rpy_vm::PyErr(vm.new_exception(
-        &vm.exc.system_exit.clone(),
-        vec![Value::Int(1)],
-    )))
+    let main = interp.main_module();
+    let pv = interp.vm().str_val(m.package);
+    interp.vm().module_set(&main, "__package__", pv);
+    let fv = interp.vm().str_val(m.file.clone());
+    interp.vm().module_set(&main, "__file__", fv);
+    interp.run_source(&m.source, &m.file)
 }
 
 /// `os.path.abspath`: joined with the cwd and normalised, symlinks kept.

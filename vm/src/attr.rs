@@ -111,22 +111,30 @@ impl Vm {
         }
         let found = match obj {
             Value::Obj(o) => match &o.payload {
-                Payload::Type(_) => self.type_getattr(o, name)?,
-                Payload::Super { .. } => self.super_getattr(o, name)?,
-                _ => self.generic_getattr(obj, &cls, name)?,
+                Payload::Type(_) => self.type_getattr(o, name),
+                Payload::Super { .. } => self.super_getattr(o, name),
+                _ => self.generic_getattr(obj, &cls, name),
             },
-            _ => self.generic_getattr(obj, &cls, name)?,
+            _ => self.generic_getattr(obj, &cls, name),
         };
-        if found.is_some() {
-            return Ok(found);
-        }
+        // Not found, or an AttributeError raised on the way (a descriptor's
+        // `__get__`, a property): `__getattr__` gets its turn, as in CPython.
+        let err = match found {
+            Ok(Some(v)) => return Ok(Some(v)),
+            Ok(None) => None,
+            Err(e) if self.err_matches(&e, &self.exc.attribute_error.clone()) => Some(e),
+            Err(e) => return Err(e),
+        };
         let gn = self.names.__getattr__.clone();
         if let Some(g) = self.lookup_cached(&cls, &gn) {
             return self
                 .call(&g, &[obj.clone(), Value::Obj(name.clone())])
                 .map(Some);
         }
-        Ok(None)
+        match err {
+            Some(e) => Err(e),
+            None => Ok(None),
+        }
     }
 
     /// `object.__getattribute__` without the `__getattr__` fallback.

@@ -59,6 +59,9 @@ impl Vm {
         f.kind = kind;
         f.owner = Some(ty.clone());
         let cls = match kind {
+            NativeKind::Method if crate::objects::function::is_slot_wrapper(name) => {
+                self.types.wrapper_descriptor.clone()
+            }
             NativeKind::Method => self.types.method_descriptor.clone(),
             NativeKind::ClassMethod => self.types.classmethod_descriptor.clone(),
             NativeKind::StaticMethod | NativeKind::Function | NativeKind::Bound => {

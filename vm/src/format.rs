@@ -6,12 +6,14 @@
 //! CPython there); this file looks objects up, converts them, calls their
 //! `__format__`, and turns text errors into Python exceptions.
 
+use malachite::num::logic::traits::SignificantBits;
 use malachite::Integer;
 
 use crate::native::Args;
 use crate::object::Payload;
 use crate::objects::int::to_integer;
 use crate::text::format_string::{self, Access, FieldKey, Item, Numbering};
+
 use crate::text::percent_format::{self as pf, Count, Layout, Parser, Piece, Spec};
 use crate::text::{format_spec, str_ops};
 use crate::value::Value;
@@ -25,7 +27,26 @@ pub fn format_int(vm: &mut Vm, i: &Integer, spec: &str) -> PyResult<String> {
 /// `format(i, spec)` for an int whose type is called `type_name` (for
 /// messages: `bool`, a subclass).
 pub fn format_int_named(vm: &mut Vm, i: &Integer, spec: &str, type_name: &str) -> PyResult<String> {
+    // The digits take a byte per bit in binary, a third of that in octal
+    // and fewer in other bases (decimal is bounded by the str limit).
+    let bits = i.significant_bits() as usize;
+    gate_spec(vm, spec, if spec.ends_with('b') { bits } else { bits / 3 })?;
     format_spec::format_int(i, spec, type_name).map_err(|e| vm.text_error(e))
+}
+
+/// The allocation gate for a format spec: its width and precision decide
+/// the size of the result, with `digits` more for the value itself. (A
+/// spec that does not parse is left to the formatter's error.)
+fn gate_spec(vm: &mut Vm, spec: &str, digits: usize) -> PyResult<()> {
+    let (width, precision) = if spec.is_empty() {
+        (0, 0)
+    } else {
+        match format_spec::FormatSpec::parse(spec, None, "") {
+            Ok(f) => (f.width.unwrap_or(0), f.precision.unwrap_or(0)),
+            Err(_) => (0, 0),
+        }
+    };
+    vm.check_alloc(width.max(precision.saturating_add(digits)))
 }
 
 /// `format(x, spec)` for a float.
@@ -35,11 +56,14 @@ pub fn format_float(vm: &mut Vm, x: f64, spec: &str) -> PyResult<String> {
 
 /// `format(x, spec)` for a float whose type is called `type_name`.
 pub fn format_float_named(vm: &mut Vm, x: f64, spec: &str, type_name: &str) -> PyResult<String> {
+    // Up to 309 digits before the point.
+    gate_spec(vm, spec, 320)?;
     format_spec::format_float(x, spec, type_name).map_err(|e| vm.text_error(e))
 }
 
 /// `format(s, spec)` for a str.
 pub fn format_str(vm: &mut Vm, s: &str, spec: &str) -> PyResult<String> {
+    gate_spec(vm, spec, 0)?;
     format_spec::format_str(s, spec).map_err(|e| vm.text_error(e))
 }
 
@@ -308,6 +332,8 @@ fn take_spec_args(vm: &mut Vm, spec: &Spec, args: &mut PercentArgs) -> PyResult<
     let w = star(vm, spec.width)?;
     let p = star(vm, spec.precision)?;
     let layout = Layout::new(spec, w, p);
+    // Width and precision decide the size of what is built.
+    vm.check_alloc(layout.width.max(layout.precision.unwrap_or(0)))?;
     let v = args.take(vm)?;
     pf::check_conversion(spec).map_err(|e| vm.text_error(e))?;
     Ok((layout, v))

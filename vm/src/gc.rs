@@ -135,6 +135,9 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyRef)) -> bool {
                         visit_ref(s, &mut v);
                     }
                 }
+                if let Some(o) = f.frame_obj() {
+                    visit_ref(&o, &mut v);
+                }
             }
             v(&*b!(g.name));
             v(&*b!(g.qualname));
@@ -146,6 +149,9 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyRef)) -> bool {
             for t in b!(e.traceback).iter() {
                 if let Some(g) = &t.globals {
                     visit_ref(g, &mut v);
+                }
+                if let Some(f) = &t.frame {
+                    visit_ref(f, &mut v);
                 }
             }
             v(&*b!(e.args));
@@ -216,6 +222,28 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyRef)) -> bool {
             if let Some(g) = &t.globals {
                 visit_ref(g, &mut v);
             }
+            if let Some(f) = &t.frame {
+                visit_ref(f, &mut v);
+            }
+        }
+        Payload::Frame(d) => {
+            visit_ref(&d.globals, &mut v);
+            visit_ref(&d.builtins, &mut v);
+            if let Some(l) = &d.locals {
+                v(l);
+            }
+            let s = b!(d.state);
+            s.fast.iter().flatten().for_each(&mut v);
+            for c in &s.cells {
+                visit_ref(c, &mut v);
+            }
+            if let crate::objects::frame::Back::Known(Some(b)) = &s.back {
+                visit_ref(b, &mut v);
+            }
+            if let Some(l) = &s.locals_dict {
+                visit_ref(l, &mut v);
+            }
+            v(&s.trace);
         }
         Payload::Module(_)
         | Payload::Instance
@@ -302,6 +330,9 @@ pub fn clear(o: &PyObject, out: &mut Vec<Value>) {
                 if let Some(l) = f.locals.take() {
                     out.push(l);
                 }
+                if let Some(o) = f.obj.get_mut().take() {
+                    out.push(Value::Obj(o));
+                }
             }
             if let Some(e) = bm!(g.exc_state).take() {
                 out.push(Value::Obj(e));
@@ -315,6 +346,20 @@ pub fn clear(o: &PyObject, out: &mut Vec<Value>) {
                 out.push(t);
             }
             bm!(e.traceback).clear();
+        }
+        Payload::Frame(d) => {
+            let mut s = bm!(d.state);
+            out.extend(s.fast.drain(..).flatten());
+            out.extend(s.cells.drain(..).map(Value::Obj));
+            if let crate::objects::frame::Back::Known(Some(b)) =
+                std::mem::replace(&mut s.back, crate::objects::frame::Back::Known(None))
+            {
+                out.push(Value::Obj(b));
+            }
+            if let Some(l) = s.locals_dict.take() {
+                out.push(Value::Obj(l));
+            }
+            out.push(std::mem::take(&mut s.trace));
         }
         Payload::Iter(st) => {
             let old = std::mem::replace(&mut *bm!(st), IterState::Exhausted);

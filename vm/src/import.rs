@@ -1,14 +1,38 @@
 //! The import system: `__import__` semantics (absolute and relative names,
 //! packages with `__init__.py`, submodules in `fromlist`), `sys.modules`,
 //! native modules registered through the embedding API, and source modules
-//! found on `sys.path` (or a package's `__path__`).
+//! found on `sys.path` (or a package's `__path__`): in a frozen library
+//! (`frozen.rs`) where an entry is one of its directories, else on the file
+//! system. Also what `-m` runs ([`Vm::find_main_module`]).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::rc::Rc;
 
+use crate::frozen::FrozenFound;
 use crate::object::Payload;
 use crate::value::{PyRef, Value};
 use crate::vm::{PyErr, PyResult, Vm};
+
+/// Where the finder found a module.
+enum Located {
+    Frozen(FrozenFound),
+    File {
+        path: PathBuf,
+        pkg_dir: Option<PathBuf>,
+        /// The `sys.path`/`__path__` entry it was found under.
+        entry: String,
+    },
+}
+
+/// The code `-m` runs as `__main__` ([`Vm::find_main_module`]).
+pub struct MainModule {
+    /// Its source text.
+    pub source: String,
+    /// Its file name (`__file__`, `sys.argv[0]`, tracebacks).
+    pub file: String,
+    /// Its `__package__`.
+    pub package: String,
+}
 
 impl Vm {
     /// ModuleNotFoundError "No module named 'x'" with `.name` set.
@@ -78,88 +102,147 @@ impl Vm {
         }
         let leaf = fullname.rsplit('.').next().unwrap_or(fullname).to_owned();
         let search: Vec<String> = match parent {
-            Some(p) => {
-                let k = self.names.__path__.clone();
-                match self.get_attr_opt(p, &k)? {
-                    Some(pp) => {
-                        let items = self.iterate(&pp)?;
-                        items
-                            .iter()
-                            .filter_map(|v| v.as_str().map(|s| s.to_owned()))
-                            .collect()
-                    }
-                    None => {
-                        let pname = fullname.rsplit_once('.').map(|x| x.0).unwrap_or("");
-                        return Err(self.module_not_found(
-                            fullname,
-                            format!("No module named '{fullname}'; '{pname}' is not a package"),
-                        ));
-                    }
+            Some(p) => match self.package_path(p)? {
+                Some(s) => s,
+                None => {
+                    let pname = fullname.rsplit_once('.').map(|x| x.0).unwrap_or("");
+                    return Err(self.module_not_found(
+                        fullname,
+                        format!("No module named '{fullname}'; '{pname}' is not a package"),
+                    ));
                 }
-            }
-            None => {
-                let k = self.intern("path");
-                let sys = Value::Obj(self.sys.clone());
-                match self.get_attr_opt(&sys, &k)? {
-                    Some(p) => {
-                        let items = self.iterate(&p)?;
-                        items
-                            .iter()
-                            .filter_map(|v| v.as_str().map(|s| s.to_owned()))
-                            .collect()
-                    }
-                    None => Vec::new(),
-                }
-            }
+            },
+            None => self.sys_path()?,
         };
+        match self.locate(&leaf, &search) {
+            Some(found) => self.load_located(fullname, found, parent),
+            None => Err(self.module_not_found(fullname, format!("No module named '{fullname}'"))),
+        }
+    }
+
+    /// The string entries of `sys.path`.
+    fn sys_path(&mut self) -> PyResult<Vec<String>> {
+        let k = self.intern("path");
+        let sys = Value::Obj(self.sys.clone());
+        Ok(match self.get_attr_opt(&sys, &k)? {
+            Some(p) => self
+                .iterate(&p)?
+                .iter()
+                .filter_map(|v| v.as_str().map(|s| s.to_owned()))
+                .collect(),
+            None => Vec::new(),
+        })
+    }
+
+    /// The string entries of a package's `__path__` (`None`: not a package).
+    fn package_path(&mut self, p: &Value) -> PyResult<Option<Vec<String>>> {
+        let k = self.names.__path__.clone();
+        Ok(match self.get_attr_opt(p, &k)? {
+            Some(pp) => Some(
+                self.iterate(&pp)?
+                    .iter()
+                    .filter_map(|v| v.as_str().map(|s| s.to_owned()))
+                    .collect(),
+            ),
+            None => None,
+        })
+    }
+
+    /// Finds the module `leaf` in the directories `search`, in order: in
+    /// an entry that a frozen directory covers, the frozen module first,
+    /// then (outside the sandbox) the file system, as for any other entry.
+    fn locate(&mut self, leaf: &str, search: &[String]) -> Option<Located> {
+        let frozen = self.frozen_library;
         for dir in search {
+            if let Some(lib) = frozen {
+                if let Some(found) = lib.find_in(dir, leaf) {
+                    return Some(Located::Frozen(found));
+                }
+                // Sandboxed code needs no file access for the library.
+                if !self.has_capability(crate::sandbox::Capability::FileRead) && lib.covers(dir) {
+                    continue;
+                }
+            }
             let base = if dir.is_empty() {
                 PathBuf::from(".")
             } else {
-                PathBuf::from(&dir)
+                PathBuf::from(dir)
             };
-            let pkg_init = base.join(&leaf).join("__init__.py");
+            let pkg_init = base.join(leaf).join("__init__.py");
             if pkg_init.is_file() {
-                let pkg_dir = base.join(&leaf);
-                return self.load_source_module(fullname, &pkg_init, Some(&pkg_dir), parent, &dir);
+                let pkg_dir = base.join(leaf);
+                return Some(Located::File {
+                    path: pkg_init,
+                    pkg_dir: Some(pkg_dir),
+                    entry: dir.clone(),
+                });
             }
             let file = base.join(format!("{leaf}.py"));
             if file.is_file() {
-                return self.load_source_module(fullname, &file, None, parent, &dir);
+                return Some(Located::File {
+                    path: file,
+                    pkg_dir: None,
+                    entry: dir.clone(),
+                });
             }
         }
-        Err(self.module_not_found(fullname, format!("No module named '{fullname}'")))
+        None
     }
 
-    fn load_source_module(
+    /// Reads the source of a located module: (source, file name, package
+    /// directory).
+    fn read_located(&mut self, found: &Located) -> PyResult<(String, String, Option<String>)> {
+        match found {
+            Located::Frozen(f) => {
+                let file = f.file_name();
+                let Some(source) = f.source() else {
+                    let c = self.exc.import_error.clone();
+                    return Err(
+                        self.new_error(&c, format!("frozen module {} is damaged", f.module.name))
+                    );
+                };
+                let pkg = f.module.package.then(|| f.package_dir());
+                Ok((source, file, pkg))
+            }
+            Located::File {
+                path,
+                pkg_dir,
+                entry,
+            } => {
+                let display = if entry.is_empty() {
+                    path.strip_prefix("./")
+                        .unwrap_or(path)
+                        .to_string_lossy()
+                        .into_owned()
+                } else {
+                    path.to_string_lossy().into_owned()
+                };
+                self.require_read_path(path, "import")?;
+                let source = match std::fs::read_to_string(path) {
+                    Ok(s) => s,
+                    Err(e) => return Err(crate::io::io_error(self, e)),
+                };
+                let pkg = pkg_dir.as_ref().map(|d| d.to_string_lossy().into_owned());
+                Ok((source, display, pkg))
+            }
+        }
+    }
+
+    fn load_located(
         &mut self,
         fullname: &str,
-        path: &Path,
-        pkg_dir: Option<&Path>,
+        found: Located,
         parent: Option<&Value>,
-        search_dir: &str,
     ) -> PyResult<Value> {
-        let display = if search_dir.is_empty() {
-            path.strip_prefix("./")
-                .unwrap_or(path)
-                .to_string_lossy()
-                .into_owned()
-        } else {
-            path.to_string_lossy().into_owned()
-        };
-        self.require_read_path(path, "import")?;
-        let source = match std::fs::read_to_string(path) {
-            Ok(s) => s,
-            Err(e) => return Err(crate::io::io_error(self, e)),
-        };
+        let (source, file, pkg_dir) = self.read_located(&found)?;
         let m = self.new_module(fullname);
         let mv = Value::Obj(m.clone());
-        let f = self.str_val(display.clone());
+        let f = self.str_val(file.clone());
         self.module_set(&m, "__file__", f.clone());
         let mut search = None;
         let package = match pkg_dir {
             Some(d) => {
-                let p = self.str_val(d.to_string_lossy().into_owned());
+                let p = self.str_val(d);
                 let l = self.new_list(vec![p]);
                 self.module_set(&m, "__path__", l.clone());
                 search = Some(l);
@@ -179,7 +262,7 @@ impl Vm {
         let k = self.intern(fullname);
         let modules = self.modules.clone();
         self.dict_set(&modules, Value::Obj(k.clone()), mv.clone())?;
-        let r = self.exec_source(&source, &display, &m);
+        let r = self.exec_source(&source, &file, &m);
         if let Err(e) = r {
             let _ = self.dict_del(&modules, &Value::Obj(k));
             return Err(e);
@@ -192,6 +275,50 @@ impl Vm {
             let _ = self.set_attr(p, &lk, result.clone());
         }
         Ok(result)
+    }
+
+    /// What `-m name` runs as `__main__`: the module's source (a package's
+    /// `__main__` submodule, after the package is imported), found as
+    /// `import` would find it (frozen or on the file system); its parent
+    /// package is imported first. `None` if there is no such module.
+    pub fn find_main_module(&mut self, name: &str) -> PyResult<Option<MainModule>> {
+        let (parent, leaf) = name.rsplit_once('.').unwrap_or(("", name));
+        let search = if parent.is_empty() {
+            self.sys_path()?
+        } else {
+            let p = self.import_module(parent)?;
+            match self.package_path(&p)? {
+                Some(s) => s,
+                None => return Ok(None),
+            }
+        };
+        let Some(found) = self.locate(leaf, &search) else {
+            return Ok(None);
+        };
+        let is_package = match &found {
+            Located::Frozen(f) => f.module.package,
+            Located::File { pkg_dir, .. } => pkg_dir.is_some(),
+        };
+        if !is_package {
+            let (source, file, _) = self.read_located(&found)?;
+            return Ok(Some(MainModule {
+                source,
+                file,
+                package: parent.to_owned(),
+            }));
+        }
+        // A package runs its __main__ submodule, after its __init__.
+        let pkg = self.import_module(name)?;
+        let search = self.package_path(&pkg)?.unwrap_or_default();
+        let Some(main) = self.locate("__main__", &search) else {
+            return Ok(None);
+        };
+        let (source, file, _) = self.read_located(&main)?;
+        Ok(Some(MainModule {
+            source,
+            file,
+            package: name.to_owned(),
+        }))
     }
 
     /// Compiles and runs `source` in module `m`'s namespace.

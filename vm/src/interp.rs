@@ -51,9 +51,17 @@ impl Default for Interpreter {
 
 impl Interpreter {
     /// A fresh interpreter with an empty `__main__` module. `sys.path` is
-    /// rpy's `Lib/` directory (see [`lib_dir`]) plus `PYTHONPATH`.
+    /// `PYTHONPATH`, then the directories of `RPY_LIB`; no standard library
+    /// is compiled in (give one with [`InterpreterBuilder::stdlib`]).
+    ///
+    /// [`InterpreterBuilder::stdlib`]: crate::InterpreterBuilder::stdlib
     pub fn new() -> Interpreter {
-        Interpreter::with_path(true)
+        Interpreter::with_library(crate::interp_builder::LibrarySetup {
+            pythonpath: true,
+            rpy_lib: true,
+            frozen: None,
+            dirs: None,
+        })
     }
 
     /// A builder to set limits, sandbox mode and output capture.
@@ -61,8 +69,10 @@ impl Interpreter {
         crate::interp_builder::InterpreterBuilder::default()
     }
 
-    /// A fresh interpreter; `PYTHONPATH` joins `sys.path` if `env_path`.
-    pub(crate) fn with_path(env_path: bool) -> Interpreter {
+    /// A fresh interpreter whose `sys.path` is `PYTHONPATH` (if asked),
+    /// then the library: explicit directories, else those of `RPY_LIB`
+    /// (if asked), else the frozen library's directories.
+    pub(crate) fn with_library(lib: crate::interp_builder::LibrarySetup) -> Interpreter {
         let mut vm = Vm::new();
         let main = vm.new_module("__main__");
         let b = Value::Obj(vm.builtins.clone());
@@ -70,16 +80,29 @@ impl Interpreter {
         let k = vm.intern("__main__");
         let modules = vm.modules.clone();
         let _ = vm.dict_set(&modules, Value::Obj(k), Value::Obj(main.clone()));
+        let split = |v: String| -> Vec<String> {
+            v.split(':')
+                .filter(|s| !s.is_empty())
+                .map(|s| s.to_owned())
+                .collect()
+        };
         let mut path = Vec::new();
-        if let Some(l) = lib_dir() {
-            path.push(l);
+        if lib.pythonpath {
+            path.extend(std::env::var("PYTHONPATH").map(split).unwrap_or_default());
         }
-        if let Some(pp) = std::env::var("PYTHONPATH").ok().filter(|_| env_path) {
-            path.extend(
-                pp.split(':')
-                    .filter(|s| !s.is_empty())
-                    .map(|s| s.to_owned()),
-            );
+        let env_lib = if lib.rpy_lib {
+            std::env::var("RPY_LIB")
+                .map(split)
+                .ok()
+                .filter(|d| !d.is_empty())
+        } else {
+            None
+        };
+        if let Some(dirs) = lib.dirs.or(env_lib) {
+            path.extend(dirs);
+        } else if let Some(f) = lib.frozen {
+            path.extend(f.dirs.iter().map(|d| d.root.to_owned()));
+            vm.frozen_library = Some(f);
         }
         crate::modules::sys::set_path(&mut vm, &path);
         Interpreter {
@@ -488,39 +511,4 @@ impl Interpreter {
     pub fn allow_read_dir(&mut self, dir: impl Into<std::path::PathBuf>) {
         self.vm.allow_read_dir(dir);
     }
-}
-
-/// rpy's `Lib/` directory: `$RPYLIB`, else `../../Lib` from the executable
-/// (target/<profile>/rpy), else the repository's `Lib` at build time.
-pub fn lib_dir() -> Option<String> {
-    // Looked up once per process: it costs system calls, and every new
-    // interpreter puts it on `sys.path`.
-    static DIR: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
-    DIR.get_or_init(find_lib_dir).clone()
-}
-
-fn find_lib_dir() -> Option<String> {
-    if let Ok(p) = std::env::var("RPYLIB") {
-        return Some(p);
-    }
-    if let Ok(exe) = std::env::current_exe() {
-        if let Some(d) = exe
-            .parent()
-            .and_then(|p| p.parent())
-            .and_then(|p| p.parent())
-        {
-            let lib = d.join("Lib");
-            if lib.is_dir() {
-                return Some(lib.to_string_lossy().into_owned());
-            }
-        }
-    }
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("Lib");
-    if repo.is_dir() {
-        return repo
-            .canonicalize()
-            .ok()
-            .map(|p| p.to_string_lossy().into_owned());
-    }
-    None
 }

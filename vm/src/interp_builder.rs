@@ -1,5 +1,5 @@
-//! [`InterpreterBuilder`]: an [`Interpreter`] with limits, sandbox mode
-//! and captured output, set before any code runs.
+//! [`InterpreterBuilder`]: an [`Interpreter`] with limits, sandbox mode,
+//! captured output and its Python library, set before any code runs.
 //!
 //! ```
 //! use std::time::Duration;
@@ -17,9 +17,11 @@
 //! ```
 
 use std::cell::RefCell;
+use std::path::PathBuf;
 use std::rc::Rc;
 use std::time::Duration;
 
+use crate::frozen::FrozenLibrary;
 use crate::interp::Interpreter;
 use crate::io::CaptureOutput;
 use crate::sandbox::Capability;
@@ -34,6 +36,21 @@ pub struct InterpreterBuilder {
     sandbox: bool,
     grants: Vec<Capability>,
     capture: bool,
+    stdlib: Option<&'static FrozenLibrary>,
+    lib_dirs: Option<Vec<PathBuf>>,
+    no_pythonpath: bool,
+}
+
+/// Where an interpreter's `sys.path` comes from (see
+/// `Interpreter::with_library`).
+pub(crate) struct LibrarySetup {
+    /// `PYTHONPATH` first.
+    pub pythonpath: bool,
+    /// `RPY_LIB` may replace the frozen library.
+    pub rpy_lib: bool,
+    pub frozen: Option<&'static FrozenLibrary>,
+    /// Directories that replace the frozen library.
+    pub dirs: Option<Vec<String>>,
 }
 
 impl InterpreterBuilder {
@@ -63,7 +80,8 @@ impl InterpreterBuilder {
     }
 
     /// Sandbox mode: host access raises `PermissionError` unless granted;
-    /// `PYTHONPATH` is not read.
+    /// `PYTHONPATH` and `RPY_LIB` are not read. Frozen modules still
+    /// import (they need no file access).
     pub fn sandbox(mut self, on: bool) -> Self {
         self.sandbox = on;
         self
@@ -82,6 +100,46 @@ impl InterpreterBuilder {
         self
     }
 
+    /// A Python library compiled into the program, searched after
+    /// `PYTHONPATH` (each of its directories is a `sys.path` entry); the
+    /// `rpy-stdlib-frozen` crate has rpy's and CPython's:
+    /// `.stdlib(&rpy_stdlib_frozen::STDLIB)`. Modules are decompressed when
+    /// imported; nothing is read from the file system. `RPY_LIB` (outside
+    /// sandbox mode) or [`lib_dirs`](Self::lib_dirs) replace it.
+    ///
+    /// ```
+    /// use rpy_vm::{FrozenDir, FrozenLibrary, FrozenModule, Interpreter};
+    /// static MODS: [FrozenModule; 1] =
+    ///     [FrozenModule { name: "hello", package: false, start: 0, len: 6, size: 6 }];
+    /// static DIRS: [FrozenDir; 1] = [FrozenDir { root: "/app/lib", modules: &MODS, data: b"X = 42" }];
+    /// static LIB: FrozenLibrary = FrozenLibrary {
+    ///     dirs: &DIRS,
+    ///     decode: |b, _| String::from_utf8(b.to_vec()).ok(), // stored as plain text
+    /// };
+    /// let mut i = Interpreter::builder().sandbox(true).stdlib(&LIB).build();
+    /// assert_eq!(i.eval_as::<i64>("__import__('hello').X").unwrap(), 42);
+    /// assert_eq!(i.eval_as::<String>("__import__('hello').__file__").unwrap(), "/app/lib/hello.py");
+    /// ```
+    pub fn stdlib(mut self, lib: &'static FrozenLibrary) -> Self {
+        self.stdlib = Some(lib);
+        self
+    }
+
+    /// Directories searched instead of the frozen library (for
+    /// development: the library as files), in that place on `sys.path`;
+    /// sandboxed code may import from them.
+    pub fn lib_dirs<P: Into<PathBuf>>(mut self, dirs: impl IntoIterator<Item = P>) -> Self {
+        self.lib_dirs = Some(dirs.into_iter().map(Into::into).collect());
+        self
+    }
+
+    /// Whether `PYTHONPATH` joins `sys.path` (default: yes, outside sandbox
+    /// mode); `rpy -E` turns it off.
+    pub fn pythonpath(mut self, on: bool) -> Self {
+        self.no_pythonpath = !on;
+        self
+    }
+
     /// The interpreter.
     pub fn build(self) -> Interpreter {
         self.build_captured().0
@@ -90,7 +148,18 @@ impl InterpreterBuilder {
     /// The interpreter and, with [`capture_output`](Self::capture_output),
     /// the handle to its captured stdout and stderr.
     pub fn build_captured(self) -> (Interpreter, Option<Rc<RefCell<CaptureOutput>>>) {
-        let mut i = Interpreter::with_path(!self.sandbox);
+        let dirs = self.lib_dirs.clone();
+        let mut i = Interpreter::with_library(LibrarySetup {
+            pythonpath: !self.sandbox && !self.no_pythonpath,
+            rpy_lib: !self.sandbox,
+            frozen: self.stdlib,
+            dirs: dirs
+                .as_ref()
+                .map(|d| d.iter().map(|p| p.to_string_lossy().into_owned()).collect()),
+        });
+        for d in dirs.into_iter().flatten() {
+            i.allow_read_dir(d);
+        }
         let handle = if self.capture {
             let (out, handle) = crate::io::capture();
             i.set_output(out);

@@ -22,6 +22,7 @@
 //!   thread share.
 #![forbid(unsafe_code)]
 
+mod alloc_gate;
 pub mod attr;
 pub mod builtins;
 pub mod convert;
@@ -29,6 +30,7 @@ pub mod define;
 pub mod error;
 pub mod eval;
 pub mod format;
+pub mod frozen;
 pub mod gc;
 pub mod hash;
 pub mod heap_stats;
@@ -60,7 +62,9 @@ pub mod vm;
 
 pub use convert::{FromPython, IntoArgs, PyBytes, ToPython};
 pub use error::Error;
+pub use frozen::{FrozenDir, FrozenLibrary, FrozenModule};
 pub use heap_stats::live_objects;
+pub use import::MainModule;
 pub use interp::Interpreter;
 pub use interp_builder::InterpreterBuilder;
 pub use native::{Args, NativeFn, Params};

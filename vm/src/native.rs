@@ -61,6 +61,9 @@ pub struct NativeFunction {
     /// Needs the caller's frame (`locals()`, `super()`, `eval` without
     /// globals): the eval loop snapshots it into `Vm::caller` first.
     pub needs_frame: bool,
+    /// With `needs_frame`: wants the caller's frame object in
+    /// `Vm::caller.frame` instead (`sys._getframe`).
+    pub wants_frame_object: bool,
 }
 
 impl NativeFunction {
@@ -74,6 +77,7 @@ impl NativeFunction {
             module: None,
             doc: None,
             needs_frame: false,
+            wants_frame_object: false,
         }
     }
 

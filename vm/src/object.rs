@@ -99,6 +99,8 @@ pub enum Payload {
     MappingProxy(PyRef),
     /// A traceback entry chain materialised for `__traceback__`.
     Traceback(crate::traceback::TracebackData),
+    /// A frame object (`objects/frame.rs`).
+    Frame(Box<crate::objects::frame::FrameData>),
     /// A weak reference (`weakref.ref`).
     WeakRef(std::rc::Weak<PyObject>),
     /// A range whose start, stop or step is outside i64 (`range(10**20)`).
@@ -254,6 +256,7 @@ impl Payload {
             Payload::DictView { .. } => "dict_view",
             Payload::MappingProxy(_) => "mappingproxy",
             Payload::Traceback(_) => "traceback",
+            Payload::Frame(_) => "frame",
             Payload::WeakRef(_) => "weakref",
             Payload::NativeData(_) | Payload::Native(_) => "native",
         }

@@ -147,10 +147,9 @@ impl Vm {
                             self.depth -= 1;
                             return Ok(crate::hash::hash_tuple_items(hs.into_iter()));
                         }
-                        Payload::Type(_)
-                        | Payload::Function(_)
-                        | Payload::Module(_)
-                        | Payload::Code(_) => return Ok(v.id() >> 4),
+                        Payload::Type(_) | Payload::Function(_) | Payload::Module(_) => {
+                            return Ok(v.id() >> 4)
+                        }
                         Payload::Native(n) => {
                             if let Some(f) = &n.slots.hash {
                                 let h = f(self, v)?;

@@ -4,9 +4,12 @@
 //! embedder turns it on, every operation that reaches the host — opening
 //! files, reading the environment, starting processes, the network —
 //! raises `PermissionError` unless the embedder granted its
-//! [`Capability`]. Imports still read modules from rpy's `Lib/` directory
-//! and from directories the embedder allows ([`Vm::allow_read_dir`]);
-//! tracebacks do not read other files to show source lines.
+//! [`Capability`]. Imports still work: frozen modules (`frozen.rs`) need no
+//! file access, and modules are read from the directories the embedder
+//! allows ([`Vm::allow_read_dir`], `InterpreterBuilder::lib_dirs`);
+//! tracebacks do not read other files to show source lines. The natives
+//! under frozen modules stay gated (`os.putenv` needs `Environment` even
+//! though `os` itself imports).
 //!
 //! Native code that reaches the host calls [`Vm::require`] first, e.g.
 //! `vm.require(Capability::FileRead, "open")?`.
@@ -24,7 +27,8 @@ pub enum Capability {
     FileWrite,
     /// Reading or changing environment variables.
     Environment,
-    /// Starting processes, sending signals.
+    /// Starting, signalling or ending processes (`os._exit` included),
+    /// and the process's identity: pids, CPU count.
     Process,
     /// Opening network connections.
     Network,
@@ -97,8 +101,8 @@ impl Vm {
     }
 
     /// Whether running code may read the file at `path`: outside sandbox
-    /// mode or with [`Capability::FileRead`] always; else only below rpy's
-    /// `Lib/` directory or a directory allowed by [`Vm::allow_read_dir`].
+    /// mode or with [`Capability::FileRead`] always; else only below a
+    /// directory allowed by [`Vm::allow_read_dir`].
     pub fn may_read_path(&self, path: &Path) -> bool {
         if self.has_capability(Capability::FileRead) {
             return true;
@@ -106,11 +110,7 @@ impl Vm {
         let Ok(p) = path.canonicalize() else {
             return false;
         };
-        let lib = crate::interp::lib_dir().map(PathBuf::from);
-        lib.iter()
-            .filter_map(|l| l.canonicalize().ok())
-            .chain(self.sandbox.read_dirs.iter().cloned())
-            .any(|d| p.starts_with(d))
+        self.sandbox.read_dirs.iter().any(|d| p.starts_with(d))
     }
 
     /// `PermissionError` unless [`Vm::may_read_path`] allows `path`.

@@ -17,6 +17,8 @@ pub struct TracebackData {
     pub lineno: u32,
     pub next: Option<PyRef>,
     pub globals: Option<PyRef>,
+    /// The frame object (`tb_frame`).
+    pub frame: Option<PyRef>,
 }
 
 /// Builds the traceback object chain for stored entries (which run from
@@ -31,6 +33,7 @@ pub fn make_tb_objects(vm: &mut Vm, entries: &[TbEntry]) -> Value {
             lineno,
             next: next.take(),
             globals: e.globals.clone(),
+            frame: e.frame.clone(),
         };
         next = Some(vm.alloc(vm.types.traceback.clone(), Payload::Traceback(tb)));
     }
@@ -48,6 +51,7 @@ pub fn entries_of_tb(tb: &PyRef) -> Vec<TbEntry> {
                     code: d.code.clone(),
                     ip: d.ip,
                     globals: d.globals.clone(),
+                    frame: d.frame.clone(),
                 });
                 cur = d.next.clone();
             }
@@ -78,17 +82,15 @@ fn tb_lasti(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 fn tb_frame(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match v.payload() {
-        Some(Payload::Traceback(t)) => {
-            let c = t.code.clone();
-            let code = Value::Obj(vm.alloc(vm.types.code.clone(), Payload::Code(c)));
-            let lineno = Value::Int(i64::from(t.lineno));
-            let ns = vm.new_module("frame");
-            vm.module_set(&ns, "f_code", code);
-            vm.module_set(&ns, "f_lineno", lineno);
-            let globals = t.globals.clone().map(Value::Obj).unwrap_or(Value::None);
-            vm.module_set(&ns, "f_globals", globals);
-            Ok(Value::Obj(ns))
-        }
+        Some(Payload::Traceback(t)) => match &t.frame {
+            Some(f) => Ok(Value::Obj(f.clone())),
+            None => Ok(Value::Obj(crate::objects::frame::finished_frame_object(
+                vm,
+                &t.code,
+                t.ip,
+                t.globals.clone(),
+            ))),
+        },
         _ => Err(vm.type_error("expected a traceback")),
     }
 }

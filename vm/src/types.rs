@@ -107,6 +107,8 @@ builtin_types! {
     dict_items: "dict_items", Other, object, false;
     mappingproxy: "mappingproxy", Other, object, false;
     traceback: "traceback", Other, object, false;
+    frame: "frame", Other, object, false;
+    method_wrapper: "method-wrapper", Other, object, false;
     weakref: "weakref", Other, object, true;
     list_iterator: "list_iterator", Other, object, false;
     list_reverseiterator: "list_reverseiterator", Other, object, false;

@@ -67,6 +67,8 @@ pub struct CallerInfo {
     /// The `__class__` cell contents (for `super()`).
     pub class_cell: Option<Value>,
     pub has_class_cell: bool,
+    /// The caller's frame object (for `sys._getframe`).
+    pub frame: Option<PyRef>,
 }
 
 /// The interpreter state.
@@ -99,6 +101,12 @@ pub struct Vm {
     /// Callers of the running frames of the innermost eval loops.
     #[allow(clippy::vec_box)]
     pub(crate) frame_stack: Vec<Box<Frame>>,
+    /// The eval loops on the Rust stack, outermost first (`Vm::run`).
+    pub(crate) loops: Vec<crate::objects::frame::LoopAnchor>,
+    /// Set by a native function that knows the frame calling it (e.g.
+    /// `__build_class__`): loops started at this depth see that frame
+    /// object as their caller.
+    pub(crate) boundary_hint: Option<(usize, PyRef)>,
     /// Ids of containers whose repr is being computed (cycle guard).
     pub(crate) repr_stack: Vec<i64>,
     /// Marks "no self" in the LoadMethod/CallMethod stack pair.
@@ -118,6 +126,8 @@ pub struct Vm {
     pub output: Rc<RefCell<dyn crate::io::Output>>,
     /// Source text of files run so far, for tracebacks.
     pub(crate) sources: HashMap<String, Rc<str>>,
+    /// Modules compiled into the program (`frozen.rs`), if any.
+    pub(crate) frozen_library: Option<&'static crate::frozen::FrozenLibrary>,
     /// Extra state of native modules, by key.
     pub extensions: HashMap<&'static str, Box<dyn std::any::Any>>,
     /// Set while the VM is tearing down (skip finalisation work).
@@ -255,6 +265,7 @@ impl Vm {
         let lazy_classes = Rc::new(crate::objects::type_lazy::LazyClasses {
             str_t: Rc::downgrade(&types.str),
             method_descriptor: Rc::downgrade(&types.method_descriptor),
+            wrapper_descriptor: Rc::downgrade(&types.wrapper_descriptor),
             classmethod_descriptor: Rc::downgrade(&types.classmethod_descriptor),
             builtin_function: Rc::downgrade(&types.builtin_function),
             getset_descriptor: Rc::downgrade(&types.getset_descriptor),
@@ -320,9 +331,12 @@ impl Vm {
             buffer_exporters: Vec::new(),
             cur_globals: None,
             caller: CallerInfo::default(),
+            loops: Vec::new(),
+            boundary_hint: None,
             int_max_str_digits: 4300,
             output: Rc::new(RefCell::new(crate::io::StdOutput::default())),
             sources: HashMap::new(),
+            frozen_library: None,
             extensions: HashMap::new(),
             finalizing: false,
             interrupt: Default::default(),
@@ -625,16 +639,6 @@ impl Vm {
     /// Whether `err` is an instance of exception class `cls`.
     pub fn err_matches(&self, err: &PyErr, cls: &PyRef) -> bool {
         self.is_instance(&Value::Obj(err.0.clone()), cls)
-    }
-
-    /// Reserves room for `n` more items in a vector, or MemoryError.
-    pub fn reserve<T>(&mut self, v: &mut Vec<T>, n: usize) -> PyResult<()> {
-        self.mem_precheck(n.saturating_mul(std::mem::size_of::<T>()))?;
-        if n > (isize::MAX as usize) / std::mem::size_of::<T>().max(1) || v.try_reserve(n).is_err()
-        {
-            return Err(self.memory_error());
-        }
-        Ok(())
     }
 
     /// Registers a native module initialiser under `name` (importable).

@@ -367,6 +367,28 @@ fn memory_limit_stops_growing_containers() {
     assert_eq!(e.type_name(), "MemoryError");
     let e = i.exec("y = [0] * (10**9)").unwrap_err();
     assert_eq!(e.type_name(), "MemoryError");
+    // Sizes computed before the work: big ints, formatting, to_bytes.
+    for code in [
+        "import math\nmath.factorial(10**9)",
+        "import math\nmath.perm(2**62, 2**30)",
+        "import math\nmath.comb(2**62, 2**30)",
+        "10**10**10",
+        "1 << (1 << 33)",
+        "(1).to_bytes(1 << 30, 'big')",
+        "'%200000000d' % 1",
+        "f'{1:200000000}'",
+        "'\\t'.expandtabs(200000000)",
+        "x = 1 << (1 << 25)\nbin(x)",
+        "bytes(200000000)",
+    ] {
+        let e = i.exec(code).err();
+        assert_eq!(
+            e.map(|e| e.type_name().to_string()).as_deref(),
+            Some("MemoryError"),
+            "{code}"
+        );
+    }
+    i.exec("x = None").unwrap();
     // Code that frees what it allocates keeps running.
     i.exec("for k in range(200):\n    t = 'b' * (1 << 20)\n")
         .unwrap();
@@ -375,8 +397,11 @@ fn memory_limit_stops_growing_containers() {
 
 #[test]
 fn sandbox_denies_host_access() {
+    // `open` forwards to `io.open`: the library (Lib/, as files here).
+    let lib = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../Lib");
     let (mut i, out) = Interpreter::builder()
         .sandbox(true)
+        .lib_dirs([&lib])
         .capture_output(true)
         .build_captured();
     let e = i.exec("open('/etc/passwd')").unwrap_err();
@@ -408,6 +433,7 @@ fn sandbox_denies_host_access() {
     let mut g = Interpreter::builder()
         .sandbox(true)
         .grant(Capability::FileRead)
+        .lib_dirs([&lib])
         .build();
     g.exec("data = open('/etc/passwd').read()").unwrap();
     assert!(g.eval_as::<bool>("'root' in data").unwrap());
@@ -425,6 +451,45 @@ fn sandbox_denies_host_access() {
     assert_eq!(e.type_name(), "PermissionError");
     let e = g.exec("os.unlink('/tmp/x')").unwrap_err();
     assert_eq!(e.type_name(), "PermissionError");
+}
+
+#[test]
+fn sandbox_denies_process_exit_and_identity() {
+    // `os` is rpy's Lib/os.py on the native `posix`.
+    let lib = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../Lib");
+    let mut i = Interpreter::builder()
+        .sandbox(true)
+        .lib_dirs([&lib])
+        .build();
+    for (code, what) in [
+        ("os._exit(3)", "os._exit"),
+        ("import posix\nposix._exit(3)", "os._exit"),
+        ("os.getpid()", "os.getpid"),
+        ("os.getppid()", "os.getppid"),
+        ("os.cpu_count()", "os.cpu_count"),
+    ] {
+        let e = i.exec(&format!("import os\n{code}")).unwrap_err();
+        assert_eq!(e.type_name(), "PermissionError", "{code}");
+        assert_eq!(
+            e.message(),
+            format!("{what}: process control is not permitted in this sandbox")
+        );
+    }
+    // A finalizer run by the host's drop cannot end the host either: if it
+    // could, this test process would exit with status 3 here.
+    i.exec("import os\nclass D:\n    def __del__(self):\n        os._exit(3)\nd = D()")
+        .unwrap();
+    drop(i);
+    // Granted, the identity is readable.
+    let mut g = Interpreter::builder()
+        .sandbox(true)
+        .lib_dirs([&lib])
+        .grant(Capability::Process)
+        .build();
+    assert_eq!(
+        g.eval_as::<i64>("__import__('os').getpid()").unwrap(),
+        i64::from(std::process::id())
+    );
 }
 
 #[test]

@@ -7,7 +7,15 @@
 use rpy_vm::interp::Interpreter;
 
 fn run(src: &str) -> String {
-    let (mut interp, out) = Interpreter::with_captured_output();
+    // `re` is Lib/re/, read from the repository.
+    let lib = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../Lib");
+    let (mut interp, out) = Interpreter::builder()
+        .lib_dirs([lib])
+        .capture_output(true)
+        .build_captured();
+    let Some(out) = out else {
+        panic!("no captured output");
+    };
     let result = interp.run_source(src, "<re test>");
     interp.flush();
     let mut text = out.borrow().stdout.clone();

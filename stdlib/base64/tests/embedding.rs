@@ -4,7 +4,9 @@
 use rpy_vm::{Interpreter, Payload, PyErr, Value, Vm};
 
 fn interpreter() -> Interpreter {
-    let mut interp = Interpreter::new();
+    let mut interp = Interpreter::builder()
+        .stdlib(&rpy_stdlib_frozen::STDLIB)
+        .build();
     rpy_base64::register(&mut interp);
     interp
 }

@@ -6,7 +6,18 @@ use crate::objects::type_::lookup;
 use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
 
+/// `__build_class__`: the eval loop gives it the frame object of the frame
+/// running the `class` statement, which the class body and metaclass
+/// calls (eval loops started by native code) then see as their caller.
 fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let hint = vm.caller.frame.take().map(|f| (vm.loops.len(), f));
+    let saved = std::mem::replace(&mut vm.boundary_hint, hint);
+    let r = build_class_inner(vm, args);
+    vm.boundary_hint = saved;
+    r
+}
+
+fn build_class_inner(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.pos();
     if pos.len() < 2 {
         return Err(vm.type_error("__build_class__: not enough arguments"));
@@ -116,5 +127,14 @@ fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 pub fn init(vm: &mut Vm, b: &PyRef) {
-    vm.module_add_fn(b, "__build_class__", build_class);
+    let mut f = crate::native::NativeFunction::new("__build_class__", build_class);
+    f.needs_frame = true;
+    f.wants_frame_object = true;
+    f.bound = Some(Value::Obj(b.clone()));
+    f.module = Some(std::rc::Rc::from("builtins"));
+    let v = Value::Obj(vm.alloc(
+        vm.types.builtin_function.clone(),
+        Payload::BuiltinFunction(Box::new(f)),
+    ));
+    vm.module_set(b, "__build_class__", v);
 }

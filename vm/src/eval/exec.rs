@@ -60,6 +60,18 @@ impl Vm {
         let base = self.frame_stack.len();
         let mut cur = entry;
         let saved_globals = self.cur_globals.replace(cur.globals.clone());
+        let boundary = match &self.boundary_hint {
+            Some((level, o)) if *level == self.loops.len() => Some(o.clone()),
+            _ => None,
+        };
+        self.loops.push(crate::objects::frame::LoopAnchor {
+            base,
+            outer_globals: saved_globals,
+            boundary,
+        });
+        if cur.obj.get_mut().is_some() {
+            self.frame_resume(&cur, self.loops.len() - 1);
+        }
         let mut pending: Option<PyErr> = throw;
         loop {
             let r = match pending.take() {
@@ -97,6 +109,9 @@ impl Vm {
                 }
                 Ok(Transfer::Return(v)) => {
                     self.exit_frame_blocks(&mut cur);
+                    if cur.obj.get_mut().is_some() {
+                        self.frame_exit(&mut cur);
+                    }
                     if self.frame_stack.len() > base {
                         let parent = self.frame_stack.pop().unwrap_or_else(|| {
                             Box::new(Frame::new(
@@ -126,17 +141,23 @@ impl Vm {
                         self.recycle(done);
                         cur.push(v);
                     } else {
-                        self.cur_globals = saved_globals;
+                        self.leave_loop();
                         return (cur, Ok(Exit::Return(v)));
                     }
                 }
                 Ok(Transfer::Yield(v)) => {
-                    self.cur_globals = saved_globals;
+                    if cur.obj.get_mut().is_some() {
+                        self.frame_suspend(&cur);
+                    }
+                    self.leave_loop();
                     return (cur, Ok(Exit::Yield(v)));
                 }
                 Err(e) => match self.unwind(&mut cur, e) {
                     Ok(()) => {}
                     Err(e) => {
+                        if cur.obj.get_mut().is_some() {
+                            self.frame_exit(&mut cur);
+                        }
                         if self.frame_stack.len() > base {
                             let parent = self.frame_stack.pop().unwrap_or_else(|| {
                                 Box::new(Frame::new(
@@ -151,12 +172,23 @@ impl Vm {
                             self.recycle(done);
                             pending = Some(e);
                         } else {
-                            self.cur_globals = saved_globals;
+                            self.leave_loop();
                             return (cur, Err(e));
                         }
                     }
                 },
             }
+        }
+    }
+
+    /// Ends the innermost eval loop: restores the globals of the frame
+    /// that started it.
+    fn leave_loop(&mut self) {
+        if let Some(a) = self.loops.pop() {
+            if let Some(b) = a.boundary {
+                self.loop_boundary_exit(b);
+            }
+            self.cur_globals = a.outer_globals;
         }
     }
 
@@ -191,10 +223,12 @@ impl Vm {
                 if fresh {
                     self.chain_context(&e);
                 }
+                let frame = Some(self.running_frame_object(f));
                 d.traceback.borrow_mut().push(TbEntry {
                     code: f.code.clone(),
                     ip: f.lasti as u32,
                     globals: Some(f.globals.clone()),
+                    frame,
                 });
             }
         }
@@ -1164,7 +1198,11 @@ impl Vm {
                 }
                 Payload::BuiltinFunction(nf) => {
                     if nf.needs_frame {
-                        self.caller = self.caller_info(f);
+                        self.caller = if nf.wants_frame_object {
+                            self.getframe_caller(f)
+                        } else {
+                            self.caller_info(f)
+                        };
                     }
                     if nf.kind == NativeKind::Method {
                         self.check_descriptor_self(nf, args)?;
@@ -1256,6 +1294,17 @@ impl Vm {
             first_arg: None,
             class_cell: None,
             has_class_cell: false,
+            frame: None,
+        }
+    }
+
+    /// What `sys._getframe` sees: the frame object of `f`.
+    #[cold]
+    #[inline(never)]
+    fn getframe_caller(&mut self, f: &Frame) -> crate::vm::CallerInfo {
+        crate::vm::CallerInfo {
+            frame: Some(self.running_frame_object(f)),
+            ..Default::default()
         }
     }
 

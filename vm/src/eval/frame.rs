@@ -2,6 +2,7 @@
 //! value stack, fast locals by slot, cells, block stack), recycled through
 //! a pool so that Python-to-Python calls do not allocate.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use crate::objects::code::Code;
@@ -37,6 +38,9 @@ pub struct Frame {
     /// When set, the frame is an `__init__` run by a type call: its return
     /// value must be None and the call's result is this instance.
     pub init_of: Option<Value>,
+    /// The frame object made for this frame (`objects/frame.rs`), if
+    /// Python asked for one; it receives the final state on exit.
+    pub obj: Cell<Option<PyRef>>,
 }
 
 impl Frame {
@@ -53,7 +57,16 @@ impl Frame {
             builtins,
             locals: None,
             init_of: None,
+            obj: Cell::new(None),
         }
+    }
+
+    /// The frame object made for this frame, if any.
+    pub fn frame_obj(&self) -> Option<PyRef> {
+        let o = self.obj.take();
+        let c = o.clone();
+        self.obj.set(o);
+        c
     }
 
     /// Resets a recycled frame for `code`.
@@ -82,6 +95,8 @@ impl Frame {
         self.blocks.clear();
         self.locals = None;
         self.init_of = None;
+        // `obj` is already empty: every frame that ran left the eval loop
+        // through `Vm::frame_exit`, which takes it.
     }
 
     #[inline]

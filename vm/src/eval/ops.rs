@@ -174,6 +174,7 @@ impl Vm {
                 // bytes + any other buffer (memoryview, array).
                 if let (Some(x), Some(y)) = (self.buffer(a)?, self.buffer(b)?) {
                     let mut joined = x.bytes;
+                    self.reserve(&mut joined, y.bytes.len())?;
                     joined.extend_from_slice(&y.bytes);
                     return Ok(match a.payload() {
                         Some(Payload::ByteArray(_)) => self.new_bytearray(joined),
@@ -444,6 +445,7 @@ impl Vm {
             return Err(self.overflow_error("cannot fit 'int' into an index-sized integer"));
         };
         let n = n.max(0) as usize;
+        let reps = |len: usize| if len == 0 { 0 } else { n };
         let too_big = |len: usize| {
             len.checked_mul(n)
                 .map(|t| t > isize::MAX as usize / 16)
@@ -460,7 +462,8 @@ impl Vm {
                 if out.try_reserve(len * n).is_err() {
                     return Err(self.memory_error());
                 }
-                for _ in 0..n {
+                // An empty sequence repeats to itself without looping n times.
+                for _ in 0..reps(len) {
                     out.push_str(s.as_str());
                 }
                 Ok(self.str_val(out))
@@ -472,7 +475,7 @@ impl Vm {
                 }
                 let mut out = Vec::new();
                 self.reserve(&mut out, b.len() * n)?;
-                for _ in 0..n {
+                for _ in 0..reps(b.len()) {
                     out.extend_from_slice(&b);
                 }
                 if matches!(seq.payload(), Some(Payload::ByteArray(_))) {
@@ -488,7 +491,7 @@ impl Vm {
                 }
                 let mut out = Vec::new();
                 self.reserve(&mut out, items.len() * n)?;
-                for _ in 0..n {
+                for _ in 0..reps(items.len()) {
                     out.extend(items.iter().cloned());
                 }
                 Ok(self.new_list(out))
@@ -503,7 +506,7 @@ impl Vm {
                 }
                 let mut out = Vec::new();
                 self.reserve(&mut out, items.len() * n)?;
-                for _ in 0..n {
+                for _ in 0..reps(items.len()) {
                     out.extend(items.iter().cloned());
                 }
                 Ok(self.new_tuple(out))

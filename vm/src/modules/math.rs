@@ -820,7 +820,16 @@ fn factorial_of(vm: &mut Vm, n: &Integer) -> PyResult<Value> {
             i64::MAX
         )));
     };
+    // log2(n!) is about n (log2 n - log2 e).
+    let x = n as f64;
+    vm.check_int_alloc((x * (x.max(2.0).log2() - std::f64::consts::LOG2_E)).max(64.0) as u128)?;
     Ok(vm.new_int(Integer::from(Natural::factorial(n as u64))))
+}
+
+/// At most `k` factors of `n` bits each: the size of a falling product
+/// or binomial coefficient, for the allocation gate.
+fn product_bits(n: &Natural, k: u64) -> u128 {
+    u128::from(n.significant_bits()).saturating_mul(u128::from(k))
 }
 
 fn m_gcd(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -887,6 +896,7 @@ fn m_comb(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if u64::try_from(&k).map_or(true, |k| k > i64::MAX as u64) {
         return Err(vm.overflow_error(format!("min(n - k, k) must not exceed {}", i64::MAX)));
     }
+    vm.check_int_alloc(product_bits(&n, u64::try_from(&k).unwrap_or(u64::MAX)))?;
     Ok(vm.new_int(Integer::from(Natural::binomial_coefficient(n, k))))
 }
 
@@ -911,6 +921,7 @@ fn m_perm(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Err(vm.overflow_error(format!("k must not exceed {}", i64::MAX)));
         }
     };
+    vm.check_int_alloc(product_bits(&n, k))?;
     Ok(vm.new_int(Integer::from(falling_product(&n, k))))
 }
 

@@ -308,12 +308,14 @@ fn lstat(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn getpid(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.exact::<0>(vm, "getpid")?;
+    vm.require(Capability::Process, "os.getpid")?;
     Ok(Value::Int(i64::from(std::process::id())))
 }
 
 #[cfg(unix)]
 fn getppid(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.exact::<0>(vm, "getppid")?;
+    vm.require(Capability::Process, "os.getppid")?;
     Ok(Value::Int(i64::from(std::os::unix::process::parent_id())))
 }
 
@@ -400,6 +402,7 @@ fn urandom(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if n < 0 {
         return Err(vm.value_error("negative argument not allowed"));
     }
+    vm.check_alloc(n as usize)?;
     let mut buf = vec![0u8; n as usize];
     let r = std::fs::File::open("/dev/urandom")
         .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut buf));
@@ -409,6 +412,7 @@ fn urandom(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn cpu_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.exact::<0>(vm, "cpu_count")?;
+    vm.require(Capability::Process, "os.cpu_count")?;
     Ok(std::thread::available_parallelism()
         .map(|n| Value::Int(n.get() as i64))
         .unwrap_or(Value::None))
@@ -417,6 +421,8 @@ fn cpu_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn exit_now(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [code] = args.exact(vm, "_exit")?;
     let code = vm.to_i64(code)?;
+    // Ending the process would end the embedding host too.
+    vm.require(Capability::Process, "os._exit")?;
     // Like os._exit: no cleanup, but what was written reaches the streams.
     let out = vm.output.clone();
     let _ = out.borrow_mut().flush(false);

@@ -147,8 +147,65 @@ fn getdefaultencoding(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(vm.str_val("utf-8"))
 }
 
-fn getframe(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Err(vm.not_implemented_error("sys._getframe is not supported by rpy"))
+/// `sys._getframe(depth=0)`: the eval loop puts the caller's frame object
+/// in `vm.caller.frame` first (`wants_frame_object`); called some other
+/// way (from native code), the innermost Python frame is out of reach
+/// and is represented as such (`objects/frame.rs`).
+fn getframe(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [depth] = args.range::<1>(vm, "_getframe", 0, false)?;
+    let start = vm.caller.frame.take();
+    let mut depth = match depth {
+        Some(d) => vm.to_i64(d)?,
+        None => 0,
+    };
+    let mut cur = match start {
+        Some(f) => Some(f),
+        None => {
+            let k = vm.loops.len();
+            vm.frame_at(crate::objects::frame::FramePos::Below(k))
+        }
+    };
+    while depth > 0 {
+        let Some(f) = cur else { break };
+        let v = Value::Obj(f);
+        cur = match crate::objects::frame::frame_data(&v) {
+            Some(d) => vm.frame_back(d),
+            None => None,
+        };
+        depth -= 1;
+    }
+    match cur {
+        Some(f) => Ok(Value::Obj(f)),
+        None => Err(vm.value_error("call stack is not deep enough")),
+    }
+}
+
+/// `sys.settrace`/`sys.setprofile` (and `threading.settrace`, which calls
+/// it in each new thread): rpy has no tracing or profiling hooks.
+/// Removing a hook (None) is a no-op and succeeds; installing one raises
+/// NotImplementedError rather than being silently ignored.
+fn settrace(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [f] = args.exact::<1>(vm, "settrace")?;
+    if f.is_none() {
+        return Ok(Value::None);
+    }
+    Err(vm.not_implemented_error("sys.settrace() is not supported by rpy (no tracing hooks)"))
+}
+fn setprofile(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let [f] = args.exact::<1>(vm, "setprofile")?;
+    if f.is_none() {
+        return Ok(Value::None);
+    }
+    Err(vm.not_implemented_error("sys.setprofile() is not supported by rpy (no profiling hooks)"))
+}
+/// `sys.gettrace()`/`sys.getprofile()`: never a hook (see `settrace`).
+fn gettrace(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<0>(vm, "gettrace")?;
+    Ok(Value::None)
+}
+fn getprofile(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<0>(vm, "getprofile")?;
+    Ok(Value::None)
 }
 
 /// Creates the `sys` module (called at start-up).
@@ -170,9 +227,22 @@ pub fn init(vm: &mut Vm) {
             ("getrefcount", getrefcount),
             ("getsizeof", getsizeof),
             ("getdefaultencoding", getdefaultencoding),
-            ("_getframe", getframe),
+            ("settrace", settrace),
+            ("setprofile", setprofile),
+            ("gettrace", gettrace),
+            ("getprofile", getprofile),
         ],
     );
+    let mut gf = crate::native::NativeFunction::new("_getframe", getframe);
+    gf.needs_frame = true;
+    gf.wants_frame_object = true;
+    gf.bound = Some(Value::Obj(m.clone()));
+    gf.module = Some(std::rc::Rc::from("sys"));
+    let gf = Value::Obj(vm.alloc(
+        vm.types.builtin_function.clone(),
+        crate::object::Payload::BuiltinFunction(Box::new(gf)),
+    ));
+    vm.module_set(&m, "_getframe", gf);
     let d = vm.sys.dict().cloned();
     if let Some(d) = &d {
         for k in ["displayhook", "excepthook"] {

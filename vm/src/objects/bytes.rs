@@ -6,6 +6,7 @@ use std::cell::RefCell;
 
 use crate::native::Args;
 use crate::object::Payload;
+use crate::objects::slice::normalize_index;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -64,9 +65,17 @@ impl Vm {
     /// released memoryview. Native functions use it to read bytes-like
     /// arguments with their own error messages.
     pub fn buffer(&mut self, v: &Value) -> PyResult<Option<Buffer>> {
+        // The bytes are copied: the copy goes through the allocation gate.
         let bytes = match v.payload() {
-            Some(Payload::Bytes(b)) => b.clone(),
-            Some(Payload::ByteArray(b)) => b.borrow().clone(),
+            Some(Payload::Bytes(b)) => {
+                self.check_alloc(b.len())?;
+                b.clone()
+            }
+            Some(Payload::ByteArray(b)) => {
+                let n = b.borrow().len();
+                self.check_alloc(n)?;
+                b.borrow().clone()
+            }
             _ => {
                 return match crate::objects::memoryview::memoryview_buffer(self, v) {
                     None => Ok(self.exported_buffer(v).map(|e| Buffer {
@@ -151,7 +160,9 @@ fn bytes_from_source(vm: &mut Vm, src: &Value, fname: &str) -> PyResult<Vec<u8>>
                 v.resize(n as usize, 0);
                 return Ok(v);
             }
-            let items = vm.iterate(src).map_err(|e| {
+            // Items are converted as they come: an endless iterable stops
+            // at its first bad item, as in CPython.
+            let it = vm.get_iter(src).map_err(|e| {
                 if vm.err_matches(&e, &vm.exc.type_error.clone()) {
                     vm.type_error(format!(
                         "cannot convert '{}' object to {fname}",
@@ -161,18 +172,31 @@ fn bytes_from_source(vm: &mut Vm, src: &Value, fname: &str) -> PyResult<Vec<u8>>
                     e
                 }
             })?;
-            let mut out = Vec::with_capacity(items.len());
-            for it in items {
-                if !vm.is_index(&it) {
+            if fname == "bytes" {
+                // CPython sizes the result from the length hint first.
+                vm.length_hint_check(src)?;
+            }
+            let range_msg = if fname == "bytearray" {
+                "byte must be in range(0, 256)"
+            } else {
+                "bytes must be in range(0, 256)"
+            };
+            let mut out = Vec::new();
+            while let Some(item) = vm.next(&it)? {
+                if !vm.is_index(&item) {
                     return Err(vm.type_error(format!(
                         "'{}' object cannot be interpreted as an integer",
-                        vm.type_name(&it)
+                        vm.type_name(&item)
                     )));
                 }
-                let i = vm.to_index(&it)?;
+                let i = vm.to_index(&item)?;
                 let i = crate::objects::int::clamp_i64(&i);
                 if !(0..256).contains(&i) {
-                    return Err(vm.value_error("bytes must be in range(0, 256)"));
+                    return Err(vm.value_error(range_msg));
+                }
+                if out.len() == out.capacity() {
+                    let grow = out.len().max(8);
+                    vm.reserve(&mut out, grow)?;
                 }
                 out.push(i as u8);
             }
@@ -287,10 +311,12 @@ fn bytes_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn bytes_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this, idx] = args.exact_method(vm, "bytes.__getitem__")?;
-    let b = data_of(vm, this)?;
     let is_ba = matches!(this.payload(), Some(Payload::ByteArray(_)));
     if let Some(Payload::Slice { .. }) = idx.payload() {
-        let r = vm.resolve_slice(idx, b.len())?;
+        // Bounds first: their `__index__` may resize a bytearray.
+        let bounds = vm.unpack_slice(idx)?;
+        let b = data_of(vm, this)?;
+        let r = bounds.adjust(b.len());
         let out: Vec<u8> = r.indices().filter_map(|i| b.get(i).copied()).collect();
         return Ok(if is_ba {
             vm.new_bytearray(out)
@@ -305,48 +331,11 @@ fn bytes_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
             vm.type_name(idx)
         )));
     }
-    match vm.seq_index(idx, b.len())? {
-        Some(i) => Ok(Value::Int(i64::from(b[i]))),
+    let i = vm.index_value(idx)?;
+    let b = data_of(vm, this)?;
+    match normalize_index(i, b.len()).and_then(|i| b.get(i)) {
+        Some(&x) => Ok(Value::Int(i64::from(x))),
         None => Err(vm.index_error(format!("{tn} index out of range"))),
-    }
-}
-
-fn bytearray_delitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this, idx] = args.exact_method(vm, "bytearray.__delitem__")?;
-    let Some(Payload::ByteArray(cell)) = this.payload() else {
-        return Err(vm.type_error("descriptor requires a 'bytearray' object"));
-    };
-    let len = cell.borrow().len();
-    if let Some(Payload::Slice { .. }) = idx.payload() {
-        let r = vm.resolve_slice(idx, len)?;
-        let mut kill = vec![false; len];
-        for i in r.indices() {
-            if let Some(k) = kill.get_mut(i) {
-                *k = true;
-            }
-        }
-        let mut b = cell.borrow_mut();
-        let kept: Vec<u8> = b
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !kill.get(*i).copied().unwrap_or(false))
-            .map(|(_, x)| *x)
-            .collect();
-        *b = kept;
-        return Ok(Value::None);
-    }
-    if !vm.is_index(idx) {
-        return Err(vm.type_error(format!(
-            "bytearray indices must be integers or slices, not {}",
-            vm.type_name(idx)
-        )));
-    }
-    match vm.seq_index(idx, len)? {
-        Some(i) => {
-            cell.borrow_mut().remove(i);
-            Ok(Value::None)
-        }
-        None => Err(vm.index_error("bytearray index out of range")),
     }
 }
 
@@ -356,9 +345,11 @@ fn bytearray_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("descriptor requires a 'bytearray' object"));
     };
     if let Some(Payload::Slice { .. }) = idx.payload() {
+        // CPython's order: bounds, then the source, then the current length.
+        let bounds = vm.unpack_slice(idx)?;
         let src = bytes_from_source(vm, value, "bytearray")?;
         let len = cell.borrow().len();
-        let r = vm.resolve_slice(idx, len)?;
+        let r = bounds.adjust(len);
         if r.step == 1 {
             let start = r.start.clamp(0, len as i64) as usize;
             let stop = r.stop.max(r.start).clamp(0, len as i64) as usize;
@@ -380,12 +371,14 @@ fn bytearray_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         return Ok(Value::None);
     }
-    let len = cell.borrow().len();
-    let Some(i) = vm.seq_index(idx, len)? else {
-        return Err(vm.index_error("bytearray index out of range"));
-    };
+    // Both conversions run before the buffer is read: either may resize it.
+    let i = vm.index_value(idx)?;
     let v = vm.to_index(value)?;
     let v = crate::objects::int::clamp_i64(&v);
+    let len = cell.borrow().len();
+    let Some(i) = normalize_index(i, len) else {
+        return Err(vm.index_error("bytearray index out of range"));
+    };
     if !(0..256).contains(&v) {
         return Err(vm.value_error("byte must be in range(0, 256)"));
     }
@@ -423,28 +416,6 @@ fn bytes_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(crate::objects::iter::seq_iter(vm, cls, this))
 }
 
-fn bytearray_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this, x] = args.exact_method(vm, "bytearray.append")?;
-    let v = vm.to_index(x)?;
-    let v = crate::objects::int::clamp_i64(&v);
-    if !(0..256).contains(&v) {
-        return Err(vm.value_error("byte must be in range(0, 256)"));
-    }
-    if let Some(Payload::ByteArray(cell)) = this.payload() {
-        cell.borrow_mut().push(v as u8);
-    }
-    Ok(Value::None)
-}
-
-fn bytearray_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this, x] = args.exact_method(vm, "bytearray.extend")?;
-    let src = bytes_from_source(vm, x, "bytearray")?;
-    if let Some(Payload::ByteArray(cell)) = this.payload() {
-        cell.borrow_mut().extend(src);
-    }
-    Ok(Value::None)
-}
-
 pub fn init(vm: &mut Vm) {
     let t = vm.types.bytes.clone();
     vm.add_static(&t, "__new__", bytes_new);
@@ -467,16 +438,11 @@ pub fn init(vm: &mut Vm) {
         &ba,
         &[
             ("__init__", bytearray_init),
-            ("__repr__", bytes_repr_m),
-            ("__str__", bytes_repr_m),
             ("__len__", bytes_len),
             ("__getitem__", bytes_getitem),
             ("__setitem__", bytearray_setitem),
-            ("__delitem__", bytearray_delitem),
             ("__iter__", bytes_iter),
             ("decode", bytes_decode),
-            ("append", bytearray_append),
-            ("extend", bytearray_extend),
         ],
     );
     vm.set_class_const(&ba, "__hash__", Value::None);

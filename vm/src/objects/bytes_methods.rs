@@ -415,6 +415,8 @@ fn b_expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         None => 8,
     };
+    let len = bytes_ops::expandtabs_len(&data, i64::from(tabsize)).map_err(|e| vm.text_error(e))?;
+    vm.check_alloc(len)?;
     let out = bytes_ops::expandtabs(&data, i64::from(tabsize)).map_err(|e| vm.text_error(e))?;
     Ok(make(vm, ba, out))
 }
@@ -708,9 +710,8 @@ fn ba_imul(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn ba_delitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let c = cell(vm, &args, "__delitem__")?;
     let [_, idx] = args.exact_method(vm, "bytearray.__delitem__")?;
-    let len = c.borrow().len();
     if let Some(Payload::Slice { .. }) = idx.payload() {
-        let r = vm.resolve_slice(idx, len)?;
+        let r = vm.resolve_slice(idx, c)?;
         let doomed: std::collections::HashSet<usize> = r.indices().collect();
         let mut b = c.borrow_mut();
         let kept: Vec<u8> = b
@@ -728,7 +729,7 @@ fn ba_delitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
             "bytearray indices must be integers or slices, not {t}"
         )));
     }
-    match vm.seq_index(idx, len)? {
+    match vm.seq_index(idx, c)? {
         Some(i) => {
             c.borrow_mut().remove(i);
             Ok(Value::None)

@@ -593,7 +593,13 @@ fn getset_name(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 fn getset_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let this = args.this().clone();
+    let member = Rc::ptr_eq(&vm.class_of(&this), &vm.types.member_descriptor);
     let s = match this.payload() {
+        Some(Payload::GetSet(g)) if member => format!(
+            "<member '{}' of '{}' objects>",
+            g.name,
+            crate::objects::type_::type_name_of(&g.owner)
+        ),
         Some(Payload::GetSet(g)) => format!(
             "<attribute '{}' of '{}' objects>",
             g.name,

@@ -23,6 +23,8 @@ pub struct TbEntry {
     pub ip: u32,
     /// The frame's globals (for NameError suggestions, `tb_frame`).
     pub globals: Option<PyRef>,
+    /// The frame object (`tb_frame`), made as the exception passed.
+    pub frame: Option<PyRef>,
 }
 
 /// The payload of an exception instance.

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use crate::native::{Args, NativeKind};
 use crate::object::Payload;
 use crate::objects::code::Code;
+use crate::objects::descriptor::{Getter, Setter};
 use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
 
@@ -102,9 +103,7 @@ fn set_annotations(vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
 
 fn get_code(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let c = func_of(vm, v)?.code.borrow().clone();
-    Ok(Value::Obj(
-        vm.alloc(vm.types.code.clone(), Payload::Code(c)),
-    ))
+    Ok(Value::Obj(vm.code_object(&c)))
 }
 fn set_code(vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
     let Some(Payload::Code(code)) = x.payload() else {
@@ -306,12 +305,23 @@ fn builtin_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("descriptor requires a builtin function"));
     };
     let name = f.name.clone();
+    let class = vm.class_of(&this);
     let s = match (&f.bound, f.kind, &f.owner) {
+        (Some(b), _, _) if Rc::ptr_eq(&class, &vm.types.method_wrapper) => {
+            let tn = vm.type_name(b);
+            format!("<method-wrapper '{name}' of {tn} object at {:#x}>", b.id())
+        }
         (Some(b), _, _) if !matches!(b.payload(), Some(Payload::Module(_))) => {
             let tn = vm.type_name(b);
             format!("<built-in method {name} of {tn} object at {:#x}>", b.id())
         }
-        (None, NativeKind::Method, Some(o)) => {
+        (None, NativeKind::Method, Some(o)) if Rc::ptr_eq(&class, &vm.types.wrapper_descriptor) => {
+            format!(
+                "<slot wrapper '{name}' of '{}' objects>",
+                crate::objects::type_::type_name_of(o)
+            )
+        }
+        (None, NativeKind::Method | NativeKind::ClassMethod, Some(o)) => {
             format!(
                 "<method '{name}' of '{}' objects>",
                 crate::objects::type_::type_name_of(o)
@@ -354,15 +364,18 @@ impl Vm {
         ))
     }
 
-    /// A native method bound to `this` (`[].append`).
+    /// A native method bound to `this` (`[].append`; a slot wrapper
+    /// such as `object().__str__` binds to a `method-wrapper`).
     pub fn bind_native(&mut self, nf: &crate::native::NativeFunction, this: Value) -> Value {
+        let class = if nf.kind == NativeKind::Method && is_slot_wrapper(&nf.name) {
+            self.types.method_wrapper.clone()
+        } else {
+            self.types.builtin_function.clone()
+        };
         let mut b = nf.clone();
         b.bound = Some(this);
         b.kind = NativeKind::Bound;
-        Value::Obj(self.alloc(
-            self.types.builtin_function.clone(),
-            Payload::BuiltinFunction(Box::new(b)),
-        ))
+        Value::Obj(self.alloc(class, Payload::BuiltinFunction(Box::new(b))))
     }
 }
 
@@ -372,8 +385,21 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&t, "__qualname__", get_qualname, Some(set_qualname));
     vm.add_getset(&t, "__defaults__", get_defaults, Some(set_defaults));
     vm.add_getset(&t, "__kwdefaults__", get_kwdefaults, Some(set_kwdefaults));
-    vm.add_getset(&t, "__doc__", get_doc, Some(set_doc));
-    vm.add_getset(&t, "__module__", get_module, Some(set_module));
+    // CPython's function members (T_OBJECT fields) are member_descriptors.
+    let members: [(&'static str, Getter, Option<Setter>); 5] = [
+        ("__doc__", get_doc, Some(set_doc)),
+        ("__module__", get_module, Some(set_module)),
+        ("__globals__", get_globals, None),
+        ("__builtins__", get_builtins, None),
+        ("__closure__", get_closure, None),
+    ];
+    for (name, get, set) in members {
+        let v = crate::objects::descriptor::getset_value(vm, &t, name, get, set);
+        if let Value::Obj(o) = &v {
+            o.set_class(vm.types.member_descriptor.clone());
+        }
+        vm.set_class_const(&t, name, v);
+    }
     vm.add_getset(
         &t,
         "__annotations__",
@@ -381,9 +407,6 @@ pub fn init(vm: &mut Vm) {
         Some(set_annotations),
     );
     vm.add_getset(&t, "__code__", get_code, Some(set_code));
-    vm.add_getset(&t, "__globals__", get_globals, None);
-    vm.add_getset(&t, "__builtins__", get_builtins, None);
-    vm.add_getset(&t, "__closure__", get_closure, None);
     vm.add_getset(
         &t,
         "__dict__",
@@ -412,6 +435,7 @@ pub fn init(vm: &mut Vm) {
         vm.types.method_descriptor.clone(),
         vm.types.classmethod_descriptor.clone(),
         vm.types.wrapper_descriptor.clone(),
+        vm.types.method_wrapper.clone(),
     ] {
         vm.add_getset(&t, "__name__", builtin_name, None);
         vm.add_getset(&t, "__qualname__", builtin_qualname, None);
@@ -435,9 +459,97 @@ pub fn init(vm: &mut Vm) {
         vm.types.method_descriptor.clone(),
         vm.types.classmethod_descriptor.clone(),
         vm.types.wrapper_descriptor.clone(),
+        vm.types.method_wrapper.clone(),
     ] {
         vm.add_methods(&t, &[("__call__", call_self)]);
     }
+}
+
+/// Whether a method of a built-in type fills a type slot (`__init__`,
+/// `__repr__`, the operators, ...): CPython exposes those as
+/// `wrapper_descriptor`s (`<slot wrapper ...>`), bound as `method-wrapper`.
+pub fn is_slot_wrapper(name: &str) -> bool {
+    matches!(
+        name,
+        "__getattribute__"
+            | "__getattr__"
+            | "__setattr__"
+            | "__delattr__"
+            | "__repr__"
+            | "__hash__"
+            | "__call__"
+            | "__str__"
+            | "__lt__"
+            | "__le__"
+            | "__eq__"
+            | "__ne__"
+            | "__gt__"
+            | "__ge__"
+            | "__iter__"
+            | "__next__"
+            | "__get__"
+            | "__set__"
+            | "__delete__"
+            | "__init__"
+            | "__del__"
+            | "__await__"
+            | "__aiter__"
+            | "__anext__"
+            | "__add__"
+            | "__radd__"
+            | "__sub__"
+            | "__rsub__"
+            | "__mul__"
+            | "__rmul__"
+            | "__mod__"
+            | "__rmod__"
+            | "__divmod__"
+            | "__rdivmod__"
+            | "__pow__"
+            | "__rpow__"
+            | "__neg__"
+            | "__pos__"
+            | "__abs__"
+            | "__bool__"
+            | "__invert__"
+            | "__lshift__"
+            | "__rlshift__"
+            | "__rshift__"
+            | "__rrshift__"
+            | "__and__"
+            | "__rand__"
+            | "__xor__"
+            | "__rxor__"
+            | "__or__"
+            | "__ror__"
+            | "__int__"
+            | "__float__"
+            | "__index__"
+            | "__iadd__"
+            | "__isub__"
+            | "__imul__"
+            | "__imod__"
+            | "__ipow__"
+            | "__ilshift__"
+            | "__irshift__"
+            | "__iand__"
+            | "__ixor__"
+            | "__ior__"
+            | "__floordiv__"
+            | "__rfloordiv__"
+            | "__truediv__"
+            | "__rtruediv__"
+            | "__ifloordiv__"
+            | "__itruediv__"
+            | "__matmul__"
+            | "__rmatmul__"
+            | "__imatmul__"
+            | "__len__"
+            | "__getitem__"
+            | "__setitem__"
+            | "__delitem__"
+            | "__contains__"
+    )
 }
 
 /// `f.__call__(*args, **kwargs)` is `f(*args, **kwargs)`.

@@ -582,17 +582,13 @@ fn gen_code(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let c = gen_of(v)
         .map(|g| g.code.clone())
         .ok_or_else(|| vm.type_error("expected a generator"))?;
-    Ok(Value::Obj(
-        vm.alloc(vm.types.code.clone(), Payload::Code(c)),
-    ))
+    Ok(Value::Obj(vm.code_object(&c)))
 }
 fn gen_frame(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let g = gen_of(v).ok_or_else(|| vm.type_error("expected a generator"))?;
-    Ok(if g.finished.get() {
-        Value::None
-    } else {
-        Value::Bool(true)
-    })
+    match v {
+        Value::Obj(o) if gen_of(v).is_some() => Ok(vm.generator_frame_object(o)),
+        _ => Err(vm.type_error("expected a generator")),
+    }
 }
 fn gen_yieldfrom(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let g = gen_of(v).ok_or_else(|| vm.type_error("expected a generator"))?;

@@ -253,6 +253,7 @@ pub fn int_binop(vm: &mut Vm, op: B, a: &IntVal, b: &IntVal) -> PyResult<Option<
                 if s > (1u64 << 36) {
                     return Err(vm.memory_error());
                 }
+                vm.check_int_alloc(u128::from(x.significant_bits()) + u128::from(s))?;
                 x << s
             }
         }
@@ -281,6 +282,9 @@ pub fn int_binop(vm: &mut Vm, op: B, a: &IntVal, b: &IntVal) -> PyResult<Option<
             let bits = x.significant_bits();
             if bits > 1 && bits.saturating_mul(e) > (1u64 << 36) {
                 return Err(vm.memory_error());
+            }
+            if bits > 1 {
+                vm.check_int_alloc(u128::from(bits) * u128::from(e))?;
             }
             x.pow(e)
         }
@@ -637,10 +641,16 @@ fn int_to_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
             if l < 0 {
                 return Err(vm.value_error("length argument must be non-negative"));
             }
-            clamp_i64(&l) as usize
+            let Ok(l) = i64::try_from(&l) else {
+                return Err(vm.overflow_error("Python int too large to convert to C ssize_t"));
+            };
+            l as usize
         }
         None => 1,
     };
+    // CPython allocates the result first: MemoryError before OverflowError.
+    // (The modulus below takes as many bytes again.)
+    vm.check_alloc(length.saturating_mul(2))?;
     let little = match byteorder {
         Some(b) => match b.as_str() {
             Some("little") => true,

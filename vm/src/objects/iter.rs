@@ -37,6 +37,9 @@ pub enum IterState {
         dict: PyRef,
         index: usize,
         len: usize,
+        /// Items still expected: a dict whose keys were replaced by as
+        /// many others still yields more than it had.
+        left: usize,
         kind: u8,
     },
     Set {
@@ -105,6 +108,7 @@ pub fn dict_iter(vm: &mut Vm, d: &PyRef, kind: u8) -> Value {
             dict: d.clone(),
             index: 0,
             len,
+            left: len,
             kind,
         })),
     ))
@@ -239,6 +243,16 @@ impl Vm {
     }
 
     /// Collects an iterable into a vector.
+    /// CPython sizes a collected iterable from its length hint first, so
+    /// a range too long for a Py_ssize_t is an OverflowError at once
+    /// instead of an endless loop.
+    pub fn length_hint_check(&mut self, v: &Value) -> PyResult<()> {
+        if let Some(Payload::BigRange(_)) = v.payload() {
+            self.len(v)?;
+        }
+        Ok(())
+    }
+
     pub fn iterate(&mut self, v: &Value) -> PyResult<Vec<Value>> {
         if let Value::Obj(o) = v {
             let exact = o
@@ -255,6 +269,7 @@ impl Vm {
             }
         }
         let it = self.get_iter(v)?;
+        self.length_hint_check(v)?;
         let mut out = Vec::new();
         while let Some(x) = self.next(&it)? {
             if out.len() == out.capacity() {
@@ -365,6 +380,7 @@ impl Vm {
                     dict,
                     index,
                     len,
+                    left,
                     kind,
                 } => {
                     let Some(t) = crate::objects::dict::table(dict) else {
@@ -382,6 +398,13 @@ impl Vm {
                         *s = IterState::Exhausted;
                         return Ok(None);
                     };
+                    if *left == 0 {
+                        drop(t);
+                        *s = IterState::Exhausted;
+                        drop(s);
+                        return Err(self.runtime_error("dictionary keys changed during iteration"));
+                    }
+                    *left -= 1;
                     let (k, v, kind) = (k.clone(), v.clone(), *kind);
                     *index = at + 1;
                     drop(t);
@@ -588,9 +611,8 @@ fn iter_length_hint(vm: &mut Vm, args: Args) -> PyResult<Value> {
         },
         IterState::Range { remaining, .. } => *remaining as usize,
         IterState::Reverse { next, .. } => *next,
-        IterState::Dict { len, index, .. } | IterState::Set { len, index, .. } => {
-            len.saturating_sub(*index)
-        }
+        IterState::Dict { left, .. } => *left,
+        IterState::Set { len, index, .. } => len.saturating_sub(*index),
         _ => 0,
     };
     let _ = vm;

@@ -65,8 +65,7 @@ fn list_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn list_getitem_impl(vm: &mut Vm, this: &Value, idx: &Value) -> PyResult<Value> {
     let l = this_list(vm, this, "__getitem__")?;
     if let Some(Payload::Slice { .. }) = idx.payload() {
-        let len = l.borrow().len();
-        let r = vm.resolve_slice(idx, len)?;
+        let r = vm.resolve_slice(idx, l)?;
         let items: Vec<Value> = {
             let b = l.borrow();
             r.indices().filter_map(|i| b.get(i).cloned()).collect()
@@ -79,8 +78,7 @@ pub fn list_getitem_impl(vm: &mut Vm, this: &Value, idx: &Value) -> PyResult<Val
             vm.type_name(idx)
         )));
     }
-    let len = l.borrow().len();
-    match vm.seq_index(idx, len)? {
+    match vm.seq_index(idx, l)? {
         Some(i) => l
             .borrow()
             .get(i)
@@ -99,13 +97,16 @@ fn list_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn list_setitem_impl(vm: &mut Vm, this: &Value, idx: &Value, value: Value) -> PyResult<()> {
     let l = this_list(vm, this, "__setitem__")?;
     if let Some(Payload::Slice { .. }) = idx.payload() {
+        // CPython's order: the bounds (`__index__`), then the items, then
+        // the length as it is after both ran.
+        let bounds = vm.unpack_slice(idx)?;
         let items = if value.is(this) {
             l.borrow().clone()
         } else {
             vm.iterate(&value)?
         };
         let len = l.borrow().len();
-        let r = vm.resolve_slice(idx, len)?;
+        let r = bounds.adjust(len);
         let mut b = l.borrow_mut();
         if r.step == 1 {
             let start = r.start.clamp(0, len as i64) as usize;
@@ -134,8 +135,7 @@ pub fn list_setitem_impl(vm: &mut Vm, this: &Value, idx: &Value, value: Value) -
             vm.type_name(idx)
         )));
     }
-    let len = l.borrow().len();
-    match vm.seq_index(idx, len)? {
+    match vm.seq_index(idx, l)? {
         Some(i) => {
             let old = l
                 .borrow_mut()
@@ -157,8 +157,8 @@ fn list_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
 pub fn list_delitem_impl(vm: &mut Vm, this: &Value, idx: &Value) -> PyResult<()> {
     let l = this_list(vm, this, "__delitem__")?;
     if let Some(Payload::Slice { .. }) = idx.payload() {
+        let r = vm.resolve_slice(idx, l)?;
         let len = l.borrow().len();
-        let r = vm.resolve_slice(idx, len)?;
         let mut kill = vec![false; len];
         for i in r.indices() {
             if let Some(k) = kill.get_mut(i) {
@@ -185,8 +185,7 @@ pub fn list_delitem_impl(vm: &mut Vm, this: &Value, idx: &Value) -> PyResult<()>
             vm.type_name(idx)
         )));
     }
-    let len = l.borrow().len();
-    match vm.seq_index(idx, len)? {
+    match vm.seq_index(idx, l)? {
         Some(i) => {
             let v = l.borrow_mut().remove(i);
             drop(v);
@@ -242,16 +241,20 @@ fn list_insert(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn list_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this, idx] = args.range::<2>(vm, "pop", 1, true)?;
     let this = this.cloned().unwrap_or(Value::None);
+    this_list(vm, &this, "pop")?;
+    // The index first: its `__index__` may change the list.
+    let i = match idx {
+        Some(v) => Some(crate::objects::int::clamp_i64(&vm.to_index(v)?)),
+        None => None,
+    };
     let l = this_list(vm, &this, "pop")?;
     let len = l.borrow().len();
     if len == 0 {
         return Err(vm.index_error("pop from empty list"));
     }
-    let i = match idx {
+    let i = match i {
         None => len - 1,
-        Some(v) => {
-            let i = vm.to_index(v)?;
-            let i = crate::objects::int::clamp_i64(&i);
+        Some(i) => {
             let i = if i < 0 { i + len as i64 } else { i };
             if i < 0 || i >= len as i64 {
                 return Err(vm.index_error("pop index out of range"));
@@ -259,7 +262,6 @@ fn list_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
             i as usize
         }
     };
-    let l = this_list(vm, &this, "pop")?;
     let v = l.borrow_mut().remove(i);
     Ok(v)
 }

@@ -14,6 +14,7 @@ pub mod exception;
 pub mod finalize;
 pub mod float;
 pub mod float_text;
+pub mod frame;
 pub mod function;
 pub mod generator;
 pub mod int;
@@ -67,6 +68,7 @@ pub fn init_types(vm: &mut Vm) {
     generator::init(vm);
     module::init(vm);
     code::init(vm);
+    frame::init(vm);
     none::init(vm);
     super_::init(vm);
     exception::init(vm);

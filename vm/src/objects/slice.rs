@@ -14,11 +14,90 @@ pub struct Resolved {
     pub len: usize,
 }
 
+/// A slice's bounds as integers, not yet fitted to a length.
+#[derive(Clone, Copy, Debug)]
+pub struct Unpacked {
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: i64,
+}
+
+impl Unpacked {
+    /// Fits the bounds to a sequence of length `len`
+    /// (CPython's `PySlice_AdjustIndices`).
+    pub fn adjust(self, len: usize) -> Resolved {
+        let step = self.step;
+        let len = len as i64;
+        let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
+        let norm = |v: Option<i64>, default: i64| -> i64 {
+            match v {
+                None => default,
+                Some(i) if i < 0 => (i.saturating_add(len)).max(lo),
+                Some(i) => i.min(hi),
+            }
+        };
+        let start = norm(self.start, if step < 0 { hi } else { lo });
+        let stop = norm(self.stop, if step < 0 { lo } else { hi });
+        let count = if step > 0 {
+            if stop > start {
+                ((stop - start - 1) / step + 1) as usize
+            } else {
+                0
+            }
+        } else if start > stop {
+            ((start - stop - 1) / (-step) + 1) as usize
+        } else {
+            0
+        };
+        Resolved {
+            start,
+            stop,
+            step,
+            len: count,
+        }
+    }
+}
+
 impl Resolved {
     /// The indexes the slice selects.
     pub fn indices(&self) -> impl Iterator<Item = usize> {
         let (start, step) = (self.start, self.step);
         (0..self.len).map(move |i| (start + (i as i64) * step) as usize)
+    }
+}
+
+/// The length of the sequence being indexed, read only after the index
+/// is converted: `__index__` runs Python code that may resize a mutable
+/// sequence, so mutable containers pass their cell, not a length read
+/// beforehand.
+pub trait SeqLen {
+    fn seq_len(&self) -> usize;
+}
+
+impl SeqLen for usize {
+    fn seq_len(&self) -> usize {
+        *self
+    }
+}
+
+impl<T> SeqLen for &std::cell::RefCell<Vec<T>> {
+    fn seq_len(&self) -> usize {
+        self.borrow().len()
+    }
+}
+
+/// Fits an index to a sequence of length `len` (negative from the end);
+/// None if out of range.
+pub fn normalize_index(i: i64, len: usize) -> Option<usize> {
+    let i = if i < 0 {
+        i.saturating_add(len as i64)
+    } else {
+        i
+    };
+    if i < 0 || i >= len as i64 {
+        None
+    } else {
+        Some(i as usize)
     }
 }
 
@@ -45,7 +124,13 @@ impl Vm {
     }
 
     /// Resolves slice object `s` for a sequence of length `len`.
-    pub fn resolve_slice(&mut self, s: &Value, len: usize) -> PyResult<Resolved> {
+    pub fn resolve_slice(&mut self, s: &Value, len: impl SeqLen) -> PyResult<Resolved> {
+        Ok(self.unpack_slice(s)?.adjust(len.seq_len()))
+    }
+
+    /// Converts a slice's bounds to integers (CPython's `PySlice_Unpack`):
+    /// the step, then start and stop, each through `__index__`.
+    pub fn unpack_slice(&mut self, s: &Value) -> PyResult<Unpacked> {
         let Some(Payload::Slice { start, stop, step }) = s.payload() else {
             return Err(self.type_error("expected a slice"));
         };
@@ -55,57 +140,31 @@ impl Vm {
             Some(0) => return Err(self.value_error("slice step cannot be zero")),
             Some(s) => s.max(-i64::MAX),
         };
-        let len = len as i64;
-        let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
-        let norm = |v: Option<i64>, default: i64| -> i64 {
-            match v {
-                None => default,
-                Some(i) if i < 0 => (i.saturating_add(len)).max(lo),
-                Some(i) => i.min(hi),
-            }
-        };
-        let start = norm(self.slice_bound(&start)?, if step < 0 { hi } else { lo });
-        let stop = norm(self.slice_bound(&stop)?, if step < 0 { lo } else { hi });
-        let count = if step > 0 {
-            if stop > start {
-                ((stop - start - 1) / step + 1) as usize
-            } else {
-                0
-            }
-        } else if start > stop {
-            ((start - stop - 1) / (-step) + 1) as usize
-        } else {
-            0
-        };
-        Ok(Resolved {
-            start,
-            stop,
+        Ok(Unpacked {
+            start: self.slice_bound(&start)?,
+            stop: self.slice_bound(&stop)?,
             step,
-            len: count,
         })
     }
 
     /// Normalises a sequence index (negative from the end); None if out of
     /// range.
-    pub fn seq_index(&mut self, idx: &Value, len: usize) -> PyResult<Option<usize>> {
-        let i = match idx {
+    pub fn seq_index(&mut self, idx: &Value, len: impl SeqLen) -> PyResult<Option<usize>> {
+        let i = self.index_value(idx)?;
+        Ok(normalize_index(i, len.seq_len()))
+    }
+
+    /// A sequence index as an i64 (through `__index__`, clamped), not yet
+    /// fitted to a length.
+    pub fn index_value(&mut self, idx: &Value) -> PyResult<i64> {
+        Ok(match idx {
             Value::Int(i) => *i,
             Value::Bool(b) => i64::from(*b),
             _ => {
                 let big = self.to_index(idx)?;
                 crate::objects::int::clamp_i64(&big)
             }
-        };
-        let i = if i < 0 {
-            i.saturating_add(len as i64)
-        } else {
-            i
-        };
-        if i < 0 || i >= len as i64 {
-            Ok(None)
-        } else {
-            Ok(Some(i as usize))
-        }
+        })
     }
 
     pub fn new_slice(&mut self, start: Value, stop: Value, step: Value) -> Value {

@@ -473,6 +473,9 @@ fn str_expandtabs(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         None => 8,
     };
+    let len =
+        str_ops::expandtabs_len(s.as_str(), i64::from(tabsize)).map_err(|e| vm.text_error(e))?;
+    vm.check_alloc(len)?;
     let out = str_ops::expandtabs(s.as_str(), i64::from(tabsize)).map_err(|e| vm.text_error(e))?;
     Ok(vm.str_val(out))
 }

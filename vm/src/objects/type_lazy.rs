@@ -22,6 +22,7 @@ use crate::value::{PyRef, Value};
 pub(crate) struct LazyClasses {
     pub str_t: Weak<PyObject>,
     pub method_descriptor: Weak<PyObject>,
+    pub wrapper_descriptor: Weak<PyObject>,
     pub classmethod_descriptor: Weak<PyObject>,
     pub builtin_function: Weak<PyObject>,
     pub getset_descriptor: Weak<PyObject>,
@@ -131,6 +132,9 @@ pub(crate) fn materialize(t: &TypeData, dict: &PyRef) {
         f.kind = kind;
         f.owner = Some(owner.clone());
         let cls = match kind {
+            NativeKind::Method if crate::objects::function::is_slot_wrapper(&f.name) => {
+                c.wrapper_descriptor.upgrade()?
+            }
             NativeKind::Method => c.method_descriptor.upgrade()?,
             NativeKind::ClassMethod => c.classmethod_descriptor.upgrade()?,
             NativeKind::StaticMethod | NativeKind::Function | NativeKind::Bound => {

@@ -395,23 +395,28 @@ pub fn zfill(b: &[u8], width: i64) -> Result<Vec<u8>, TextError> {
     Ok(out)
 }
 
+/// The length of `bytes.expandtabs(tabsize)` of `b`, computed before
+/// anything is allocated: OverflowError "result too long" past
+/// `isize::MAX`.
+pub fn expandtabs_len(b: &[u8], tabsize: i64) -> Result<usize, TextError> {
+    super::str_ops::expanded_len(b.iter().map(|&x| (char::from(x), 1)), tabsize)
+        .ok_or_else(|| TextError::overflow("result too long"))
+}
+
 /// `bytes.expandtabs(tabsize)`.
 pub fn expandtabs(b: &[u8], tabsize: i64) -> Result<Vec<u8>, TextError> {
-    let mut out = Vec::with_capacity(b.len());
+    let mut out = Vec::new();
+    reserve_bytes(&mut out, expandtabs_len(b, tabsize)?)?;
+    let size = usize::try_from(tabsize).unwrap_or(0);
     let mut column: usize = 0;
     for &x in b {
         match x {
-            b'\t' => {
-                if tabsize > 0 {
-                    let size = usize::try_from(tabsize).unwrap_or(usize::MAX);
-                    let n = size - column % size;
-                    reserve_bytes(&mut out, n)?;
-                    out.resize(out.len() + n, b' ');
-                    column = column
-                        .checked_add(n)
-                        .ok_or_else(|| TextError::overflow("result too long"))?;
-                }
+            b'\t' if size > 0 => {
+                let n = size - column % size;
+                out.resize(out.len() + n, b' ');
+                column += n;
             }
+            b'\t' => {}
             b'\n' | b'\r' => {
                 out.push(x);
                 column = 0;

@@ -66,9 +66,31 @@ fn shortest_digits(a: f64) -> Digits {
     d
 }
 
+/// A float's exact decimal expansion has at most this many significant
+/// digits (767 for the smallest subnormals); past it every digit is 0.
+const EXACT_SIGNIFICANT: usize = 800;
+/// A float's exact decimal expansion has at most 1074 digits after the
+/// point; past this every digit is 0.
+const EXACT_FRACTION: usize = 1100;
+
 /// `a` (positive, finite) correctly rounded to `n >= 1` significant digits.
+/// Digits past the exact expansion are zeros written by us: Rust's
+/// formatter panics on precisions above `u16::MAX`.
 fn significant_digits(a: f64, n: usize) -> Digits {
-    parse_sci(&format!("{:.*e}", n.saturating_sub(1), a))
+    let mut d = parse_sci(&format!("{:.*e}", n.clamp(1, EXACT_SIGNIFICANT) - 1, a));
+    d.digits.resize(n.max(1), b'0');
+    d
+}
+
+/// `a` (positive, finite) in fixed notation with `precision` digits after
+/// the point (zeros past the exact expansion written by us, as above).
+fn fixed_digits(a: f64, precision: usize) -> String {
+    let mut s = format!("{a:.*}", precision.min(EXACT_FRACTION));
+    s.extend(std::iter::repeat_n(
+        '0',
+        precision.saturating_sub(EXACT_FRACTION),
+    ));
+    s
 }
 
 fn push_exponent(out: &mut String, exp: i64, upper: bool) {
@@ -140,7 +162,7 @@ pub fn to_string(x: f64, kind: FloatKind, precision: usize, flags: FloatFlags) -
     }
     let body = match kind {
         FloatKind::Fixed => {
-            let mut s = format!("{a:.precision$}");
+            let mut s = fixed_digits(a, precision);
             if flags.alternate && precision == 0 {
                 s.push('.');
             }
@@ -329,6 +351,35 @@ mod tests {
             }
         }
         check("", "lambda x, n: repr(round(x, n))", &cases);
+    }
+
+    #[test]
+    fn precision_beyond_the_exact_expansion() {
+        // Rust's formatter panics above u16::MAX; CPython pads with zeros.
+        let f = FloatFlags::default();
+        let s = to_string(1.5, FloatKind::Fixed, 70_000, f);
+        assert_eq!(s.len(), 70_002);
+        assert!(s.starts_with("1.5000") && s.ends_with('0'));
+        let e = to_string(1.0, FloatKind::Exp, 70_000, f);
+        assert_eq!(e.len(), 70_006);
+        assert!(e.starts_with("1.000") && e.ends_with("0e+00"));
+        let tiny = to_string(5e-324, FloatKind::Exp, 900, f);
+        assert_eq!(&tiny[..20], "4.940656458412465441");
+        assert!(tiny.ends_with("000e-324"));
+        let g = to_string(
+            0.1,
+            FloatKind::General,
+            70_000,
+            FloatFlags {
+                alternate: true,
+                ..f
+            },
+        );
+        assert!(g.starts_with("0.1000000000000000055511151231257827"));
+        assert_eq!(
+            to_string(0.1, FloatKind::General, 70_000, f),
+            "0.1000000000000000055511151231257827021181583404541015625"
+        );
     }
 
     #[test]

@@ -307,24 +307,59 @@ pub fn remove_suffix<'a>(s: &'a str, suffix: &str) -> &'a str {
     s.strip_suffix(suffix).unwrap_or(s)
 }
 
+/// The length in bytes of `str.expandtabs(tabsize)` of `s`, computed
+/// before anything is allocated (CPython's first pass): OverflowError
+/// "new string is too long" past `isize::MAX`.
+pub fn expandtabs_len(s: &str, tabsize: i64) -> Result<usize, TextError> {
+    expanded_len(s.chars().map(|c| (c, c.len_utf8())), tabsize)
+        .ok_or_else(|| TextError::overflow("new string is too long"))
+}
+
+/// The expanded length of a text given as (character, encoded length):
+/// tabs advance to the next multiple of `tabsize` columns, `\n` and `\r`
+/// restart the count. `None` on overflow. Shared with bytes.
+pub(crate) fn expanded_len(
+    chars: impl Iterator<Item = (char, usize)>,
+    tabsize: i64,
+) -> Option<usize> {
+    let size = usize::try_from(tabsize).unwrap_or(0);
+    let (mut total, mut column) = (0usize, 0usize);
+    for (c, width) in chars {
+        match c {
+            '\t' if size > 0 => {
+                let n = size - column % size;
+                column = column.checked_add(n)?;
+                total = total.checked_add(n)?;
+            }
+            '\t' => {}
+            '\n' | '\r' => {
+                column = 0;
+                total = total.checked_add(width)?;
+            }
+            _ => {
+                column += 1;
+                total = total.checked_add(width)?;
+            }
+        }
+    }
+    (total <= isize::MAX as usize).then_some(total)
+}
+
 /// `str.expandtabs(tabsize)`: tabs to spaces up to the next multiple of
 /// `tabsize` columns; `\n` and `\r` restart the column count.
 pub fn expandtabs(s: &str, tabsize: i64) -> Result<String, TextError> {
     let mut out = String::new();
+    reserve(&mut out, expandtabs_len(s, tabsize)?)?;
+    let size = usize::try_from(tabsize).unwrap_or(0);
     let mut column: usize = 0;
     for c in s.chars() {
         match c {
-            '\t' => {
-                if tabsize > 0 {
-                    let size = usize::try_from(tabsize).unwrap_or(usize::MAX);
-                    let n = size - column % size;
-                    reserve(&mut out, n)?;
-                    out.extend(std::iter::repeat_n(' ', n));
-                    column = column
-                        .checked_add(n)
-                        .ok_or_else(|| TextError::overflow("new string is too long"))?;
-                }
+            '\t' if size > 0 => {
+                let n = size - column % size;
+                out.extend(std::iter::repeat_n(' ', n));
+                column += n;
             }
+            '\t' => {}
             '\n' | '\r' => {
                 out.push(c);
                 column = 0;
