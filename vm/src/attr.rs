@@ -201,7 +201,7 @@ impl Vm {
                 NativeKind::ClassMethod => Ok(self.bind_native(nf, Value::Obj(cls.clone()))),
                 _ => Ok(descr.clone()),
             },
-            Payload::GetSet(g) => (g.get)(self, obj),
+            Payload::GetSet(g) => g.get.call(self, obj),
             Payload::Member(m) => crate::objects::descriptor::member_get(self, m, obj),
             Payload::StaticMethod(f) if d.class_is(&self.types.staticmethod) => {
                 Ok(f.borrow().clone())
@@ -347,8 +347,8 @@ impl Vm {
             if let Value::Obj(dobj) = &d {
                 match &dobj.payload {
                     Payload::GetSet(g) => {
-                        return match (g.set, value) {
-                            (Some(s), Some(v)) => s(self, obj, v),
+                        return match (&g.set, value) {
+                            (Some(s), Some(v)) => s.call(self, obj, v),
                             (Some(_), None) | (None, _) => Err(self.attribute_error(format!(
                                 "attribute '{}' of '{}' objects is not writable",
                                 g.name,
@@ -422,8 +422,8 @@ impl Vm {
             if is_data_descr(self, &d) {
                 if let Value::Obj(dobj) = &d {
                     if let Payload::GetSet(g) = &dobj.payload {
-                        return match (g.set, value) {
-                            (Some(s), Some(v)) => s(self, &Value::Obj(ty.clone()), v),
+                        return match (&g.set, value) {
+                            (Some(s), Some(v)) => s.call(self, &Value::Obj(ty.clone()), v),
                             _ => Err(self.attribute_error(format!(
                                 "attribute '{}' of '{}' objects is not writable",
                                 g.name,

@@ -284,8 +284,29 @@ impl<T: FromPython> FromPython for Option<T> {
     fn from_python(vm: &mut Vm, v: &Value) -> PyResult<Self> {
         match v {
             Value::None => Ok(None),
-            other => T::from_python(vm, other).map(Some),
+            other => T::from_python(vm, other)
+                .map(Some)
+                .map_err(|e| or_none(vm, e)),
         }
+    }
+}
+
+/// "must be str, not int" becomes "must be str or None, not int", as
+/// CPython says for its optional arguments.
+fn or_none(vm: &mut Vm, e: PyErr) -> PyErr {
+    let te = vm.exc.type_error.clone();
+    if !vm.err_matches(&e, &te) {
+        return e;
+    }
+    let msg = vm.exc_message(&e);
+    match msg
+        .strip_prefix("must be ")
+        .and_then(|m| m.split_once(", not "))
+    {
+        Some((what, got)) if !what.ends_with(" or None") => {
+            vm.type_error(format!("must be {what} or None, not {got}"))
+        }
+        _ => e,
     }
 }
 

@@ -121,25 +121,15 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 impl Error {
-    /// The Python exception for this error: the built-in exception class
-    /// named by [`Error::type_name`] if there is one, else `RuntimeError`.
+    /// The Python exception for this error: the class named by
+    /// [`Error::type_name`] among the built-in exceptions and those the
+    /// host defined ([`Vm::define_exception`]); an unknown name becomes a
+    /// new `RuntimeError` subclass of that name, made once per
+    /// interpreter (so `except RuntimeError` still catches it, and the
+    /// traceback names it).
     pub fn to_py_err(&self, vm: &mut Vm) -> PyErr {
-        let b = vm.builtins_dict.clone();
-        let cls = match vm.dict_get_str(&b, &self.type_name) {
-            Some(Value::Obj(c))
-                if crate::objects::type_::is_subtype(&c, &vm.exc.base_exception) =>
-            {
-                Some(c)
-            }
-            _ => None,
-        };
-        match cls {
-            Some(c) => vm.new_error(&c, self.message.clone()),
-            None => {
-                let c = vm.exc.runtime_error.clone();
-                vm.new_error(&c, self.to_string())
-            }
-        }
+        let cls = vm.exception_class_named(&self.type_name);
+        vm.new_error(&cls, self.message.clone())
     }
 }
 

@@ -268,6 +268,7 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyRef)) -> bool {
             Some(refs) => refs.iter().for_each(&mut v),
             None => return false,
         },
+        Payload::Native(n) => return n.traverse(&mut v),
     }
     true
 }
@@ -387,6 +388,7 @@ pub fn clear(o: &PyObject, out: &mut Vec<Value>) {
         Payload::StaticMethod(f) | Payload::ClassMethod(f) => {
             out.push(std::mem::take(&mut *bm!(f)))
         }
+        Payload::Native(n) => n.clear(out),
         _ => {}
     }
 }
@@ -561,6 +563,7 @@ impl Vm {
         if proto {
             all = self.types.all();
             all.extend(self.exc.all().into_iter().map(|(_, c)| c));
+            all.extend(self.native_types.all());
         }
         all.push(self.builtins.clone());
         all.push(self.sys.clone());

@@ -270,6 +270,40 @@ impl Interpreter {
         self.vm.module_add_closure(&b, name, f);
     }
 
+    /// Makes native type `T` a built-in name of this interpreter
+    /// (`T::NAME`), and returns it.
+    pub fn register_class<T: crate::native_type::NativeClass>(&mut self) -> PyRef {
+        let t = self.vm.native_type::<T>();
+        let b = self.vm.builtins.clone();
+        self.vm.module_set(&b, T::NAME, Value::Obj(t.clone()));
+        t
+    }
+
+    /// Defines exception class `name` deriving from the exception class
+    /// named `base` (built-in or defined earlier) and makes it a built-in
+    /// name; `Error::new(name, ..)` from a host function then raises it.
+    ///
+    /// ```
+    /// let mut interp = rpy_vm::Interpreter::new();
+    /// interp.define_exception("QuotaError", "ValueError").unwrap();
+    /// interp.register_fn("spend", |n: i64| -> Result<i64, rpy_vm::Error> {
+    ///     if n > 10 { Err(rpy_vm::Error::new("QuotaError", "over quota")) } else { Ok(n) }
+    /// });
+    /// interp.exec("try:\n    spend(11)\nexcept ValueError as e:\n    caught = type(e).__name__ + ': ' + str(e)").unwrap();
+    /// assert_eq!(interp.get::<String>("caught").unwrap(), "QuotaError: over quota");
+    /// ```
+    pub fn define_exception(&mut self, name: &str, base: &str) -> Result<PyRef, Error> {
+        let base = self.vm.exception_class_named(base);
+        let cls = match self.vm.define_exception(name, &base) {
+            Ok(c) => c,
+            Err(e) => return Err(self.error(e)),
+        };
+        let short = name.rsplit('.').next().unwrap_or(name);
+        let b = self.vm.builtins.clone();
+        self.vm.module_set(&b, short, Value::Obj(cls.clone()));
+        Ok(cls)
+    }
+
     /// Registers a native module importable as `name`.
     pub fn register_module(
         &mut self,

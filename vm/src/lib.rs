@@ -10,6 +10,9 @@
 //!   budget, time and memory limits), `sandbox.rs`, `heap_stats.rs`.
 //! - `native.rs`, `define.rs`: native functions, argument helpers, and the
 //!   API to define types, methods and modules.
+//! - `native_type.rs`, `native_args.rs`, `native_slots.rs`: typed native
+//!   types (`NativeClass`), typed arguments with CPython's messages, and
+//!   the slots the protocols dispatch through.
 //! - `objects/`: one file per built-in type.
 //! - `eval/`: frames, the eval loop, calls, operators.
 //! - `attr.rs`, `protocol.rs`: attribute access and object protocols.
@@ -41,6 +44,10 @@ pub mod limits;
 pub mod modules;
 pub mod names;
 pub mod native;
+pub mod native_args;
+pub mod native_module;
+pub(crate) mod native_slots;
+pub mod native_type;
 pub mod object;
 pub mod objects;
 pub mod protocol;
@@ -64,6 +71,9 @@ pub use import::MainModule;
 pub use interp::Interpreter;
 pub use interp_builder::InterpreterBuilder;
 pub use native::{Args, NativeFn, Params};
+pub use native_args::{ArgKind, BytesLike, FromArg, KwArgs, OptArg, Signature, VarArgs};
+pub use native_module::ModuleDef;
+pub use native_type::{ClassDef, Native, NativeClass};
 pub use object::{Payload, PyObject};
 pub use objects::bytes::Buffer;
 pub use rpy_compiler::bytecode::{BinaryOperator, ComparisonOperator, UnaryOperator};

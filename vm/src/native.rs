@@ -88,10 +88,29 @@ impl NativeFunction {
         vm.recursion_enter(" while calling a Python object")?;
         let r = match &self.func {
             NativeImpl::Fn(f) => f(vm, args),
-            NativeImpl::Closure(c) => c(vm, args),
+            NativeImpl::Closure(c) => call_guarded(vm, &self.name, c, args),
         };
         vm.depth -= 1;
         r
+    }
+}
+
+/// Calls a native closure (the host's functions, typed methods),
+/// turning a Rust panic inside it into `SystemError` in the script rather
+/// than letting it unwind through the VM. (The panic hook still reports
+/// the panic on stderr, as for any panic the program does not expect.)
+fn call_guarded(vm: &mut Vm, name: &str, c: &NativeClosure, args: Args<'_>) -> PyResult<Value> {
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| c(vm, args)));
+    match r {
+        Ok(r) => r,
+        Err(payload) => {
+            let what = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a non-string payload".to_owned());
+            Err(vm.system_error(format!("native function {name}() panicked: {what}")))
+        }
     }
 }
 

@@ -107,6 +107,9 @@ pub enum Payload {
     BigRange(Box<[Integer; 3]>),
     /// Rust data of an embedding application or a native module.
     NativeData(RefCell<Box<dyn Any>>),
+    /// An instance of a typed native type (`native_type.rs`): its value
+    /// and its type's slots.
+    Native(crate::native_type::NativeBox),
 }
 
 impl PyObject {
@@ -255,7 +258,7 @@ impl Payload {
             Payload::Traceback(_) => "traceback",
             Payload::Frame(_) => "frame",
             Payload::WeakRef(_) => "weakref",
-            Payload::NativeData(_) => "native",
+            Payload::NativeData(_) | Payload::Native(_) => "native",
         }
     }
 

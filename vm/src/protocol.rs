@@ -3,6 +3,7 @@
 
 use malachite::Integer;
 
+use crate::native_slots::exact_slots;
 use crate::object::Payload;
 use crate::objects::int::{as_int, to_integer};
 use crate::objects::type_::lookup;
@@ -22,6 +23,12 @@ impl Vm {
                     if o.class_is(&self.types.str) {
                         return Ok(crate::objects::str::repr_str(s.as_str()));
                     }
+                }
+                if let Some(f) = exact_slots(o).and_then(|s| s.repr.as_ref()) {
+                    self.recursion_enter(" while getting the repr of an object")?;
+                    let r = f(self, v);
+                    self.depth -= 1;
+                    return r;
                 }
             }
         }
@@ -46,6 +53,13 @@ impl Vm {
                 if let Payload::Str(s) = &o.payload {
                     if o.class_is(&self.types.str) {
                         return Ok(s.as_str().to_owned());
+                    }
+                }
+                if let Some(slots) = exact_slots(o) {
+                    match (&slots.str, &slots.repr) {
+                        (Some(f), _) => return f(self, v),
+                        (None, Some(_)) => return self.repr(v),
+                        _ => {}
                     }
                 }
             }
@@ -136,6 +150,12 @@ impl Vm {
                         Payload::Type(_) | Payload::Function(_) | Payload::Module(_) => {
                             return Ok(v.id() >> 4)
                         }
+                        Payload::Native(n) => {
+                            if let Some(f) = &n.slots.hash {
+                                let h = f(self, v)?;
+                                return Ok(if h == -1 { -2 } else { h });
+                            }
+                        }
                         _ => {}
                     }
                 }
@@ -169,6 +189,11 @@ impl Vm {
                     Payload::Dict(d) => return Ok(d.borrow().len()),
                     Payload::Set(s) | Payload::FrozenSet(s) => return Ok(s.borrow().len()),
                     Payload::Bytes(b) => return Ok(b.len()),
+                    Payload::Native(n) => {
+                        if let Some(f) = &n.slots.len {
+                            return f(self, v);
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -226,6 +251,11 @@ impl Vm {
                         return Err(self.key_error(key.clone()));
                     }
                     Payload::Str(_) => return crate::objects::str::str_getitem_impl(self, v, key),
+                    Payload::Native(n) => {
+                        if let Some(f) = &n.slots.getitem {
+                            return f(self, v, key);
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -273,6 +303,11 @@ impl Vm {
                         return crate::objects::list::list_setitem_impl(self, v, &key, value)
                     }
                     Payload::Dict(_) => return self.dict_set(o, key, value),
+                    Payload::Native(n) => {
+                        if let Some(f) = &n.slots.setitem {
+                            return f(self, v, &key, value);
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -289,6 +324,9 @@ impl Vm {
 
     /// `del v[key]`.
     pub fn del_item(&mut self, v: &Value, key: &Value) -> PyResult<()> {
+        if let Some(f) = crate::native_slots::value_slots(v).and_then(|s| s.delitem.as_ref()) {
+            return f(self, v, key);
+        }
         let k = self.names.__delitem__.clone();
         match self.call_special(v, &k, std::slice::from_ref(key))? {
             Some(_) => Ok(()),
@@ -319,6 +357,11 @@ impl Vm {
                     if !self.obj_class(o).as_type().map(|t| t.heap).unwrap_or(false) =>
                 {
                     return self.set_contains(t, x)
+                }
+                Payload::Native(_) => {
+                    if let Some(f) = exact_slots(o).and_then(|s| s.contains.as_ref()) {
+                        return f(self, container, x);
+                    }
                 }
                 _ => {}
             }

@@ -148,6 +148,9 @@ pub struct Vm {
     /// The shared runtime (`runtime.rs`); `None` in the runtime's own
     /// prototype.
     pub(crate) runtime: Option<Rc<crate::runtime::Runtime>>,
+    /// The thread's typed native types (`native_type.rs`), shared with
+    /// the runtime like the built-in types.
+    pub(crate) native_types: Rc<crate::native_type::NativeTypes>,
 }
 
 /// What a new `Vm` starts from: shared with the runtime or made for it.
@@ -164,6 +167,7 @@ struct Shared {
     empty_tuple: PyRef,
     null_marker: PyRef,
     lazy_classes: Rc<crate::objects::type_lazy::LazyClasses>,
+    native_types: Rc<crate::native_type::NativeTypes>,
 }
 
 impl Vm {
@@ -214,6 +218,7 @@ impl Vm {
             empty_tuple: p.empty_tuple.clone(),
             null_marker: p.null_marker.clone(),
             lazy_classes: p.lazy_classes.clone(),
+            native_types: p.native_types.clone(),
         };
         let mut vm = Vm::assemble(shared, Some(rt));
         crate::modules::sys::init_interpreter(&mut vm);
@@ -290,6 +295,7 @@ impl Vm {
             builtins_dict,
             sys,
             lazy_classes,
+            native_types: Rc::default(),
         };
         let mut vm = Vm::assemble(shared, None);
         vm.interned = interned;
@@ -342,6 +348,7 @@ impl Vm {
             lazy_classes: s.lazy_classes,
             shared_subclasses: HashMap::new(),
             runtime,
+            native_types: s.native_types,
         }
     }
 

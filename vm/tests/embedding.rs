@@ -223,7 +223,7 @@ fn typed_functions() {
     );
     assert_eq!(
         msg(&mut i, "join(['a'], 3)"),
-        "TypeError: join() argument 2 must be str, not int"
+        "TypeError: join() argument 2 must be str or None, not int"
     );
     assert_eq!(
         msg(&mut i, "greet(1)"),

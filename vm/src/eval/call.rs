@@ -92,6 +92,20 @@ impl Vm {
                     None => self.call_type(fo, args),
                 }
             }
+            Payload::Native(n) if crate::native_slots::exact_slots(fo).is_some() => {
+                match &n.slots.call {
+                    Some(c) => {
+                        self.recursion_enter(" while calling a Python object")?;
+                        let r = c(self, f, args);
+                        self.depth -= 1;
+                        r
+                    }
+                    None => {
+                        Err(self
+                            .type_error(format!("'{}' object is not callable", self.type_name(f))))
+                    }
+                }
+            }
             _ => {
                 let cls = self.obj_class(fo);
                 let k = self.names.__call__.clone();

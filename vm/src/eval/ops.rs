@@ -143,6 +143,9 @@ impl Vm {
                 return Ok(r);
             }
         }
+        if let Some(r) = crate::native_slots::binary(self, a, b, op)? {
+            return Ok(r);
+        }
         let (name, rname, _) = self.op_names(op);
         let r = self.binary_dunder(a, b, &ta, &tb, &name, &rname)?;
         if !self.is_not_implemented(&r) {
@@ -567,6 +570,9 @@ impl Vm {
             if let Some(r) = self.builtin_compare(op, a, b)? {
                 return Ok(Value::Bool(r));
             }
+        }
+        if let Some(r) = crate::native_slots::compare(self, a, b, op)? {
+            return Ok(r);
         }
         let name = self.cmp_name(op);
         let rname = self.cmp_name(reflect(op));

@@ -1,11 +1,16 @@
 //! `array`: compact arrays of one C number type (`array.array('B', ...)`),
 //! stored as native-endian bytes and exported as a buffer, so that every
-//! function taking a bytes-like object accepts them.
+//! function taking a bytes-like object accepts them. A typed native type
+//! (`native_type.rs`): `Array` is the instance data, its methods and slots
+//! are declared in `Array::define`.
 
-use crate::native::Args;
+use rpy_compiler::bytecode::{BinaryOperator, ComparisonOperator};
+
+use crate::native_args::{BytesLike, OptArg};
+use crate::native_type::{ClassDef, Native, NativeClass};
 use crate::object::Payload;
 use crate::value::{PyRef, Value};
-use crate::vm::{PyResult, Vm};
+use crate::vm::{ExportedBuffer, PyResult, Vm};
 
 const TYPECODES: &str = "bBuhHiIlLqQfd";
 
@@ -62,44 +67,536 @@ fn code_of(letter: char) -> Option<Code> {
     })
 }
 
-/// The state of one array: items as native-endian bytes.
-pub struct ArrayData {
+/// An array: its typecode and its items as native-endian bytes.
+pub struct Array {
     code: Code,
     bytes: Vec<u8>,
 }
 
-fn array_buffer(v: &Value) -> Option<crate::vm::ExportedBuffer> {
-    let a = v.as_obj()?.native_data::<ArrayData>()?;
-    // memoryview shows 'u' arrays with the wchar_t format 'w'.
-    let format = if a.code.letter == 'u' {
-        'w'
-    } else {
-        a.code.letter
+impl Array {
+    fn len(&self) -> usize {
+        self.bytes.len() / self.code.size
+    }
+
+    /// The bytes of item `i`, if it exists.
+    fn item(&self, i: usize) -> Option<&[u8]> {
+        self.bytes.get(i * self.code.size..(i + 1) * self.code.size)
+    }
+
+    fn exported(&self) -> ExportedBuffer {
+        ExportedBuffer {
+            bytes: self.bytes.clone(),
+            // memoryview shows 'u' arrays with the wchar_t format 'w'.
+            format: self.code.format().to_string(),
+            itemsize: self.code.size,
+        }
+    }
+}
+
+impl NativeClass for Array {
+    const NAME: &'static str = "array";
+    const MODULE: &'static str = "array";
+    const BASETYPE: bool = true;
+
+    fn define(c: &mut ClassDef<Self>) {
+        c.constructor(array_new).tuple_style();
+        c.method("append", append);
+        c.method("extend", extend);
+        c.method("frombytes", frombytes);
+        c.method("fromlist", fromlist);
+        c.method("fromunicode", fromunicode);
+        c.method("insert", insert);
+        c.method("remove", remove);
+        c.method("tobytes", |a: &Array| BytesLike(a.bytes.clone()));
+        c.method("tolist", tolist);
+        c.method("tounicode", tounicode);
+        c.method("buffer_info", |a: &Array| (0i64, a.len()));
+        c.method("byteswap", |a: &mut Array| {
+            let size = a.code.size;
+            a.bytes
+                .chunks_exact_mut(size)
+                .for_each(|item| item.reverse());
+        });
+        c.method("pop", pop);
+        c.method("__copy__", copy);
+        c.method(
+            "__deepcopy__",
+            |vm: &mut Vm, a: Native<Array>, _memo: Value| copy(vm, a),
+        );
+        c.method("count", count);
+        c.method("index", index);
+        c.method("reverse", |a: &mut Array| {
+            let size = a.code.size;
+            let mut out = Vec::with_capacity(a.bytes.len());
+            for item in a.bytes.chunks_exact(size).rev() {
+                out.extend_from_slice(item);
+            }
+            a.bytes = out;
+        });
+        c.method(
+            "__reduce_ex__",
+            |vm: &mut Vm, _a: Native<Array>, _proto: Value| -> PyResult<Value> {
+                Err(vm.not_implemented_error("pickling arrays is not supported by rpy"))
+            },
+        );
+        c.getter("typecode", |a: &Array| a.code.letter);
+        c.getter("itemsize", |a: &Array| a.code.size);
+        c.len(Array::len);
+        c.getitem(getitem);
+        c.setitem(setitem);
+        c.delitem(delitem);
+        c.contains(|vm, a, x| Ok(find(vm, &a, x, 0, usize::MAX)?.is_some()));
+        c.iter(|vm, a| {
+            Ok(vm.new_native_object(ArrayIter {
+                array: Some(a),
+                next: 0,
+            }))
+        });
+        c.repr(repr);
+        c.compare(compare);
+        c.binary_left(BinaryOperator::Add, concat);
+        c.repeat(repeat);
+        c.inplace(BinaryOperator::Add, |vm, a, other| {
+            let (_, b) = same_kind(vm, &a, other, true)?;
+            a.with_mut(vm, |a| a.bytes.extend_from_slice(&b))?;
+            Ok(a.value())
+        });
+        c.inplace_repeat(|vm, a, n| {
+            let n = n.max(0) as usize;
+            let bytes = a.with(vm, |a| a.bytes.clone())?;
+            let out = repeated(vm, &bytes, n)?;
+            a.with_mut(vm, |a| a.bytes = out)?;
+            Ok(a.value())
+        });
+        c.buffer(Array::exported);
+    }
+}
+
+/// The iterator over an array (`arrayiterator`): reads the array live.
+pub struct ArrayIter {
+    array: Option<Native<Array>>,
+    next: usize,
+}
+
+impl NativeClass for ArrayIter {
+    const NAME: &'static str = "arrayiterator";
+    const MODULE: &'static str = "array";
+
+    fn define(c: &mut ClassDef<Self>) {
+        c.iter(|_vm, it| Ok(it.value()));
+        c.next(|vm, it| {
+            let Some((array, i)) = it.with(vm, |s| s.array.clone().map(|a| (a, s.next)))? else {
+                return Ok(None);
+            };
+            let item = array.with(vm, |a| a.item(i).map(|b| (a.code, b.to_vec())))?;
+            let Some((code, raw)) = item else {
+                it.with_mut(vm, |s| s.array = None)?;
+                return Ok(None);
+            };
+            it.with_mut(vm, |s| s.next = i + 1)?;
+            Ok(Some(decode_item(vm, code, &raw, 0)))
+        });
+    }
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        if let Some(a) = &self.array {
+            visit(&a.value());
+        }
+    }
+
+    fn clear(&mut self, out: &mut Vec<Value>) {
+        if let Some(a) = self.array.take() {
+            out.push(a.value());
+        }
+    }
+}
+
+fn array_new(vm: &mut Vm, typecode: Value, init: OptArg<Value>) -> PyResult<Array> {
+    let letter = match typecode.as_str() {
+        Some(s) if s.chars().count() == 1 => s.chars().next().unwrap_or(' '),
+        _ => {
+            return Err(vm.type_error(format!(
+                "array() argument 1 must be a unicode character, not {}",
+                vm.type_name(&typecode)
+            )))
+        }
     };
-    Some(crate::vm::ExportedBuffer {
-        bytes: a.bytes.clone(),
-        format: format.to_string(),
-        itemsize: a.code.size,
+    let Some(code) = code_of(letter) else {
+        return Err(
+            vm.value_error("bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)")
+        );
+    };
+    let mut bytes = Vec::new();
+    if let Some(init) = init.into_option() {
+        if let Some(s) = init.as_str() {
+            if code.kind != Kind::Unicode {
+                return Err(vm.type_error(format!(
+                    "cannot use a str to initialize an array with typecode '{letter}'"
+                )));
+            }
+            for c in s.chars() {
+                bytes.extend_from_slice(&(c as u32).to_ne_bytes());
+            }
+        } else if matches!(
+            init.payload(),
+            Some(Payload::Bytes(_) | Payload::ByteArray(_))
+        ) {
+            let b = vm.bytes_like(&init)?;
+            if !b.len().is_multiple_of(code.size) {
+                return Err(vm.value_error("bytes length not a multiple of item size"));
+            }
+            bytes = b;
+        } else {
+            extend_from(vm, code, &mut bytes, &init)?;
+        }
+    }
+    Ok(Array { code, bytes })
+}
+
+/// Appends one item: encoded first (`__index__` may run Python code),
+/// then pushed onto the buffer in place (amortized O(1)).
+fn append(vm: &mut Vm, a: Native<Array>, item: Value) -> PyResult<()> {
+    let code = a.with(vm, |a| a.code)?;
+    let mut b = Vec::with_capacity(code.size);
+    encode_item(vm, code, &item, &mut b)?;
+    a.with_mut(vm, |a| a.bytes.extend_from_slice(&b))
+}
+
+fn extend(vm: &mut Vm, a: Native<Array>, src: Value) -> PyResult<()> {
+    let code = a.with(vm, |a| a.code)?;
+    let mut b = Vec::new();
+    extend_from(vm, code, &mut b, &src)?;
+    a.with_mut(vm, |a| a.bytes.extend_from_slice(&b))
+}
+
+fn frombytes(vm: &mut Vm, a: Native<Array>, src: BytesLike) -> PyResult<()> {
+    let code = a.with(vm, |a| a.code)?;
+    if !src.0.len().is_multiple_of(code.size) {
+        return Err(vm.value_error("bytes length not a multiple of item size"));
+    }
+    a.with_mut(vm, |a| a.bytes.extend_from_slice(&src.0))
+}
+
+fn fromlist(vm: &mut Vm, a: Native<Array>, src: Value) -> PyResult<()> {
+    if !matches!(src.payload(), Some(Payload::List(_))) {
+        return Err(vm.type_error("arg must be list"));
+    }
+    extend(vm, a, src)
+}
+
+fn fromunicode(vm: &mut Vm, a: Native<Array>, s: String) -> PyResult<()> {
+    let code = a.with(vm, |a| a.code)?;
+    if code.kind != Kind::Unicode {
+        return Err(vm.value_error("fromunicode() may only be called on unicode type arrays"));
+    }
+    a.with_mut(vm, |a| {
+        for c in s.chars() {
+            a.bytes.extend_from_slice(&(c as u32).to_ne_bytes());
+        }
     })
 }
 
-fn state(vm: &mut Vm, v: &Value) -> PyResult<(Code, Vec<u8>)> {
-    match v.as_obj().and_then(|o| {
-        o.native_data::<ArrayData>()
-            .map(|a| (a.code, a.bytes.clone()))
-    }) {
+fn insert(vm: &mut Vm, a: Native<Array>, i: isize, item: Value) -> PyResult<()> {
+    let code = a.with(vm, |a| a.code)?;
+    let mut b = Vec::with_capacity(code.size);
+    encode_item(vm, code, &item, &mut b)?;
+    a.with_mut(vm, |a| {
+        let n = a.len() as isize;
+        let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
+        let at = i * a.code.size;
+        a.bytes.splice(at..at, b);
+    })
+}
+
+fn remove(vm: &mut Vm, a: Native<Array>, x: Value) -> PyResult<()> {
+    let Some(i) = find(vm, &a, &x, 0, usize::MAX)? else {
+        return Err(vm.value_error("array.remove(x): x not in array"));
+    };
+    a.with_mut(vm, |a| {
+        let size = a.code.size;
+        if (i + 1) * size <= a.bytes.len() {
+            a.bytes.drain(i * size..(i + 1) * size);
+        }
+    })
+}
+
+fn tolist(vm: &mut Vm, a: Native<Array>) -> PyResult<Value> {
+    let (code, b) = a.with(vm, |a| (a.code, a.bytes.clone()))?;
+    let items = decode_all(vm, code, &b);
+    Ok(vm.new_list(items))
+}
+
+fn unicode_text(a: &Array) -> String {
+    a.bytes
+        .chunks_exact(4)
+        .map(|c| {
+            let mut w = [0u8; 4];
+            w.copy_from_slice(c);
+            char::from_u32(u32::from_ne_bytes(w)).unwrap_or('\u{fffd}')
+        })
+        .collect()
+}
+
+fn tounicode(vm: &mut Vm, a: Native<Array>) -> PyResult<String> {
+    match a.with(vm, |a| {
+        (a.code.kind == Kind::Unicode).then(|| unicode_text(a))
+    })? {
         Some(s) => Ok(s),
-        None => Err(vm.type_error(format!(
-            "descriptor requires a 'array.array' object but received a '{}'",
-            vm.type_name(v)
-        ))),
+        None => Err(vm.value_error("tounicode() may only be called on unicode type arrays")),
     }
 }
 
-fn update(v: &Value, f: impl FnOnce(&mut ArrayData)) {
-    if let Some(mut a) = v.as_obj().and_then(|o| o.native_data::<ArrayData>()) {
-        f(&mut a);
+fn pop(vm: &mut Vm, a: Native<Array>, i: OptArg<isize>) -> PyResult<Value> {
+    let i = i.unwrap_or(-1);
+    let n = a.with(vm, Array::len)?;
+    if n == 0 {
+        return Err(vm.index_error("pop from empty array"));
     }
+    let j = if i < 0 { i + n as isize } else { i };
+    if j < 0 || j >= n as isize {
+        return Err(vm.index_error("pop index out of range"));
+    }
+    let j = j as usize;
+    let item = a.with_mut(vm, |a| {
+        let size = a.code.size;
+        let raw: Vec<u8> = a.bytes.drain(j * size..(j + 1) * size).collect();
+        (a.code, raw)
+    })?;
+    Ok(decode_item(vm, item.0, &item.1, 0))
+}
+
+/// The index of the first item equal to `x` in `start..stop`; the items
+/// are read one at a time (`==` may run Python code that changes the array).
+fn find(
+    vm: &mut Vm,
+    a: &Native<Array>,
+    x: &Value,
+    start: usize,
+    stop: usize,
+) -> PyResult<Option<usize>> {
+    let mut i = start;
+    while i < stop {
+        let Some((code, raw)) = a.with(vm, |a| a.item(i).map(|b| (a.code, b.to_vec())))? else {
+            break;
+        };
+        let item = decode_item(vm, code, &raw, 0);
+        if vm.eq(&item, x)? {
+            return Ok(Some(i));
+        }
+        i += 1;
+    }
+    Ok(None)
+}
+
+fn count(vm: &mut Vm, a: Native<Array>, x: Value) -> PyResult<usize> {
+    let mut n = 0;
+    let mut i = 0;
+    while let Some(at) = find(vm, &a, &x, i, usize::MAX)? {
+        n += 1;
+        i = at + 1;
+    }
+    Ok(n)
+}
+
+fn index(
+    vm: &mut Vm,
+    a: Native<Array>,
+    x: Value,
+    start: OptArg<isize>,
+    stop: OptArg<isize>,
+) -> PyResult<usize> {
+    let n = a.with(vm, Array::len)? as isize;
+    let clamp = |i: isize| if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
+    let (start, stop) = (clamp(start.unwrap_or(0)), clamp(stop.unwrap_or(isize::MAX)));
+    match find(vm, &a, &x, start, stop)? {
+        Some(i) => Ok(i),
+        None => Err(vm.value_error("array.index(x): x not in array")),
+    }
+}
+
+fn item_index(vm: &mut Vm, key: &Value, n: usize) -> PyResult<usize> {
+    if !vm.is_index(key) {
+        return Err(vm.type_error("array indices must be integers"));
+    }
+    let i = vm.to_i64(key)?;
+    let j = if i < 0 { i + n as i64 } else { i };
+    if j < 0 || j >= n as i64 {
+        return Err(vm.index_error("array index out of range"));
+    }
+    Ok(j as usize)
+}
+
+fn getitem(vm: &mut Vm, a: Native<Array>, key: &Value) -> PyResult<Value> {
+    let n = a.with(vm, Array::len)?;
+    if let Some(Payload::Slice { .. }) = key.payload() {
+        let idx = vm.resolve_slice(key, n)?;
+        let (code, out) = a.with(vm, |a| {
+            let mut out = Vec::with_capacity(idx.len * a.code.size);
+            for i in idx.indices() {
+                out.extend_from_slice(a.item(i).unwrap_or_default());
+            }
+            (a.code, out)
+        })?;
+        return Ok(vm.new_native_object(Array { code, bytes: out }));
+    }
+    let i = item_index(vm, key, n)?;
+    match a.with(vm, |a| a.item(i).map(|b| (a.code, b.to_vec())))? {
+        Some((code, raw)) => Ok(decode_item(vm, code, &raw, 0)),
+        None => Err(vm.index_error("array index out of range")),
+    }
+}
+
+fn setitem(vm: &mut Vm, a: Native<Array>, key: &Value, value: Value) -> PyResult<()> {
+    if let Some(Payload::Slice { .. }) = key.payload() {
+        return Err(vm.not_implemented_error("array slice assignment is not supported by rpy"));
+    }
+    let (code, n) = a.with(vm, |a| (a.code, a.len()))?;
+    let i = item_index(vm, key, n)?;
+    let mut item = Vec::with_capacity(code.size);
+    encode_item(vm, code, &value, &mut item)?;
+    a.with_mut(vm, |a| {
+        if let Some(dst) = a.bytes.get_mut(i * code.size..(i + 1) * code.size) {
+            dst.copy_from_slice(&item);
+        }
+    })
+}
+
+fn delitem(vm: &mut Vm, a: Native<Array>, key: &Value) -> PyResult<()> {
+    let n = a.with(vm, Array::len)?;
+    let gone: Vec<usize> = if let Some(Payload::Slice { .. }) = key.payload() {
+        vm.resolve_slice(key, n)?.indices().collect()
+    } else {
+        vec![item_index(vm, key, n)?]
+    };
+    a.with_mut(vm, |a| {
+        let size = a.code.size;
+        let mut keep = vec![true; a.len()];
+        for i in gone {
+            if let Some(k) = keep.get_mut(i) {
+                *k = false;
+            }
+        }
+        let mut out = Vec::with_capacity(a.bytes.len());
+        for (item, k) in a.bytes.chunks_exact(size).zip(keep) {
+            if k {
+                out.extend_from_slice(item);
+            }
+        }
+        a.bytes = out;
+    })
+}
+
+fn repr(vm: &mut Vm, a: Native<Array>) -> PyResult<String> {
+    let name = crate::objects::object_::type_qualname(&a.class(vm));
+    let (code, bytes) = a.with(vm, |a| (a.code, a.bytes.clone()))?;
+    if bytes.is_empty() {
+        return Ok(format!("{name}('{}')", code.letter));
+    }
+    let inner = if code.kind == Kind::Unicode {
+        let s = a.with(vm, unicode_text)?;
+        let s = vm.str_val(s);
+        vm.repr(&s)?
+    } else {
+        let items = decode_all(vm, code, &bytes);
+        let list = vm.new_list(items);
+        vm.repr(&list)?
+    };
+    Ok(format!("{name}('{}', {inner})", code.letter))
+}
+
+/// Arrays compare item by item, as lists of their values would.
+fn compare(
+    vm: &mut Vm,
+    a: Native<Array>,
+    other: &Value,
+    op: ComparisonOperator,
+) -> PyResult<Value> {
+    let Some(b) = Native::<Array>::of(other) else {
+        return Ok(vm.not_implemented());
+    };
+    let (c1, b1) = a.with(vm, |a| (a.code, a.bytes.clone()))?;
+    let (c2, b2) = b.with(vm, |b| (b.code, b.bytes.clone()))?;
+    let eq_op = matches!(op, ComparisonOperator::Eq | ComparisonOperator::Ne);
+    if eq_op && b1.len() / c1.size != b2.len() / c2.size {
+        return Ok(Value::Bool(op == ComparisonOperator::Ne));
+    }
+    let ints = |c: Code| matches!(c.kind, Kind::Signed | Kind::Unsigned);
+    if eq_op && c1.letter == c2.letter && ints(c1) {
+        return Ok(Value::Bool((b1 == b2) == (op == ComparisonOperator::Eq)));
+    }
+    // The first differing items decide; else the lengths (CPython's order).
+    let (n1, n2) = (b1.len() / c1.size, b2.len() / c2.size);
+    for i in 0..n1.min(n2) {
+        let x = decode_item(vm, c1, &b1, i);
+        let y = decode_item(vm, c2, &b2, i);
+        if !vm.eq(&x, &y)? {
+            return match op {
+                ComparisonOperator::Eq => Ok(Value::Bool(false)),
+                ComparisonOperator::Ne => Ok(Value::Bool(true)),
+                _ => vm.compare(&x, &y, op),
+            };
+        }
+    }
+    vm.compare(&Value::Int(n1 as i64), &Value::Int(n2 as i64), op)
+}
+
+/// The code and bytes of `other` if it is an array of `a`'s kind.
+fn same_kind(
+    vm: &mut Vm,
+    a: &Native<Array>,
+    other: &Value,
+    inplace: bool,
+) -> PyResult<(Code, Vec<u8>)> {
+    let Some(b) = Native::<Array>::of(other) else {
+        let t = vm.type_name(other);
+        let verb = if inplace { "extend" } else { "append" };
+        return Err(vm.type_error(format!("can only {verb} array (not \"{t}\") to array")));
+    };
+    let code = a.with(vm, |a| a.code)?;
+    let (c2, bytes) = b.with(vm, |b| (b.code, b.bytes.clone()))?;
+    if c2.letter != code.letter {
+        return Err(vm.type_error("bad argument type for built-in operation"));
+    }
+    Ok((code, bytes))
+}
+
+fn concat(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
+    let Some(this) = Native::<Array>::of(a) else {
+        return Ok(vm.not_implemented());
+    };
+    let (code, tail) = same_kind(vm, &this, b, false)?;
+    let mut bytes = this.with(vm, |a| a.bytes.clone())?;
+    vm.reserve(&mut bytes, tail.len())?;
+    bytes.extend_from_slice(&tail);
+    Ok(vm.new_native_object(Array { code, bytes }))
+}
+
+fn repeated(vm: &mut Vm, bytes: &[u8], n: usize) -> PyResult<Vec<u8>> {
+    let Some(total) = bytes
+        .len()
+        .checked_mul(n)
+        .filter(|t| *t <= isize::MAX as usize)
+    else {
+        return Err(vm.memory_error());
+    };
+    let mut out = Vec::new();
+    vm.reserve(&mut out, total)?;
+    for _ in 0..n {
+        out.extend_from_slice(bytes);
+    }
+    Ok(out)
+}
+
+/// `array * n` and `n * array`.
+fn repeat(vm: &mut Vm, a: Native<Array>, n: isize) -> PyResult<Value> {
+    let (code, bytes) = a.with(vm, |a| (a.code, a.bytes.clone()))?;
+    let out = repeated(vm, &bytes, n.max(0) as usize)?;
+    Ok(vm.new_native_object(Array { code, bytes: out }))
+}
+
+fn copy(vm: &mut Vm, a: Native<Array>) -> PyResult<Value> {
+    let (code, bytes) = a.with(vm, |a| (a.code, a.bytes.clone()))?;
+    Ok(vm.new_native_object(Array { code, bytes }))
 }
 
 /// Encodes one Python value as an item of `code`.
@@ -202,24 +699,11 @@ fn decode_all(vm: &mut Vm, code: Code, bytes: &[u8]) -> Vec<Value> {
         .collect()
 }
 
-fn array_type(vm: &mut Vm) -> PyResult<PyRef> {
-    vm.module_type("array", "array")
-}
-
-fn new_array(vm: &mut Vm, cls: PyRef, code: Code, bytes: Vec<u8>) -> Value {
-    let data = ArrayData { code, bytes };
-    Value::Obj(vm.alloc(
-        cls,
-        Payload::NativeData(std::cell::RefCell::new(Box::new(data))),
-    ))
-}
-
-/// Appends the items of an iterable (or the bytes of a bytes initializer).
+/// Appends the items of an iterable (or the bytes of an array of the
+/// same kind).
 fn extend_from(vm: &mut Vm, code: Code, out: &mut Vec<u8>, src: &Value) -> PyResult<()> {
-    if let Some((c2, b)) = src.as_obj().and_then(|o| {
-        o.native_data::<ArrayData>()
-            .map(|a| (a.code.letter, a.bytes.clone()))
-    }) {
+    if let Some(other) = Native::<Array>::of(src) {
+        let (c2, b) = other.with(vm, |a| (a.code.letter, a.bytes.clone()))?;
         if c2 != code.letter {
             return Err(vm.type_error("can only extend with array of same kind"));
         }
@@ -232,394 +716,12 @@ fn extend_from(vm: &mut Vm, code: Code, out: &mut Vec<u8>, src: &Value) -> PyRes
     Ok(())
 }
 
-fn array_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    if args.has_kw() {
-        return Err(vm.type_error("array.array() takes no keyword arguments"));
-    }
-    let [cls, typecode, init] = args.range::<3>(vm, "array", 2, true)?;
-    let Some(Value::Obj(cls)) = cls else {
-        return Err(vm.type_error("array.__new__(X): X is not a type object"));
-    };
-    let cls = cls.clone();
-    let typecode = typecode.cloned().unwrap_or(Value::None);
-    let letter = match typecode.as_str() {
-        Some(s) if s.chars().count() == 1 => s.chars().next().unwrap_or(' '),
-        _ => {
-            return Err(vm.type_error(format!(
-                "array() argument 1 must be a unicode character, not {}",
-                vm.type_name(&typecode)
-            )))
-        }
-    };
-    let Some(code) = code_of(letter) else {
-        return Err(
-            vm.value_error("bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)")
-        );
-    };
-    let mut bytes = Vec::new();
-    if let Some(init) = init {
-        if let Some(s) = init.as_str() {
-            if code.kind != Kind::Unicode {
-                return Err(vm.type_error(format!(
-                    "cannot use a str to initialize an array with typecode '{letter}'"
-                )));
-            }
-            for c in s.chars() {
-                bytes.extend_from_slice(&(c as u32).to_ne_bytes());
-            }
-        } else if matches!(
-            init.payload(),
-            Some(Payload::Bytes(_) | Payload::ByteArray(_))
-        ) {
-            let b = vm.bytes_like(init)?;
-            if b.len() % code.size != 0 {
-                return Err(vm.value_error("bytes length not a multiple of item size"));
-            }
-            bytes = b;
-        } else {
-            extend_from(vm, code, &mut bytes, init)?;
-        }
-    }
-    Ok(new_array(vm, cls, code, bytes))
-}
-
-fn array_append(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this, item] = args.exact_method(vm, "append")?;
-    let (code, _) = state(vm, this)?;
-    let mut b = Vec::new();
-    encode_item(vm, code, item, &mut b)?;
-    update(this, |a| a.bytes.extend_from_slice(&b));
-    Ok(Value::None)
-}
-
-fn array_extend(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this, src] = args.exact_method(vm, "extend")?;
-    let (code, _) = state(vm, this)?;
-    let mut b = Vec::new();
-    extend_from(vm, code, &mut b, src)?;
-    update(this, |a| a.bytes.extend_from_slice(&b));
-    Ok(Value::None)
-}
-
-fn array_frombytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this, src] = args.exact_method(vm, "frombytes")?;
-    let (code, _) = state(vm, this)?;
-    let b = vm.bytes_like(src)?;
-    if b.len() % code.size != 0 {
-        return Err(vm.value_error("bytes length not a multiple of item size"));
-    }
-    update(this, |a| a.bytes.extend_from_slice(&b));
-    Ok(Value::None)
-}
-
-fn array_fromlist(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this, src] = args.exact_method(vm, "fromlist")?;
-    if !matches!(src.payload(), Some(Payload::List(_))) {
-        return Err(vm.type_error("arg must be list"));
-    }
-    let (code, _) = state(vm, this)?;
-    let mut b = Vec::new();
-    extend_from(vm, code, &mut b, src)?;
-    update(this, |a| a.bytes.extend_from_slice(&b));
-    Ok(Value::None)
-}
-
-fn array_tobytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this] = args.exact_method(vm, "tobytes")?;
-    let (_, b) = state(vm, this)?;
-    Ok(vm.new_bytes(b))
-}
-
-fn array_tolist(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this] = args.exact_method(vm, "tolist")?;
-    let (code, b) = state(vm, this)?;
-    let items = decode_all(vm, code, &b);
-    Ok(vm.new_list(items))
-}
-
-fn array_tounicode(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this] = args.exact_method(vm, "tounicode")?;
-    let (code, b) = state(vm, this)?;
-    if code.kind != Kind::Unicode {
-        return Err(vm.value_error("tounicode() may only be called on unicode type arrays"));
-    }
-    let s: String = b
-        .chunks_exact(4)
-        .map(|c| {
-            let mut w = [0u8; 4];
-            w.copy_from_slice(c);
-            char::from_u32(u32::from_ne_bytes(w)).unwrap_or('\u{fffd}')
-        })
-        .collect();
-    Ok(vm.str_val(s))
-}
-
-fn array_len(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this] = args.exact_method(vm, "__len__")?;
-    let (code, b) = state(vm, this)?;
-    Ok(Value::Int((b.len() / code.size) as i64))
-}
-
-fn array_getitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this, key] = args.exact_method(vm, "__getitem__")?;
-    let (code, b) = state(vm, this)?;
-    let n = b.len() / code.size;
-    if let Some(Payload::Slice { .. }) = key.payload() {
-        let idx = vm.resolve_slice(key, n)?;
-        let mut out = Vec::new();
-        for i in idx.indices() {
-            out.extend_from_slice(&b[i * code.size..(i + 1) * code.size]);
-        }
-        let cls = vm.class_of(this);
-        return Ok(new_array(vm, cls, code, out));
-    }
-    let i = item_index(vm, key, n)?;
-    Ok(decode_item(vm, code, &b, i))
-}
-
-fn item_index(vm: &mut Vm, key: &Value, n: usize) -> PyResult<usize> {
-    if !vm.is_index(key) {
-        return Err(vm.type_error("array indices must be integers"));
-    }
-    let i = vm.to_i64(key)?;
-    let j = if i < 0 { i + n as i64 } else { i };
-    if j < 0 || j >= n as i64 {
-        return Err(vm.index_error("array index out of range"));
-    }
-    Ok(j as usize)
-}
-
-fn array_setitem(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this, key, value] = args.exact_method(vm, "__setitem__")?;
-    let (code, b) = state(vm, this)?;
-    let n = b.len() / code.size;
-    if let Some(Payload::Slice { .. }) = key.payload() {
-        return Err(vm.not_implemented_error("array slice assignment is not supported by rpy"));
-    }
-    let i = item_index(vm, key, n)?;
-    let mut item = Vec::new();
-    encode_item(vm, code, value, &mut item)?;
-    update(this, |a| {
-        a.bytes[i * code.size..(i + 1) * code.size].copy_from_slice(&item);
-    });
-    Ok(Value::None)
-}
-
-fn array_iter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this] = args.exact_method(vm, "__iter__")?;
-    let (code, b) = state(vm, this)?;
-    let items = decode_all(vm, code, &b);
-    let list = vm.new_list(items);
-    vm.call_method(&list, "__iter__", &[])
-}
-
-fn array_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this] = args.exact_method(vm, "__repr__")?;
-    let (code, b) = state(vm, this)?;
-    let name = crate::objects::object_::type_qualname(&vm.class_of(this));
-    if b.is_empty() {
-        return Ok(vm.str_val(format!("{name}('{}')", code.letter)));
-    }
-    let inner = if code.kind == Kind::Unicode {
-        let s = array_tounicode(vm, Args::new(std::slice::from_ref(this)))?;
-        vm.repr(&s)?
-    } else {
-        let items = decode_all(vm, code, &b);
-        let list = vm.new_list(items);
-        vm.repr(&list)?
-    };
-    Ok(vm.str_val(format!("{name}('{}', {inner})", code.letter)))
-}
-
-fn array_eq(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [a, other] = args.exact_method(vm, "__eq__")?;
-    let Some((c2, b2)) = other.as_obj().and_then(|o| {
-        o.native_data::<ArrayData>()
-            .map(|x| (x.code, x.bytes.clone()))
-    }) else {
-        return Ok(vm.not_implemented());
-    };
-    let (c1, b1) = state(vm, a)?;
-    if c1.letter == c2.letter {
-        return Ok(Value::Bool(b1 == b2));
-    }
-    let l1 = decode_all(vm, c1, &b1);
-    let l2 = decode_all(vm, c2, &b2);
-    let (l1, l2) = (vm.new_list(l1), vm.new_list(l2));
-    vm.compare(&l1, &l2, crate::ComparisonOperator::Eq)
-}
-
-fn array_reduce(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Err(vm.not_implemented_error("pickling arrays is not supported by rpy"))
-}
-
-fn array_typecode(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let (code, _) = state(vm, v)?;
-    Ok(vm.str_val(code.letter.to_string()))
-}
-
-fn array_itemsize(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let (code, _) = state(vm, v)?;
-    Ok(Value::Int(code.size as i64))
-}
-
-fn array_buffer_info(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this] = args.exact_method(vm, "buffer_info")?;
-    let (code, b) = state(vm, this)?;
-    let addr = Value::Int(this.id());
-    Ok(vm.new_tuple(vec![addr, Value::Int((b.len() / code.size) as i64)]))
-}
-
-fn array_byteswap(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this] = args.exact_method(vm, "byteswap")?;
-    let (code, _) = state(vm, this)?;
-    update(this, |a| {
-        for item in a.bytes.chunks_exact_mut(code.size) {
-            item.reverse();
-        }
-    });
-    Ok(Value::None)
-}
-
-fn array_pop(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this, i] = args.range::<2>(vm, "pop", 1, true)?;
-    let this = this.cloned().unwrap_or(Value::None);
-    let (code, b) = state(vm, &this)?;
-    let n = b.len() / code.size;
-    if n == 0 {
-        return Err(vm.index_error("pop from empty array"));
-    }
-    let key = i.cloned().unwrap_or(Value::Int(-1));
-    let i = item_index(vm, &key, n).map_err(|_| vm.index_error("pop index out of range"))?;
-    let v = decode_item(vm, code, &b, i);
-    update(&this, |a| {
-        a.bytes.drain(i * code.size..(i + 1) * code.size);
-    });
-    Ok(v)
-}
-
-fn array_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this, x] = args.exact_method(vm, "count")?;
-    let (code, b) = state(vm, this)?;
-    let mut n = 0;
-    for item in decode_all(vm, code, &b) {
-        if vm.eq(&item, x)? {
-            n += 1;
-        }
-    }
-    Ok(Value::Int(n))
-}
-
-fn array_index(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this, x] = args.exact_method(vm, "index")?;
-    let (code, b) = state(vm, this)?;
-    for (i, item) in decode_all(vm, code, &b).into_iter().enumerate() {
-        if vm.eq(&item, x)? {
-            return Ok(Value::Int(i as i64));
-        }
-    }
-    Err(vm.value_error("array.index(x): x not in array"))
-}
-
-fn array_contains(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this, x] = args.exact_method(vm, "__contains__")?;
-    let (code, b) = state(vm, this)?;
-    for item in decode_all(vm, code, &b) {
-        if vm.eq(&item, x)? {
-            return Ok(Value::Bool(true));
-        }
-    }
-    Ok(Value::Bool(false))
-}
-
-fn array_reverse(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this] = args.exact_method(vm, "reverse")?;
-    let (code, b) = state(vm, this)?;
-    let mut out = Vec::with_capacity(b.len());
-    for item in b.chunks_exact(code.size).rev() {
-        out.extend_from_slice(item);
-    }
-    update(this, |a| a.bytes = out);
-    Ok(Value::None)
-}
-
-fn array_add(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this, other] = args.exact_method(vm, "__add__")?;
-    let (code, mut b) = state(vm, this)?;
-    let Some((c2, b2)) = other.as_obj().and_then(|o| {
-        o.native_data::<ArrayData>()
-            .map(|x| (x.code.letter, x.bytes.clone()))
-    }) else {
-        return Err(vm.type_error(format!(
-            "can only append array (not \"{}\") to array",
-            vm.type_name(other)
-        )));
-    };
-    if c2 != code.letter {
-        return Err(vm.type_error("bad argument type for built-in operation"));
-    }
-    b.extend_from_slice(&b2);
-    let cls = array_type(vm)?;
-    Ok(new_array(vm, cls, code, b))
-}
-
-fn array_mul(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this, n] = args.exact_method(vm, "__mul__")?;
-    let (code, b) = state(vm, this)?;
-    if !vm.is_index(n) {
-        return Ok(vm.not_implemented());
-    }
-    let n = vm.to_i64(n)?.max(0) as usize;
-    let Some(total) = b.len().checked_mul(n).filter(|t| *t <= isize::MAX as usize) else {
-        return Err(vm.memory_error());
-    };
-    let mut out = Vec::new();
-    out.try_reserve(total).map_err(|_| vm.memory_error())?;
-    for _ in 0..n {
-        out.extend_from_slice(&b);
-    }
-    let cls = array_type(vm)?;
-    Ok(new_array(vm, cls, code, out))
-}
-
 pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
     let m = vm.new_module("array");
-    let t = vm.new_native_type("array", "array", None);
-    vm.add_static(&t, "__new__", array_new);
-    vm.add_methods(
-        &t,
-        &[
-            ("append", array_append),
-            ("extend", array_extend),
-            ("frombytes", array_frombytes),
-            ("fromlist", array_fromlist),
-            ("tobytes", array_tobytes),
-            ("tolist", array_tolist),
-            ("tounicode", array_tounicode),
-            ("buffer_info", array_buffer_info),
-            ("byteswap", array_byteswap),
-            ("pop", array_pop),
-            ("count", array_count),
-            ("index", array_index),
-            ("reverse", array_reverse),
-            ("__len__", array_len),
-            ("__getitem__", array_getitem),
-            ("__setitem__", array_setitem),
-            ("__iter__", array_iter),
-            ("__repr__", array_repr),
-            ("__eq__", array_eq),
-            ("__contains__", array_contains),
-            ("__add__", array_add),
-            ("__mul__", array_mul),
-            ("__reduce_ex__", array_reduce),
-        ],
-    );
-    vm.add_getset(&t, "typecode", array_typecode, None);
-    vm.add_getset(&t, "itemsize", array_itemsize, None);
-    vm.module_set(&m, "array", Value::Obj(t.clone()));
-    vm.module_set(&m, "ArrayType", Value::Obj(t));
+    let t = Value::Obj(vm.native_type::<Array>());
+    vm.module_set(&m, "array", t.clone());
+    vm.module_set(&m, "ArrayType", t);
     let codes = vm.str_val(TYPECODES);
     vm.module_set(&m, "typecodes", codes);
-    vm.add_buffer_exporter(array_buffer);
     Ok(m)
 }

@@ -101,7 +101,7 @@ impl Vm {
 
     /// The buffer of an object of a native type that exports one.
     pub fn exported_buffer(&self, v: &Value) -> Option<crate::vm::ExportedBuffer> {
-        self.buffer_exporters.iter().find_map(|f| f(v))
+        crate::native_slots::buffer(v).or_else(|| self.buffer_exporters.iter().find_map(|f| f(v)))
     }
 
     /// The bytes of a bytes-like object (bytes, bytearray, a C-contiguous

@@ -13,12 +13,50 @@ use crate::vm::{PyResult, Vm};
 pub type Getter = fn(&mut Vm, &Value) -> PyResult<Value>;
 pub type Setter = fn(&mut Vm, &Value, Value) -> PyResult<()>;
 
+/// A getter implemented by a closure (typed native types' properties).
+pub type GetterClosure = Rc<dyn Fn(&mut Vm, &Value) -> PyResult<Value>>;
+/// A setter implemented by a closure.
+pub type SetterClosure = Rc<dyn Fn(&mut Vm, &Value, Value) -> PyResult<()>>;
+
+/// The code reading a built-in attribute.
+#[derive(Clone)]
+pub enum GetFn {
+    Fn(Getter),
+    Closure(GetterClosure),
+}
+
+impl GetFn {
+    #[inline]
+    pub fn call(&self, vm: &mut Vm, obj: &Value) -> PyResult<Value> {
+        match self {
+            GetFn::Fn(f) => f(vm, obj),
+            GetFn::Closure(f) => f(vm, obj),
+        }
+    }
+}
+
+/// The code writing a built-in attribute.
+#[derive(Clone)]
+pub enum SetFn {
+    Fn(Setter),
+    Closure(SetterClosure),
+}
+
+impl SetFn {
+    pub fn call(&self, vm: &mut Vm, obj: &Value, v: Value) -> PyResult<()> {
+        match self {
+            SetFn::Fn(f) => f(vm, obj, v),
+            SetFn::Closure(f) => f(vm, obj, v),
+        }
+    }
+}
+
 /// A built-in attribute computed by Rust code.
 pub struct GetSetDescr {
     pub name: Rc<str>,
     pub owner: PyRef,
-    pub get: Getter,
-    pub set: Option<Setter>,
+    pub get: GetFn,
+    pub set: Option<SetFn>,
 }
 
 /// A `__slots__` entry.
@@ -118,8 +156,8 @@ pub fn getset_value(
         Payload::GetSet(Box::new(GetSetDescr {
             name: Rc::from(name),
             owner: owner.clone(),
-            get,
-            set,
+            get: GetFn::Fn(get),
+            set: set.map(SetFn::Fn),
         })),
     ))
 }
@@ -428,7 +466,7 @@ fn getset_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Ok(this);
     }
     match this.payload() {
-        Some(Payload::GetSet(g)) => (g.get)(vm, &obj),
+        Some(Payload::GetSet(g)) => g.get.call(vm, &obj),
         Some(Payload::Member(m)) => member_get(vm, m, &obj),
         _ => Err(vm.type_error("descriptor requires a getset_descriptor")),
     }
@@ -437,8 +475,8 @@ fn getset_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn getset_set(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this, obj, value] = args.exact_method(vm, "__set__")?;
     match this.payload() {
-        Some(Payload::GetSet(g)) => match g.set {
-            Some(s) => s(vm, obj, value.clone()).map(|_| Value::None),
+        Some(Payload::GetSet(g)) => match &g.set {
+            Some(s) => s.call(vm, obj, value.clone()).map(|_| Value::None),
             None => Err(vm.attribute_error(format!(
                 "attribute '{}' of '{}' objects is not writable",
                 g.name,

@@ -162,6 +162,11 @@ impl Vm {
                         ));
                     }
                     Payload::Iter(_) | Payload::Generator(_) => return Ok(v.clone()),
+                    Payload::Native(n) => {
+                        if let Some(f) = &n.slots.iter {
+                            return f(self, v);
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -211,6 +216,13 @@ impl Vm {
                 Payload::Iter(st) => return self.iter_step(st),
                 Payload::Generator(_) if o.class_is(&self.types.generator) => {
                     return crate::objects::generator::gen_next(self, o);
+                }
+                Payload::Native(_) => {
+                    if let Some(f) =
+                        crate::native_slots::exact_slots(o).and_then(|s| s.next.as_ref())
+                    {
+                        return f(self, it);
+                    }
                 }
                 _ => {}
             }

@@ -9,7 +9,9 @@ use std::rc::{Rc, Weak};
 
 use crate::native::{NativeClosure, NativeFn, NativeFunction, NativeImpl, NativeKind};
 use crate::object::{Payload, PyObject};
-use crate::objects::descriptor::{GetSetDescr, Getter, MemberDescr, Setter};
+use crate::objects::descriptor::{
+    GetFn, GetSetDescr, Getter, GetterClosure, MemberDescr, SetFn, Setter, SetterClosure,
+};
 use crate::objects::str::PyStr;
 use crate::objects::table::{DictTable, Probe};
 use crate::objects::type_::TypeData;
@@ -62,6 +64,10 @@ pub(crate) enum Pending {
     Closure(Name, NativeClosure),
     /// A computed attribute.
     GetSet(Name, Getter, Option<Setter>),
+    /// A computed attribute of a typed native type (`native_type.rs`).
+    GetSetClosure(Name, GetterClosure, Option<SetterClosure>),
+    /// A method, static or class method of a typed native type.
+    TypedNative(Name, NativeClosure, NativeKind),
     /// Any ready value (`Vm::set_class_attr`).
     Value(Name, Value),
     /// A member descriptor for item `index` (a struct sequence's field).
@@ -163,6 +169,12 @@ pub(crate) fn materialize(t: &TypeData, dict: &PyRef) {
                     set(&mut table, &str_t, name.as_str(), v);
                 }
             }
+            Pending::TypedNative(name, func, kind) => {
+                let func = NativeImpl::Closure(func);
+                if let Some(v) = native(name.to_rc(), func, kind) {
+                    set(&mut table, &str_t, name.as_str(), v);
+                }
+            }
             Pending::GetSet(name, get, setter) => {
                 let Some(cls) = c.getset_descriptor.upgrade() else {
                     continue;
@@ -170,8 +182,21 @@ pub(crate) fn materialize(t: &TypeData, dict: &PyRef) {
                 let d = GetSetDescr {
                     name: name.to_rc(),
                     owner: owner.clone(),
-                    get,
-                    set: setter,
+                    get: GetFn::Fn(get),
+                    set: setter.map(SetFn::Fn),
+                };
+                let v = PyObject::new_raw(Some(cls), Payload::GetSet(Box::new(d)), None);
+                set(&mut table, &str_t, name.as_str(), Value::Obj(v));
+            }
+            Pending::GetSetClosure(name, get, setter) => {
+                let Some(cls) = c.getset_descriptor.upgrade() else {
+                    continue;
+                };
+                let d = GetSetDescr {
+                    name: name.to_rc(),
+                    owner: owner.clone(),
+                    get: GetFn::Closure(get),
+                    set: setter.map(SetFn::Closure),
                 };
                 let v = PyObject::new_raw(Some(cls), Payload::GetSet(Box::new(d)), None);
                 set(&mut table, &str_t, name.as_str(), Value::Obj(v));
@@ -240,6 +265,8 @@ pub(crate) fn may_define(t: &TypeData, name: &str) -> bool {
         Pending::Native(n, ..)
         | Pending::Closure(n, _)
         | Pending::GetSet(n, ..)
+        | Pending::GetSetClosure(n, ..)
+        | Pending::TypedNative(n, ..)
         | Pending::Value(n, _)
         | Pending::Member(n, _)
         | Pending::StrTuple(n, _) => n.as_str() == name,

@@ -1,0 +1,469 @@
+//! Typed arguments of native functions and methods: the kinds of
+//! parameter a Rust signature can declare ([`FromArg`]: a required
+//! [`FromPython`] value, [`OptArg`], [`VarArgs`], [`KwArgs`]) and the one
+//! binder ([`Signature::bind`]) that matches a call's arguments to them
+//! with CPython's argument messages, in the shapes CPython's own
+//! functions have:
+//!
+//! - positional-only, no names given (argument clinic with `/`):
+//!   "array.tolist() takes no arguments (1 given)",
+//!   "array.append() takes exactly one argument (0 given)",
+//!   "pop expected at most 1 argument, got 2",
+//!   "array.pop() takes no keyword arguments";
+//! - [`Style::Tuple`] (`PyArg_ParseTuple`): "array() takes at least 1
+//!   argument (0 given)";
+//! - with parameter names ([`Signature::params`], keywords allowed):
+//!   "f() takes at most 2 arguments (3 given)",
+//!   "f() missing required argument 'x' (pos 1)",
+//!   "'x' is an invalid keyword argument for f()",
+//!   "argument for f() given by name ('x') and position (1)".
+//!
+//! A conversion's "must be str, not int" names the argument as CPython
+//! does: "f() argument must be ..." (a single argument), "f() argument 2
+//! must be ..." (positional), "f() argument 'x' must be ..." (named).
+
+use std::rc::Rc;
+
+use crate::convert::{FromPython, ToPython};
+use crate::native::Args;
+use crate::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+
+/// How a parameter takes its argument.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ArgKind {
+    /// Must be given.
+    Required,
+    /// May be omitted ([`OptArg`]).
+    Optional,
+    /// Collects the remaining positional arguments (`*args`).
+    VarArgs,
+    /// Collects the keyword arguments no parameter names (`**kwargs`).
+    KwArgs,
+}
+
+/// One argument as bound to a parameter, before conversion.
+pub enum Bound {
+    Missing,
+    One(Value),
+    Many(Vec<Value>),
+    Named(Vec<(String, Value)>),
+}
+
+/// A parameter type of a typed native function: what it accepts and how
+/// it converts. Every [`FromPython`] type is a required parameter.
+pub trait FromArg: Sized {
+    const KIND: ArgKind;
+    fn from_arg(vm: &mut Vm, b: Bound) -> PyResult<Self>;
+}
+
+impl<T: FromPython> FromArg for T {
+    const KIND: ArgKind = ArgKind::Required;
+    fn from_arg(vm: &mut Vm, b: Bound) -> PyResult<Self> {
+        match b {
+            Bound::One(v) => T::from_python(vm, &v),
+            _ => Err(vm.system_error("required argument not bound")),
+        }
+    }
+}
+
+/// An optional parameter: `OptArg(None)` when the caller left it out.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OptArg<T>(pub Option<T>);
+
+impl<T> OptArg<T> {
+    /// The argument, or `default` when it was not given.
+    pub fn unwrap_or(self, default: T) -> T {
+        self.0.unwrap_or(default)
+    }
+
+    pub fn into_option(self) -> Option<T> {
+        self.0
+    }
+
+    pub fn is_given(&self) -> bool {
+        self.0.is_some()
+    }
+}
+
+impl<T: FromPython> FromArg for OptArg<T> {
+    const KIND: ArgKind = ArgKind::Optional;
+    fn from_arg(vm: &mut Vm, b: Bound) -> PyResult<Self> {
+        match b {
+            Bound::One(v) => T::from_python(vm, &v).map(|x| OptArg(Some(x))),
+            _ => Ok(OptArg(None)),
+        }
+    }
+}
+
+/// `*args`: the positional arguments after the named ones.
+#[derive(Clone, Debug, Default)]
+pub struct VarArgs(pub Vec<Value>);
+
+impl FromArg for VarArgs {
+    const KIND: ArgKind = ArgKind::VarArgs;
+    fn from_arg(_vm: &mut Vm, b: Bound) -> PyResult<Self> {
+        Ok(VarArgs(match b {
+            Bound::Many(v) => v,
+            _ => Vec::new(),
+        }))
+    }
+}
+
+/// `**kwargs`: the keyword arguments no parameter takes, in call order.
+#[derive(Clone, Debug, Default)]
+pub struct KwArgs(pub Vec<(String, Value)>);
+
+impl FromArg for KwArgs {
+    const KIND: ArgKind = ArgKind::KwArgs;
+    fn from_arg(_vm: &mut Vm, b: Bound) -> PyResult<Self> {
+        Ok(KwArgs(match b {
+            Bound::Named(v) => v,
+            _ => Vec::new(),
+        }))
+    }
+}
+
+/// A bytes-like argument (bytes, bytearray, memoryview, array, anything
+/// exporting a buffer), copied out: "a bytes-like object is required,
+/// not 'str'" otherwise.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BytesLike(pub Vec<u8>);
+
+impl FromPython for BytesLike {
+    fn from_python(vm: &mut Vm, v: &Value) -> PyResult<Self> {
+        match vm.buffer(v)? {
+            Some(b) => Ok(BytesLike(b.bytes)),
+            None => Err(vm.type_error(format!(
+                "a bytes-like object is required, not '{}'",
+                vm.type_name(v)
+            ))),
+        }
+    }
+}
+
+impl ToPython for BytesLike {
+    fn to_python(self, vm: &mut Vm) -> PyResult<Value> {
+        Ok(vm.new_bytes(self.0))
+    }
+}
+
+/// An index argument (`__index__`), clamped to `isize` as CPython's
+/// `Py_ssize_t` arguments: "'str' object cannot be interpreted as an
+/// integer", "cannot fit 'int' into an index-sized integer".
+pub fn index_arg(vm: &mut Vm, v: &Value) -> PyResult<isize> {
+    if !vm.is_index(v) {
+        let t = vm.type_name(v);
+        return Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")));
+    }
+    let i = vm.to_index(v)?;
+    isize::try_from(&i).map_err(|_| {
+        let t = vm.type_name(v);
+        vm.overflow_error(format!("cannot fit '{t}' into an index-sized integer"))
+    })
+}
+
+/// Which family of CPython messages argument-count errors use.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum Style {
+    /// Argument clinic (and `METH_NOARGS`/`METH_O`): the default.
+    #[default]
+    Clinic,
+    /// `PyArg_ParseTuple`: "NAME() takes at least 1 argument (0 given)".
+    Tuple,
+}
+
+/// The signature of a typed native function: its name for messages, the
+/// kinds of its parameters (from the Rust signature) and, optionally,
+/// their names (which allow keywords).
+#[derive(Clone, Debug)]
+pub struct Signature {
+    /// The name in most messages ("pop").
+    pub name: Rc<str>,
+    /// The name in "takes no arguments"-style messages ("array.pop").
+    pub qualname: Rc<str>,
+    pub(crate) kinds: Vec<ArgKind>,
+    /// Names of the parameters taking one value (Required/Optional), in
+    /// order; empty: positional-only.
+    names: Vec<Rc<str>>,
+    /// How many of the named parameters are positional-only.
+    posonly: usize,
+    /// How many of the named parameters can be given by position.
+    maxpos: usize,
+    pub style: Style,
+}
+
+impl Signature {
+    pub fn new(name: &str, qualname: &str, kinds: Vec<ArgKind>) -> Signature {
+        Signature {
+            name: Rc::from(name),
+            qualname: Rc::from(qualname),
+            kinds,
+            names: Vec::new(),
+            posonly: 0,
+            maxpos: 0,
+            style: Style::Clinic,
+        }
+    }
+
+    /// Names the parameters as a Python signature would, `/` and `*`
+    /// included: `["data", "/", "sep", "*", "flag"]`. Named parameters
+    /// can be passed by keyword (those before `/` cannot); those after `*`
+    /// only by keyword. Missing names are `argN`; extra ones are ignored.
+    pub fn params(&mut self, spec: &[&str]) -> &mut Self {
+        let single = self
+            .kinds
+            .iter()
+            .filter(|k| matches!(k, ArgKind::Required | ArgKind::Optional))
+            .count();
+        let mut names = Vec::new();
+        let (mut posonly, mut kwonly) = (0, None);
+        for s in spec {
+            match *s {
+                "/" => posonly = names.len(),
+                "*" => kwonly = Some(names.len()),
+                n if names.len() < single => names.push(Rc::from(n)),
+                _ => {}
+            }
+        }
+        for i in names.len()..single {
+            names.push(Rc::from(format!("arg{}", i + 1)));
+        }
+        self.maxpos = kwonly.unwrap_or(single).min(single);
+        self.posonly = posonly.min(self.maxpos);
+        self.names = names;
+        self
+    }
+
+    /// Uses `PyArg_ParseTuple`'s count messages.
+    pub fn tuple_style(&mut self) -> &mut Self {
+        self.style = Style::Tuple;
+        self
+    }
+
+    /// Matches `args` to the parameters; one [`Bound`] per parameter.
+    pub fn bind(&self, vm: &mut Vm, args: Args<'_>) -> PyResult<Vec<Bound>> {
+        if self.names.is_empty() {
+            self.bind_positional(vm, args)
+        } else {
+            self.bind_named(vm, args)
+        }
+    }
+
+    fn count(&self, kind: ArgKind) -> usize {
+        self.kinds.iter().filter(|k| **k == kind).count()
+    }
+
+    fn has(&self, kind: ArgKind) -> bool {
+        self.kinds.contains(&kind)
+    }
+
+    fn bind_positional(&self, vm: &mut Vm, args: Args<'_>) -> PyResult<Vec<Bound>> {
+        if args.has_kw() && !self.has(ArgKind::KwArgs) {
+            let q = self.qualname.clone();
+            return Err(vm.type_error(format!("{q}() takes no keyword arguments")));
+        }
+        let pos = args.pos();
+        let (req, opt) = (self.count(ArgKind::Required), self.count(ArgKind::Optional));
+        let var = self.has(ArgKind::VarArgs);
+        let n = pos.len();
+        if n < req || (!var && n > req + opt) {
+            return Err(self.count_error(vm, n, req, if var { None } else { Some(req + opt) }));
+        }
+        let mut rest = pos.iter();
+        let mut out = Vec::with_capacity(self.kinds.len());
+        for k in &self.kinds {
+            out.push(match k {
+                ArgKind::Required | ArgKind::Optional => match rest.next() {
+                    Some(v) => Bound::One(v.clone()),
+                    None => Bound::Missing,
+                },
+                ArgKind::VarArgs => Bound::Many(rest.by_ref().cloned().collect()),
+                ArgKind::KwArgs => {
+                    Bound::Named(args.kw().map(|(k, v)| (k.to_owned(), v.clone())).collect())
+                }
+            });
+        }
+        Ok(out)
+    }
+
+    /// "takes no arguments", "takes exactly one argument", "expected at
+    /// most 2 arguments" (clinic) or "takes at least 1 argument" (tuple).
+    fn count_error(&self, vm: &mut Vm, n: usize, min: usize, max: Option<usize>) -> PyErr {
+        let (name, q) = (&self.name, &self.qualname);
+        let msg = match self.style {
+            Style::Clinic if max == Some(0) => format!("{q}() takes no arguments ({n} given)"),
+            Style::Clinic if min == 1 && max == Some(1) => {
+                format!("{q}() takes exactly one argument ({n} given)")
+            }
+            Style::Clinic => {
+                let (word, k) = bound_words(n, min, max, "");
+                format!("{name} expected {word}{k} argument{}, got {n}", plural(k))
+            }
+            Style::Tuple => {
+                let (word, k) = bound_words(n, min, max, "exactly ");
+                format!("{name}() takes {word}{k} argument{} ({n} given)", plural(k))
+            }
+        };
+        vm.type_error(msg)
+    }
+
+    fn bind_named(&self, vm: &mut Vm, args: Args<'_>) -> PyResult<Vec<Bound>> {
+        let name = self.name.clone();
+        let pos = args.pos();
+        let n_named = self.names.len();
+        let (nargs, nkw) = (pos.len(), args.kwnames.len());
+        let var = self.has(ArgKind::VarArgs);
+        let kwargs = self.has(ArgKind::KwArgs);
+        if !var && !kwargs && nargs + nkw > n_named {
+            return Err(vm.type_error(format!(
+                "{name}() takes at most {n_named} {}argument{} ({} given)",
+                if nargs == 0 { "keyword " } else { "" },
+                plural(n_named),
+                nargs + nkw
+            )));
+        }
+        let minpos = self
+            .kinds
+            .iter()
+            .filter(|k| matches!(k, ArgKind::Required | ArgKind::Optional))
+            .take_while(|k| **k == ArgKind::Required)
+            .count();
+        let minposonly = self.posonly.min(minpos);
+        if (!var && nargs > self.maxpos) || nargs < minposonly {
+            let msg = if self.maxpos == 0 {
+                format!("{name}() takes no positional arguments")
+            } else if nargs > self.maxpos {
+                let word = if minpos < self.maxpos {
+                    "at most"
+                } else {
+                    "exactly"
+                };
+                format!(
+                    "{name}() takes {word} {} positional argument{} ({nargs} given)",
+                    self.maxpos,
+                    plural(self.maxpos)
+                )
+            } else {
+                let word = if minposonly < self.maxpos {
+                    "at least"
+                } else {
+                    "exactly"
+                };
+                format!(
+                    "{name}() takes {word} {minposonly} positional argument{} ({nargs} given)",
+                    plural(minposonly)
+                )
+            };
+            return Err(vm.type_error(msg));
+        }
+        let mut single: Vec<Option<Value>> = (0..n_named)
+            .map(|i| pos.get(i).filter(|_| i < self.maxpos).cloned())
+            .collect();
+        let extra: Vec<Value> = pos.iter().skip(self.maxpos).cloned().collect();
+        let mut rest_kw = Vec::new();
+        for (k, v) in args.kw() {
+            let at = self.names.iter().position(|p| &**p == k);
+            match at {
+                Some(i) if i >= self.posonly => {
+                    if single.get(i).is_some_and(|s| s.is_some()) {
+                        return Err(vm.type_error(format!(
+                            "argument for {name}() given by name ('{k}') and position ({})",
+                            i + 1
+                        )));
+                    }
+                    if let Some(s) = single.get_mut(i) {
+                        *s = Some(v.clone());
+                    }
+                }
+                _ if kwargs => rest_kw.push((k.to_owned(), v.clone())),
+                _ => {
+                    return Err(
+                        vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()"))
+                    )
+                }
+            }
+        }
+        let mut out = Vec::with_capacity(self.kinds.len());
+        let mut singles = single.into_iter().enumerate();
+        let (mut extra, mut rest_kw) = (Some(extra), Some(rest_kw));
+        for k in &self.kinds {
+            match k {
+                ArgKind::Required | ArgKind::Optional => {
+                    let (i, v) = singles.next().unwrap_or((0, None));
+                    match v {
+                        Some(v) => out.push(Bound::One(v)),
+                        None if *k == ArgKind::Required => {
+                            let p = self.names.get(i).cloned().unwrap_or_else(|| Rc::from("?"));
+                            return Err(vm.type_error(format!(
+                                "{name}() missing required argument '{p}' (pos {})",
+                                i + 1
+                            )));
+                        }
+                        None => out.push(Bound::Missing),
+                    }
+                }
+                ArgKind::VarArgs => out.push(Bound::Many(extra.take().unwrap_or_default())),
+                ArgKind::KwArgs => out.push(Bound::Named(rest_kw.take().unwrap_or_default())),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Converts bound argument `i` (parameter `i` of the Rust signature),
+    /// naming it in a "must be" `TypeError`.
+    pub fn convert<T: FromArg>(&self, vm: &mut Vm, i: usize, b: Bound) -> PyResult<T> {
+        T::from_arg(vm, b).map_err(|e| self.name_argument(vm, e, i))
+    }
+
+    fn name_argument(&self, vm: &mut Vm, e: PyErr, i: usize) -> PyErr {
+        let te = vm.exc.type_error.clone();
+        if !vm.err_matches(&e, &te) {
+            return e;
+        }
+        let msg = vm.exc_message(&e);
+        if !msg.starts_with("must be ") {
+            return e;
+        }
+        let which = if !self.names.is_empty() {
+            // Index among the named (single-value) parameters.
+            let j = self
+                .kinds
+                .iter()
+                .take(i)
+                .filter(|k| matches!(k, ArgKind::Required | ArgKind::Optional))
+                .count();
+            match self.names.get(j) {
+                Some(n) => format!(" '{n}'"),
+                None => format!(" {}", i + 1),
+            }
+        } else if self.kinds.len() == 1 && self.kinds.first() == Some(&ArgKind::Required) {
+            String::new()
+        } else {
+            format!(" {}", i + 1)
+        };
+        vm.type_error(format!("{}() argument{which} {msg}", self.name))
+    }
+}
+
+/// "at least"/"at most"/`exact` and the count an error message states.
+fn bound_words(
+    n: usize,
+    min: usize,
+    max: Option<usize>,
+    exact: &'static str,
+) -> (&'static str, usize) {
+    match max {
+        Some(m) if m == min => (exact, min),
+        Some(m) if n > m => ("at most ", m),
+        _ => ("at least ", min),
+    }
+}
+
+pub(crate) fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
