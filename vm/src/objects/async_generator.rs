@@ -644,6 +644,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&t, "__qualname__", gen::gen_qualname, None);
     vm.add_getset(&t, "ag_running", ag_running, None);
     vm.add_getset(&t, "ag_code", gen::gen_code, None);
+    vm.add_getset(&t, "ag_frame", gen::gen_frame, None);
     vm.add_getset(&t, "ag_await", gen::gen_yieldfrom, None);
 
     for t in [

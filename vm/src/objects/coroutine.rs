@@ -272,6 +272,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&t, "__qualname__", gen::gen_qualname, None);
     vm.add_getset(&t, "cr_running", gen::gen_running, None);
     vm.add_getset(&t, "cr_code", gen::gen_code, None);
+    vm.add_getset(&t, "cr_frame", gen::gen_frame, None);
     vm.add_getset(&t, "cr_await", gen::gen_yieldfrom, None);
     vm.add_getset(&t, "cr_suspended", gen::gen_suspended, None);
     vm.add_getset(&t, "cr_origin", cr_origin, None);

@@ -768,7 +768,8 @@ pub(crate) fn gen_suspended(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     ))
 }
 
-fn gen_frame(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+/// `gi_frame`, `cr_frame`, `ag_frame`: the suspended frame's object.
+pub(crate) fn gen_frame(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match v {
         Value::Obj(o) if gen_of(v).is_some() => Ok(vm.generator_frame_object(o)),
         _ => Err(vm.type_error("expected a generator")),

@@ -596,6 +596,7 @@ pub fn init(vm: &mut Vm) {
         vm.types.enumerate.clone(),
         vm.types.mappingproxy.clone(),
         vm.types.weakref.clone(),
+        vm.exc.base_exception_group.clone(),
     ];
     for g in &generic {
         vm.add_classmethod(g, "__class_getitem__", class_getitem);
