@@ -352,8 +352,10 @@ fn object_init_subclass(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Value::Obj(c) => type_name_of(c),
             _ => "object".into(),
         };
-        let _ = n;
-        return Err(vm.type_error("object.__init_subclass__() takes no keyword arguments"));
+        // CPython names the class it was called on.
+        return Err(vm.type_error(format!(
+            "{n}.__init_subclass__() takes no keyword arguments"
+        )));
     }
     Ok(Value::None)
 }
@@ -434,7 +436,26 @@ fn type_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
             vm.type_name(&pos[1])
         )));
     };
-    let meta = vm.calculate_metaclass_of(&meta, bases_t)?;
+    let winner = vm.calculate_metaclass_of(&meta, bases_t)?;
+    if !Rc::ptr_eq(&winner, &meta) {
+        // A more derived metaclass with its own `__new__` makes the class
+        // (`type(name, (SomeEnum,), ns, boundary=...)`), as in CPython.
+        let new_name = vm.names.__new__.clone();
+        let type_new = crate::objects::type_::lookup(&vm.types.type_, &new_name);
+        if let Some(f) = crate::objects::type_::lookup(&winner, &new_name) {
+            if !type_new.is_some_and(|t| t.is(&f)) {
+                let f = match f.payload() {
+                    Some(Payload::StaticMethod(inner)) => inner.borrow().clone(),
+                    _ => f,
+                };
+                let mut all = Vec::with_capacity(rest.values.len() + 1);
+                all.push(Value::Obj(winner.clone()));
+                all.extend_from_slice(rest.values);
+                return vm.call_with(&f, Args::with_kw(&all, rest.kwnames));
+            }
+        }
+    }
+    let meta = winner;
     let mut bases = Vec::new();
     for b in bases_t {
         match b {
