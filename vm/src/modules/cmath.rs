@@ -796,26 +796,7 @@ fn m_isinf(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn m_isclose(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let n = args.pos().len();
-    if n > 2 {
-        return Err(vm.type_error(format!(
-            "isclose() takes exactly 2 positional arguments ({n} given)"
-        )));
-    }
-    let [a, b, rel, abs] = args.bind(vm, "isclose", ["a", "b", "rel_tol", "abs_tol"], 2)?;
-    let a = arg_complex(vm, a.unwrap_or(&Value::None))?;
-    let b = arg_complex(vm, b.unwrap_or(&Value::None))?;
-    let rel = match rel {
-        Some(v) => arg_f64(vm, v)?,
-        None => 1e-9,
-    };
-    let abs = match abs {
-        Some(v) => arg_f64(vm, v)?,
-        None => 0.0,
-    };
-    if rel < 0.0 || abs < 0.0 {
-        return Err(vm.value_error("tolerances must be non-negative"));
-    }
+    let (a, b, rel, abs) = crate::modules::math::isclose_args(vm, &args, arg_complex)?;
     if a == b {
         return Ok(Value::Bool(true));
     }

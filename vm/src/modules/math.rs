@@ -225,7 +225,13 @@ fn m_isnan(vm: &mut Vm, args: Args) -> PyResult<Value> {
     pred(vm, args, "math.isnan", f64::is_nan)
 }
 
-fn m_isclose(vm: &mut Vm, args: Args) -> PyResult<Value> {
+/// The arguments of `isclose` (math's and cmath's): the two values,
+/// converted by `convert`, and the checked tolerances.
+pub(crate) fn isclose_args<T>(
+    vm: &mut Vm,
+    args: &Args,
+    convert: fn(&mut Vm, &Value) -> PyResult<T>,
+) -> PyResult<(T, T, f64, f64)> {
     let n = args.pos().len();
     if n > 2 {
         return Err(vm.type_error(format!(
@@ -233,8 +239,8 @@ fn m_isclose(vm: &mut Vm, args: Args) -> PyResult<Value> {
         )));
     }
     let [a, b, rel, abs] = args.bind(vm, "isclose", ["a", "b", "rel_tol", "abs_tol"], 2)?;
-    let a = arg_f64(vm, a.unwrap_or(&Value::None))?;
-    let b = arg_f64(vm, b.unwrap_or(&Value::None))?;
+    let a = convert(vm, a.unwrap_or(&Value::None))?;
+    let b = convert(vm, b.unwrap_or(&Value::None))?;
     let rel = match rel {
         Some(v) => arg_f64(vm, v)?,
         None => 1e-9,
@@ -246,6 +252,11 @@ fn m_isclose(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if rel < 0.0 || abs < 0.0 {
         return Err(vm.value_error("tolerances must be non-negative"));
     }
+    Ok((a, b, rel, abs))
+}
+
+fn m_isclose(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let (a, b, rel, abs) = isclose_args(vm, &args, arg_f64)?;
     if a == b {
         return Ok(Value::Bool(true));
     }
