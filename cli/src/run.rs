@@ -92,7 +92,7 @@ pub fn run(o: Options, prog: &str) -> i32 {
         .stdlib(&rpy_stdlib_frozen::STDLIB)
         .pythonpath(!o.ignore_env)
         .build();
-    rpy_base64::register(&mut interp);
+    rpy_stdlib::register(&mut interp);
     configure(&mut interp, &o);
     let first_path = |interp: &mut Interpreter, dir: &str| {
         if !o.safe_path {
