@@ -19,8 +19,8 @@ fn main() {
         .collect();
     let prog = argv.first().cloned().unwrap_or_else(|| "rpy".into());
     let code = match options::parse(&argv, |k| std::env::var(k).ok()) {
-        Action::Help => {
-            print!("{}", options::help_text(&prog));
+        Action::Help(which) => {
+            print!("{}", options::help_text(&prog, which));
             0
         }
         Action::Version(n) => {

@@ -35,8 +35,18 @@ pub struct Options {
     pub isolated: bool,
     /// `-P` (or PYTHONSAFEPATH): like `-I` for `sys.path[0]`.
     pub safe_path: bool,
-    /// `-O` count. Accepted; rpy keeps asserts (a known gap).
+    /// `-O` count (or PYTHONOPTIMIZE): 1 leaves asserts out, 2 docstrings too.
     pub optimize: u8,
+    /// `-d` count (or PYTHONDEBUG): shown in `sys.flags` only.
+    pub debug: u8,
+    /// `-v` count (or PYTHONVERBOSE): shown in `sys.flags` only.
+    pub verbose: u8,
+    /// `-b` count: shown in `sys.flags` only (no BytesWarning yet).
+    pub bytes_warning: u8,
+    /// `-s` (or PYTHONNOUSERSITE; implied by `-I`): rpy has no user site.
+    pub no_user_site: bool,
+    /// `-S`: rpy has no `site` module to skip.
+    pub no_site: bool,
     /// `-W` arguments.
     pub warnoptions: Vec<String>,
     /// `-X` arguments.
@@ -49,12 +59,21 @@ pub struct Options {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Run(Options),
-    /// `-h`/`-?`/`--help`.
-    Help,
+    /// `-h`/`-?`/`--help`, `--help-env`, `--help-xoptions`, `--help-all`.
+    Help(Help),
     /// `-V` (1) / `-VV` (2) / `--version`.
     Version(u8),
     /// A usage error: the message printed before the usage line.
     Usage(String),
+}
+
+/// Which help text to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Help {
+    Options,
+    Env,
+    XOptions,
+    All,
 }
 
 /// Flags without an argument that CPython 3.11 accepts.
@@ -73,6 +92,11 @@ pub fn parse(argv: &[String], env: impl Fn(&str) -> Option<String>) -> Action {
         isolated: false,
         safe_path: false,
         optimize: 0,
+        debug: 0,
+        verbose: 0,
+        bytes_warning: 0,
+        no_user_site: false,
+        no_site: false,
         warnoptions: Vec::new(),
         xoptions: Vec::new(),
         skip_first_line: false,
@@ -104,7 +128,10 @@ pub fn parse(argv: &[String], env: impl Fn(&str) -> Option<String>) -> Action {
         }
         if let Some(long) = word.strip_prefix("--") {
             match long {
-                "help" => return Action::Help,
+                "help" => return Action::Help(Help::Options),
+                "help-env" => return Action::Help(Help::Env),
+                "help-xoptions" => return Action::Help(Help::XOptions),
+                "help-all" => return Action::Help(Help::All),
                 "version" => version += 1,
                 "check-hash-based-pycs" => match argv.get(i) {
                     Some(v) => {
@@ -162,7 +189,7 @@ pub fn parse(argv: &[String], env: impl Fn(&str) -> Option<String>) -> Action {
                 return Action::Usage(format!("Unknown option: -{c}"));
             }
             match c {
-                'h' | '?' => return Action::Help,
+                'h' | '?' => return Action::Help(Help::Options),
                 'V' => version += 1,
                 'i' => o.inspect = true,
                 'q' => o.quiet = true,
@@ -172,11 +199,17 @@ pub fn parse(argv: &[String], env: impl Fn(&str) -> Option<String>) -> Action {
                     o.isolated = true;
                     o.ignore_env = true;
                     o.safe_path = true;
+                    o.no_user_site = true;
                 }
                 'P' => o.safe_path = true,
                 'O' => o.optimize = o.optimize.saturating_add(1),
+                'd' => o.debug = o.debug.saturating_add(1),
+                'v' => o.verbose = o.verbose.saturating_add(1),
+                'b' => o.bytes_warning = o.bytes_warning.saturating_add(1),
+                's' => o.no_user_site = true,
+                'S' => o.no_site = true,
                 'x' => o.skip_first_line = true,
-                // -b -B -d -s -S -v: accepted, nothing for rpy to do.
+                // -B: rpy never writes bytecode files.
                 _ => {}
             }
         }
@@ -193,6 +226,22 @@ pub fn parse(argv: &[String], env: impl Fn(&str) -> Option<String>) -> Action {
         o.inspect |= set("PYTHONINSPECT");
         o.unbuffered |= set("PYTHONUNBUFFERED");
         o.safe_path |= set("PYTHONSAFEPATH");
+        o.no_user_site |= set("PYTHONNOUSERSITE");
+        // A number sets the level, any other non-empty value counts as 1.
+        let level = |k: &str| {
+            env(k)
+                .filter(|v| !v.is_empty())
+                .map(|v| v.parse::<u8>().unwrap_or(1))
+        };
+        if let Some(n) = level("PYTHONOPTIMIZE") {
+            o.optimize = o.optimize.max(n);
+        }
+        if let Some(n) = level("PYTHONDEBUG") {
+            o.debug = o.debug.max(n);
+        }
+        if let Some(n) = level("PYTHONVERBOSE") {
+            o.verbose = o.verbose.max(n);
+        }
     }
     Action::Run(o)
 }
@@ -210,52 +259,88 @@ pub fn usage_error(prog: &str, msg: &str) -> String {
     )
 }
 
-/// `-h`: rpy's own help text, in the shape of CPython's.
-pub fn help_text(prog: &str) -> String {
-    let mut s = usage_line(prog);
-    s.push_str(
-        "Options (and corresponding environment variables):
--b     : accepted for compatibility (no effect)
+/// The help text `which` asks for: rpy's own, in the shape of CPython's.
+pub fn help_text(prog: &str, which: Help) -> String {
+    let mut s = String::new();
+    if matches!(which, Help::Options | Help::All) {
+        s.push_str(&usage_line(prog));
+        s.push_str(OPTIONS_HELP);
+    }
+    if matches!(which, Help::Env | Help::All) {
+        s.push_str(ENV_HELP);
+    }
+    if matches!(which, Help::XOptions | Help::All) {
+        s.push_str(XOPTIONS_HELP);
+    }
+    s
+}
+
+const OPTIONS_HELP: &str = "Options (and corresponding environment variables):
+-b     : shown in sys.flags (rpy issues no BytesWarning yet)
 -B     : accepted for compatibility (rpy writes no .pyc files)
 -c cmd : program passed in as string (terminates option list)
--d     : accepted for compatibility (no effect)
+-d     : shown in sys.flags (no parser debug output); also PYTHONDEBUG=x
 -E     : ignore PYTHON* environment variables (such as PYTHONPATH)
 -h     : print this help message and exit (also -? or --help)
 -i     : inspect interactively after running script; forces a prompt even
          if stdin does not appear to be a terminal; also PYTHONINSPECT=x
 -I     : isolate from the user's environment (implies -E, -P and -s)
 -m mod : run library module as a script (terminates option list)
--O     : accepted (rpy does not remove asserts yet); -OO likewise
+-O     : remove assert and __debug__-dependent statements; also
+         PYTHONOPTIMIZE=x
+-OO    : do -O changes and also discard docstrings
 -P     : don't prepend the script's directory or '' to sys.path;
          also PYTHONSAFEPATH
 -q     : don't print the version banner on interactive startup
--s     : accepted for compatibility (rpy has no user site directory)
--S     : accepted for compatibility (rpy has no site module)
+-s     : shown in sys.flags (rpy has no user site directory);
+         also PYTHONNOUSERSITE
+-S     : shown in sys.flags (rpy has no site module)
 -u     : unbuffered stdout and stderr; also PYTHONUNBUFFERED=x
--v     : accepted for compatibility (no effect)
+-v     : shown in sys.flags (rpy does not trace imports); also
+         PYTHONVERBOSE=x
 -V     : print the Python version number and exit (also --version);
          when given twice, print rpy's version as well
--W arg : warning control (accepted; arg is action:message:category:module:lineno)
+-W arg : warning control; arg is action:message:category:module:lineno
+         also PYTHONWARNINGS=arg
 -x     : skip first line of source, allowing use of non-Unix forms of #!cmd
--X opt : implementation-specific option (accepted, no effect)
+-X opt : implementation-specific option (see --help-xoptions)
 --check-hash-based-pycs always|default|never:
          accepted for compatibility (no effect)
-
+--help-env      : print help about the environment variables and exit
+--help-xoptions : print help about the -X options and exit
+--help-all      : print complete help information and exit
 Arguments:
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]
+";
 
-Other environment variables:
+const ENV_HELP: &str = "Environment variables that change behavior:
 PYTHONSTARTUP: file executed on interactive startup (no default)
 PYTHONPATH   : ':'-separated list of directories prefixed to the
                default module search path.  The result is sys.path.
+PYTHONINSPECT: if this variable is set, it is equivalent to the -i option.
+PYTHONUNBUFFERED: if set, it is equivalent to the -u option.
+PYTHONSAFEPATH: if set, it is equivalent to the -P option.
+PYTHONOPTIMIZE: if set, it is equivalent to the -O option (a number
+               gives the level).
+PYTHONDEBUG, PYTHONVERBOSE: like -d and -v (shown in sys.flags).
+PYTHONNOUSERSITE: like -s (shown in sys.flags).
+PYTHONWARNINGS: comma-separated warning filters, as for -W.
 RPY_LIB      : ':'-separated directories searched instead of the library
                compiled into rpy (rpy's Lib/, then CPython's)
-",
-    );
-    s
-}
+RPY_CPYTHON_TESTS: the directory of CPython's test modules that rpy's
+               `test` package adds to its path (default: asked of python3)
+Other PYTHON* variables are not used by rpy.
+";
+
+const XOPTIONS_HELP: &str = "The following implementation-specific options are available:
+-X dev: add the default warning filter, as -W default, and set the
+    dev_mode attribute of sys.flags to True
+-X warn_default_encoding: shown in sys.flags (no EncodingWarning yet)
+Any other -X option is accepted, has no effect, and is listed in
+sys._xoptions.
+";
 
 #[cfg(test)]
 mod tests {
@@ -312,7 +397,10 @@ mod tests {
             Action::Usage("Argument expected for the -c option".into())
         );
         assert_eq!(p(&["-V", "-Z"]), Action::Usage("Unknown option: -Z".into()));
-        assert_eq!(p(&["-h", "-Z"]), Action::Help);
+        assert_eq!(p(&["-h", "-Z"]), Action::Help(Help::Options));
+        assert_eq!(p(&["--help-env"]), Action::Help(Help::Env));
+        assert_eq!(p(&["--help-xoptions"]), Action::Help(Help::XOptions));
+        assert_eq!(p(&["--help-all"]), Action::Help(Help::All));
         assert_eq!(p(&["-VV"]), Action::Version(2));
         assert_eq!(p(&["--version"]), Action::Version(1));
     }

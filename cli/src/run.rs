@@ -6,7 +6,7 @@ use std::io::{IsTerminal, Read};
 use std::path::Path;
 use std::sync::atomic::Ordering;
 
-use rpy_vm::{Interpreter, PyResult, Value};
+use rpy_vm::{Flags, Interpreter, PyResult, Value};
 
 use crate::options::{Options, Program};
 
@@ -36,8 +36,31 @@ fn install_interrupt_handler(interp: &mut Interpreter) {
     });
 }
 
+/// `sys.flags` as the options set them.
+fn flags(o: &Options) -> Flags {
+    let x = |name: &str| o.xoptions.iter().any(|x| x == name);
+    Flags {
+        debug: o.debug,
+        inspect: o.inspect,
+        interactive: o.inspect,
+        optimize: o.optimize,
+        no_user_site: o.no_user_site,
+        no_site: o.no_site,
+        ignore_environment: o.ignore_env,
+        verbose: o.verbose,
+        bytes_warning: o.bytes_warning,
+        quiet: o.quiet,
+        isolated: o.isolated,
+        dev_mode: x("dev"),
+        warn_default_encoding: x("warn_default_encoding"),
+        safe_path: o.safe_path,
+        ..Flags::default()
+    }
+}
+
 /// Prepares `sys` and the streams from the options.
 fn configure(interp: &mut Interpreter, o: &Options) {
+    let _ = interp.vm().set_flags(flags(o));
     set_warn_and_x_options(interp, o);
     use crate::output::{CliOutput, Flush};
     let flush = if o.unbuffered {

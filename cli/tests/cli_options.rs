@@ -302,6 +302,33 @@ const CASES: &[Case] = &[
         status: 0,
     },
 
+    Case {
+        name: "optimize_drops_asserts",
+        pythonpath: false,
+        args: &["-O", "-c", "import sys\nassert False\ndef f():\n    'd'\nprint(sys.flags.optimize, __debug__, f.__doc__)"],
+        stdin: "",
+        stdout: "1 False d\n",
+        stderr: "",
+        status: 0,
+    },
+    Case {
+        name: "optimize_twice_drops_docstrings",
+        pythonpath: false,
+        args: &["-OO", "-c", "import sys\nassert False\ndef f():\n    'd'\nprint(sys.flags.optimize, __debug__, f.__doc__)"],
+        stdin: "",
+        stdout: "2 False None\n",
+        stderr: "",
+        status: 0,
+    },
+    Case {
+        name: "sys_flags_from_options",
+        pythonpath: false,
+        args: &["-I", "-s", "-S", "-b", "-q", "-X", "dev", "-c", "import sys; f=sys.flags; print(f.isolated, f.ignore_environment, f.safe_path, f.no_user_site, f.no_site, f.bytes_warning, f.quiet, f.dev_mode, f.inspect, f.optimize)"],
+        stdin: "",
+        stdout: "1 1 True 1 1 1 1 True 0 0\n",
+        stderr: "",
+        status: 0,
+    },
 ];
 
 /// A scratch directory: the working directory of the runs, with the

@@ -69,12 +69,32 @@ pub fn compile_with_warnings(
     filename: &str,
     mode: Mode,
 ) -> Result<(bytecode::CodeObject, Vec<CompileWarning>), CompileError> {
+    compile_with_options(source, filename, mode, CompileOptions::default())
+}
+
+/// How to compile, beyond the mode.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CompileOptions {
+    /// CPython's optimization level (`-O` count, `compile(optimize=)`):
+    /// 1 leaves asserts out and makes `__debug__` False; 2 also leaves
+    /// docstrings out.
+    pub optimize: u8,
+}
+
+/// Like [`compile_with_warnings`], with `options`.
+pub fn compile_with_options(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    options: CompileOptions,
+) -> Result<(bytecode::CodeObject, Vec<CompileWarning>), CompileError> {
     let map = SourceMap::new(source, filename);
     let mut warnings = Vec::new();
     let module = parse::parse_with_warnings(source, &map, mode, &mut warnings)?;
     let future = module_future(&module, &map)?;
     let table = symtable::build(&module, &map, future)?;
-    let code = codegen::compile_module(&module, &table, &map, mode, future, &mut warnings)?;
+    let code =
+        codegen::compile_module(&module, &table, &map, mode, future, options, &mut warnings)?;
     Ok((code, warnings))
 }
 

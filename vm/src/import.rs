@@ -324,10 +324,7 @@ impl Vm {
     /// Compiles and runs `source` in module `m`'s namespace.
     pub fn exec_source(&mut self, source: &str, filename: &str, m: &PyRef) -> PyResult<Value> {
         self.sources.insert(filename.to_owned(), Rc::from(source));
-        let code = match rpy_compiler::compile(source, filename, rpy_compiler::Mode::Exec) {
-            Ok(c) => c,
-            Err(e) => return Err(self.compile_error(&e)),
-        };
+        let code = self.compile_text(source, filename, rpy_compiler::Mode::Exec)?;
         let code = self.load_code(code);
         let Some(globals) = m.dict().cloned() else {
             return Err(self.system_error("module without a namespace"));

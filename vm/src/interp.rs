@@ -173,10 +173,9 @@ impl Interpreter {
     /// Evaluates an expression in `__main__`'s namespace.
     pub fn eval(&mut self, expr: &str) -> PyResult<Value> {
         self.vm.limits_start();
-        let code = match rpy_compiler::compile(expr, "<string>", rpy_compiler::Mode::Eval) {
-            Ok(c) => c,
-            Err(e) => return Err(self.vm.compile_error(&e)),
-        };
+        let code = self
+            .vm
+            .compile_text(expr, "<string>", rpy_compiler::Mode::Eval)?;
         let code = self.vm.load_code(code);
         let Some(g) = self.main.dict().cloned() else {
             return Err(self.vm.system_error("no __main__ namespace"));
@@ -188,10 +187,9 @@ impl Interpreter {
     /// compiled in `single` mode, so expression statements go through
     /// `sys.displayhook`.
     pub fn run_interactive(&mut self, source: &str, filename: &str) -> PyResult<()> {
-        let code = match rpy_compiler::compile(source, filename, rpy_compiler::Mode::Single) {
-            Ok(c) => c,
-            Err(e) => return Err(self.vm.compile_error(&e)),
-        };
+        let code = self
+            .vm
+            .compile_text(source, filename, rpy_compiler::Mode::Single)?;
         let code = self.vm.load_code(code);
         let Some(g) = self.main.dict().cloned() else {
             return Err(self.vm.system_error("no __main__ namespace"));

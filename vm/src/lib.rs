@@ -30,6 +30,7 @@ mod deadline;
 pub mod define;
 pub mod error;
 pub mod eval;
+mod flags;
 pub mod format;
 pub mod frozen;
 pub mod gc;
@@ -65,6 +66,7 @@ pub(crate) mod warn;
 
 pub use convert::{FromPython, IntoArgs, PyBytes, ToPython};
 pub use error::Error;
+pub use flags::Flags;
 pub use frozen::{FrozenDir, FrozenLibrary, FrozenModule};
 pub use heap_stats::live_objects;
 pub use import::MainModule;

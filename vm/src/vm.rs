@@ -124,6 +124,9 @@ pub struct Vm {
     pub(crate) caller: CallerInfo,
     /// `sys.set_int_max_str_digits` (0 = no limit).
     pub int_max_str_digits: usize,
+    /// `sys.flags` (`flags.rs`); its optimization level applies to what
+    /// the VM compiles.
+    pub(crate) flags: crate::flags::Flags,
     /// Where stdout/stderr writes of the built-in file objects go.
     pub output: Rc<RefCell<dyn crate::io::Output>>,
     /// Source text of files run so far, for tracebacks.
@@ -337,6 +340,7 @@ impl Vm {
             loops: Vec::new(),
             boundary_hint: None,
             int_max_str_digits: 4300,
+            flags: crate::flags::Flags::default(),
             output: Rc::new(RefCell::new(crate::io::StdOutput::default())),
             sources: HashMap::new(),
             frozen_library: None,

@@ -90,6 +90,7 @@ pub(crate) struct Compiler<'t, 'm> {
     units: Vec<Unit<'t>>,
     interactive: bool,
     future: Future,
+    optimize: u8,
     warnings: &'t mut Vec<CompileWarning>,
 }
 
@@ -100,6 +101,7 @@ pub fn compile_module(
     map: &SourceMap,
     mode: Mode,
     future: Future,
+    options: crate::CompileOptions,
     warnings: &mut Vec<CompileWarning>,
 ) -> Result<CodeObject, CompileError> {
     let mut c = Compiler {
@@ -107,6 +109,7 @@ pub fn compile_module(
         units: Vec::new(),
         interactive: mode == Mode::Single,
         future,
+        optimize: options.optimize,
         warnings,
     };
     c.push_unit(table, CodeKind::Module, "<module>", "<module>", 1);
@@ -131,7 +134,7 @@ pub fn compile_module(
 }
 
 /// The docstring of a body: its first statement, if a str constant.
-fn docstring(body: &[Stmt]) -> Option<&str> {
+fn first_string(body: &[Stmt]) -> Option<&str> {
     match &body.first()?.kind {
         StmtKind::Expr(Expr {
             kind: ExprKind::Constant(Constant::Str(s)),
@@ -142,6 +145,15 @@ fn docstring(body: &[Stmt]) -> Option<&str> {
 }
 
 impl<'t, 'm> Compiler<'t, 'm> {
+    /// The docstring of a body, unless `-OO` leaves docstrings out (the
+    /// string statement then compiles to nothing, like any constant).
+    fn docstring(&self, body: &'t [Stmt]) -> Option<&'t str> {
+        if self.optimize >= 2 {
+            return None;
+        }
+        first_string(body)
+    }
+
     fn unit(&mut self) -> &mut Unit<'t> {
         let last = self.units.len().saturating_sub(1);
         // A unit is pushed before any code is compiled and popped only at the end.
@@ -376,8 +388,8 @@ impl<'t, 'm> Compiler<'t, 'm> {
     /// Load, store or delete a variable, choosing the instruction by scope.
     fn name_op(&mut self, name: &str, op: NameOp) -> R {
         if name == "__debug__" && op == NameOp::Load {
-            // CPython compiles `__debug__` to the constant True.
-            self.load_const(Constant::Bool(true));
+            // CPython compiles `__debug__` to a constant: False under -O.
+            self.load_const(Constant::Bool(self.optimize == 0));
             return Ok(());
         }
         let mangled = self.mangle(name);
@@ -437,7 +449,7 @@ impl<'t, 'm> Compiler<'t, 'm> {
     fn body_with_docstring(&mut self, body: &'t [Stmt], store_doc: bool) -> R {
         let mut rest = body;
         if store_doc {
-            if let (Some(doc), Some(first)) = (docstring(body), body.first()) {
+            if let (Some(doc), Some(first)) = (self.docstring(body), body.first()) {
                 let old = self.set_loc(first.loc);
                 self.load_const(Constant::Str(doc.to_owned()));
                 self.name_op("__doc__", NameOp::Store)?;

@@ -1,7 +1,7 @@
 //! Code that creates nested code objects: functions, lambdas, classes and
 //! comprehensions, with their defaults, annotations and closures.
 
-use super::{docstring, Compiler, NameOp, R};
+use super::{Compiler, NameOp, R};
 use crate::ast::{Arguments, ClassDef, Comprehension, Expr, ExprKind, FunctionDef, Keyword};
 use crate::bytecode::{
     CodeKind, CodeObject, Constant, Instruction as I, Location, MakeFunctionFlags,
@@ -159,7 +159,7 @@ impl<'t> Compiler<'t, '_> {
         let qualname = self.qualname(&f.name, ScopeKind::Function);
         self.push_unit(table, CodeKind::Function, &f.name, &qualname, first_line);
         self.set_arg_counts(&f.args);
-        let doc = docstring(&f.body);
+        let doc = self.docstring(&f.body);
         self.add_const(doc.map_or(Constant::None, |d| Constant::Str(d.to_owned())));
         let body = if doc.is_some() {
             f.body.get(1..).unwrap_or(&[])

@@ -128,6 +128,10 @@ impl<'t> Compiler<'t, '_> {
             } => self.try_stmt(body, handlers, orelse, finalbody, *star, s.loc)?,
             StmtKind::Assert { test, msg } => {
                 self.check_assert(test, s.loc);
+                if self.optimize > 0 {
+                    // -O: asserts are left out (after their SyntaxWarning).
+                    return Ok(());
+                }
                 let end = self.new_label();
                 self.jump_if(test, true, end)?;
                 // CPython leaves the last comparison's span in place.

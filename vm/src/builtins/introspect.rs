@@ -67,12 +67,14 @@ fn dir(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// Source (str/bytes) or code object to a runtime code object.
+/// `optimize` is compile()'s level; None is the interpreter's (`-O`).
 fn to_code(
     vm: &mut Vm,
     src: &Value,
     mode: rpy_compiler::Mode,
     fname: &str,
     what: &str,
+    optimize: Option<u8>,
 ) -> PyResult<std::rc::Rc<crate::objects::code::Code>> {
     match src.payload() {
         Some(Payload::Code(c)) => Ok(c.clone()),
@@ -83,16 +85,15 @@ fn to_code(
             } else {
                 text
             };
-            match rpy_compiler::compile(&text, fname, mode) {
-                Ok(c) => Ok(vm.load_code(c)),
-                Err(e) => Err(vm.compile_error(&e)),
-            }
+            let level = optimize.unwrap_or(vm.flags().optimize);
+            let code = vm.compile_text_at(&text, fname, mode, level)?;
+            Ok(vm.load_code(code))
         }
         Some(Payload::Bytes(_)) | Some(Payload::ByteArray(_)) => {
             let b = vm.bytes_like(src)?;
             let s = String::from_utf8_lossy(&b).into_owned();
             let sv = vm.str_val(s);
-            to_code(vm, &sv, mode, fname, what)
+            to_code(vm, &sv, mode, fname, what, optimize)
         }
         _ => Err(vm.type_error(format!(
             "{what}() arg 1 must be a string, bytes or code object"
@@ -123,7 +124,14 @@ fn run_with(vm: &mut Vm, args: Args, mode: rpy_compiler::Mode, what: &str) -> Py
         }
         Some(m) => Some(m.clone()),
     };
-    let code = to_code(vm, src.unwrap_or(&Value::None), mode, "<string>", what)?;
+    let code = to_code(
+        vm,
+        src.unwrap_or(&Value::None),
+        mode,
+        "<string>",
+        what,
+        None,
+    )?;
     let r = vm.run_code(code, globals, locals)?;
     // eval() gives back what the code returns (a code object compiled in
     // exec mode returns None); exec() always returns None.
@@ -144,7 +152,7 @@ fn eval(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [src, filename, mode, _flags, _dont_inherit, _optimize] = args.bind(
+    let [src, filename, mode, _flags, _dont_inherit, optimize] = args.bind(
         vm,
         "compile",
         [
@@ -167,7 +175,22 @@ fn compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some("single") => rpy_compiler::Mode::Single,
         _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
-    let code = to_code(vm, src.unwrap_or(&Value::None), mode, &fname, "compile")?;
+    let optimize = match optimize {
+        None => None,
+        Some(v) => match vm.to_i64(v)? {
+            -1 => None,
+            n @ 0..=2 => Some(n as u8),
+            _ => return Err(vm.value_error("compile(): invalid optimize value")),
+        },
+    };
+    let code = to_code(
+        vm,
+        src.unwrap_or(&Value::None),
+        mode,
+        &fname,
+        "compile",
+        optimize,
+    )?;
     Ok(Value::Obj(
         vm.alloc(vm.types.code.clone(), Payload::Code(code)),
     ))

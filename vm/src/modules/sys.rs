@@ -401,33 +401,7 @@ fn add_info(vm: &mut Vm, m: &PyRef) {
             ("cutoff", i(0)),
         ],
     );
-    // rpy never writes bytecode files.
-    add_seq(
-        vm,
-        m,
-        "flags",
-        &[
-            ("debug", i(0)),
-            ("inspect", i(0)),
-            ("interactive", i(0)),
-            ("optimize", i(0)),
-            ("dont_write_bytecode", i(1)),
-            ("no_user_site", i(0)),
-            ("no_site", i(0)),
-            ("ignore_environment", i(0)),
-            ("verbose", i(0)),
-            ("bytes_warning", i(0)),
-            ("quiet", i(0)),
-            ("hash_randomization", i(0)),
-            ("isolated", i(0)),
-            ("dev_mode", Value::Bool(false)),
-            ("utf8_mode", i(1)),
-            ("warn_default_encoding", i(0)),
-            ("safe_path", Value::Bool(false)),
-            ("int_max_str_digits", i(-1)),
-        ],
-    );
-    vm.module_set(m, "dont_write_bytecode", Value::Bool(true));
+    let _ = crate::flags::install(vm, m, &crate::flags::Flags::default());
     let style = vm.str_val("short");
     vm.module_set(m, "float_repr_style", style);
     vm.module_set(m, "api_version", i(1013));
