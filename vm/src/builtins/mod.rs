@@ -4,6 +4,7 @@
 //! in `init`).
 
 mod build_class;
+pub(crate) mod docs;
 mod functions;
 mod introspect;
 mod open;

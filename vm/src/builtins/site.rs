@@ -85,8 +85,13 @@ fn describe(vm: &mut Vm, obj: &Value) -> PyResult<String> {
         Ok(d) => d.as_str().map(|s| s.to_owned()),
         Err(_) => None,
     };
+    let signature = match vm.get_attr_str(obj, "__text_signature__") {
+        Ok(s) => s.as_str().map(|s| s.to_owned()),
+        Err(_) => None,
+    }
+    .unwrap_or_default();
     let head = match &name {
-        Some(n) => format!("Help on {kind} {n}:\n\n{n}\n"),
+        Some(n) => format!("Help on {kind} {n}:\n\n{n}{signature}\n"),
         None => format!("Help on {kind} object:\n\n"),
     };
     let body = match doc {

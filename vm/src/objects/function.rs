@@ -290,15 +290,42 @@ fn builtin_module(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 
+/// The raw docstring of a native function: its own, else the built-in
+/// functions' table (`builtins/docs.rs`).
+fn raw_doc(f: &crate::native::NativeFunction) -> Option<Rc<str>> {
+    if f.doc.is_some() {
+        return f.doc.clone();
+    }
+    if f.module.as_deref() == Some("builtins") && f.owner.is_none() {
+        return crate::builtins::docs::builtin_function_doc(&f.name).map(Rc::from);
+    }
+    None
+}
+
 fn builtin_doc(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match v.payload() {
-        Some(Payload::BuiltinFunction(f)) => match &f.doc {
+        Some(Payload::BuiltinFunction(f)) => match raw_doc(f) {
             Some(d) => {
-                let d = d.clone();
-                Ok(vm.str_val(&*d))
+                let (_, text) = crate::builtins::docs::split_signature(&f.name, &d);
+                Ok(vm.str_val(text))
             }
             None => Ok(Value::None),
         },
+        _ => Err(vm.type_error("descriptor requires a builtin function")),
+    }
+}
+
+/// `__text_signature__`: the signature line of the docstring, if any.
+fn builtin_text_signature(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    match v.payload() {
+        Some(Payload::BuiltinFunction(f)) => {
+            let sig = raw_doc(f).and_then(|d| {
+                crate::builtins::docs::split_signature(&f.name, &d)
+                    .0
+                    .map(str::to_owned)
+            });
+            Ok(sig.map_or(Value::None, |s| vm.str_val(s)))
+        }
         _ => Err(vm.type_error("descriptor requires a builtin function")),
     }
 }
@@ -446,6 +473,7 @@ pub fn init(vm: &mut Vm) {
         vm.add_getset(&t, "__self__", builtin_self, None);
         vm.add_getset(&t, "__module__", builtin_module, None);
         vm.add_getset(&t, "__doc__", builtin_doc, None);
+        vm.add_getset(&t, "__text_signature__", builtin_text_signature, None);
         vm.add_methods(&t, &[("__repr__", builtin_repr)]);
     }
     for t in [
