@@ -7,7 +7,8 @@
 //! (the deflate window, or a preset dictionary) followed by room for new
 //! output, so a back reference before the start of the data is an error
 //! and the output of one step is bounded exactly (`max_length`). Each
-//! step's room is reserved through the VM first: a "zip bomb" ends in
+//! step's room is checked against the memory limit with all the output
+//! made so far (which becomes one bytes object): a "zip bomb" ends in
 //! MemoryError at the memory limit.
 
 use miniz_oxide::inflate::core::{decompress, inflate_flags, DecompressorOxide};
@@ -181,6 +182,8 @@ impl Inflater {
         out: &mut Vec<u8>,
         room: usize,
     ) -> Result<(bool, usize), Fail> {
+        // The whole output so far counts: it becomes one bytes object.
+        vm.mem_precheck(out.len().saturating_add(room))?;
         vm.reserve(out, room)?;
         let h = self.hist.len();
         let mut work = std::mem::take(&mut self.hist);
