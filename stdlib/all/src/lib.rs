@@ -22,4 +22,5 @@ pub fn register_vm(vm: &mut Vm) {
     rpy_base64::register_vm(vm);
     rpy_hashlib::register_vm(vm);
     rpy_zlib::register_vm(vm);
+    rpy_csv::register_vm(vm);
 }
