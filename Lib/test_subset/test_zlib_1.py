@@ -8,3 +8,16 @@ tests = ['zlib.decompress(c+b"xyz")','zlib.decompress(c[:-1])','zlib.decompress(
 for f in tests:
   try: print(f, '->', repr(eval(f)))
   except Exception as e: print(f, '!!', type(e).__name__, e)
+# Bad deflate data: the first block's type or stored lengths.
+for data, w in [(b'\xff\xff\xff', -15), (b'\x01\x05\x00\x00\x00abc', -15),
+                (zlib.compress(b'hello world' * 10), -8), (b'x\x9c\xff\xff', 15),
+                (b'x\x9c\x06\x00', 15), (b'x\x9c\x01\x03\x00\xfc\xffab', 15)]:
+    try:
+        print(zlib.decompress(data, w))
+    except zlib.error as e:
+        print(e)
+    d = zlib.decompressobj(w)
+    try:
+        print(d.decompress(data), d.eof)
+    except zlib.error as e:
+        print(e)

@@ -52,6 +52,9 @@ pub struct Inflater {
     zdict: Option<Vec<u8>>,
     /// Set when the stream's preset dictionary did not match.
     pub dict_failed: bool,
+    /// The first bytes of the deflate data, to name what is wrong with a
+    /// stream that fails at its first block.
+    first: Vec<u8>,
 }
 
 impl Inflater {
@@ -70,6 +73,7 @@ impl Inflater {
             total: 0,
             zdict: None,
             dict_failed: false,
+            first: Vec::new(),
         };
         if let Some(d) = zdict {
             // A raw stream has no header to ask for it: it is used at once.
@@ -185,6 +189,11 @@ impl Inflater {
         // The whole output so far counts: it becomes one bytes object.
         vm.mem_precheck(out.len().saturating_add(room))?;
         vm.reserve(out, room)?;
+        if self.first.len() < 5 {
+            let n = (5 - self.first.len()).min(input.len());
+            self.first
+                .extend_from_slice(input.get(..n).unwrap_or_default());
+        }
         let h = self.hist.len();
         let mut work = std::mem::take(&mut self.hist);
         vm.reserve(&mut work, room)?;
@@ -211,7 +220,7 @@ impl Inflater {
         match status {
             TINFLStatus::Done => Ok((true, used)),
             TINFLStatus::NeedsMoreInput | TINFLStatus::HasMoreOutput => Ok((false, used)),
-            _ => Err(Fail::Z(-3, "invalid deflate data")),
+            _ => Err(Fail::Z(-3, first_block_error(&self.first))),
         }
     }
 
@@ -236,5 +245,44 @@ impl Inflater {
             }
             _ => Ok(()),
         }
+    }
+}
+
+/// zlib's message for a stream whose first block header is bad (a block
+/// type of 3, or a stored block whose length and its complement
+/// disagree); the decoder does not say why it failed elsewhere.
+fn first_block_error(first: &[u8]) -> &'static str {
+    const GENERIC: &str = "invalid deflate data";
+    let Some(&b0) = first.first() else {
+        return GENERIC;
+    };
+    match (b0 >> 1) & 3 {
+        3 => "invalid block type",
+        0 => match first.get(1..5) {
+            Some(&[a, b, c, d]) if u16::from_le_bytes([a, b]) != !u16::from_le_bytes([c, d]) => {
+                "invalid stored block lengths"
+            }
+            _ => GENERIC,
+        },
+        _ => GENERIC,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_block_error;
+
+    #[test]
+    fn names_bad_first_blocks() {
+        assert_eq!(first_block_error(&[0x07]), "invalid block type");
+        assert_eq!(
+            first_block_error(&[0x01, 1, 0, 0, 0]),
+            "invalid stored block lengths"
+        );
+        assert_eq!(
+            first_block_error(&[0x01, 1, 0, 0xfe, 0xff]),
+            "invalid deflate data"
+        );
+        assert_eq!(first_block_error(&[]), "invalid deflate data");
     }
 }
