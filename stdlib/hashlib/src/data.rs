@@ -4,25 +4,31 @@
 //! BLAKE2 (`_PyLong_UnsignedLong_Converter`: an exact int, "value must be
 //! positive"), and truth-valued flags.
 
+use std::borrow::Cow;
+
 use malachite::Integer;
 use rpy_vm::{Payload, PyResult, Value, Vm};
 
-/// The bytes of data to hash: any object exporting a buffer.
-pub fn hash_data(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+/// The bytes of data to hash: any object exporting a buffer (a `bytes`
+/// object is read in place, being immutable; others are copied).
+pub fn hash_data<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<Cow<'a, [u8]>> {
+    if let Some(Payload::Bytes(b)) = v.payload() {
+        return Ok(Cow::Borrowed(b));
+    }
     if v.as_str().is_some() {
         return Err(vm.type_error("Strings must be encoded before hashing"));
     }
     match vm.buffer(v)? {
-        Some(b) => Ok(b.bytes),
+        Some(b) => Ok(Cow::Owned(b.bytes)),
         None => Err(vm.type_error("object supporting the buffer API required")),
     }
 }
 
 /// The optional data argument of a constructor: nothing when absent.
-pub fn opt_data(vm: &mut Vm, v: Option<Value>) -> PyResult<Vec<u8>> {
+pub fn opt_data<'a>(vm: &mut Vm, v: Option<&'a Value>) -> PyResult<Cow<'a, [u8]>> {
     match v {
-        Some(v) => hash_data(vm, &v),
-        None => Ok(Vec::new()),
+        Some(v) => hash_data(vm, v),
+        None => Ok(Cow::Borrowed(&[])),
     }
 }
 

@@ -136,7 +136,7 @@ fn construct<A: Algo>(
     usedforsecurity: OptArg<Value>,
 ) -> PyResult<Hash<A>> {
     truth(vm, usedforsecurity.0.as_ref(), true)?;
-    let bytes = opt_data(vm, data.0)?;
+    let bytes = opt_data(vm, data.0.as_ref())?;
     Ok(Hash::new(&bytes))
 }
 
@@ -149,6 +149,6 @@ pub fn new_hash<A: Algo>(
     usedforsecurity: OptArg<Value>,
 ) -> PyResult<Value> {
     truth(vm, usedforsecurity.0.as_ref(), true)?;
-    let bytes = opt_data(vm, string.0)?;
+    let bytes = opt_data(vm, string.0.as_ref())?;
     Ok(vm.new_native_object(Hash::<A>::new(&bytes)))
 }

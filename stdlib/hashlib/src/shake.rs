@@ -115,7 +115,7 @@ fn construct<A: ShakeAlgo>(
     usedforsecurity: OptArg<Value>,
 ) -> PyResult<Shake<A>> {
     truth(vm, usedforsecurity.0.as_ref(), true)?;
-    let bytes = opt_data(vm, data.0)?;
+    let bytes = opt_data(vm, data.0.as_ref())?;
     let mut state = A::State::default();
     state.update(&bytes);
     Ok(Shake {

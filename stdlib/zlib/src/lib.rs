@@ -17,6 +17,7 @@ mod checksum;
 mod deflater;
 mod error;
 mod inflater;
+mod input;
 mod module;
 mod objects;
 mod wrapper;

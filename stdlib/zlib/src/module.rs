@@ -9,6 +9,7 @@ use crate::checksum::{adler32, crc32};
 use crate::deflater::{Deflater, Flush};
 use crate::error::{raise, set_error_class, zlib_error, Fail};
 use crate::inflater::Inflater;
+use crate::input::data as data_arg;
 use crate::objects::{Compress, Decompress};
 use crate::wrapper::{for_deflate, for_inflate, Container};
 
@@ -83,7 +84,7 @@ fn checksum(
     default: u32,
     f: fn(u32, &[u8]) -> u32,
 ) -> PyResult<u32> {
-    let bytes = vm.bytes_like(data)?;
+    let bytes = data_arg(vm, data)?;
     let start = match value {
         None => default,
         Some(v) => masked_u32(vm, v)?,
@@ -124,7 +125,7 @@ fn compress(
     level: OptArg<i32>,
     wbits: OptArg<i32>,
 ) -> PyResult<BytesLike> {
-    let data = vm.bytes_like(&data)?;
+    let data = data_arg(vm, &data)?;
     let (Some(level), Some(format)) = (
         level_of(level.unwrap_or(-1)),
         for_deflate(wbits.unwrap_or(MAX_WBITS)),
@@ -151,7 +152,7 @@ fn decompress(
     wbits: OptArg<i32>,
     bufsize: OptArg<isize>,
 ) -> PyResult<BytesLike> {
-    let data = vm.bytes_like(&data)?;
+    let data = data_arg(vm, &data)?;
     if bufsize.unwrap_or(0) < 0 {
         return Err(vm.value_error("bufsize must be non-negative"));
     }

@@ -41,7 +41,7 @@ impl NativeClass for Compress {
 }
 
 fn compress(vm: &mut Vm, this: Native<Compress>, data: Value) -> PyResult<BytesLike> {
-    let data = vm.bytes_like(&data)?;
+    let data = crate::input::data(vm, &data)?;
     vm.check_alloc(data.len())?;
     let mut out = Vec::new();
     let r = this.with_mut(vm, |c| c.def.compress(&data, &mut out))?;
@@ -194,7 +194,7 @@ fn decompress(
     data: Value,
     max_length: OptArg<isize>,
 ) -> PyResult<BytesLike> {
-    let data = vm.bytes_like(&data)?;
+    let data = crate::input::data(vm, &data)?;
     let max = max_length.unwrap_or(0);
     if max < 0 {
         return Err(vm.value_error("max_length must be non-negative"));
