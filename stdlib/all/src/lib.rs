@@ -20,4 +20,7 @@ pub fn register(interp: &mut Interpreter) {
 pub fn register_vm(vm: &mut Vm) {
     // One line per stdlib crate.
     rpy_base64::register_vm(vm);
+    rpy_hashlib::register_vm(vm);
+    rpy_zlib::register_vm(vm);
+    rpy_csv::register_vm(vm);
 }
