@@ -1,9 +1,11 @@
 //! The infinite iterators: `count(start, step)`, `cycle(iterable)` and
 //! `repeat(object, times)`.
 
-use rpy_vm::{BinaryOperator, ClassDef, Native, NativeClass, OptArg, Payload, PyResult, Value, Vm};
+use rpy_vm::{
+    BinaryOperator, ClassDef, Native, NativeClass, OptArg, Payload, PyResult, Value, VarArgs, Vm,
+};
 
-use crate::support::{check_items, class_name, next_of, plain_name, ssize, tuple};
+use crate::support::{check_items, class_name, next_of, one_arg, plain_name, ssize, tuple};
 
 /// `count(start=0, step=1)`: start, start+step, start+2*step, ...
 pub struct Count {
@@ -121,41 +123,56 @@ impl NativeClass for Count {
 pub struct Cycle {
     /// The source while the first pass lasts.
     it: Option<Value>,
-    saved: Vec<Value>,
+    /// The items seen, a Python list: `__reduce__` hands it out and
+    /// `__setstate__` takes one, shared as in CPython.
+    saved: Value,
     index: usize,
     /// Set once the saved items are being replayed (`__setstate__` can
-    /// set it too).
+    /// set it too): no more items are saved.
     firstpass: bool,
 }
 
+/// The items of a list value (empty for anything else).
+fn list_items(v: &Value) -> Option<&std::cell::RefCell<Vec<Value>>> {
+    match v.payload() {
+        Some(Payload::List(l)) => Some(l),
+        _ => None,
+    }
+}
+
 fn cycle_next(vm: &mut Vm, this: Native<Cycle>) -> PyResult<Option<Value>> {
-    if let Some(it) = this.with(vm, |c| c.it.clone())? {
+    let (it, saved, firstpass) = this.with(vm, |c| (c.it.clone(), c.saved.clone(), c.firstpass))?;
+    let Some(list) = list_items(&saved) else {
+        return Ok(None);
+    };
+    if let Some(it) = it {
         if let Some(item) = next_of(vm, &it)? {
-            let (firstpass, grow_by) = this.with(vm, |c| {
-                let full = c.saved.len() == c.saved.capacity();
-                (c.firstpass, full.then(|| c.saved.len().max(4)))
-            })?;
             if !firstpass {
-                if let Some(g) = grow_by {
-                    let have = this.with(vm, |c| c.saved.len())?;
-                    check_items(vm, have + g, std::mem::size_of::<Value>())?;
+                let (len, cap) = list.try_borrow().map(|l| (l.len(), l.capacity())).unwrap_or((0, 1));
+                if len == cap {
+                    check_items(vm, len + len.max(4), std::mem::size_of::<Value>())?;
                 }
-                let saved = item.clone();
-                this.with_mut(vm, |c| c.saved.push(saved))?;
+                if let Ok(mut l) = list.try_borrow_mut() {
+                    l.push(item.clone());
+                }
             }
             return Ok(Some(item));
         }
         this.with_mut(vm, |c| c.it = None)?;
     }
+    let index = this.with(vm, |c| c.index)?;
+    let (item, len) = match list.try_borrow() {
+        Ok(l) => (l.get(index).cloned(), l.len()),
+        Err(_) => (None, 0),
+    };
+    let Some(item) = item else {
+        return Ok(None);
+    };
     this.with_mut(vm, |c| {
-        let item = c.saved.get(c.index).cloned()?;
-        c.index += 1;
-        if c.index >= c.saved.len() {
-            c.index = 0;
-        }
+        c.index = if index + 1 >= len { 0 } else { index + 1 };
         c.firstpass = true;
-        Some(item)
-    })
+    })?;
+    Ok(Some(item))
 }
 
 impl NativeClass for Cycle {
@@ -166,11 +183,12 @@ impl NativeClass for Cycle {
         Some("Return elements from the iterable until it is exhausted. Then repeat the sequence indefinitely.");
 
     fn define(c: &mut ClassDef<Self>) {
-        let sig = c.constructor(|vm: &mut Vm, iterable: Value| {
+        let sig = c.constructor(|vm: &mut Vm, args: VarArgs| {
+            let iterable = one_arg(vm, "cycle", args)?;
             let it = vm.get_iter(&iterable)?;
             Ok(Cycle {
                 it: Some(it),
-                saved: Vec::new(),
+                saved: vm.new_list(Vec::new()),
                 index: 0,
                 firstpass: false,
             })
@@ -183,43 +201,40 @@ impl NativeClass for Cycle {
                 (c.it.clone(), c.saved.clone(), c.firstpass, c.index)
             })?;
             let cls = Value::Obj(this.class(vm));
-            let it = match it {
-                Some(it) => it,
+            let (it, firstpass) = match it {
+                Some(it) => (it, firstpass),
                 None => {
                     // The first pass is over: an iterator over the saved
                     // items from the current one on continues it.
-                    let rest = saved.get(index..).unwrap_or_default().to_vec();
+                    let rest = list_items(&saved)
+                        .and_then(|l| l.try_borrow().ok().map(|l| l.get(index..).unwrap_or_default().to_vec()))
+                        .unwrap_or_default();
                     let l = vm.new_list(rest);
-                    let it = vm.get_iter(&l)?;
-                    let args = tuple(vm, vec![it]);
-                    let l = vm.new_list(saved);
-                    let state = tuple(vm, vec![l, Value::Bool(true)]);
-                    return Ok(tuple(vm, vec![cls, args, state]));
+                    (vm.get_iter(&l)?, true)
                 }
             };
             let args = tuple(vm, vec![it]);
-            let l = vm.new_list(saved);
-            let state = tuple(vm, vec![l, Value::Bool(firstpass)]);
+            let state = tuple(vm, vec![saved, Value::Bool(firstpass)]);
             Ok(tuple(vm, vec![cls, args, state]))
         });
         c.method(
             "__setstate__",
             |vm: &mut Vm, this: Native<Cycle>, state: Value| -> PyResult<()> {
-                let bad = |vm: &mut Vm| vm.type_error("state is not a tuple");
                 let Some(Payload::Tuple(t)) = state.payload() else {
-                    return Err(bad(vm));
+                    return Err(vm.type_error("state is not a tuple"));
                 };
                 let [saved, firstpass] = t.as_slice() else {
-                    return Err(bad(vm));
+                    let n = t.len();
+                    return Err(vm.type_error(format!("function takes exactly 2 arguments ({n} given)")));
                 };
                 let (saved, firstpass) = (saved.clone(), firstpass.clone());
-                let Some(Payload::List(l)) = saved.payload() else {
-                    return Err(vm.type_error("state[0] must be a list"));
-                };
-                let items = l.borrow().clone();
-                let firstpass = vm.is_true(&firstpass)?;
+                if list_items(&saved).is_none() {
+                    let t = vm.type_name(&saved);
+                    return Err(vm.type_error(format!("argument 1 must be list, not {t}")));
+                }
+                let firstpass = ssize(vm, &firstpass)? != 0;
                 this.with_mut(vm, |c| {
-                    c.saved = items;
+                    c.saved = saved;
                     c.firstpass = firstpass;
                     c.index = 0;
                 })
@@ -231,12 +246,12 @@ impl NativeClass for Cycle {
         if let Some(it) = &self.it {
             visit(it);
         }
-        self.saved.iter().for_each(visit);
+        visit(&self.saved);
     }
 
     fn clear(&mut self, out: &mut Vec<Value>) {
         out.extend(self.it.take());
-        out.append(&mut self.saved);
+        out.push(std::mem::replace(&mut self.saved, Value::None));
     }
 }
 

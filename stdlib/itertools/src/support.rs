@@ -69,3 +69,13 @@ pub(crate) fn reduce_value<T: NativeClass>(
     items.extend(state);
     tuple(vm, items)
 }
+
+/// The one argument of a constructor parsed like CPython's
+/// `PyArg_UnpackTuple(args, name, 1, 1, ...)`: "NAME expected 1
+/// argument, got 0".
+pub(crate) fn one_arg(vm: &mut Vm, name: &str, args: rpy_vm::VarArgs) -> PyResult<Value> {
+    match <[Value; 1]>::try_from(args.0) {
+        Ok([v]) => Ok(v),
+        Err(v) => Err(vm.type_error(format!("{name} expected 1 argument, got {}", v.len()))),
+    }
+}

@@ -4,10 +4,10 @@
 //! the tee objects; a link is freed when no tee object still needs it.
 
 use rpy_vm::{
-    ClassDef, ModuleDef, Native, NativeClass, OptArg, Payload, PyResult, Value, Vm,
+    ClassDef, ModuleDef, Native, NativeClass, OptArg, Payload, PyResult, Value, VarArgs, Vm,
 };
 
-use crate::support::{check_items, next_of, reduce_value, ssize, tuple};
+use crate::support::{check_items, next_of, one_arg, plain_name, reduce_value, ssize, tuple};
 
 /// Items per link (CPython's number, which `__setstate__` checks).
 const LINKCELLS: usize = 57;
@@ -215,7 +215,11 @@ impl NativeClass for Tee {
     const DOC: Option<&'static str> = Some("Iterator wrapped to make it copyable.");
 
     fn define(c: &mut ClassDef<Self>) {
-        c.constructor(|vm: &mut Vm, iterable: Value| tee_from(vm, &iterable));
+        let sig = c.constructor(|vm: &mut Vm, args: VarArgs| {
+            let iterable = one_arg(vm, "_tee", args)?;
+            tee_from(vm, &iterable)
+        });
+        plain_name(sig, "_tee");
         c.iter(|_vm, this| Ok(this.value()));
         c.next(tee_next);
         c.method("__copy__", tee_copy);

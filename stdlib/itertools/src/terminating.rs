@@ -6,7 +6,7 @@ use rpy_vm::{
     VarArgs, Vm,
 };
 
-use crate::support::{grow, items_of, next_of, plain_name, reduce_value, tuple};
+use crate::support::{grow, items_of, next_of, one_arg, plain_name, reduce_value, tuple};
 
 /// `accumulate(iterable, func=None, *, initial=None)`: running totals.
 pub struct Accumulate {
@@ -166,7 +166,8 @@ impl NativeClass for Pairwise {
     );
 
     fn define(c: &mut ClassDef<Self>) {
-        let sig = c.constructor(|vm: &mut Vm, iterable: Value| {
+        let sig = c.constructor(|vm: &mut Vm, args: VarArgs| {
+            let iterable = one_arg(vm, "pairwise", args)?;
             let it = vm.get_iter(&iterable)?;
             Ok(Pairwise {
                 it: Some(it),
