@@ -111,18 +111,21 @@ impl NativeClass for Chain {
         );
         c.iter(|_vm, this| Ok(this.value()));
         c.next(chain_next);
-        c.method("__reduce__", |vm: &mut Vm, this: Native<Chain>| -> PyResult<Value> {
-            let (source, active) = this.with(vm, |c| (c.source.clone(), c.active.clone()))?;
-            let cls = Value::Obj(this.class(vm));
-            let empty = tuple(vm, Vec::new());
-            let mut items = vec![cls, empty];
-            if let Some(s) = source {
-                let mut state = vec![s];
-                state.extend(active);
-                items.push(tuple(vm, state));
-            }
-            Ok(tuple(vm, items))
-        });
+        c.method(
+            "__reduce__",
+            |vm: &mut Vm, this: Native<Chain>| -> PyResult<Value> {
+                let (source, active) = this.with(vm, |c| (c.source.clone(), c.active.clone()))?;
+                let cls = Value::Obj(this.class(vm));
+                let empty = tuple(vm, Vec::new());
+                let mut items = vec![cls, empty];
+                if let Some(s) = source {
+                    let mut state = vec![s];
+                    state.extend(active);
+                    items.push(tuple(vm, state));
+                }
+                Ok(tuple(vm, items))
+            },
+        );
         c.method("__setstate__", chain_setstate);
     }
 

@@ -540,7 +540,13 @@ fn choose_reduce<T: NativeClass>(
 ) -> PyResult<Value> {
     let (pool_tuple, r, started, stopped, indices) = this.with(vm, |t| {
         let c = get(t);
-        (c.pool_tuple.clone(), c.r, c.result.is_some(), c.stopped, c.indices.clone())
+        (
+            c.pool_tuple.clone(),
+            c.r,
+            c.result.is_some(),
+            c.stopped,
+            c.indices.clone(),
+        )
     })?;
     let tmp = Choose {
         pool: Vec::new(),
@@ -596,9 +602,12 @@ impl NativeClass for Combinations {
             let r = this.with_mut(vm, |c| c.0.step())?;
             Ok(r.map(|items| tuple(vm, items)))
         });
-        c.method("__reduce__", |vm: &mut Vm, this: Native<Combinations>| -> PyResult<Value> {
-            choose_reduce(vm, this, |c| &c.0)
-        });
+        c.method(
+            "__reduce__",
+            |vm: &mut Vm, this: Native<Combinations>| -> PyResult<Value> {
+                choose_reduce(vm, this, |c| &c.0)
+            },
+        );
         c.method(
             "__setstate__",
             |vm: &mut Vm, this: Native<Combinations>, state: Value| {
@@ -660,4 +669,3 @@ impl NativeClass for CombinationsWithReplacement {
         self.0.clear(out);
     }
 }
-

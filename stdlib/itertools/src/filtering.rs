@@ -43,10 +43,13 @@ impl NativeClass for Compress {
         .params(&["data", "selectors"]);
         c.iter(|_vm, this| Ok(this.value()));
         c.next(compress_next);
-        c.method("__reduce__", |vm: &mut Vm, this: Native<Compress>| -> PyResult<Value> {
-            let args = this.with(vm, |c| vec![c.data.clone(), c.selectors.clone()])?;
-            Ok(reduce_value(vm, &this, args, None))
-        });
+        c.method(
+            "__reduce__",
+            |vm: &mut Vm, this: Native<Compress>| -> PyResult<Value> {
+                let args = this.with(vm, |c| vec![c.data.clone(), c.selectors.clone()])?;
+                Ok(reduce_value(vm, &this, args, None))
+            },
+        );
     }
 
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
@@ -135,10 +138,18 @@ impl NativeClass for DropWhile {
         plain_name(sig, "dropwhile");
         c.iter(|_vm, this| Ok(this.value()));
         c.next(dropwhile_next);
-        c.method("__reduce__", |vm: &mut Vm, this: Native<DropWhile>| -> PyResult<Value> {
-            let (f, it, flag) = this.with(vm, |d| d.0.parts())?;
-            Ok(reduce_value(vm, &this, vec![f, it], Some(Value::Bool(flag))))
-        });
+        c.method(
+            "__reduce__",
+            |vm: &mut Vm, this: Native<DropWhile>| -> PyResult<Value> {
+                let (f, it, flag) = this.with(vm, |d| d.0.parts())?;
+                Ok(reduce_value(
+                    vm,
+                    &this,
+                    vec![f, it],
+                    Some(Value::Bool(flag)),
+                ))
+            },
+        );
         c.method(
             "__setstate__",
             |vm: &mut Vm, this: Native<DropWhile>, state: Value| -> PyResult<()> {
@@ -191,10 +202,18 @@ impl NativeClass for TakeWhile {
         plain_name(sig, "takewhile");
         c.iter(|_vm, this| Ok(this.value()));
         c.next(takewhile_next);
-        c.method("__reduce__", |vm: &mut Vm, this: Native<TakeWhile>| -> PyResult<Value> {
-            let (f, it, flag) = this.with(vm, |d| d.0.parts())?;
-            Ok(reduce_value(vm, &this, vec![f, it], Some(Value::Bool(flag))))
-        });
+        c.method(
+            "__reduce__",
+            |vm: &mut Vm, this: Native<TakeWhile>| -> PyResult<Value> {
+                let (f, it, flag) = this.with(vm, |d| d.0.parts())?;
+                Ok(reduce_value(
+                    vm,
+                    &this,
+                    vec![f, it],
+                    Some(Value::Bool(flag)),
+                ))
+            },
+        );
         c.method(
             "__setstate__",
             |vm: &mut Vm, this: Native<TakeWhile>, state: Value| -> PyResult<()> {
@@ -250,10 +269,13 @@ impl NativeClass for FilterFalse {
         plain_name(sig, "filterfalse");
         c.iter(|_vm, this| Ok(this.value()));
         c.next(filterfalse_next);
-        c.method("__reduce__", |vm: &mut Vm, this: Native<FilterFalse>| -> PyResult<Value> {
-            let (f, it, _) = this.with(vm, |d| d.0.parts())?;
-            Ok(reduce_value(vm, &this, vec![f, it], None))
-        });
+        c.method(
+            "__reduce__",
+            |vm: &mut Vm, this: Native<FilterFalse>| -> PyResult<Value> {
+                let (f, it, _) = this.with(vm, |d| d.0.parts())?;
+                Ok(reduce_value(vm, &this, vec![f, it], None))
+            },
+        );
     }
 
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {

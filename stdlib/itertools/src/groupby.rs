@@ -79,9 +79,7 @@ fn groupby_setstate(vm: &mut Vm, this: Native<GroupBy>, state: Value) -> PyResul
     };
     let [currkey, currvalue, tgtkey] = items.as_slice() else {
         let n = items.len();
-        return Err(vm.type_error(format!(
-            "function takes exactly 3 arguments ({n} given)"
-        )));
+        return Err(vm.type_error(format!("function takes exactly 3 arguments ({n} given)")));
     };
     let (ck, cv, tk) = (currkey.clone(), currvalue.clone(), tgtkey.clone());
     this.with_mut(vm, |g| {
@@ -115,22 +113,25 @@ impl NativeClass for GroupBy {
         .params(&["iterable", "key"]);
         c.iter(|_vm, this| Ok(this.value()));
         c.next(groupby_next);
-        c.method("__reduce__", |vm: &mut Vm, this: Native<GroupBy>| -> PyResult<Value> {
-            let (it, kf, tk, ck, cv) = this.with(vm, |g| {
-                (
-                    g.it.clone(),
-                    g.keyfunc.clone().unwrap_or(Value::None),
-                    g.tgtkey.clone(),
-                    g.currkey.clone(),
-                    g.currvalue.clone(),
-                )
-            })?;
-            let state = match (tk, ck, cv) {
-                (Some(tk), Some(ck), Some(cv)) => Some(tuple(vm, vec![ck, cv, tk])),
-                _ => None,
-            };
-            Ok(reduce_value(vm, &this, vec![it, kf], state))
-        });
+        c.method(
+            "__reduce__",
+            |vm: &mut Vm, this: Native<GroupBy>| -> PyResult<Value> {
+                let (it, kf, tk, ck, cv) = this.with(vm, |g| {
+                    (
+                        g.it.clone(),
+                        g.keyfunc.clone().unwrap_or(Value::None),
+                        g.tgtkey.clone(),
+                        g.currkey.clone(),
+                        g.currvalue.clone(),
+                    )
+                })?;
+                let state = match (tk, ck, cv) {
+                    (Some(tk), Some(ck), Some(cv)) => Some(tuple(vm, vec![ck, cv, tk])),
+                    _ => None,
+                };
+                Ok(reduce_value(vm, &this, vec![it, kf], state))
+            },
+        );
         c.method("__setstate__", groupby_setstate);
     }
 
@@ -189,25 +190,25 @@ impl NativeClass for Grouper {
                 g.currgrouper = g.last_id;
                 g.last_id
             })?;
-            Ok(Grouper {
-                parent,
-                tgtkey,
-                id,
-            })
+            Ok(Grouper { parent, tgtkey, id })
         });
         c.iter(|_vm, this| Ok(this.value()));
         c.next(grouper_next);
-        c.method("__reduce__", |vm: &mut Vm, this: Native<Grouper>| -> PyResult<Value> {
-            let (gb, tgtkey, id) = this.with(vm, |g| (g.parent.clone(), g.tgtkey.clone(), g.id))?;
-            if gb.with(vm, |g| g.currgrouper)? != id {
-                let builtins = vm.import_module("builtins")?;
-                let iter = vm.get_attr_str(&builtins, "iter")?;
-                let empty = tuple(vm, Vec::new());
-                let args = tuple(vm, vec![empty]);
-                return Ok(tuple(vm, vec![iter, args]));
-            }
-            Ok(reduce_value(vm, &this, vec![gb.value(), tgtkey], None))
-        });
+        c.method(
+            "__reduce__",
+            |vm: &mut Vm, this: Native<Grouper>| -> PyResult<Value> {
+                let (gb, tgtkey, id) =
+                    this.with(vm, |g| (g.parent.clone(), g.tgtkey.clone(), g.id))?;
+                if gb.with(vm, |g| g.currgrouper)? != id {
+                    let builtins = vm.import_module("builtins")?;
+                    let iter = vm.get_attr_str(&builtins, "iter")?;
+                    let empty = tuple(vm, Vec::new());
+                    let args = tuple(vm, vec![empty]);
+                    return Ok(tuple(vm, vec![iter, args]));
+                }
+                Ok(reduce_value(vm, &this, vec![gb.value(), tgtkey], None))
+            },
+        );
     }
 
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {

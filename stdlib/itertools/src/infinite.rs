@@ -90,22 +90,25 @@ impl NativeClass for Count {
     const NAME: &'static str = "count";
     const MODULE: &'static str = "itertools";
     const BASETYPE: bool = true;
-    const DOC: Option<&'static str> = Some(
-        "Return a count object whose .__next__() method returns consecutive values.",
-    );
+    const DOC: Option<&'static str> =
+        Some("Return a count object whose .__next__() method returns consecutive values.");
 
     fn define(c: &mut ClassDef<Self>) {
         c.constructor(count_new).params(&["start", "step"]);
         c.iter(|_vm, this| Ok(this.value()));
         c.next(count_next);
         c.repr(count_repr);
-        c.method("__reduce__", |vm: &mut Vm, this: Native<Count>| -> PyResult<Value> {
-            let (cnt, step, fast) = this.with(vm, |c| (c.cnt.clone(), c.step.clone(), c.fast))?;
-            let args = if fast { vec![cnt] } else { vec![cnt, step] };
-            let args = tuple(vm, args);
-            let cls = Value::Obj(this.class(vm));
-            Ok(tuple(vm, vec![cls, args]))
-        });
+        c.method(
+            "__reduce__",
+            |vm: &mut Vm, this: Native<Count>| -> PyResult<Value> {
+                let (cnt, step, fast) =
+                    this.with(vm, |c| (c.cnt.clone(), c.step.clone(), c.fast))?;
+                let args = if fast { vec![cnt] } else { vec![cnt, step] };
+                let args = tuple(vm, args);
+                let cls = Value::Obj(this.class(vm));
+                Ok(tuple(vm, vec![cls, args]))
+            },
+        );
     }
 
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
@@ -148,7 +151,10 @@ fn cycle_next(vm: &mut Vm, this: Native<Cycle>) -> PyResult<Option<Value>> {
     if let Some(it) = it {
         if let Some(item) = next_of(vm, &it)? {
             if !firstpass {
-                let (len, cap) = list.try_borrow().map(|l| (l.len(), l.capacity())).unwrap_or((0, 1));
+                let (len, cap) = list
+                    .try_borrow()
+                    .map(|l| (l.len(), l.capacity()))
+                    .unwrap_or((0, 1));
                 if len == cap {
                     check_items(vm, len + len.max(4), std::mem::size_of::<Value>())?;
                 }
@@ -196,27 +202,34 @@ impl NativeClass for Cycle {
         plain_name(sig, "cycle");
         c.iter(|_vm, this| Ok(this.value()));
         c.next(cycle_next);
-        c.method("__reduce__", |vm: &mut Vm, this: Native<Cycle>| -> PyResult<Value> {
-            let (it, saved, firstpass, index) = this.with(vm, |c| {
-                (c.it.clone(), c.saved.clone(), c.firstpass, c.index)
-            })?;
-            let cls = Value::Obj(this.class(vm));
-            let (it, firstpass) = match it {
-                Some(it) => (it, firstpass),
-                None => {
-                    // The first pass is over: an iterator over the saved
-                    // items from the current one on continues it.
-                    let rest = list_items(&saved)
-                        .and_then(|l| l.try_borrow().ok().map(|l| l.get(index..).unwrap_or_default().to_vec()))
-                        .unwrap_or_default();
-                    let l = vm.new_list(rest);
-                    (vm.get_iter(&l)?, true)
-                }
-            };
-            let args = tuple(vm, vec![it]);
-            let state = tuple(vm, vec![saved, Value::Bool(firstpass)]);
-            Ok(tuple(vm, vec![cls, args, state]))
-        });
+        c.method(
+            "__reduce__",
+            |vm: &mut Vm, this: Native<Cycle>| -> PyResult<Value> {
+                let (it, saved, firstpass, index) = this.with(vm, |c| {
+                    (c.it.clone(), c.saved.clone(), c.firstpass, c.index)
+                })?;
+                let cls = Value::Obj(this.class(vm));
+                let (it, firstpass) = match it {
+                    Some(it) => (it, firstpass),
+                    None => {
+                        // The first pass is over: an iterator over the saved
+                        // items from the current one on continues it.
+                        let rest = list_items(&saved)
+                            .and_then(|l| {
+                                l.try_borrow()
+                                    .ok()
+                                    .map(|l| l.get(index..).unwrap_or_default().to_vec())
+                            })
+                            .unwrap_or_default();
+                        let l = vm.new_list(rest);
+                        (vm.get_iter(&l)?, true)
+                    }
+                };
+                let args = tuple(vm, vec![it]);
+                let state = tuple(vm, vec![saved, Value::Bool(firstpass)]);
+                Ok(tuple(vm, vec![cls, args, state]))
+            },
+        );
         c.method(
             "__setstate__",
             |vm: &mut Vm, this: Native<Cycle>, state: Value| -> PyResult<()> {
@@ -225,7 +238,9 @@ impl NativeClass for Cycle {
                 };
                 let [saved, firstpass] = t.as_slice() else {
                     let n = t.len();
-                    return Err(vm.type_error(format!("function takes exactly 2 arguments ({n} given)")));
+                    return Err(
+                        vm.type_error(format!("function takes exactly 2 arguments ({n} given)"))
+                    );
                 };
                 let (saved, firstpass) = (saved.clone(), firstpass.clone());
                 if list_items(&saved).is_none() {
@@ -312,16 +327,19 @@ impl NativeClass for Repeat {
                 }
             },
         );
-        c.method("__reduce__", |vm: &mut Vm, this: Native<Repeat>| -> PyResult<Value> {
-            let (e, cnt) = this.with(vm, |r| (r.element.clone(), r.cnt))?;
-            let mut args = vec![e];
-            if let Some(n) = cnt {
-                args.push(Value::Int(i64::try_from(n).unwrap_or(i64::MAX)));
-            }
-            let args = tuple(vm, args);
-            let cls = Value::Obj(this.class(vm));
-            Ok(tuple(vm, vec![cls, args]))
-        });
+        c.method(
+            "__reduce__",
+            |vm: &mut Vm, this: Native<Repeat>| -> PyResult<Value> {
+                let (e, cnt) = this.with(vm, |r| (r.element.clone(), r.cnt))?;
+                let mut args = vec![e];
+                if let Some(n) = cnt {
+                    args.push(Value::Int(i64::try_from(n).unwrap_or(i64::MAX)));
+                }
+                let args = tuple(vm, args);
+                let cls = Value::Obj(this.class(vm));
+                Ok(tuple(vm, vec![cls, args]))
+            },
+        );
     }
 
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {

@@ -19,8 +19,7 @@ pub struct ISlice {
 
 const STOP_MSG: &str =
     "Stop argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
-const INDEX_MSG: &str =
-    "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
+const INDEX_MSG: &str = "Indices for islice() must be None or an integer: 0 <= x <= sys.maxsize.";
 const STEP_MSG: &str = "Step for islice() must be a positive integer or None.";
 
 /// An index argument as CPython reads it: `None` is `default`; any
@@ -80,7 +79,7 @@ fn islice_next(vm: &mut Vm, this: Native<ISlice>) -> PyResult<Option<Value>> {
         return Ok(None);
     };
     let item = grow(|| -> PyResult<Option<Value>> {
-        while let Some(true) = this.with(vm, |s| s.cnt < s.next).ok() {
+        while this.with(vm, |s| s.cnt < s.next)? {
             if vm.next(&it)?.is_none() {
                 return Ok(None);
             }
@@ -146,6 +145,14 @@ impl NativeClass for ISlice {
         c.method(
             "__setstate__",
             |vm: &mut Vm, this: Native<ISlice>, state: Value| -> PyResult<()> {
+                let is_int = match &state {
+                    Value::Int(_) | Value::Bool(_) => true,
+                    Value::Obj(o) => matches!(o.payload, rpy_vm::Payload::Int(_)),
+                    _ => false,
+                };
+                if !is_int {
+                    return Err(vm.type_error("an integer is required"));
+                }
                 let cnt = ssize(vm, &state)?;
                 this.with_mut(vm, |s| s.cnt = cnt)
             },

@@ -34,7 +34,8 @@ impl TeeData {
 
 /// Item `i` of the link, reading the input when it is the next one.
 fn data_item(vm: &mut Vm, data: &Native<TeeData>, i: usize) -> PyResult<Option<Value>> {
-    let (have, it, running) = data.with(vm, |d| (d.values.get(i).cloned(), d.it.clone(), d.running))?;
+    let (have, it, running) =
+        data.with(vm, |d| (d.values.get(i).cloned(), d.it.clone(), d.running))?;
     if let Some(v) = have {
         return Ok(Some(v));
     }
@@ -82,22 +83,19 @@ impl NativeClass for TeeData {
                     )));
                 };
                 let values = l.borrow().clone();
-                if values.len() > LINKCELLS {
-                    return Err(vm.value_error("_tee_dataobject too many values"));
-                }
-                let next = match &next {
-                    Value::None => None,
-                    v => match Native::<TeeData>::of(v) {
-                        Some(n) => Some(n),
-                        None => {
-                            return Err(vm.type_error("_tee_dataobject next must be a _tee_dataobject"))
-                        }
-                    },
+                // A link holds at most LINKCELLS items, and has a next
+                // link exactly when full (CPython's one message for all).
+                let next = match (&next, values.len()) {
+                    (_, n) if n > LINKCELLS => None,
+                    (Value::None, n) if n < LINKCELLS => Some(None),
+                    (v, LINKCELLS) if v.is_none() => Some(None),
+                    (v, LINKCELLS) => Native::<TeeData>::of(v).map(Some),
+                    _ => None,
                 };
-                if next.is_some() && values.len() != LINKCELLS {
-                    return Err(vm.value_error("_tee_dataobject should have a next link only when full"));
-                }
-                let it = vm.get_iter(&iterable)?;
+                let Some(next) = next else {
+                    return Err(vm.value_error("Invalid arguments"));
+                };
+                let it = iterable;
                 Ok(TeeData {
                     it,
                     values,
@@ -106,13 +104,16 @@ impl NativeClass for TeeData {
                 })
             },
         );
-        c.method("__reduce__", |vm: &mut Vm, this: Native<TeeData>| -> PyResult<Value> {
-            let (it, values, next) =
-                this.with(vm, |d| (d.it.clone(), d.values.clone(), d.next.clone()))?;
-            let values = vm.new_list(values);
-            let next = next.map(|n| n.value()).unwrap_or(Value::None);
-            Ok(reduce_value(vm, &this, vec![it, values, next], None))
-        });
+        c.method(
+            "__reduce__",
+            |vm: &mut Vm, this: Native<TeeData>| -> PyResult<Value> {
+                let (it, values, next) =
+                    this.with(vm, |d| (d.it.clone(), d.values.clone(), d.next.clone()))?;
+                let values = vm.new_list(values);
+                let next = next.map(|n| n.value()).unwrap_or(Value::None);
+                Ok(reduce_value(vm, &this, vec![it, values, next], None))
+            },
+        );
     }
 
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
@@ -188,9 +189,7 @@ fn tee_setstate(vm: &mut Vm, this: Native<Tee>, state: Value) -> PyResult<()> {
     };
     let [data, index] = items.as_slice() else {
         let n = items.len();
-        return Err(vm.type_error(format!(
-            "function takes exactly 2 arguments ({n} given)"
-        )));
+        return Err(vm.type_error(format!("function takes exactly 2 arguments ({n} given)")));
     };
     let Some(data) = Native::<TeeData>::of(data) else {
         let t = vm.type_name(data);
@@ -223,12 +222,15 @@ impl NativeClass for Tee {
         c.iter(|_vm, this| Ok(this.value()));
         c.next(tee_next);
         c.method("__copy__", tee_copy);
-        c.method("__reduce__", |vm: &mut Vm, this: Native<Tee>| -> PyResult<Value> {
-            let (data, index) = this.with(vm, |t| (t.data.value(), t.index))?;
-            let empty = tuple(vm, Vec::new());
-            let state = tuple(vm, vec![data, Value::Int(index as i64)]);
-            Ok(reduce_value(vm, &this, vec![empty], Some(state)))
-        });
+        c.method(
+            "__reduce__",
+            |vm: &mut Vm, this: Native<Tee>| -> PyResult<Value> {
+                let (data, index) = this.with(vm, |t| (t.data.value(), t.index))?;
+                let empty = tuple(vm, Vec::new());
+                let state = tuple(vm, vec![data, Value::Int(index as i64)]);
+                Ok(reduce_value(vm, &this, vec![empty], Some(state)))
+            },
+        );
         c.method("__setstate__", tee_setstate);
     }
 

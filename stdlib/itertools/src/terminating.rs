@@ -93,7 +93,8 @@ impl NativeClass for Accumulate {
     const NAME: &'static str = "accumulate";
     const MODULE: &'static str = "itertools";
     const BASETYPE: bool = true;
-    const DOC: Option<&'static str> = Some("Return series of accumulated sums (or other binary function results).");
+    const DOC: Option<&'static str> =
+        Some("Return series of accumulated sums (or other binary function results).");
 
     fn define(c: &mut ClassDef<Self>) {
         c.constructor(accumulate_new)
@@ -101,14 +102,20 @@ impl NativeClass for Accumulate {
         c.iter(|_vm, this| Ok(this.value()));
         c.next(accumulate_next);
         c.method("__reduce__", accumulate_reduce);
-        c.method("__setstate__", |vm: &mut Vm, this: Native<Accumulate>, state: Value| {
-            this.with_mut(vm, |a| a.total = Some(state))
-        });
+        c.method(
+            "__setstate__",
+            |vm: &mut Vm, this: Native<Accumulate>, state: Value| {
+                this.with_mut(vm, |a| a.total = Some(state))
+            },
+        );
     }
 
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
         visit(&self.it);
-        for v in [&self.func, &self.total, &self.initial].into_iter().flatten() {
+        for v in [&self.func, &self.total, &self.initial]
+            .into_iter()
+            .flatten()
+        {
             visit(v);
         }
     }
@@ -225,10 +232,13 @@ impl NativeClass for StarMap {
         plain_name(sig, "starmap");
         c.iter(|_vm, this| Ok(this.value()));
         c.next(starmap_next);
-        c.method("__reduce__", |vm: &mut Vm, this: Native<StarMap>| -> PyResult<Value> {
-            let args = this.with(vm, |s| vec![s.func.clone(), s.it.clone()])?;
-            Ok(reduce_value(vm, &this, args, None))
-        });
+        c.method(
+            "__reduce__",
+            |vm: &mut Vm, this: Native<StarMap>| -> PyResult<Value> {
+                let args = this.with(vm, |s| vec![s.func.clone(), s.it.clone()])?;
+                Ok(reduce_value(vm, &this, args, None))
+            },
+        );
     }
 
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
@@ -317,17 +327,20 @@ impl NativeClass for ZipLongest {
         c.constructor(zip_longest_new);
         c.iter(|_vm, this| Ok(this.value()));
         c.next(zip_longest_next);
-        c.method("__reduce__", |vm: &mut Vm, this: Native<ZipLongest>| -> PyResult<Value> {
-            let (iters, fill) = this.with(vm, |z| (z.iters.clone(), z.fill.clone()))?;
-            let mut args = Vec::with_capacity(iters.len());
-            for it in iters {
-                args.push(match it {
-                    Some(it) => it,
-                    None => tuple(vm, Vec::new()),
-                });
-            }
-            Ok(reduce_value(vm, &this, args, Some(fill)))
-        });
+        c.method(
+            "__reduce__",
+            |vm: &mut Vm, this: Native<ZipLongest>| -> PyResult<Value> {
+                let (iters, fill) = this.with(vm, |z| (z.iters.clone(), z.fill.clone()))?;
+                let mut args = Vec::with_capacity(iters.len());
+                for it in iters {
+                    args.push(match it {
+                        Some(it) => it,
+                        None => tuple(vm, Vec::new()),
+                    });
+                }
+                Ok(reduce_value(vm, &this, args, Some(fill)))
+            },
+        );
         c.method(
             "__setstate__",
             |vm: &mut Vm, this: Native<ZipLongest>, state: Value| {
