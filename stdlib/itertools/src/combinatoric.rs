@@ -89,28 +89,31 @@ impl Product {
             self.result = Some(first.clone());
             return Some(first);
         };
-        let mut i = self.npools;
+        // Positions run over the pools in order, so walking the
+        // positions down walks the pools down cyclically (no division).
+        let n = self.pools.len();
+        let (mut i, mut j) = (self.npools, 0);
         loop {
-            if i == 0 {
+            if i == 0 || n == 0 {
                 self.stopped = true;
                 return None;
             }
             i -= 1;
-            let pool_len = self.pool(i).len();
-            let Some(ix) = self.indices.get_mut(i) else {
+            j = if j == 0 { n - 1 } else { j - 1 };
+            let (Some(pool), Some(ix), Some(slot)) =
+                (self.pools.get(j), self.indices.get_mut(i), result.get_mut(i))
+            else {
                 self.stopped = true;
                 return None;
             };
             *ix += 1;
-            if *ix >= pool_len {
+            if *ix >= pool.len() {
                 *ix = 0;
             }
-            let ix = *ix;
-            let item = self.pool(i).get(ix).cloned();
-            if let (Some(slot), Some(item)) = (result.get_mut(i), item) {
-                *slot = item;
+            if let Some(item) = pool.get(*ix) {
+                *slot = item.clone();
             }
-            if ix != 0 {
+            if *ix != 0 {
                 break;
             }
         }
