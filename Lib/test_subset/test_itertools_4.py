@@ -85,3 +85,5 @@ print(list(type('C', (combinations,), {})('abc', 2)))
 p = product('ab', repeat=2)
 first = next(p)
 print(first, next(p), first)
+print(product('ab', repeat=3).__sizeof__(), permutations('abc', 2).__sizeof__(),
+      combinations('abcd', 2).__sizeof__(), cwr('ab', 3).__sizeof__())

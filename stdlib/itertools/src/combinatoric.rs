@@ -100,9 +100,11 @@ impl Product {
             }
             i -= 1;
             j = if j == 0 { n - 1 } else { j - 1 };
-            let (Some(pool), Some(ix), Some(slot)) =
-                (self.pools.get(j), self.indices.get_mut(i), result.get_mut(i))
-            else {
+            let (Some(pool), Some(ix), Some(slot)) = (
+                self.pools.get(j),
+                self.indices.get_mut(i),
+                result.get_mut(i),
+            ) else {
                 self.stopped = true;
                 return None;
             };
@@ -216,6 +218,8 @@ impl NativeClass for Product {
             Ok(r.map(|items| tuple(vm, items)))
         });
         c.method("__reduce__", product_reduce);
+        // CPython's sizes: the object (48 bytes) and the indices.
+        c.method("__sizeof__", |p: &Product| 48 + p.npools * WORD);
         c.method("__setstate__", product_setstate);
     }
 
@@ -403,6 +407,9 @@ impl NativeClass for Permutations {
             Ok(r.map(|items| tuple(vm, items)))
         });
         c.method("__reduce__", permutations_reduce);
+        c.method("__sizeof__", |p: &Permutations| {
+            64 + (p.pool.len() + p.r) * WORD
+        });
         c.method("__setstate__", permutations_setstate);
     }
 
@@ -605,6 +612,7 @@ impl NativeClass for Combinations {
             let r = this.with_mut(vm, |c| c.0.step())?;
             Ok(r.map(|items| tuple(vm, items)))
         });
+        c.method("__sizeof__", |c: &Combinations| 56 + c.0.r * WORD);
         c.method(
             "__reduce__",
             |vm: &mut Vm, this: Native<Combinations>| -> PyResult<Value> {
@@ -649,6 +657,9 @@ impl NativeClass for CombinationsWithReplacement {
         c.next(|vm, this| {
             let r = this.with_mut(vm, |c| c.0.step())?;
             Ok(r.map(|items| tuple(vm, items)))
+        });
+        c.method("__sizeof__", |c: &CombinationsWithReplacement| {
+            56 + c.0.r * WORD
         });
         c.method(
             "__reduce__",
