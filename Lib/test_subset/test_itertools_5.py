@@ -298,3 +298,13 @@ print(list(rt(ff)), list(ff))
 show = print
 show(type(product('a').__reduce__()[1]).__name__, product('ab', 'c').__reduce__()[1])
 show(permutations('ab').__reduce__()[1:], combinations('abc', 2).__reduce__()[1:])
+# object.__reduce_ex__ (what pickle and copy call) defers to __reduce__
+print(count(3).__reduce_ex__(2), repeat('a', 2).__reduce_ex__(4), chain().__reduce_ex__(2)[1])
+
+
+class R:
+    def __reduce__(self):
+        return (R, ('made',))
+
+
+print(R().__reduce_ex__(2)[1], R().__reduce_ex__(0)[1])
