@@ -23,4 +23,5 @@ pub fn register_vm(vm: &mut Vm) {
     rpy_hashlib::register_vm(vm);
     rpy_zlib::register_vm(vm);
     rpy_csv::register_vm(vm);
+    rpy_itertools::register_vm(vm);
 }

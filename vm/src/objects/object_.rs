@@ -367,6 +367,13 @@ fn object_subclasshook(vm: &mut Vm, _args: Args) -> PyResult<Value> {
 fn object_reduce_ex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let this = args.this().clone();
     let cls = vm.class_of(&this);
+    // A class's own `__reduce__` (object has none here) wins, as in
+    // CPython's `object.__reduce_ex__`: pickle and copy reach it so.
+    let reduce = vm.intern("__reduce__");
+    if let Some(f) = crate::objects::type_::lookup(&cls, &reduce) {
+        let bound = vm.descr_get(&f, &this, &cls)?;
+        return vm.call(&bound, &[]);
+    }
     let copyreg = vm.import_module("copyreg")?;
     let f = vm.get_attr_str(&copyreg, "__newobj__")?;
     let cls_t = vm.new_tuple(vec![Value::Obj(cls)]);
