@@ -1,0 +1,67 @@
+//! `functools.cmp_to_key`: a `KeyWrapper` holding a comparison function;
+//! calling it wraps an object into a `KeyWrapper` that compares with
+//! another by `cmp(a, b) <op> 0`. Unhashable; `obj` is the wrapped object.
+
+use rpy_vm::{Args, ClassDef, ComparisonOperator, Native, NativeClass, PyResult, Value, Vm};
+
+pub struct KeyWrapper {
+    cmp: Value,
+    /// The wrapped object (`None` for the wrapper `cmp_to_key` returns).
+    obj: Option<Value>,
+}
+
+impl NativeClass for KeyWrapper {
+    const NAME: &'static str = "KeyWrapper";
+    const MODULE: &'static str = "functools";
+
+    fn define(c: &mut ClassDef<Self>) {
+        c.call(call);
+        c.compare(compare);
+        c.getter("obj", |k: &KeyWrapper| k.obj.clone().unwrap_or(Value::None));
+    }
+
+    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.cmp);
+        if let Some(o) = &self.obj {
+            visit(o);
+        }
+    }
+
+    fn clear(&mut self, out: &mut Vec<Value>) {
+        out.push(std::mem::replace(&mut self.cmp, Value::None));
+        out.extend(self.obj.take());
+    }
+}
+
+/// `cmp_to_key(mycmp)`.
+pub fn cmp_to_key(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
+    let [cmp] = args.bind(vm, "cmp_to_key", ["mycmp"], 1)?;
+    let cmp = cmp.cloned().unwrap_or(Value::None);
+    Ok(vm.new_native_object(KeyWrapper { cmp, obj: None }))
+}
+
+/// `K(obj)`: a wrapper of `obj` with the same comparison function.
+fn call(vm: &mut Vm, this: Native<KeyWrapper>, args: Args<'_>) -> PyResult<Value> {
+    let [obj] = args.bind(vm, "K", ["obj"], 1)?;
+    let obj = obj.cloned();
+    let cmp = this.with(vm, |k| k.cmp.clone())?;
+    Ok(vm.new_native_object(KeyWrapper { cmp, obj }))
+}
+
+fn compare(
+    vm: &mut Vm,
+    this: Native<KeyWrapper>,
+    other: &Value,
+    op: ComparisonOperator,
+) -> PyResult<Value> {
+    let Some(other) = Native::<KeyWrapper>::of(other) else {
+        return Err(vm.type_error("other argument must be K instance"));
+    };
+    let (cmp, a) = this.with(vm, |k| (k.cmp.clone(), k.obj.clone()))?;
+    let b = other.with(vm, |k| k.obj.clone())?;
+    let (Some(a), Some(b)) = (a, b) else {
+        return Err(vm.attribute_error("object"));
+    };
+    let r = vm.call(&cmp, &[a, b])?;
+    vm.compare(&r, &Value::Int(0), op)
+}
