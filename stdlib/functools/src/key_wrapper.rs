@@ -35,14 +35,32 @@ impl NativeClass for KeyWrapper {
 
 /// `cmp_to_key(mycmp)`.
 pub fn cmp_to_key(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
-    let [cmp] = args.bind(vm, "cmp_to_key", ["mycmp"], 1)?;
+    let [cmp] = bind_one(vm, &args, "cmp_to_key", "mycmp")?;
     let cmp = cmp.cloned().unwrap_or(Value::None);
     Ok(vm.new_native_object(KeyWrapper { cmp, obj: None }))
 }
 
+/// One required argument, by position or name, in the order of
+/// `PyArg_ParseTupleAndKeywords`' checks (a missing argument is reported
+/// before an unknown keyword).
+fn bind_one<'a>(
+    vm: &mut Vm,
+    args: &Args<'a>,
+    fname: &str,
+    pname: &str,
+) -> PyResult<[Option<&'a Value>; 1]> {
+    let total = args.values.len();
+    if total <= 1 && args.pos().is_empty() && args.kwarg(pname).is_none() {
+        return Err(vm.type_error(format!(
+            "{fname}() missing required argument '{pname}' (pos 1)"
+        )));
+    }
+    args.bind(vm, fname, [pname], 1)
+}
+
 /// `K(obj)`: a wrapper of `obj` with the same comparison function.
 fn call(vm: &mut Vm, this: Native<KeyWrapper>, args: Args<'_>) -> PyResult<Value> {
-    let [obj] = args.bind(vm, "K", ["obj"], 1)?;
+    let [obj] = bind_one(vm, &args, "K", "obj")?;
     let obj = obj.cloned();
     let cmp = this.with(vm, |k| k.cmp.clone())?;
     Ok(vm.new_native_object(KeyWrapper { cmp, obj }))

@@ -177,18 +177,18 @@ fn call(vm: &mut Vm, this: Native<LruCache>, args: Args<'_>) -> PyResult<Value> 
     }
     let evicted = {
         let mut t = table.borrow_mut();
-        let evicted = if t.len() >= limit {
+        if t.len() >= limit {
             match t.next_from(0).map(|(j, _, _)| j) {
                 Some(j) => t.remove_index(j),
                 None => None,
             }
         } else {
             None
-        };
-        t.insert_new(key, h, result.clone());
-        evicted
+        }
     };
     drop(evicted);
+    // A full insertion (CPython's compares colliding keys again here).
+    vm.dict_set_hashed(&cache, key, h, result.clone())?;
     Ok(result)
 }
 
