@@ -203,11 +203,15 @@ fn abs_impl(vm: &mut Vm, a: &Value) -> PyResult<Value> {
     }
 }
 
-/// `operator.index(a)`: an int (of any int class) as it is, else
-/// `a.__index__()`.
+/// `operator.index(a)`: an exact int as it is, else an exact int from
+/// an int subclass or `a.__index__()`.
 fn index_impl(vm: &mut Vm, a: &Value) -> PyResult<Value> {
-    if matches!(a, Value::Int(_) | Value::Bool(_)) || matches!(a.payload(), Some(Payload::Int(_)))
-    {
+    let exact = match a {
+        Value::Int(_) => true,
+        Value::Obj(o) => o.class_is(&vm.types.int),
+        _ => false,
+    };
+    if exact {
         return Ok(a.clone());
     }
     let i = vm.to_index(a)?;
@@ -323,11 +327,17 @@ fn length_hint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
             vm.type_name(&r)
         )));
     }
-    let n = rpy_vm::native_args::index_arg(vm, &r)?;
+    let n = match vm.to_i64(&r) {
+        Ok(n) => n,
+        Err(e) if vm.err_matches(&e, &vm.exc.overflow_error.clone()) => {
+            return Err(vm.overflow_error("Python int too large to convert to C ssize_t"));
+        }
+        Err(e) => return Err(e),
+    };
     if n < 0 {
         return Err(vm.value_error("__length_hint__() should return >= 0"));
     }
-    Ok(Value::Int(n as i64))
+    Ok(Value::Int(n))
 }
 
 /// `_compare_digest(a, b)`: equality of two ASCII strs or two bytes-like
