@@ -38,9 +38,7 @@ pub fn exact<'a, const N: usize>(
 pub fn no_keywords(vm: &mut Vm, args: &Args<'_>, module: &str, name: &str) -> PyResult<()> {
     if args.has_kw() {
         let dot = if module.is_empty() { "" } else { "." };
-        return Err(vm.type_error(format!(
-            "{module}{dot}{name}() takes no keyword arguments"
-        )));
+        return Err(vm.type_error(format!("{module}{dot}{name}() takes no keyword arguments")));
     }
     Ok(())
 }

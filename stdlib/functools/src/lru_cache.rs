@@ -57,12 +57,14 @@ impl NativeClass for LruCache {
         c.method("__reduce__", |vm: &mut Vm, this: Native<LruCache>| {
             vm.get_attr_str(&this.value(), "__qualname__")
         });
-        c.method("__copy__", |_vm: &mut Vm, this: Native<LruCache>, _a: VarArgs| {
-            this.value()
-        });
-        c.method("__deepcopy__", |_vm: &mut Vm, this: Native<LruCache>, _a: VarArgs| {
-            this.value()
-        });
+        c.method(
+            "__copy__",
+            |_vm: &mut Vm, this: Native<LruCache>, _a: VarArgs| this.value(),
+        );
+        c.method(
+            "__deepcopy__",
+            |_vm: &mut Vm, this: Native<LruCache>, _a: VarArgs| this.value(),
+        );
     }
 
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {

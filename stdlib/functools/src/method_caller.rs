@@ -6,6 +6,7 @@ use rpy_vm::{Args, ClassDef, KwArgs, Native, NativeClass, PyRef, PyResult, Value
 use crate::arguments::exact;
 use crate::partial::Partial;
 
+#[derive(Clone)]
 pub struct MethodCaller {
     name: PyRef,
     args: Vec<Value>,
@@ -26,7 +27,10 @@ impl NativeClass for MethodCaller {
                     vm.type_error("methodcaller needs at least one argument, the method name")
                 );
             };
-            let Some(s) = name.as_str().filter(|_| vm.is_instance(&name, &vm.types.str)) else {
+            let Some(s) = name
+                .as_str()
+                .filter(|_| vm.is_instance(&name, &vm.types.str))
+            else {
                 return Err(vm.type_error("method name must be a string"));
             };
             let s = s.to_owned();
@@ -60,20 +64,19 @@ impl NativeClass for MethodCaller {
     }
 }
 
-fn parts(vm: &mut Vm, this: &Native<MethodCaller>) -> PyResult<(PyRef, Vec<Value>, Vec<Value>, Vec<Value>)> {
-    this.with(vm, |m| {
-        (
-            m.name.clone(),
-            m.args.clone(),
-            m.kwnames.clone(),
-            m.kwvalues.clone(),
-        )
-    })
+/// A copy of the caller's parts (no borrow kept while Python runs).
+fn parts(vm: &mut Vm, this: &Native<MethodCaller>) -> PyResult<MethodCaller> {
+    this.with(vm, |m| m.clone())
 }
 
 fn call(vm: &mut Vm, this: Native<MethodCaller>, args: Args<'_>) -> PyResult<Value> {
     let [obj] = exact::<1>(vm, &args, "", "methodcaller")?;
-    let (name, mut values, kwnames, kwvalues) = parts(vm, &this)?;
+    let MethodCaller {
+        name,
+        args: mut values,
+        kwnames,
+        kwvalues,
+    } = parts(vm, &this)?;
     let method = vm.get_attr(obj, &name)?;
     values.extend(kwvalues);
     vm.call_with(&method, Args::with_kw(&values, &kwnames))
@@ -91,7 +94,12 @@ fn repr(vm: &mut Vm, this: Native<MethodCaller>) -> PyResult<String> {
 }
 
 fn repr_inner(vm: &mut Vm, this: &Native<MethodCaller>) -> PyResult<String> {
-    let (name, args, kwnames, kwvalues) = parts(vm, this)?;
+    let MethodCaller {
+        name,
+        args,
+        kwnames,
+        kwvalues,
+    } = parts(vm, this)?;
     let mut out = vec![vm.repr(&Value::Obj(name))?];
     for a in &args {
         out.push(vm.repr(a)?);
@@ -106,7 +114,12 @@ fn repr_inner(vm: &mut Vm, this: &Native<MethodCaller>) -> PyResult<String> {
 /// `(type, (name, *args))`, or with keywords
 /// `(partial(type, name, **kwargs), args)`.
 fn reduce(vm: &mut Vm, this: Native<MethodCaller>) -> PyResult<Value> {
-    let (name, args, kwnames, kwvalues) = parts(vm, &this)?;
+    let MethodCaller {
+        name,
+        args,
+        kwnames,
+        kwvalues,
+    } = parts(vm, &this)?;
     let cls = Value::Obj(this.class(vm));
     if kwnames.is_empty() {
         let mut all = vec![Value::Obj(name)];

@@ -196,10 +196,7 @@ fn abs_impl(vm: &mut Vm, a: &Value) -> PyResult<Value> {
     let k = vm.intern("__abs__");
     match vm.call_special(a, &k, &[])? {
         Some(r) => Ok(r),
-        None => Err(vm.type_error(format!(
-            "bad operand type for abs(): '{}'",
-            vm.type_name(a)
-        ))),
+        None => Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(a)))),
     }
 }
 
@@ -347,9 +344,9 @@ fn compare_digest_impl(vm: &mut Vm, a: &Value, b: &Value) -> PyResult<Value> {
     if vm.is_instance(a, &str_class) && vm.is_instance(b, &str_class) {
         let (x, y) = (a.as_str().unwrap_or(""), b.as_str().unwrap_or(""));
         if !x.is_ascii() || !y.is_ascii() {
-            return Err(vm.type_error(
-                "comparing strings with non-ASCII characters is not supported",
-            ));
+            return Err(
+                vm.type_error("comparing strings with non-ASCII characters is not supported")
+            );
         }
         return Ok(Value::Bool(same_bytes(x.as_bytes(), y.as_bytes())));
     }

@@ -39,9 +39,10 @@ impl NativeClass for Partial {
         c.repr(repr);
         c.method("__reduce__", reduce);
         c.method("__setstate__", setstate);
-        c.classmethod("__class_getitem__", |vm: &mut Vm, cls: PyRef, item: Value| {
-            new_alias(vm, Value::Obj(cls), item, false)
-        });
+        c.classmethod(
+            "__class_getitem__",
+            |vm: &mut Vm, cls: PyRef, item: Value| new_alias(vm, Value::Obj(cls), item, false),
+        );
     }
 
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
@@ -68,9 +69,7 @@ fn new_partial(vm: &mut Vm, pos: Vec<Value>, kw: Vec<(String, Value)>) -> PyResu
     let mut all_args = Vec::new();
     let keywords = vm.new_dict_ref();
     if let Some(inner) = flattenable(vm, &func)? {
-        let (f, a, k) = inner.with(vm, |p| {
-            (p.func.clone(), p.args.clone(), p.keywords.clone())
-        })?;
+        let (f, a, k) = inner.with(vm, |p| (p.func.clone(), p.args.clone(), p.keywords.clone()))?;
         func = f;
         all_args.extend(a.as_tuple().unwrap_or(&[]).iter().cloned());
         for (key, value) in dict::entries(&k) {
@@ -122,9 +121,8 @@ fn flattenable(vm: &mut Vm, func: &Value) -> PyResult<Option<Native<Partial>>> {
 
 /// `p(*args, **kwargs)`: `func(*p.args, *args, **{**p.keywords, **kwargs})`.
 fn call(vm: &mut Vm, this: Native<Partial>, args: Args<'_>) -> PyResult<Value> {
-    let (func, pargs, keywords) = this.with(vm, |p| {
-        (p.func.clone(), p.args.clone(), p.keywords.clone())
-    })?;
+    let (func, pargs, keywords) =
+        this.with(vm, |p| (p.func.clone(), p.args.clone(), p.keywords.clone()))?;
     let pargs = pargs.as_tuple().unwrap_or(&[]);
     let stored = dict::entries(&keywords);
     if pargs.is_empty() && stored.is_empty() {
@@ -175,9 +173,8 @@ fn repr(vm: &mut Vm, this: Native<Partial>) -> PyResult<String> {
 }
 
 fn repr_parts(vm: &mut Vm, this: &Native<Partial>) -> PyResult<String> {
-    let (func, args, keywords) = this.with(vm, |p| {
-        (p.func.clone(), p.args.clone(), p.keywords.clone())
-    })?;
+    let (func, args, keywords) =
+        this.with(vm, |p| (p.func.clone(), p.args.clone(), p.keywords.clone()))?;
     let mut out = vm.repr(&func)?;
     for a in args.as_tuple().unwrap_or(&[]).to_vec() {
         out.push_str(", ");
@@ -194,9 +191,8 @@ fn repr_parts(vm: &mut Vm, this: &Native<Partial>) -> PyResult<String> {
 
 /// `(type(p), (p.func,), (p.func, p.args, p.keywords, p.__dict__ or None))`.
 fn reduce(vm: &mut Vm, this: Native<Partial>) -> PyResult<Value> {
-    let (func, args, keywords) = this.with(vm, |p| {
-        (p.func.clone(), p.args.clone(), p.keywords.clone())
-    })?;
+    let (func, args, keywords) =
+        this.with(vm, |p| (p.func.clone(), p.args.clone(), p.keywords.clone()))?;
     let cls = Value::Obj(this.class(vm));
     let inst_dict = match this.obj().dict() {
         Some(d) => {
