@@ -135,6 +135,27 @@ t(_operator.concat, 1, 2)
 t(_operator.concat, [1], (2,))
 t(_operator.concat, [1], 2)
 t(_operator.concat, {}, {})
+
+
+class Seq:
+    def __getitem__(self, i):
+        raise IndexError(i)
+
+
+class AddSeq(Seq):
+    def __add__(self, other):
+        return 'added'
+
+    def __radd__(self, other):
+        return 'radded'
+
+
+t(_operator.concat, Seq(), Seq())
+t(_operator.iconcat, Seq(), [1])
+print(_operator.concat(AddSeq(), Seq()), _operator.concat(Seq(), AddSeq()),
+      _operator.iconcat(AddSeq(), ()))
+t(_operator.concat, AddSeq(), 1)
+t(_operator.concat, 1, AddSeq())
 l2 = [1]
 print(_operator.iconcat(l2, (2, 3)) is l2, l2)
 t(_operator.iconcat, 1, [2])

@@ -225,6 +225,19 @@ fn is_sequence(vm: &mut Vm, v: &Value) -> bool {
     vm.lookup_special(v, &k).is_some()
 }
 
+/// Whether `a + b` (or `a += b`) has a method to try: CPython's
+/// fallback for sequences without a concatenation slot.
+fn adds(vm: &mut Vm, a: &Value, b: &Value, inplace: bool) -> bool {
+    let mut names = vec![("__add__", a), ("__radd__", b)];
+    if inplace {
+        names.push(("__iadd__", a));
+    }
+    names.into_iter().any(|(n, v)| {
+        let k = vm.intern(n);
+        vm.lookup_special(v, &k).is_some()
+    })
+}
+
 /// `concat`/`iconcat`: the built-in sequences concatenate (with their own
 /// messages); other operands must both be sequences.
 fn concat_impl(vm: &mut Vm, a: &Value, b: &Value, inplace: bool) -> PyResult<Value> {
@@ -238,7 +251,7 @@ fn concat_impl(vm: &mut Vm, a: &Value, b: &Value, inplace: bool) -> PyResult<Val
                 | Payload::ByteArray(_)
         )
     );
-    if builtin_seq || (is_sequence(vm, a) && is_sequence(vm, b)) {
+    if builtin_seq || (is_sequence(vm, a) && is_sequence(vm, b) && adds(vm, a, b, inplace)) {
         return if inplace {
             vm.inplace_op(a, b, B::Add)
         } else {
