@@ -68,6 +68,9 @@ pub trait NativeClass: Any + Sized {
     const BASETYPE: bool = false;
     /// `__doc__`.
     const DOC: Option<&'static str> = None;
+    /// Whether instances have a `__dict__` (arbitrary attributes, as
+    /// `functools.partial`'s): the type gets a `__dict__` descriptor.
+    const DICT: bool = false;
 
     /// Declares the constructor, methods, properties and slots.
     fn define(class: &mut ClassDef<Self>);
@@ -877,6 +880,7 @@ fn build_type<T: NativeClass>(vm: &mut Vm) -> (PyRef, Rc<Slots>) {
     T::define(&mut def);
     let mut data = TypeData::new(T::NAME, Layout::Other);
     data.basetype = T::BASETYPE;
+    data.instance_dict = T::DICT;
     let dict = PyObject::new_raw(
         Some(vm.types.dict.clone()),
         Payload::Dict(RefCell::new(crate::objects::table::DictTable::new())),
@@ -906,6 +910,14 @@ fn build_type<T: NativeClass>(vm: &mut Vm) -> (PyRef, Rc<Slots>) {
     } = def;
     for (name, f) in dunders {
         vm.defer_class_attr(&ty, Pending::Closure(Name::Static(name), f));
+    }
+    if T::DICT {
+        let get: GetterClosure = Rc::new(crate::objects::descriptor::get_instance_dict);
+        let set: SetterClosure = Rc::new(crate::objects::descriptor::set_instance_dict);
+        vm.defer_class_attr(
+            &ty,
+            Pending::GetSetClosure(Name::Static("__dict__"), get, Some(set)),
+        );
     }
     if slots.compare.is_some() && slots.hash.is_none() {
         vm.defer_class_attr(&ty, Pending::Value(Name::Static("__hash__"), Value::None));

@@ -24,4 +24,5 @@ pub fn register_vm(vm: &mut Vm) {
     rpy_zlib::register_vm(vm);
     rpy_csv::register_vm(vm);
     rpy_itertools::register_vm(vm);
+    rpy_functools::register_vm(vm);
 }
