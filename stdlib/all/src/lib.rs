@@ -20,4 +20,6 @@ pub fn register(interp: &mut Interpreter) {
 pub fn register_vm(vm: &mut Vm) {
     // One line per stdlib crate.
     rpy_base64::register_vm(vm);
+    rpy_collections::register_vm(vm);
+    rpy_random::register_vm(vm);
 }
