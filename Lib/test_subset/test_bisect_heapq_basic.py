@@ -170,3 +170,5 @@ class Bis:
 
 lst = [Bis(), Bis(), Bis(), Bis()]
 t(lambda: _bisect.bisect_left(lst, Bis()))
+t(lambda: _bisect.bisect_left([1, 2, 3], 2, 1, 2**70))
+t(lambda: _bisect.bisect_left([1, 2, 3], 2, 1, 'x'))

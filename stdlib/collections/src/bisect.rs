@@ -63,7 +63,7 @@ fn search(
     };
     let mut hi = match hi.0 {
         Some(Value::None) | None => -1,
-        Some(v) => crate::args::ssize(vm, &v)?,
+        Some(v) => hi_arg(vm, &v)?,
     };
     if lo < 0 {
         return Err(vm.value_error("lo must be non-negative"));
@@ -90,6 +90,20 @@ fn search(
         }
     }
     Ok(lo)
+}
+
+/// `hi` when not None: an index, converted as CPython's
+/// `PyNumber_AsSsize_t` ("cannot fit 'int' into an index-sized integer").
+fn hi_arg(vm: &mut Vm, v: &Value) -> PyResult<isize> {
+    if !vm.is_index(v) {
+        let t = vm.type_name(v);
+        return Err(vm.type_error(format!("argument should be integer or None, not '{t}'")));
+    }
+    let i = vm.to_index(v)?;
+    isize::try_from(&i).map_err(|_| {
+        let t = vm.type_name(v);
+        vm.overflow_error(format!("cannot fit '{t}' into an index-sized integer"))
+    })
 }
 
 /// `a[i]`: read directly from a list (re-checked each time: a comparison

@@ -51,7 +51,7 @@ fn attrs(vm: &mut Vm, this: &Value) -> PyResult<PyRef> {
         _ => {
             let t = vm.type_name(this);
             Err(vm.type_error(format!(
-                "descriptor requires a 'collections.defaultdict' object but received a '{t}'"
+                "descriptor '{FACTORY}' for 'collections.defaultdict' objects doesn't apply to a '{t}' object"
             )))
         }
     }
@@ -75,7 +75,12 @@ fn set_factory(vm: &mut Vm, this: &Value, v: Value) -> PyResult<()> {
 fn dd_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let cls = match args.pos().first() {
         Some(Value::Obj(c)) if c.as_type().is_some() => c.clone(),
-        _ => return Err(vm.type_error("defaultdict.__new__(X): X is not a type object")),
+        other => {
+            let t = other
+                .map(|v| vm.type_name(v))
+                .unwrap_or_else(|| "NoneType".into());
+            return Err(vm.type_error(format!("dict.__new__(X): X is not a type object ({t})")));
+        }
     };
     let payload = Payload::Dict(RefCell::new(DictTable::new()));
     let obj = vm.alloc_with_dict(cls, payload);
