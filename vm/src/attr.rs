@@ -27,7 +27,10 @@ pub fn is_data_descr(vm: &Vm, descr: &Value) -> bool {
             | Payload::List(_) => false,
             _ => {
                 let cls = vm.obj_class(o);
-                if !cls.as_type().map(|t| t.heap).unwrap_or(false) {
+                // Built-in classes define no __set__, but a native type
+                // (`native_type.rs`, e.g. `_collections._tuplegetter`) may.
+                let heap = cls.as_type().map(|t| t.heap).unwrap_or(false);
+                if !heap && !matches!(o.payload, Payload::Native(_)) {
                     return false;
                 }
                 lookup(&cls, &vm.names.__set__).is_some()

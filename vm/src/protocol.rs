@@ -248,7 +248,11 @@ impl Vm {
                         if let Some(r) = self.dict_get(o, key)? {
                             return Ok(r);
                         }
-                        return Err(self.key_error(key.clone()));
+                        // A native subclass (collections.defaultdict) may
+                        // have __missing__: its __getitem__ below sees it.
+                        if o.class_is(&self.types.dict) {
+                            return Err(self.key_error(key.clone()));
+                        }
                     }
                     Payload::Str(_) => return crate::objects::str::str_getitem_impl(self, v, key),
                     Payload::Native(n) => {

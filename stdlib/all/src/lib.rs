@@ -25,4 +25,6 @@ pub fn register_vm(vm: &mut Vm) {
     rpy_csv::register_vm(vm);
     rpy_itertools::register_vm(vm);
     rpy_functools::register_vm(vm);
+    rpy_collections::register_vm(vm);
+    rpy_random::register_vm(vm);
 }

@@ -423,7 +423,12 @@ impl Vm {
                 };
                 crate::objects::set::set_algebra(self, a, b, k).map(Some)
             }
-            (B::Or, Payload::Dict(x), Some(Payload::Dict(_))) => {
+            // Exact dicts only: a native subclass (collections.defaultdict)
+            // has its own `|`.
+            (B::Or, Payload::Dict(x), Some(Payload::Dict(_)))
+                if Rc::ptr_eq(&self.class_of(a), &self.types.dict)
+                    && Rc::ptr_eq(&self.class_of(b), &self.types.dict) =>
+            {
                 let t = x.borrow().clone();
                 let n = Value::Obj(self.alloc(
                     self.types.dict.clone(),
