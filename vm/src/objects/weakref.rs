@@ -286,7 +286,11 @@ fn can_weakref(vm: &Vm, v: &Value) -> bool {
         | Payload::Code(_)
         | Payload::Generator(_)
         | Payload::Native(_) => true,
-        Payload::NativeData(_) => crate::objects::generic_alias::is_alias_class(vm, &cls),
+        Payload::NativeData(_) => {
+            crate::objects::generic_alias::is_alias_class(vm, &cls)
+                || o.native_data::<crate::objects::memoryview::MemView>()
+                    .is_some()
+        }
         _ => false,
     }
 }
