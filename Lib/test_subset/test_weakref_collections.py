@@ -169,3 +169,25 @@ r1 = weakref.ref(o)
 r2 = weakref.ref(o, lambda w: None)
 print(weakref.getweakrefcount(o), weakref.getweakrefs(o) == [r1, r2])
 print("end")
+
+# --- at exit: atexit calls (last first), then live finalizers ---
+import atexit
+n0 = atexit._ncallbacks()
+def bye(*args, **kw):
+    print("atexit", args, kw)
+atexit.register(bye, 1, k=2)
+atexit.register(bye, "second")
+atexit.register(print, "unregistered")
+atexit.unregister(print)
+def failing():
+    raise RuntimeError("in atexit")
+class Named:
+    def __call__(self):
+        raise RuntimeError("in atexit")
+    def __repr__(self):
+        return "<named callback>"
+atexit.register(Named())
+show(lambda: atexit.register(1))
+print(atexit._ncallbacks() - n0)
+keep_alive = Res()
+weakref.finalize(keep_alive, cleanup, "at exit")
