@@ -102,9 +102,7 @@ pub(crate) fn run_exitfuncs(vm: &mut Vm) {
             }
             let rf = vm.repr(&c.func).unwrap_or_default();
             let tb = vm.format_exception(&Value::Obj(e.0.clone()));
-            vm.write_stderr(&format!(
-                "Exception ignored in atexit callback: {rf}\n{tb}"
-            ));
+            vm.write_stderr(&format!("Exception ignored in atexit callback: {rf}\n{tb}"));
         }
     }
 }

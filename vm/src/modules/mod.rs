@@ -37,10 +37,7 @@ pub fn init(vm: &mut Vm) {
     vm.register_module("_struct", Rc::new(struct_::init));
     vm.register_module("_codecs", Rc::new(codecs::init));
     vm.register_module("atexit", Rc::new(atexit::make));
-    vm.register_module(
-        "_weakref",
-        Rc::new(crate::objects::weakref::make_module),
-    );
+    vm.register_module("_weakref", Rc::new(crate::objects::weakref::make_module));
     let mut names: Vec<String> = vm.native_modules.keys().cloned().collect();
     names.extend(["builtins".to_owned(), "sys".to_owned()]);
     names.sort();

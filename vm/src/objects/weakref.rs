@@ -628,9 +628,7 @@ fn proxy_next(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     match vm.next(&o)? {
         Some(v) => Ok(v),
-        None => {
-            Err(vm.stop_iteration(None))
-        }
+        None => Err(vm.stop_iteration(None)),
     }
 }
 
@@ -677,7 +675,11 @@ fn proxy_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.call(&f, &[o])
 }
 
-fn proxy_cmp(vm: &mut Vm, args: Args, op: rpy_compiler::bytecode::ComparisonOperator) -> PyResult<Value> {
+fn proxy_cmp(
+    vm: &mut Vm,
+    args: Args,
+    op: rpy_compiler::bytecode::ComparisonOperator,
+) -> PyResult<Value> {
     let (Some(a), Some(b)) = (args.get(0), args.get(1)) else {
         return Ok(vm.not_implemented());
     };
@@ -769,7 +771,11 @@ fn p_rdivmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
     proxy_divmod(vm, args, true)
 }
 
-fn proxy_unary(vm: &mut Vm, args: Args, op: rpy_compiler::bytecode::UnaryOperator) -> PyResult<Value> {
+fn proxy_unary(
+    vm: &mut Vm,
+    args: Args,
+    op: rpy_compiler::bytecode::UnaryOperator,
+) -> PyResult<Value> {
     let o = unwrap_proxy(vm, args.this())?;
     vm.unary_op(&o, op)
 }
