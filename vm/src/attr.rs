@@ -116,6 +116,9 @@ impl Vm {
             Value::Obj(o) => match &o.payload {
                 Payload::Type(_) => self.type_getattr(o, name),
                 Payload::Super { .. } => self.super_getattr(o, name),
+                Payload::WeakRef(_) if self.is_weak_proxy(obj) => {
+                    crate::objects::weakref::proxy_getattr(self, obj, name)
+                }
                 Payload::NativeData(_) if Rc::ptr_eq(&cls, &self.types.union_type) => {
                     crate::objects::union::union_getattr(self, obj, name)
                 }
@@ -314,6 +317,9 @@ impl Vm {
             if let Payload::Type(_) = &o.payload {
                 return self.type_setattr(o, name, Some(value));
             }
+            if self.is_weak_proxy(obj) {
+                return crate::objects::weakref::proxy_setattr(self, obj, name, Some(value));
+            }
         }
         self.generic_setattr(obj, &cls, name, Some(value))
     }
@@ -333,6 +339,9 @@ impl Vm {
         if let Value::Obj(o) = obj {
             if let Payload::Type(_) = &o.payload {
                 return self.type_setattr(o, name, None);
+            }
+            if self.is_weak_proxy(obj) {
+                return crate::objects::weakref::proxy_setattr(self, obj, name, None);
             }
         }
         self.generic_setattr(obj, &cls, name, None)

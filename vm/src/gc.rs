@@ -260,8 +260,13 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyRef)) -> bool {
         | Payload::Complex(..)
         | Payload::Code(_)
         | Payload::Range { .. }
-        | Payload::BigRange(_)
-        | Payload::WeakRef(_) => {}
+        | Payload::BigRange(_) => {}
+        Payload::WeakRef(w) => {
+            if let Some(c) = &*b!(w.callback) {
+                v(c);
+            }
+            b!(w.slots).iter().flatten().for_each(&mut v);
+        }
         // Native data is opaque (treated as holding outside references),
         // except the VM's own awaitables, whose references are known.
         Payload::NativeData(_) => match crate::objects::async_generator::native_refs(o) {
@@ -389,6 +394,10 @@ pub fn clear(o: &PyObject, out: &mut Vec<Value>) {
             out.push(std::mem::take(&mut *bm!(f)))
         }
         Payload::Native(n) => n.clear(out),
+        Payload::WeakRef(w) => {
+            out.extend(bm!(w.callback).take());
+            out.extend(bm!(w.slots).iter_mut().filter_map(|x| x.take()));
+        }
         _ => {}
     }
 }
@@ -475,6 +484,22 @@ impl Vm {
             });
         }
         let garbage: Vec<usize> = (0..objs.len()).filter(|&i| !reachable[i]).collect();
+        // Weak references to garbage are cleared before anything else
+        // runs, so no callback or finalizer can reach the garbage through
+        // them; the callbacks of weak references that are not garbage
+        // themselves are called now (CPython's handle_weakrefs).
+        let calls = {
+            let refs: Vec<&PyRef> = garbage.iter().map(|&i| &objs[i]).collect();
+            let is_garbage = |r: &PyRef| {
+                index
+                    .get(&(Rc::as_ptr(r) as *const u8 as usize))
+                    .is_some_and(|&j| !reachable[j])
+            };
+            crate::objects::weakref::clear_for_garbage(&refs, &is_garbage)
+        };
+        for (wr, cb) in calls {
+            self.call_weakref_callback(wr, cb);
+        }
         // Finalizers see the garbage intact (PEP 442); they may revive
         // some of it, so the collection starts over once they have run
         // (each runs once, so the second pass clears the rest).
@@ -515,6 +540,7 @@ impl Vm {
     /// in allocation order and with everything still intact, as CPython
     /// finalizes what is left at shutdown.
     fn run_exit_finalizers(&mut self) {
+        crate::modules::atexit::run_exitfuncs(self);
         crate::objects::coroutine::warn_unawaited_at_exit(self);
         let del = self.names.__del__.clone();
         // Finalizers may create objects with finalizers: a few rounds.

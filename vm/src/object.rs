@@ -101,8 +101,8 @@ pub enum Payload {
     Traceback(crate::traceback::TracebackData),
     /// A frame object (`objects/frame.rs`).
     Frame(Box<crate::objects::frame::FrameData>),
-    /// A weak reference (`weakref.ref`).
-    WeakRef(std::rc::Weak<PyObject>),
+    /// A weak reference or proxy (`objects/weakref.rs`).
+    WeakRef(Box<crate::objects::weakref::WeakRefData>),
     /// A range whose start, stop or step is outside i64 (`range(10**20)`).
     BigRange(Box<[Integer; 3]>),
     /// Rust data of an embedding application or a native module.
@@ -206,6 +206,16 @@ impl PyObject {
         }
     }
 
+    /// The `__slots__` values of an instance of a class with `__slots__`
+    /// (kept in the payload of weak references, which have their own).
+    pub(crate) fn slot_storage(&self) -> Option<&RefCell<Vec<Option<Value>>>> {
+        match &self.payload {
+            Payload::Slots(s) => Some(s),
+            Payload::WeakRef(w) => Some(&w.slots),
+            _ => None,
+        }
+    }
+
     /// The Rust data of a `NativeData` payload, if it is a `T`.
     pub fn native_data<T: 'static>(&self) -> Option<std::cell::RefMut<'_, T>> {
         match &self.payload {
@@ -276,7 +286,6 @@ impl Payload {
                 | Payload::Range { .. }
                 | Payload::BigRange(_)
                 | Payload::Code(_)
-                | Payload::WeakRef(_)
         )
     }
 }
@@ -299,11 +308,17 @@ impl Drop for PyObject {
     fn drop(&mut self) {
         crate::heap_stats::on_free();
         if !self.payload.is_container() && self.dict.is_none() {
+            // Of the atomic objects, only code objects can be weakly
+            // referenced.
+            if matches!(self.payload, Payload::Code(_)) {
+                crate::objects::weakref::on_death(self);
+            }
             return;
         }
         if crate::objects::finalize::intercept(self) {
             return;
         }
+        crate::objects::weakref::on_death(self);
         let mut payload = std::mem::replace(&mut self.payload, Payload::Instance);
         // CPython releases list and tuple items last to first; finalizers
         // (`__del__`) run in that order too.

@@ -115,7 +115,9 @@ builtin_types! {
     traceback: "traceback", Other, object, false;
     frame: "frame", Other, object, false;
     method_wrapper: "method-wrapper", Other, object, false;
-    weakref: "weakref", Other, object, true;
+    weakref: "ReferenceType", Other, object, true;
+    weakproxy: "ProxyType", Other, object, false;
+    weakcallableproxy: "CallableProxyType", Other, object, false;
     list_iterator: "list_iterator", Other, object, false;
     list_reverseiterator: "list_reverseiterator", Other, object, false;
     tuple_iterator: "tuple_iterator", Other, object, false;

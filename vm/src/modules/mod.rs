@@ -3,6 +3,7 @@
 //! embedders use — except `sys`, which exists from start-up.
 
 pub mod array;
+pub mod atexit;
 pub mod cmath;
 pub mod codecs;
 pub mod fileio;
@@ -35,6 +36,8 @@ pub fn init(vm: &mut Vm) {
     vm.register_module("_rpy_re", Rc::new(re::init));
     vm.register_module("_struct", Rc::new(struct_::init));
     vm.register_module("_codecs", Rc::new(codecs::init));
+    vm.register_module("atexit", Rc::new(atexit::make));
+    vm.register_module("_weakref", Rc::new(crate::objects::weakref::make_module));
     let mut names: Vec<String> = vm.native_modules.keys().cloned().collect();
     names.extend(["builtins".to_owned(), "sys".to_owned()]);
     names.sort();

@@ -136,8 +136,8 @@ pub fn dict_descriptor(vm: &mut Vm, owner: &PyRef) -> Value {
     )
 }
 
-fn get_weakref_attr(_vm: &mut Vm, _v: &Value) -> PyResult<Value> {
-    Ok(Value::None)
+fn get_weakref_attr(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    crate::objects::weakref::weakref_attr(vm, v)
 }
 
 pub fn weakref_descriptor(vm: &mut Vm, owner: &PyRef) -> Value {
@@ -500,7 +500,7 @@ pub fn member_get(vm: &mut Vm, m: &MemberDescr, obj: &Value) -> PyResult<Value> 
             vm.type_name(obj)
         )));
     }
-    if let Some(Payload::Slots(s)) = obj.payload() {
+    if let Some(s) = obj.as_obj().and_then(|o| o.slot_storage()) {
         if let Some(Some(v)) = s.borrow().get(m.index) {
             return Ok(v.clone());
         }
@@ -534,7 +534,7 @@ pub fn member_set(vm: &mut Vm, m: &MemberDescr, obj: &Value, value: Option<Value
     if let Some(Payload::Tuple(_)) = obj.payload() {
         return Err(vm.attribute_error("readonly attribute"));
     }
-    if let Some(Payload::Slots(s)) = obj.payload() {
+    if let Some(s) = obj.as_obj().and_then(|o| o.slot_storage()) {
         let old = {
             let mut b = s.borrow_mut();
             match b.get_mut(m.index) {

@@ -177,8 +177,22 @@ pub fn intercept(o: &mut PyObject) -> bool {
     let payload = std::mem::replace(&mut o.payload, Payload::Instance);
     let dict = o.take_dict();
     let revived = PyObject::new_raw(Some(cls), payload, dict);
+    crate::objects::weakref::on_move(o, &revived);
     queue.push_object(revived);
     true
+}
+
+/// The finalizer queue of the newest VM on this thread (where weak
+/// reference callbacks are queued too).
+pub(crate) fn current_queue() -> Option<Rc<FinalizeQueue>> {
+    CURRENT
+        .try_with(|c| {
+            c.try_borrow()
+                .ok()
+                .and_then(|c| c.last().and_then(|(q, _)| q.upgrade()))
+        })
+        .ok()
+        .flatten()
 }
 
 /// Records that `o`'s finalizer ran.

@@ -386,6 +386,20 @@ fn descr_get(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
+/// `types.MethodType(func, obj)`.
+fn method_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let rest = args.shift();
+    rest.no_kw(vm, "method")?;
+    let [func, this] = rest.exact::<2>(vm, "method")?;
+    if !vm.is_callable(func) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if this.is_none() {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(vm.new_bound_method(func.clone(), this.clone()))
+}
+
 impl Vm {
     /// A bound method object.
     pub fn new_bound_method(&mut self, func: Value, this: Value) -> Value {
@@ -447,6 +461,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_methods(&t, &[("__repr__", func_repr), ("__get__", func_get)]);
 
     let m = vm.types.method.clone();
+    vm.add_static(&m, "__new__", method_new);
     vm.add_getset(&m, "__func__", method_func, None);
     vm.add_getset(&m, "__self__", method_self, None);
     vm.add_getset(&m, "__doc__", method_doc, None);

@@ -140,9 +140,20 @@ pub struct FinalizeQueue {
     /// (Boxed: the payload takes them as they are.)
     #[allow(clippy::vec_box)]
     agen_finalize: RefCell<Vec<Box<GeneratorData>>>,
+    /// Callbacks of weak references whose referent died: (weakref,
+    /// callback), in the order CPython calls them.
+    weakref_callbacks: RefCell<Vec<(PyRef, Value)>>,
 }
 
 impl FinalizeQueue {
+    /// Queues the callbacks of a dead referent's weak references.
+    pub(crate) fn push_weakref_callbacks(&self, calls: Vec<(PyRef, Value)>) {
+        if let Ok(mut v) = self.weakref_callbacks.try_borrow_mut() {
+            v.extend(calls);
+            self.pending.set(true);
+        }
+    }
+
     /// Queues an object for its finalizer.
     pub fn push_object(&self, o: PyRef) {
         if let Ok(mut v) = self.objects.try_borrow_mut() {
@@ -242,6 +253,15 @@ impl Vm {
             }
         }
         loop {
+            // Weak reference callbacks first: those queued by the last
+            // finalizer's object going belong right after it.
+            let calls = std::mem::take(&mut *q.weakref_callbacks.borrow_mut());
+            if !calls.is_empty() {
+                for (wr, cb) in calls {
+                    self.call_weakref_callback(wr, cb);
+                }
+                continue;
+            }
             // In the order the objects were dropped.
             let batch = std::mem::take(&mut *q.objects.borrow_mut());
             if batch.is_empty() {

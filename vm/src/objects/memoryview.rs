@@ -14,7 +14,7 @@ use crate::vm::{PyResult, Vm};
 
 /// The view: which items of `obj`'s buffer it shows, and how to read them.
 #[derive(Clone)]
-struct MemView {
+pub(crate) struct MemView {
     obj: Value,
     /// Byte offset of the first item.
     start: usize,

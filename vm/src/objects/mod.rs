@@ -47,6 +47,7 @@ pub mod tuple;
 pub mod type_;
 pub mod type_lazy;
 pub mod union;
+pub mod weakref;
 
 use crate::vm::Vm;
 
@@ -78,6 +79,7 @@ pub fn init_types(vm: &mut Vm) {
     code::init(vm);
     frame::init(vm);
     none::init(vm);
+    weakref::init(vm);
     super_::init(vm);
     exception::init(vm);
     exception_group::init(vm);

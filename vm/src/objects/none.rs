@@ -1,5 +1,5 @@
-//! `NoneType`, `NotImplementedType`, `ellipsis`, `cell` and `weakref`
-//! (small types with a repr and little else).
+//! `NoneType`, `NotImplementedType`, `ellipsis` and `cell` (small types
+//! with a repr and little else).
 
 use crate::native::Args;
 use crate::object::Payload;
@@ -66,33 +66,6 @@ fn cell_set_contents(vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
     }
 }
 
-fn weakref_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let cls = match args.this() {
-        Value::Obj(c) => c.clone(),
-        _ => return Err(vm.type_error("weakref.__new__(X): X is not a type object")),
-    };
-    let rest = args.shift();
-    let Some(Value::Obj(target)) = rest.pos().first() else {
-        let tn = rest
-            .pos()
-            .first()
-            .map(|v| vm.type_name(v))
-            .unwrap_or_else(|| "NoneType".into());
-        return Err(vm.type_error(format!("cannot create weak reference to '{tn}' object")));
-    };
-    let w = std::rc::Rc::downgrade(target);
-    Ok(Value::Obj(vm.alloc_instance(&cls, Payload::WeakRef(w))))
-}
-fn weakref_init(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::None)
-}
-fn weakref_call(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    match args.this().payload() {
-        Some(Payload::WeakRef(w)) => Ok(w.upgrade().map(Value::Obj).unwrap_or(Value::None)),
-        _ => Err(vm.type_error("expected a weakref")),
-    }
-}
-
 pub fn init(vm: &mut Vm) {
     let t = vm.types.none_type.clone();
     vm.add_static(&t, "__new__", none_new);
@@ -106,10 +79,4 @@ pub fn init(vm: &mut Vm) {
     let t = vm.types.cell.clone();
     vm.add_methods(&t, &[("__repr__", cell_repr)]);
     vm.add_getset(&t, "cell_contents", cell_contents, Some(cell_set_contents));
-    let t = vm.types.weakref.clone();
-    vm.add_static(&t, "__new__", weakref_new);
-    vm.add_methods(
-        &t,
-        &[("__init__", weakref_init), ("__call__", weakref_call)],
-    );
 }

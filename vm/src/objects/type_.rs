@@ -55,6 +55,9 @@ pub struct TypeData {
     pub basetype: bool,
     /// Instances get a `__dict__`.
     pub instance_dict: bool,
+    /// Whether this class gives its instances a weak reference list
+    /// (a heap class without `__slots__`, or with `'__weakref__'` in them).
+    pub weakref_slot: bool,
     /// `__slots__` names of this class (not its bases).
     pub slots: Vec<String>,
     /// Slot storage size of instances (this class's slots and its bases').
@@ -94,6 +97,7 @@ impl TypeData {
             heap: false,
             basetype: true,
             instance_dict: false,
+            weakref_slot: false,
             slots: Vec::new(),
             nslots: 0,
             subclasses: RefCell::new(Vec::new()),
@@ -382,6 +386,7 @@ impl Vm {
         let slots_v = crate::objects::dict::get_str(ns, &self.names.__slots__.clone());
         let mut slot_names = Vec::new();
         let mut has_dict_slot = false;
+        let mut has_weakref_slot = false;
         if let Some(sv) = slots_v {
             let items = if let Some(s) = sv.as_str() {
                 vec![Value::from(self.new_str(s))]
@@ -397,13 +402,22 @@ impl Vm {
                 };
                 if s == "__dict__" {
                     has_dict_slot = true;
-                } else if s != "__weakref__" {
+                } else if s == "__weakref__" {
+                    has_weakref_slot = true;
+                } else {
                     slot_names.push(s.to_owned());
                 }
             }
             data.instance_dict = any_dict_base || has_dict_slot;
+            data.weakref_slot = has_weakref_slot;
         } else {
             data.instance_dict = true;
+            // As CPython, variable-size bases (int, tuple, bytes) leave
+            // no room for a weak reference list.
+            data.weakref_slot = !matches!(
+                solid.as_ref().and_then(|s| s.as_type().map(|t| t.layout)),
+                Some(Layout::Int | Layout::Tuple | Layout::Bytes)
+            );
         }
         let base_slots = bases
             .iter()
@@ -517,6 +531,12 @@ impl Vm {
             let d = crate::objects::descriptor::dict_descriptor(self, &ty);
             let k = self.names.__dict__.clone();
             self.dict_set(&tdict, Value::Obj(k), d)?;
+            if ty.as_type().is_some_and(|t| t.weakref_slot) {
+                let w = crate::objects::descriptor::weakref_descriptor(self, &ty);
+                let k = self.names.__weakref__.clone();
+                self.dict_set(&tdict, Value::Obj(k), w)?;
+            }
+        } else if has_weakref_slot {
             let w = crate::objects::descriptor::weakref_descriptor(self, &ty);
             let k = self.names.__weakref__.clone();
             self.dict_set(&tdict, Value::Obj(k), w)?;
