@@ -21,4 +21,5 @@ pub fn register_vm(vm: &mut Vm) {
     // One line per stdlib crate.
     rpy_base64::register_vm(vm);
     rpy_sre::register_vm(vm);
+    rpy_unicodedata::register_vm(vm);
 }

@@ -2,7 +2,9 @@
 //! the subject (`group`, `groups`, `groupdict`, `start`/`end`/`span`,
 //! `expand`, `regs`, `lastindex`/`lastgroup`, ...), as CPython 3.11's.
 
-use rpy_vm::{ClassDef, Native, NativeClass, OptArg, PyResult, Value, VarArgs, Vm};
+use rpy_vm::{
+    ClassDef, KwArgs, Native, NativeClass, OptArg, PyResult, ToPython, Value, VarArgs, Vm,
+};
 
 use crate::engine::Found;
 use crate::pattern::{class_getitem, Pattern};
@@ -60,6 +62,9 @@ impl NativeClass for Match {
     const MODULE: &'static str = "re";
 
     fn define(c: &mut ClassDef<Self>) {
+        c.constructor(|vm: &mut Vm, _a: VarArgs, _k: KwArgs| -> PyResult<Match> {
+            Err(vm.type_error("cannot create 're.Match' instances"))
+        });
         c.method("group", group);
         c.method(
             "groups",
@@ -112,7 +117,7 @@ impl NativeClass for Match {
         );
         c.classmethod("__class_getitem__", class_getitem);
         c.getter("regs", |m: &Match| {
-            m.spans.iter().map(|s| span_pair(*s)).collect::<Vec<_>>()
+            Regs(m.spans.iter().map(|s| span_pair(*s)).collect())
         });
         c.getter("string", |m: &Match| m.string.clone());
         c.getter("re", |m: &Match| m.pattern.clone());
@@ -145,6 +150,20 @@ impl NativeClass for Match {
         out.push(std::mem::replace(&mut self.pattern, Value::None));
         out.push(std::mem::replace(&mut self.string, Value::None));
         out.push(std::mem::replace(&mut self.lastgroup, Value::None));
+    }
+}
+
+/// `Match.regs`: a tuple of spans.
+struct Regs(Vec<(i64, i64)>);
+
+impl ToPython for Regs {
+    fn to_python(self, vm: &mut Vm) -> PyResult<Value> {
+        let items = self
+            .0
+            .into_iter()
+            .map(|p| p.to_python(vm))
+            .collect::<PyResult<Vec<_>>>()?;
+        Ok(vm.new_tuple(items))
     }
 }
 

@@ -6,7 +6,8 @@
 use std::rc::Rc;
 
 use rpy_vm::{
-    ClassDef, ComparisonOperator, Native, NativeClass, OptArg, Payload, PyRef, PyResult, Value, Vm,
+    ClassDef, ComparisonOperator, KwArgs, Native, NativeClass, OptArg, Payload, PyRef, PyResult,
+    Value, VarArgs, Vm,
 };
 
 use crate::engine::Found;
@@ -33,6 +34,11 @@ impl NativeClass for Pattern {
     const MODULE: &'static str = "re";
 
     fn define(c: &mut ClassDef<Self>) {
+        c.constructor(
+            |vm: &mut Vm, _a: VarArgs, _k: KwArgs| -> PyResult<Pattern> {
+                Err(vm.type_error("cannot create 're.Pattern' instances"))
+            },
+        );
         c.method(
             "match",
             |vm: &mut Vm, p: Native<Pattern>, s: Value, pos: OptArg<i64>, end: OptArg<i64>| {

@@ -779,6 +779,12 @@ fn proxy_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(vm.str_val(format!("mappingproxy({r})")))
 }
 
+/// `str(proxy)` is the mapping's own str, as CPython's.
+fn proxy_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let d = proxy_dict(vm, args.this())?;
+    vm.str_value(&d)
+}
+
 pub fn init(vm: &mut Vm) {
     let o = vm.types.object.clone();
     vm.add_static(&o, "__new__", object_new);
@@ -850,6 +856,7 @@ pub fn init(vm: &mut Vm) {
             ("__iter__", proxy_iter),
             ("__len__", proxy_len),
             ("__repr__", proxy_repr),
+            ("__str__", proxy_str),
             ("keys", proxy_keys),
             ("values", proxy_values),
             ("items", proxy_items),
