@@ -852,7 +852,9 @@ impl<S: Subject + ?Sized, E> Machine<'_, '_, S, E> {
                     true
                 }
                 POSSESSIVE_REPEAT => {
-                    let cont = self.skip(pc + 1)?;
+                    // The skip leads to the body's SUCCESS, as REPEAT's
+                    // leads to its UNTIL: the tail is one word further.
+                    let cont = self.skip(pc + 1)? + 1;
                     let (min, max) = (self.w(pc + 2)?, self.w(pc + 3)?);
                     if max == 0 {
                         pc = cont;
