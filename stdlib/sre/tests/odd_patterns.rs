@@ -55,7 +55,10 @@ for i in range(n):
                         count += 1
 print(count)
 "#);
-    assert!(out.trim().parse::<u64>().is_ok(), "unexpected output: {out}");
+    assert!(
+        out.trim().parse::<u64>().is_ok(),
+        "unexpected output: {out}"
+    );
 }
 
 #[test]
@@ -82,5 +85,8 @@ for code in codes:
                 bad += 1
 print(bad)
 "#);
-    assert!(out.trim().parse::<u64>().is_ok(), "unexpected output: {out}");
+    assert!(
+        out.trim().parse::<u64>().is_ok(),
+        "unexpected output: {out}"
+    );
 }
