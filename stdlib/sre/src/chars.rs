@@ -145,3 +145,29 @@ pub fn category(code: u32, ch: u32) -> Option<bool> {
         _ => return None,
     })
 }
+
+/// The test of a CATEGORY code as a function (for the matcher's fast
+/// loops over `\w+`, `\d*`, ...).
+pub fn category_fn(code: u32) -> Option<fn(u32) -> bool> {
+    Some(match code {
+        0 => is_digit,
+        1 => |c| !is_digit(c),
+        2 => is_space,
+        3 => |c| !is_space(c),
+        4 => is_word,
+        5 => |c| !is_word(c),
+        6 => is_linebreak,
+        7 => |c| !is_linebreak(c),
+        8 => is_loc_word,
+        9 => |c| !is_loc_word(c),
+        10 => is_uni_digit,
+        11 => |c| !is_uni_digit(c),
+        12 => is_uni_space,
+        13 => |c| !is_uni_space(c),
+        14 => is_uni_word,
+        15 => |c| !is_uni_word(c),
+        16 => is_uni_linebreak,
+        17 => |c| !is_uni_linebreak(c),
+        _ => return None,
+    })
+}

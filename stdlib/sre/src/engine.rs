@@ -331,9 +331,15 @@ impl<S: Subject + ?Sized, E> Machine<'_, '_, S, E> {
                     None => return Ok(None),
                 }
             } else if let Some(set) = first_set {
-                while start < self.end && !self.charset(set, self.s.at(start))? {
-                    start += 1;
-                    self.tick()?;
+                if let Some(test) = self.single_category(set) {
+                    while start < self.end && !test(self.s.at(start)) {
+                        start += 1;
+                    }
+                } else {
+                    while start < self.end && !self.charset(set, self.s.at(start))? {
+                        start += 1;
+                        self.tick()?;
+                    }
                 }
                 if start >= self.end {
                     return Ok(None);
@@ -425,6 +431,18 @@ impl<S: Subject + ?Sized, E> Machine<'_, '_, S, E> {
 
     fn repeat(&self, rp: usize) -> R<&Repeat, E> {
         self.reps.get(rp).ok_or(Stop::Invalid)
+    }
+
+    /// The test of a set that is one CATEGORY item (`[\\w]`, `\\d`).
+    fn single_category(&self, pc: usize) -> Option<fn(u32) -> bool> {
+        match (
+            self.code.get(pc),
+            self.code.get(pc + 1),
+            self.code.get(pc + 2),
+        ) {
+            (Some(&CATEGORY), Some(&c), Some(&FAILURE)) => chars::category_fn(c),
+            _ => None,
+        }
     }
 
     /// Whether the set at `pc` (items up to FAILURE) holds `ch`.
@@ -539,6 +557,13 @@ impl<S: Subject + ?Sized, E> Machine<'_, '_, S, E> {
                 let c = self.w(pc + 1)?;
                 while p < limit && self.s.at(p) == c {
                     p += 1;
+                }
+            }
+            IN if self.single_category(pc + 2).is_some() => {
+                if let Some(test) = self.single_category(pc + 2) {
+                    while p < limit && test(self.s.at(p)) {
+                        p += 1;
+                    }
                 }
             }
             _ => {
