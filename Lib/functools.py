@@ -1,11 +1,12 @@
 """Tools for functions: wraps/update_wrapper, partial, reduce,
-cmp_to_key, total_ordering. rpy's own module, with CPython 3.11's API;
-the caching decorators and single dispatch are not there yet (using them
+cmp_to_key, total_ordering, lru_cache/cache. rpy's own module, with
+CPython 3.11's API; cached_property and single dispatch are not there yet (using them
 raises AttributeError naming them).
 """
 
 __all__ = ['update_wrapper', 'wraps', 'WRAPPER_ASSIGNMENTS', 'WRAPPER_UPDATES',
-           'total_ordering', 'cmp_to_key', 'reduce', 'partial']
+           'total_ordering', 'cmp_to_key', 'reduce', 'partial',
+           'lru_cache', 'cache']
 
 WRAPPER_ASSIGNMENTS = ('__module__', '__name__', '__qualname__', '__doc__',
                        '__annotations__')
@@ -207,8 +208,102 @@ def total_ordering(cls):
     return cls
 
 
+class _CacheInfo(tuple):
+    """(hits, misses, maxsize, currsize), as functools.lru_cache reports."""
+    __slots__ = ()
+
+    def __new__(cls, hits, misses, maxsize, currsize):
+        return tuple.__new__(cls, (hits, misses, maxsize, currsize))
+
+    hits = property(lambda self: self[0])
+    misses = property(lambda self: self[1])
+    maxsize = property(lambda self: self[2])
+    currsize = property(lambda self: self[3])
+
+    def __repr__(self):
+        return ('CacheInfo(hits=%r, misses=%r, maxsize=%r, currsize=%r)'
+                % tuple(self))
+
+
+def lru_cache(maxsize=128, typed=False):
+    """A memoizing decorator keeping the `maxsize` most recently used
+    results (all of them for None), keyed on the call's arguments."""
+    if callable(maxsize) and isinstance(typed, bool):
+        user_function, maxsize = maxsize, 128
+        return _lru_wrapper(user_function, maxsize, typed)
+    if maxsize is not None:
+        if not isinstance(maxsize, int):
+            raise TypeError('Expected first argument to be an integer, '
+                            'a callable, or None')
+        if maxsize < 0:
+            maxsize = 0
+
+    def decorating_function(user_function):
+        return _lru_wrapper(user_function, maxsize, typed)
+    return decorating_function
+
+
+def _lru_wrapper(func, maxsize, typed):
+    cache = {}
+    stats = [0, 0]
+
+    def make_key(args, kwds):
+        key = args
+        if kwds:
+            key += (_kwd_mark,) + tuple(kwds.items())
+        if typed:
+            key += tuple(type(v) for v in args)
+            if kwds:
+                key += tuple(type(v) for v in kwds.values())
+        return key
+
+    def wrapper(*args, **kwds):
+        if maxsize == 0:
+            stats[1] += 1
+            return func(*args, **kwds)
+        key = make_key(args, kwds)
+        try:
+            result = cache.pop(key)
+        except KeyError:
+            pass
+        else:
+            # Re-inserted: dict order is the recency order.
+            cache[key] = result
+            stats[0] += 1
+            return result
+        stats[1] += 1
+        result = func(*args, **kwds)
+        cache[key] = result
+        if maxsize is not None and len(cache) > maxsize:
+            del cache[next(iter(cache))]
+        return result
+
+    def cache_info():
+        return _CacheInfo(stats[0], stats[1], maxsize, len(cache))
+
+    def cache_clear():
+        cache.clear()
+        stats[0] = stats[1] = 0
+
+    def cache_parameters():
+        return {'maxsize': maxsize, 'typed': typed}
+
+    wrapper.cache_info = cache_info
+    wrapper.cache_clear = cache_clear
+    wrapper.cache_parameters = cache_parameters
+    return update_wrapper(wrapper, func)
+
+
+_kwd_mark = (object(),)
+
+
+def cache(user_function):
+    """An unbounded lru_cache."""
+    return lru_cache(maxsize=None)(user_function)
+
+
 def __getattr__(name):
-    if name in ('lru_cache', 'cache', 'cached_property', 'singledispatch',
+    if name in ('cached_property', 'singledispatch',
                 'singledispatchmethod', 'partialmethod'):
         raise AttributeError(
             f"functools.{name} is not supported by rpy yet")

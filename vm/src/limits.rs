@@ -241,6 +241,16 @@ impl Vm {
         Ok(())
     }
 
+    /// The check a long native operation (a regular expression match)
+    /// makes now and then: `KeyboardInterrupt` when an interrupt was
+    /// requested, `ResourceLimitError` when the instruction budget (`cost`
+    /// counts as that many instructions) or the time limit is spent, and
+    /// the memory limit's check.
+    pub fn check_native_work(&mut self, cost: u32) -> PyResult<()> {
+        self.check_interrupt()?;
+        self.tick(None, cost)
+    }
+
     /// The time limit's check for long native operations (sorting) and
     /// blocking waits: `ResourceLimitError` once the deadline has passed.
     pub(crate) fn check_deadline(&mut self) -> PyResult<()> {

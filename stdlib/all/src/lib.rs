@@ -27,4 +27,6 @@ pub fn register_vm(vm: &mut Vm) {
     rpy_functools::register_vm(vm);
     rpy_collections::register_vm(vm);
     rpy_random::register_vm(vm);
+    rpy_sre::register_vm(vm);
+    rpy_unicodedata::register_vm(vm);
 }

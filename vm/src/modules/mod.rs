@@ -10,7 +10,6 @@ pub mod fileio;
 pub mod gc;
 pub mod math;
 pub mod posix;
-pub mod re;
 pub mod struct_;
 pub mod subprocess;
 pub mod sys;
@@ -33,7 +32,6 @@ pub fn init(vm: &mut Vm) {
     vm.register_module("_subprocess", Rc::new(subprocess::init));
     vm.register_module("posix", Rc::new(posix::init));
     vm.register_module("_traceback", Rc::new(traceback::init));
-    vm.register_module("_rpy_re", Rc::new(re::init));
     vm.register_module("_struct", Rc::new(struct_::init));
     vm.register_module("_codecs", Rc::new(codecs::init));
     vm.register_module("atexit", Rc::new(atexit::make));

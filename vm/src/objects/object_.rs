@@ -718,6 +718,42 @@ fn set_abstract(vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
 
 // ---- mappingproxy ----
 
+/// `mappingproxy(mapping)`: a read-only view of a dict (the only mappings
+/// rpy's proxy can wrap; other mappings raise NotImplementedError).
+fn proxy_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let rest = args.shift();
+    if rest.has_kw() {
+        return Err(vm.type_error("mappingproxy() takes no keyword arguments"));
+    }
+    let [m] = rest.pos() else {
+        return Err(vm.type_error(format!(
+            "mappingproxy() takes exactly one argument ({} given)",
+            rest.pos().len()
+        )));
+    };
+    match m {
+        Value::Obj(d) if matches!(m.payload(), Some(Payload::Dict(_))) => Ok(Value::Obj(vm.alloc(
+            vm.types.mappingproxy.clone(),
+            Payload::MappingProxy(d.clone()),
+        ))),
+        Value::Obj(_) if matches!(m.payload(), Some(Payload::MappingProxy(_))) => Ok(m.clone()),
+        _ => {
+            let n = vm.type_name(m);
+            if matches!(m.payload(), Some(Payload::List(_) | Payload::Tuple(_)))
+                || vm.get_attr_str(m, "keys").is_err()
+            {
+                Err(vm.type_error(format!(
+                    "mappingproxy() argument must be a mapping, not {n}"
+                )))
+            } else {
+                Err(vm.not_implemented_error(format!(
+                    "rpy's mappingproxy can only wrap a dict, not {n}"
+                )))
+            }
+        }
+    }
+}
+
 fn proxy_dict(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match v.payload() {
         Some(Payload::MappingProxy(d)) => Ok(Value::Obj(d.clone())),
@@ -748,6 +784,12 @@ fn proxy_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = proxy_dict(vm, args.this())?;
     let r = vm.repr(&d)?;
     Ok(vm.str_val(format!("mappingproxy({r})")))
+}
+
+/// `str(proxy)` is the mapping's own str, as CPython's.
+fn proxy_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let d = proxy_dict(vm, args.this())?;
+    vm.str_value(&d)
 }
 
 pub fn init(vm: &mut Vm) {
@@ -812,6 +854,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_getset(&t, "__abstractmethods__", get_abstract, Some(set_abstract));
 
     let p = vm.types.mappingproxy.clone();
+    vm.add_static(&p, "__new__", proxy_new);
     vm.add_methods(
         &p,
         &[
@@ -820,6 +863,7 @@ pub fn init(vm: &mut Vm) {
             ("__iter__", proxy_iter),
             ("__len__", proxy_len),
             ("__repr__", proxy_repr),
+            ("__str__", proxy_str),
             ("keys", proxy_keys),
             ("values", proxy_values),
             ("items", proxy_items),
