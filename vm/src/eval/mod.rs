@@ -3,5 +3,6 @@
 pub mod call;
 pub mod exec;
 pub mod frame;
+pub mod global_cache;
 pub mod ops;
 pub mod pattern;

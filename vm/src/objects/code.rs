@@ -30,6 +30,8 @@ pub struct Code {
     /// The code object Python sees, while alive, so that `f.__code__ is
     /// f.__code__` and `frame.f_code is f.__code__` as in CPython.
     pub wrapper: std::cell::RefCell<std::rc::Weak<crate::object::PyObject>>,
+    /// Where `LoadGlobal`/`LoadName` last found each of `names`.
+    pub global_cache: crate::eval::global_cache::GlobalCache,
 }
 
 /// CPython's `co_flags` bits.
@@ -122,6 +124,7 @@ impl Vm {
         let name = self.intern(&co.name);
         let qualname = self.intern(&co.qualname);
         let filename = self.intern(&co.filename);
+        let global_cache = crate::eval::global_cache::GlobalCache::new(co.names.len());
         Rc::new(Code {
             co,
             names,
@@ -135,6 +138,7 @@ impl Vm {
             extra_flags: 0,
             stacksize: None,
             wrapper: Default::default(),
+            global_cache,
         })
     }
 
@@ -487,6 +491,7 @@ fn co_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
     co.varnames = varnames.iter().map(text).collect();
     co.cellvars = cellvars.iter().map(text).collect();
     co.freevars = freevars.iter().map(text).collect();
+    let global_cache = crate::eval::global_cache::GlobalCache::new(co.names.len());
     let code = Rc::new(Code {
         co,
         names,
@@ -500,6 +505,7 @@ fn co_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
         extra_flags: extra,
         stacksize,
         wrapper: Default::default(),
+        global_cache,
     });
     Ok(Value::Obj(vm.code_object(&code)))
 }

@@ -180,8 +180,30 @@ pub enum Probe {
 /// skipped by every accessor and dropped when they outnumber the live ones.
 #[derive(Clone, Default)]
 pub struct Table<V> {
+    /// The entries. Code outside this file may read them and replace
+    /// values in place, but must change the key layout (insert, delete,
+    /// reorder) only through `Table`'s methods, which stamp a new
+    /// [`Table::keys_version`].
     pub map: IndexMap<Key, V, PyHashBuilder>,
     dead: usize,
+    /// The keys version (see [`Table::keys_version`]).
+    version: u64,
+}
+
+thread_local! {
+    /// The last keys version handed out on this thread (tables, like all
+    /// objects, never leave their thread).
+    static LAST_KEYS_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A keys version never handed out before on this thread.
+#[inline]
+fn new_keys_version() -> u64 {
+    LAST_KEYS_VERSION.with(|c| {
+        let v = c.get().wrapping_add(1);
+        c.set(v);
+        v
+    })
 }
 
 pub type DictTable = Table<Value>;
@@ -216,6 +238,7 @@ impl<V> Table<V> {
         Table {
             map: IndexMap::with_hasher(PyHashBuilder),
             dead: 0,
+            version: 0,
         }
     }
 
@@ -223,6 +246,39 @@ impl<V> Table<V> {
         Table {
             map: IndexMap::with_capacity_and_hasher(n, PyHashBuilder),
             dead: 0,
+            version: 0,
+        }
+    }
+
+    /// The keys version: a number that identifies the table's key layout
+    /// (which key lives at which index, and which are dead). Every change of
+    /// layout takes a number never used before on this thread, so equal
+    /// versions mean equal layouts even across different tables (a clone
+    /// keeps its original's version, and its layout); 0 is the empty layout.
+    /// Replacing a value keeps the version. The eval loop's global-name
+    /// cache (`eval/global_cache.rs`) keys entry indexes by it.
+    #[inline]
+    pub fn keys_version(&self) -> u64 {
+        self.version
+    }
+
+    /// The value at index `i`, if that entry is live (for caches that
+    /// checked [`Table::keys_version`]).
+    #[inline]
+    pub fn value_at(&self, i: usize) -> Option<&V> {
+        match self.map.get_index(i) {
+            Some((k, v)) if !k.dead => Some(v),
+            _ => None,
+        }
+    }
+
+    /// Mutable access to the value at index `i`, if that entry is live (the
+    /// layout, and so the version, does not change).
+    #[inline]
+    pub fn value_at_mut(&mut self, i: usize) -> Option<&mut V> {
+        match self.map.get_index_mut(i) {
+            Some((k, v)) if !k.dead => Some(v),
+            _ => None,
         }
     }
 
@@ -277,6 +333,7 @@ impl<V> Table<V> {
     pub fn insert_new(&mut self, key: Value, hash: i64, value: V) {
         // Entry plus index slot, for the memory limit's accounting.
         crate::heap_stats::charge(std::mem::size_of::<(Key, V)>() + 8);
+        self.version = new_keys_version();
         self.map.insert(
             Key {
                 hash,
@@ -326,6 +383,7 @@ impl<V> Table<V> {
 
     /// Takes the last live entry out (`popitem`).
     pub fn pop_last(&mut self) -> Option<(Value, V)> {
+        self.version = new_keys_version();
         while let Some((k, v)) = self.map.pop() {
             if !k.dead {
                 return Some((k.value, v));
@@ -338,6 +396,7 @@ impl<V> Table<V> {
     pub fn clear(&mut self) {
         self.map.clear();
         self.dead = 0;
+        self.version = 0;
     }
 }
 
@@ -347,12 +406,14 @@ impl<V: Default> Table<V> {
     /// once they outnumber the live ones, so space stays proportional.
     pub fn remove_index(&mut self, i: usize) -> Option<(Value, V)> {
         if i + 1 == self.map.len() {
+            self.version = new_keys_version();
             return self.map.pop().map(|(k, v)| (k.value, v));
         }
         let (k, v) = indexmap::map::MutableKeys::get_index_mut2(&mut self.map, i)?;
         if k.dead {
             return None;
         }
+        self.version = new_keys_version();
         k.dead = true;
         let key = std::mem::replace(&mut k.value, Value::None);
         let value = std::mem::take(v);
