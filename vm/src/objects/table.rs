@@ -10,7 +10,7 @@ use indexmap::map::RawEntryApiV1;
 use indexmap::IndexMap;
 
 use crate::object::Payload;
-use crate::value::Value;
+use crate::value::{PyRef, Value};
 
 /// A stored key: the value with its Python hash. A deleted entry stays in
 /// place as a dead key (value None) until the table is compacted, so that
@@ -320,6 +320,27 @@ impl<V> Table<V> {
         }
     }
 
+    /// Index of the live key equal to the str object `key` without running
+    /// Python code: the identical object (interned names usually are), or
+    /// an exact `str` with the same text when `key` is an exact `str` too.
+    /// Keys whose equality would need `__eq__` are passed over, so this is
+    /// `probe` reduced to its `Found` answer, without building a candidate
+    /// list or touching `key`'s reference count.
+    #[inline]
+    pub fn find_str(&self, key: &PyRef, hash: i64) -> Option<usize> {
+        self.map
+            .raw_entry_v1()
+            .index_from_hash(table_hash(hash), |k| {
+                if k.dead || k.hash != hash {
+                    return false;
+                }
+                match &k.value {
+                    Value::Obj(o) if std::rc::Rc::ptr_eq(o, key) => true,
+                    other => native_eq(other, &Value::Obj(key.clone())).unwrap_or(false),
+                }
+            })
+    }
+
     /// Index of the stored key that is `key` itself (identity).
     pub fn find_identical(&self, key: &Value, hash: i64) -> Option<usize> {
         self.map
@@ -423,5 +444,70 @@ impl<V: Default> Table<V> {
             self.dead = 0;
         }
         Some((key, value))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn int_table(n: i64) -> DictTable {
+        let mut t = DictTable::new();
+        for i in 0..n {
+            t.insert_new(Value::Int(i), i, Value::Int(i * 10));
+        }
+        t
+    }
+
+    #[test]
+    fn keys_version_changes_with_the_layout_only() {
+        let mut t = DictTable::new();
+        assert_eq!(t.keys_version(), 0);
+        t.insert_new(Value::Int(1), 1, Value::Int(10));
+        let v1 = t.keys_version();
+        assert_ne!(v1, 0);
+        // Replacing a value keeps the layout.
+        if let Some(slot) = t.value_at_mut(0) {
+            *slot = Value::Int(11);
+        }
+        assert_eq!(t.keys_version(), v1);
+        t.insert_new(Value::Int(2), 2, Value::Int(20));
+        let v2 = t.keys_version();
+        assert_ne!(v2, v1);
+        // Deleting (a dead key in place, then the last entry) changes it.
+        t.remove_index(0);
+        let v3 = t.keys_version();
+        assert_ne!(v3, v2);
+        assert!(t.value_at(0).is_none());
+        t.remove_index(1);
+        assert_ne!(t.keys_version(), v3);
+        t.insert_new(Value::Int(3), 3, Value::Int(30));
+        let v4 = t.keys_version();
+        t.pop_last();
+        assert_ne!(t.keys_version(), v4);
+        t.insert_new(Value::Int(4), 4, Value::Int(40));
+        t.clear();
+        assert_eq!(t.keys_version(), 0);
+    }
+
+    #[test]
+    fn keys_versions_are_never_reused_across_tables() {
+        let a = int_table(3);
+        let b = int_table(3);
+        assert_ne!(a.keys_version(), b.keys_version());
+        // A clone has its original's layout, hence its version.
+        let c = a.clone();
+        assert_eq!(c.keys_version(), a.keys_version());
+        // Compaction moves entries: a new version.
+        let mut d = int_table(40);
+        let before = d.keys_version();
+        for _ in 0..30 {
+            if let Some((i, _, _)) = d.next_from(0) {
+                d.remove_index(i);
+            }
+        }
+        assert_ne!(d.keys_version(), before);
+        assert_eq!(d.len(), 10);
+        assert!(matches!(d.get_index(0), Some((Value::Int(30), _))));
     }
 }
