@@ -508,13 +508,32 @@ impl Vm {
                 }
                 I::LoadAttr(i) => {
                     let obj = f.pop();
-                    let v = self.get_attr(&obj, &code.names[i as usize])?;
+                    let name = &code.names[i as usize];
+                    let v = match code.attr_cache.load(i as usize, &obj, name) {
+                        Some(v) => v,
+                        None => {
+                            let v = self.get_attr(&obj, name)?;
+                            if !code.attr_cache.is_current(i as usize, &obj) {
+                                code.attr_cache.fill(self, i as usize, &obj, name);
+                            }
+                            v
+                        }
+                    };
                     f.push(v);
                 }
                 I::StoreAttr(i) => {
                     let obj = f.pop();
                     let v = f.pop();
-                    self.set_attr(&obj, &code.names[i as usize], v)?;
+                    let name = &code.names[i as usize];
+                    match code.attr_cache.store(i as usize, &obj, name, v) {
+                        Ok(old) => drop(old),
+                        Err(v) => {
+                            self.set_attr(&obj, name, v)?;
+                            if !code.attr_cache.is_current(i as usize, &obj) {
+                                code.attr_cache.fill(self, i as usize, &obj, name);
+                            }
+                        }
+                    }
                 }
                 I::DeleteAttr(i) => {
                     let obj = f.pop();

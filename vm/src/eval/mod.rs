@@ -1,5 +1,6 @@
 //! Execution: frames, the eval loop, calls and operator dispatch.
 
+pub mod attr_cache;
 pub mod call;
 pub mod exec;
 pub mod frame;

@@ -32,6 +32,9 @@ pub struct Code {
     pub wrapper: std::cell::RefCell<std::rc::Weak<crate::object::PyObject>>,
     /// Where `LoadGlobal`/`LoadName` last found each of `names`.
     pub global_cache: crate::eval::global_cache::GlobalCache,
+    /// What `LoadAttr`/`StoreAttr` learned about each of `names` on
+    /// instances of plain classes.
+    pub attr_cache: crate::eval::attr_cache::AttrCache,
 }
 
 /// CPython's `co_flags` bits.
@@ -125,6 +128,7 @@ impl Vm {
         let qualname = self.intern(&co.qualname);
         let filename = self.intern(&co.filename);
         let global_cache = crate::eval::global_cache::GlobalCache::new(co.names.len());
+        let attr_cache = crate::eval::attr_cache::AttrCache::new(co.names.len());
         Rc::new(Code {
             co,
             names,
@@ -139,6 +143,7 @@ impl Vm {
             stacksize: None,
             wrapper: Default::default(),
             global_cache,
+            attr_cache,
         })
     }
 
@@ -492,6 +497,7 @@ fn co_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
     co.cellvars = cellvars.iter().map(text).collect();
     co.freevars = freevars.iter().map(text).collect();
     let global_cache = crate::eval::global_cache::GlobalCache::new(co.names.len());
+    let attr_cache = crate::eval::attr_cache::AttrCache::new(co.names.len());
     let code = Rc::new(Code {
         co,
         names,
@@ -506,6 +512,7 @@ fn co_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
         stacksize,
         wrapper: Default::default(),
         global_cache,
+        attr_cache,
     });
     Ok(Value::Obj(vm.code_object(&code)))
 }

@@ -508,6 +508,6 @@ mod tests {
         }
         assert_ne!(d.keys_version(), before);
         assert_eq!(d.len(), 10);
-        assert!(matches!(d.get_index(0), Some((Value::Int(30), _))));
+        assert!(matches!(d.next_from(0), Some((_, Value::Int(30), _))));
     }
 }
