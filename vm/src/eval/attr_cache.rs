@@ -130,16 +130,15 @@ impl AttrCache {
         let version = td.version.get();
         let direct = (td.instance_dict || !td.heap) && {
             let native_or_absent = |v: Option<Value>| {
-                v.map_or(true, |f| {
-                    matches!(f.payload(), Some(Payload::BuiltinFunction(_)))
-                })
+                v.is_none_or(|f| matches!(f.payload(), Some(Payload::BuiltinFunction(_))))
             };
             let ga = vm.names.__getattribute__.clone();
             let sa = vm.names.__setattr__.clone();
-            let heap = td.heap;
-            (!heap || native_or_absent(vm.lookup_cached(&cls, &ga)))
-                && (!heap || native_or_absent(vm.lookup_cached(&cls, &sa)))
-                && vm.lookup_cached(&cls, name).is_none()
+            // Only a heap class can have a Python __getattribute__/__setattr__.
+            let plain_protocol = !td.heap
+                || (native_or_absent(vm.lookup_cached(&cls, &ga))
+                    && native_or_absent(vm.lookup_cached(&cls, &sa)));
+            plain_protocol && vm.lookup_cached(&cls, name).is_none()
         };
         // The lookups above run no Python code, so the version is current.
         if td.version.get() != version {
