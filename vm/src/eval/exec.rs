@@ -10,6 +10,7 @@ use rpy_compiler::bytecode::{CodeKind, ComparisonOperator, Conversion, Instructi
 use crate::eval::frame::{Block, Frame};
 use crate::native::{Args, NativeKind};
 use crate::object::Payload;
+use crate::objects::code::Code;
 use crate::objects::exception::{exc_data, TbEntry};
 use crate::objects::function::FunctionData;
 use crate::objects::type_::is_subtype;
@@ -414,20 +415,21 @@ impl Vm {
                     f.push(v);
                 }
                 I::LoadGlobal(i) => {
-                    let name = &code.names[i as usize];
-                    let v = match crate::objects::dict::get_str(&f.globals, name) {
+                    let v = match code.global_cache.load(i as usize, &f.globals, &f.builtins) {
                         Some(v) => v,
-                        None => match crate::objects::dict::get_str(&f.builtins, name) {
-                            Some(v) => v,
-                            None => return Err(self.name_not_defined(name)),
-                        },
+                        None => self.load_global_slow(&code, i as usize, f)?,
                     };
                     f.push(v);
                 }
                 I::StoreGlobal(i) => {
                     let v = f.pop();
-                    let name = code.names[i as usize].clone();
-                    self.dict_set(&f.globals.clone(), Value::Obj(name), v)?;
+                    match code.global_cache.store(i as usize, &f.globals, v) {
+                        Ok(old) => drop(old),
+                        Err(v) => {
+                            let name = code.names[i as usize].clone();
+                            self.dict_set(&f.globals.clone(), Value::Obj(name), v)?;
+                        }
+                    }
                 }
                 I::DeleteGlobal(i) => {
                     let name = code.names[i as usize].clone();
@@ -439,6 +441,15 @@ impl Vm {
                     }
                 }
                 I::LoadName(i) => {
+                    if self.locals_are_globals(f) {
+                        // A module body: the same lookup as LoadGlobal.
+                        let v = match code.global_cache.load(i as usize, &f.globals, &f.builtins) {
+                            Some(v) => v,
+                            None => self.load_global_slow(&code, i as usize, f)?,
+                        };
+                        f.push(v);
+                        continue;
+                    }
                     let name = code.names[i as usize].clone();
                     let mut v = None;
                     if let Some(loc) = f.locals.clone() {
@@ -456,7 +467,16 @@ impl Vm {
                     }
                 }
                 I::StoreName(i) => {
-                    let v = f.pop();
+                    let mut v = f.pop();
+                    if self.locals_are_globals(f) {
+                        match code.global_cache.store(i as usize, &f.globals, v) {
+                            Ok(old) => {
+                                drop(old);
+                                continue;
+                            }
+                            Err(back) => v = back,
+                        }
+                    }
                     let name = code.names[i as usize].clone();
                     match f.locals.clone() {
                         Some(Value::Obj(d))
@@ -488,13 +508,32 @@ impl Vm {
                 }
                 I::LoadAttr(i) => {
                     let obj = f.pop();
-                    let v = self.get_attr(&obj, &code.names[i as usize])?;
+                    let name = &code.names[i as usize];
+                    let v = match code.attr_cache.load(i as usize, &obj, name) {
+                        Some(v) => v,
+                        None => {
+                            let v = self.get_attr(&obj, name)?;
+                            if !code.attr_cache.is_current(i as usize, &obj) {
+                                code.attr_cache.fill(self, i as usize, &obj, name);
+                            }
+                            v
+                        }
+                    };
                     f.push(v);
                 }
                 I::StoreAttr(i) => {
                     let obj = f.pop();
                     let v = f.pop();
-                    self.set_attr(&obj, &code.names[i as usize], v)?;
+                    let name = &code.names[i as usize];
+                    match code.attr_cache.store(i as usize, &obj, name, v) {
+                        Ok(old) => drop(old),
+                        Err(v) => {
+                            self.set_attr(&obj, name, v)?;
+                            if !code.attr_cache.is_current(i as usize, &obj) {
+                                code.attr_cache.fill(self, i as usize, &obj, name);
+                            }
+                        }
+                    }
                 }
                 I::DeleteAttr(i) => {
                     let obj = f.pop();
@@ -1518,6 +1557,36 @@ impl Vm {
 
     /// Lookup in a locals mapping (dict fast path, else `__getitem__`
     /// with KeyError meaning absent).
+    /// LoadGlobal's lookup when the cache had no valid entry: globals, then
+    /// builtins (refilling the entry), or NameError.
+    #[inline(never)]
+    fn load_global_slow(&mut self, code: &Code, i: usize, f: &Frame) -> PyResult<Value> {
+        let Some(name) = code.names.get(i) else {
+            return Err(self.system_error("bad name index"));
+        };
+        if let Some(v) = code.global_cache.fill(i, name, &f.globals, &f.builtins) {
+            return Ok(v);
+        }
+        match crate::objects::dict::get_str(&f.globals, name) {
+            Some(v) => Ok(v),
+            None => match crate::objects::dict::get_str(&f.builtins, name) {
+                Some(v) => Ok(v),
+                None => Err(self.name_not_defined(name)),
+            },
+        }
+    }
+
+    /// Whether the frame's locals mapping is its globals dict, an exact
+    /// dict (a module body): then LoadName/StoreName are global accesses
+    /// and may use the global-name cache.
+    #[inline]
+    fn locals_are_globals(&self, f: &Frame) -> bool {
+        match &f.locals {
+            Some(Value::Obj(d)) => Rc::ptr_eq(d, &f.globals) && d.class_is(&self.types.dict),
+            _ => false,
+        }
+    }
+
     fn mapping_lookup(&mut self, m: &Value, name: &PyRef) -> PyResult<Option<Value>> {
         if let Value::Obj(d) = m {
             if let Payload::Dict(_) = &d.payload {

@@ -30,6 +30,11 @@ pub struct Code {
     /// The code object Python sees, while alive, so that `f.__code__ is
     /// f.__code__` and `frame.f_code is f.__code__` as in CPython.
     pub wrapper: std::cell::RefCell<std::rc::Weak<crate::object::PyObject>>,
+    /// Where `LoadGlobal`/`LoadName` last found each of `names`.
+    pub global_cache: crate::eval::global_cache::GlobalCache,
+    /// What `LoadAttr`/`StoreAttr` learned about each of `names` on
+    /// instances of plain classes.
+    pub attr_cache: crate::eval::attr_cache::AttrCache,
 }
 
 /// CPython's `co_flags` bits.
@@ -122,6 +127,8 @@ impl Vm {
         let name = self.intern(&co.name);
         let qualname = self.intern(&co.qualname);
         let filename = self.intern(&co.filename);
+        let global_cache = crate::eval::global_cache::GlobalCache::new(co.names.len());
+        let attr_cache = crate::eval::attr_cache::AttrCache::new(co.names.len());
         Rc::new(Code {
             co,
             names,
@@ -135,6 +142,8 @@ impl Vm {
             extra_flags: 0,
             stacksize: None,
             wrapper: Default::default(),
+            global_cache,
+            attr_cache,
         })
     }
 
@@ -487,6 +496,8 @@ fn co_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
     co.varnames = varnames.iter().map(text).collect();
     co.cellvars = cellvars.iter().map(text).collect();
     co.freevars = freevars.iter().map(text).collect();
+    let global_cache = crate::eval::global_cache::GlobalCache::new(co.names.len());
+    let attr_cache = crate::eval::attr_cache::AttrCache::new(co.names.len());
     let code = Rc::new(Code {
         co,
         names,
@@ -500,6 +511,8 @@ fn co_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
         extra_flags: extra,
         stacksize,
         wrapper: Default::default(),
+        global_cache,
+        attr_cache,
     });
     Ok(Value::Obj(vm.code_object(&code)))
 }

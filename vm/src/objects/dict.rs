@@ -27,13 +27,9 @@ pub fn get_str(d: &PyRef, key: &PyRef) -> Option<Value> {
     let Payload::Str(s) = &key.payload else {
         return None;
     };
-    let h = s.hash();
-    let k = Value::Obj(key.clone());
     let t = t.borrow();
-    match t.probe(&k, h) {
-        Probe::Found(i) => t.get_index(i).map(|(_, v)| v.clone()),
-        _ => None,
-    }
+    let i = t.find_str(key, s.hash())?;
+    t.value_at(i).cloned()
 }
 
 /// A snapshot of the (key, value) pairs.

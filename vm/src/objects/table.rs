@@ -10,7 +10,7 @@ use indexmap::map::RawEntryApiV1;
 use indexmap::IndexMap;
 
 use crate::object::Payload;
-use crate::value::Value;
+use crate::value::{PyRef, Value};
 
 /// A stored key: the value with its Python hash. A deleted entry stays in
 /// place as a dead key (value None) until the table is compacted, so that
@@ -180,8 +180,30 @@ pub enum Probe {
 /// skipped by every accessor and dropped when they outnumber the live ones.
 #[derive(Clone, Default)]
 pub struct Table<V> {
+    /// The entries. Code outside this file may read them and replace
+    /// values in place, but must change the key layout (insert, delete,
+    /// reorder) only through `Table`'s methods, which stamp a new
+    /// [`Table::keys_version`].
     pub map: IndexMap<Key, V, PyHashBuilder>,
     dead: usize,
+    /// The keys version (see [`Table::keys_version`]).
+    version: u64,
+}
+
+thread_local! {
+    /// The last keys version handed out on this thread (tables, like all
+    /// objects, never leave their thread).
+    static LAST_KEYS_VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// A keys version never handed out before on this thread.
+#[inline]
+fn new_keys_version() -> u64 {
+    LAST_KEYS_VERSION.with(|c| {
+        let v = c.get().wrapping_add(1);
+        c.set(v);
+        v
+    })
 }
 
 pub type DictTable = Table<Value>;
@@ -216,6 +238,7 @@ impl<V> Table<V> {
         Table {
             map: IndexMap::with_hasher(PyHashBuilder),
             dead: 0,
+            version: 0,
         }
     }
 
@@ -223,6 +246,39 @@ impl<V> Table<V> {
         Table {
             map: IndexMap::with_capacity_and_hasher(n, PyHashBuilder),
             dead: 0,
+            version: 0,
+        }
+    }
+
+    /// The keys version: a number that identifies the table's key layout
+    /// (which key lives at which index, and which are dead). Every change of
+    /// layout takes a number never used before on this thread, so equal
+    /// versions mean equal layouts even across different tables (a clone
+    /// keeps its original's version, and its layout); 0 is the empty layout.
+    /// Replacing a value keeps the version. The eval loop's global-name
+    /// cache (`eval/global_cache.rs`) keys entry indexes by it.
+    #[inline]
+    pub fn keys_version(&self) -> u64 {
+        self.version
+    }
+
+    /// The value at index `i`, if that entry is live (for caches that
+    /// checked [`Table::keys_version`]).
+    #[inline]
+    pub fn value_at(&self, i: usize) -> Option<&V> {
+        match self.map.get_index(i) {
+            Some((k, v)) if !k.dead => Some(v),
+            _ => None,
+        }
+    }
+
+    /// Mutable access to the value at index `i`, if that entry is live (the
+    /// layout, and so the version, does not change).
+    #[inline]
+    pub fn value_at_mut(&mut self, i: usize) -> Option<&mut V> {
+        match self.map.get_index_mut(i) {
+            Some((k, v)) if !k.dead => Some(v),
+            _ => None,
         }
     }
 
@@ -264,6 +320,27 @@ impl<V> Table<V> {
         }
     }
 
+    /// Index of the live key equal to the str object `key` without running
+    /// Python code: the identical object (interned names usually are), or
+    /// an exact `str` with the same text when `key` is an exact `str` too.
+    /// Keys whose equality would need `__eq__` are passed over, so this is
+    /// `probe` reduced to its `Found` answer, without building a candidate
+    /// list or touching `key`'s reference count.
+    #[inline]
+    pub fn find_str(&self, key: &PyRef, hash: i64) -> Option<usize> {
+        self.map
+            .raw_entry_v1()
+            .index_from_hash(table_hash(hash), |k| {
+                if k.dead || k.hash != hash {
+                    return false;
+                }
+                match &k.value {
+                    Value::Obj(o) if std::rc::Rc::ptr_eq(o, key) => true,
+                    other => native_eq(other, &Value::Obj(key.clone())).unwrap_or(false),
+                }
+            })
+    }
+
     /// Index of the stored key that is `key` itself (identity).
     pub fn find_identical(&self, key: &Value, hash: i64) -> Option<usize> {
         self.map
@@ -277,6 +354,7 @@ impl<V> Table<V> {
     pub fn insert_new(&mut self, key: Value, hash: i64, value: V) {
         // Entry plus index slot, for the memory limit's accounting.
         crate::heap_stats::charge(std::mem::size_of::<(Key, V)>() + 8);
+        self.version = new_keys_version();
         self.map.insert(
             Key {
                 hash,
@@ -326,6 +404,7 @@ impl<V> Table<V> {
 
     /// Takes the last live entry out (`popitem`).
     pub fn pop_last(&mut self) -> Option<(Value, V)> {
+        self.version = new_keys_version();
         while let Some((k, v)) = self.map.pop() {
             if !k.dead {
                 return Some((k.value, v));
@@ -338,6 +417,7 @@ impl<V> Table<V> {
     pub fn clear(&mut self) {
         self.map.clear();
         self.dead = 0;
+        self.version = 0;
     }
 }
 
@@ -347,12 +427,14 @@ impl<V: Default> Table<V> {
     /// once they outnumber the live ones, so space stays proportional.
     pub fn remove_index(&mut self, i: usize) -> Option<(Value, V)> {
         if i + 1 == self.map.len() {
+            self.version = new_keys_version();
             return self.map.pop().map(|(k, v)| (k.value, v));
         }
         let (k, v) = indexmap::map::MutableKeys::get_index_mut2(&mut self.map, i)?;
         if k.dead {
             return None;
         }
+        self.version = new_keys_version();
         k.dead = true;
         let key = std::mem::replace(&mut k.value, Value::None);
         let value = std::mem::take(v);
@@ -362,5 +444,70 @@ impl<V: Default> Table<V> {
             self.dead = 0;
         }
         Some((key, value))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn int_table(n: i64) -> DictTable {
+        let mut t = DictTable::new();
+        for i in 0..n {
+            t.insert_new(Value::Int(i), i, Value::Int(i * 10));
+        }
+        t
+    }
+
+    #[test]
+    fn keys_version_changes_with_the_layout_only() {
+        let mut t = DictTable::new();
+        assert_eq!(t.keys_version(), 0);
+        t.insert_new(Value::Int(1), 1, Value::Int(10));
+        let v1 = t.keys_version();
+        assert_ne!(v1, 0);
+        // Replacing a value keeps the layout.
+        if let Some(slot) = t.value_at_mut(0) {
+            *slot = Value::Int(11);
+        }
+        assert_eq!(t.keys_version(), v1);
+        t.insert_new(Value::Int(2), 2, Value::Int(20));
+        let v2 = t.keys_version();
+        assert_ne!(v2, v1);
+        // Deleting (a dead key in place, then the last entry) changes it.
+        t.remove_index(0);
+        let v3 = t.keys_version();
+        assert_ne!(v3, v2);
+        assert!(t.value_at(0).is_none());
+        t.remove_index(1);
+        assert_ne!(t.keys_version(), v3);
+        t.insert_new(Value::Int(3), 3, Value::Int(30));
+        let v4 = t.keys_version();
+        t.pop_last();
+        assert_ne!(t.keys_version(), v4);
+        t.insert_new(Value::Int(4), 4, Value::Int(40));
+        t.clear();
+        assert_eq!(t.keys_version(), 0);
+    }
+
+    #[test]
+    fn keys_versions_are_never_reused_across_tables() {
+        let a = int_table(3);
+        let b = int_table(3);
+        assert_ne!(a.keys_version(), b.keys_version());
+        // A clone has its original's layout, hence its version.
+        let c = a.clone();
+        assert_eq!(c.keys_version(), a.keys_version());
+        // Compaction moves entries: a new version.
+        let mut d = int_table(40);
+        let before = d.keys_version();
+        for _ in 0..30 {
+            if let Some((i, _, _)) = d.next_from(0) {
+                d.remove_index(i);
+            }
+        }
+        assert_ne!(d.keys_version(), before);
+        assert_eq!(d.len(), 10);
+        assert!(matches!(d.next_from(0), Some((_, Value::Int(30), _))));
     }
 }
