@@ -30,6 +30,7 @@ mod deadline;
 pub mod define;
 pub mod error;
 pub mod eval;
+pub mod exit_hooks;
 pub mod format;
 pub mod frozen;
 pub mod gc;
@@ -65,6 +66,7 @@ pub(crate) mod warn;
 
 pub use convert::{FromPython, IntoArgs, PyBytes, ToPython};
 pub use error::Error;
+pub use exit_hooks::ExitHook;
 pub use frozen::{FrozenDir, FrozenLibrary, FrozenModule};
 pub use heap_stats::live_objects;
 pub use import::MainModule;

@@ -20,4 +20,5 @@ pub fn register(interp: &mut Interpreter) {
 pub fn register_vm(vm: &mut Vm) {
     // One line per stdlib crate.
     rpy_base64::register_vm(vm);
+    rpy_sysmods::register_vm(vm);
 }

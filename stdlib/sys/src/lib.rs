@@ -1,0 +1,40 @@
+//! rpy's small native modules that CPython's pure-Python library imports
+//! at its top: `_thread`, `errno`, `_stat`, `_string`, `atexit`, written
+//! against the VM's public native-module API.
+//!
+//! ```
+//! let mut interp = rpy_vm::Interpreter::new();
+//! rpy_sysmods::register(&mut interp);
+//! let src = "import errno, _stat\nassert errno.errorcode[errno.ENOENT] == 'ENOENT'\nassert _stat.filemode(0o40755) == 'drwxr-xr-x'";
+//! assert!(interp.run_source(src, "<doc>").is_ok());
+//! ```
+#![forbid(unsafe_code)]
+
+mod atexit_module;
+mod errno_module;
+mod format_markup;
+mod signal_numbers;
+mod stat_module;
+mod string_module;
+mod thread_ident;
+mod thread_local;
+mod thread_lock;
+mod thread_module;
+
+use std::rc::Rc;
+
+use rpy_vm::{Interpreter, Vm};
+
+/// Makes the modules importable in `interp`.
+pub fn register(interp: &mut Interpreter) {
+    register_vm(interp.vm());
+}
+
+/// Makes the modules importable in a bare `Vm`.
+pub fn register_vm(vm: &mut Vm) {
+    vm.register_module("errno", Rc::new(errno_module::init));
+    vm.register_module("_stat", Rc::new(stat_module::init));
+    vm.register_module("_string", Rc::new(string_module::init));
+    vm.register_module("atexit", Rc::new(atexit_module::init));
+    vm.register_module("_thread", Rc::new(thread_module::init));
+}
