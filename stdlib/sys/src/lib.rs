@@ -1,5 +1,6 @@
 //! rpy's small native modules that CPython's pure-Python library imports
-//! at its top: `_thread`, `errno`, `_stat`, `_string`, `atexit`, written
+//! at its top: `_thread`, `errno`, `_stat`, `_string`, `atexit`, `_contextvars`,
+//! written
 //! against the VM's public native-module API.
 //!
 //! ```
@@ -11,6 +12,9 @@
 #![forbid(unsafe_code)]
 
 mod atexit_module;
+mod context;
+mod context_var;
+mod contextvars_module;
 mod errno_module;
 mod format_markup;
 mod signal_numbers;
@@ -37,4 +41,5 @@ pub fn register_vm(vm: &mut Vm) {
     vm.register_module("_string", Rc::new(string_module::init));
     vm.register_module("atexit", Rc::new(atexit_module::init));
     vm.register_module("_thread", Rc::new(thread_module::init));
+    vm.register_module("_contextvars", Rc::new(contextvars_module::init));
 }
