@@ -72,6 +72,7 @@ pub use heap_stats::live_objects;
 pub use import::MainModule;
 pub use interp::Interpreter;
 pub use interp_builder::InterpreterBuilder;
+pub use interrupt::InterruptHandler;
 pub use native::{Args, NativeFn, Params};
 pub use native_args::{ArgKind, BytesLike, FromArg, KwArgs, OptArg, Signature, VarArgs};
 pub use native_module::ModuleDef;
