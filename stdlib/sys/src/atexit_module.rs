@@ -19,12 +19,14 @@ struct Callback {
     kwargs: Vec<(String, Value)>,
 }
 
-/// The interpreter's callbacks, in registration order.
+/// The interpreter's callbacks, in registration order. `unregister`
+/// empties a slot without removing it: CPython 3.11 does the same, and
+/// its `_ncallbacks()` counts the slots.
 #[derive(Default)]
-struct Callbacks(Vec<Callback>);
+struct Callbacks(Vec<Option<Callback>>);
 
 /// Runs `f` on the interpreter's callback list (made on first use).
-fn with_callbacks<R: Default>(vm: &mut Vm, f: impl FnOnce(&mut Vec<Callback>) -> R) -> R {
+fn with_callbacks<R: Default>(vm: &mut Vm, f: impl FnOnce(&mut Vec<Option<Callback>>) -> R) -> R {
     let reg = vm
         .extensions
         .entry(CALLBACKS)
@@ -60,7 +62,7 @@ fn report(vm: &mut Vm, func: &Value, e: PyErr) {
 /// Runs every callback, the latest registered first, then forgets them.
 fn run_exitfuncs(vm: &mut Vm) {
     let all = with_callbacks(vm, std::mem::take);
-    for cb in all.iter().rev() {
+    for cb in all.iter().rev().flatten() {
         if let Err(e) = call(vm, cb) {
             report(vm, &cb.func, e);
         }
@@ -76,21 +78,28 @@ fn register(vm: &mut Vm, func: Value, args: VarArgs, kwargs: KwArgs) -> PyResult
         args: args.0,
         kwargs: kwargs.0,
     };
-    with_callbacks(vm, |c| c.push(cb));
+    with_callbacks(vm, |c| c.push(Some(cb)));
     Ok(func)
 }
 
-/// Removes every registration of a function equal to `func` (`==`, which
+/// Empties every slot holding a function equal to `func` (`==`, which
 /// may run Python code: the list is read again afterwards).
 fn unregister(vm: &mut Vm, func: Value) -> PyResult<()> {
-    let funcs: Vec<Value> = with_callbacks(vm, |c| c.iter().map(|c| c.func.clone()).collect());
+    let funcs: Vec<Value> =
+        with_callbacks(vm, |c| c.iter().flatten().map(|c| c.func.clone()).collect());
     let mut doomed = Vec::new();
     for f in funcs {
         if vm.eq(&f, &func)? {
             doomed.push(f.id());
         }
     }
-    with_callbacks(vm, |c| c.retain(|c| !doomed.contains(&c.func.id())));
+    with_callbacks(vm, |c| {
+        for slot in c.iter_mut() {
+            if slot.as_ref().is_some_and(|c| doomed.contains(&c.func.id())) {
+                *slot = None;
+            }
+        }
+    });
     Ok(())
 }
 
@@ -99,9 +108,12 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
     vm.on_exit("atexit", Rc::new(run_exitfuncs));
     let mut m = ModuleDef::new("atexit");
     m.function("register", register).tuple_style();
-    m.function("unregister", unregister).qualname = Rc::from("atexit.unregister");
-    m.function("_run_exitfuncs", |vm: &mut Vm| run_exitfuncs(vm));
-    m.function("_clear", |vm: &mut Vm| with_callbacks(vm, |c| c.clear()));
-    m.function("_ncallbacks", |vm: &mut Vm| with_callbacks(vm, |c| c.len()));
+    crate::qualify(m.function("unregister", unregister), "atexit");
+    let sig = m.function("_run_exitfuncs", |vm: &mut Vm| run_exitfuncs(vm));
+    crate::qualify(sig, "atexit");
+    let sig = m.function("_clear", |vm: &mut Vm| with_callbacks(vm, |c| c.clear()));
+    crate::qualify(sig, "atexit");
+    let sig = m.function("_ncallbacks", |vm: &mut Vm| with_callbacks(vm, |c| c.len()));
+    crate::qualify(sig, "atexit");
     m.build(vm)
 }

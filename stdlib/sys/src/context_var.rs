@@ -148,28 +148,19 @@ fn constructor_args(
             pos.len()
         )));
     }
-    let mut name = pos.into_iter().next();
+    let Some(name) = pos.into_iter().next() else {
+        return Err(vm.type_error("ContextVar() takes exactly 1 positional argument (0 given)"));
+    };
     let mut default = None;
     for (k, v) in kw {
-        match k.as_str() {
-            "default" => default = Some(v),
-            "name" if name.is_none() => name = Some(v),
-            "name" => {
-                return Err(vm.type_error(
-                    "argument for ContextVar() given by name ('name') and position (1)",
-                ))
-            }
-            other => {
-                return Err(vm.type_error(format!(
-                    "'{other}' is an invalid keyword argument for ContextVar()"
-                )))
-            }
+        if k != "default" {
+            return Err(vm.type_error(format!(
+                "'{k}' is an invalid keyword argument for ContextVar()"
+            )));
         }
+        default = Some(v);
     }
-    match name {
-        Some(n) => Ok((n, default)),
-        None => Err(vm.type_error("ContextVar() takes exactly 1 positional argument (0 given)")),
-    }
+    Ok((name, default))
 }
 
 impl NativeClass for ContextVar {

@@ -25,6 +25,6 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
     m.class::<Context>();
     m.class::<ContextVar>();
     m.class::<Token>();
-    m.function("copy_context", copy_context);
+    crate::qualify(m.function("copy_context", copy_context), "_contextvars");
     m.build(vm)
 }

@@ -30,6 +30,13 @@ use std::rc::Rc;
 
 use rpy_vm::{Interpreter, Vm};
 
+/// Names a module function `module.name` in its argument-count messages
+/// ("_thread.get_ident() takes no arguments (1 given)"), as CPython's
+/// argument clinic does.
+pub(crate) fn qualify(sig: &mut rpy_vm::Signature, module: &str) {
+    sig.qualname = Rc::from(format!("{module}.{}", sig.name));
+}
+
 /// Makes the modules importable in `interp`.
 pub fn register(interp: &mut Interpreter) {
     register_vm(interp.vm());

@@ -143,21 +143,23 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
         "default_int_handler",
         |vm: &mut Vm, _n: Value, _f: Value| -> PyResult<()> { Err(keyboard_interrupt(vm)) },
     );
-    m.function(
+    let getsignal = m.function(
         "getsignal",
         |vm: &mut Vm, signum: Value| -> PyResult<Value> {
             let n = signum_arg(vm, &signum)?;
             Ok(table_get(vm, n))
         },
     );
-    m.function(
+    crate::qualify(getsignal, "_signal");
+    let strsignal = m.function(
         "strsignal",
         |vm: &mut Vm, signum: Value| -> PyResult<Option<String>> {
             let n = signum_arg(vm, &signum)?;
             Ok(sig::describe(n))
         },
     );
-    m.function("valid_signals", |vm: &mut Vm| -> PyResult<Value> {
+    crate::qualify(strsignal, "_signal");
+    let valid = m.function("valid_signals", |vm: &mut Vm| -> PyResult<Value> {
         let items = (1..NSIG)
             .filter(|&n| sig::valid(n))
             .map(Value::Int)
@@ -166,7 +168,8 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
         let set = Value::Obj(vm.types.set.clone());
         vm.call(&set, &[list])
     });
-    m.function("raise_signal", raise_signal);
+    crate::qualify(valid, "_signal");
+    crate::qualify(m.function("raise_signal", raise_signal), "_signal");
     for &(name, n) in sig::NAMES {
         m.value(name, n);
     }

@@ -91,14 +91,15 @@ fn text_arg(vm: &mut Vm, v: &Value) -> PyResult<Vec<char>> {
 /// Makes the `_string` module.
 pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
     let mut m = ModuleDef::new("_string");
-    m.function(
+    let parser = m.function(
         "formatter_parser",
         |vm: &mut Vm, s: Value| -> PyResult<Value> {
             let text = text_arg(vm, &s)?;
             Ok(vm.new_native_object(FormatterIterator { text, pos: 0 }))
         },
     );
-    m.function(
+    crate::qualify(parser, "_string");
+    let split = m.function(
         "formatter_field_name_split",
         |vm: &mut Vm, s: Value| -> PyResult<Value> {
             let text = text_arg(vm, &s)?;
@@ -108,5 +109,6 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
             Ok(vm.new_tuple(vec![first, rest]))
         },
     );
+    crate::qualify(split, "_string");
     m.build(vm)
 }

@@ -19,8 +19,8 @@ const SLICE: Duration = Duration::from_millis(50);
 /// a C `long long` holds, in seconds).
 const TIMEOUT_MAX_NS: i128 = (i64::MAX / 1000) as i128 * 1000;
 
-/// `TIMEOUT_MAX`, in seconds.
-pub const TIMEOUT_MAX: f64 = (i64::MAX / 1_000_000) as f64 / 1000.0;
+/// `TIMEOUT_MAX`, in whole seconds (CPython rounds it down).
+pub const TIMEOUT_MAX: f64 = (i64::MAX / 1_000_000_000) as f64;
 
 /// What an `acquire` call asked for.
 #[derive(Clone, Copy)]
@@ -177,6 +177,9 @@ impl NativeClass for Lock {
     const NAME: &'static str = "lock";
     const MODULE: &'static str = "_thread";
     fn define(c: &mut ClassDef<Self>) {
+        c.constructor(|vm: &mut Vm, _a: VarArgs, _k: KwArgs| -> PyResult<Lock> {
+            Err(vm.type_error("cannot create '_thread.lock' instances"))
+        });
         for name in ["acquire", "acquire_lock"] {
             c.method(name, lock_acquire)
                 .params(&["blocking", "timeout"]);

@@ -113,25 +113,27 @@ fn excepthook(vm: &mut Vm, args: Value) -> PyResult<()> {
 pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
     let mut m = ModuleDef::new("_thread");
     for name in ["allocate_lock", "allocate", "_set_sentinel"] {
-        m.function(name, |vm: &mut Vm| {
+        let sig = m.function(name, |vm: &mut Vm| {
             vm.new_native_object(Lock { locked: false })
         });
+        crate::qualify(sig, "_thread");
     }
-    m.function("get_ident", current_ident);
-    m.function("get_native_id", current_ident);
-    m.function("_count", || 0i64);
+    crate::qualify(m.function("get_ident", current_ident), "_thread");
+    crate::qualify(m.function("get_native_id", current_ident), "_thread");
+    crate::qualify(m.function("_count", || 0i64), "_thread");
     m.function("stack_size", stack_size);
     for name in ["start_new_thread", "start_new"] {
         m.function(name, start_new_thread).tuple_style();
     }
     for name in ["exit", "exit_thread"] {
-        m.function(name, |vm: &mut Vm| -> PyResult<()> {
+        let sig = m.function(name, |vm: &mut Vm| -> PyResult<()> {
             let exit = vm.exc.system_exit.clone();
             Err(rpy_vm::PyErr(vm.new_exception(&exit, Vec::new())))
         });
+        crate::qualify(sig, "_thread");
     }
     m.function("interrupt_main", interrupt_main);
-    m.function("_excepthook", excepthook);
+    crate::qualify(m.function("_excepthook", excepthook), "_thread");
     m.class::<RLock>();
     m.value("TIMEOUT_MAX", TIMEOUT_MAX);
     m.value("error", Value::Obj(vm.exc.runtime_error.clone()));
