@@ -1,6 +1,8 @@
 # _signal and CPython's signal.py: constants, the handler table, strsignal,
 # valid_signals, and a Python SIGINT handler run in place of KeyboardInterrupt.
 import signal, time
+# (A parent that ignores SIGINT makes CPython start without its handler.)
+signal.signal(signal.SIGINT, signal.default_int_handler)
 print(signal.SIGINT, repr(signal.SIGINT), signal.Signals.SIGTERM.value, signal.Handlers.SIG_IGN, signal.NSIG)
 print(signal.getsignal(signal.SIGINT) is signal.default_int_handler, signal.getsignal(signal.SIGPIPE), signal.getsignal(signal.SIGTERM))
 print(signal.strsignal(2), signal.strsignal(signal.SIGRTMIN), signal.strsignal(32), len(signal.valid_signals()), sorted(signal.valid_signals())[:3])

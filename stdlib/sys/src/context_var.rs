@@ -2,7 +2,7 @@
 //! the current context (`context.rs`), and the receipt `set` returns so
 //! that `reset` can put the previous value back, once.
 
-use rpy_vm::{ClassDef, Native, NativeClass, OptArg, PyResult, Value, Vm};
+use rpy_vm::{ClassDef, Native, NativeClass, OptArg, PyRef, PyResult, Value, Vm};
 
 use crate::context::{self, Context};
 
@@ -23,21 +23,52 @@ impl NativeClass for Missing {
     }
 }
 
-/// `Token.MISSING`, made by the first interpreter of the thread that
-/// needs it and kept on the type, which the thread's interpreters share
-/// (so `old_value is Token.MISSING` holds in each of them).
-fn missing(vm: &mut Vm) -> Value {
-    let token = vm.native_type::<Token>();
-    if let Some(d) = token.dict().cloned() {
-        if let Some(m) = vm.dict_get_str(&d, "MISSING") {
-            if Native::<Missing>::of(&m).is_some() {
-                return m;
-            }
-        }
+const TOKEN_CLASS: &str = "rpy.contextvars.token";
+
+/// The interpreter's `Token` class and its `Token.MISSING`. The native
+/// type is shared by the thread's interpreters and cannot carry an
+/// object of one of them, so `_contextvars.Token` is a class of each
+/// interpreter deriving from it, which holds `MISSING`.
+#[derive(Clone)]
+struct TokenClass {
+    class: PyRef,
+    missing: Value,
+}
+
+fn token_class(vm: &mut Vm) -> PyResult<TokenClass> {
+    if let Some(t) = vm
+        .extensions
+        .get(TOKEN_CLASS)
+        .and_then(|t| t.downcast_ref::<TokenClass>())
+    {
+        return Ok(t.clone());
     }
-    let m = vm.new_native_object(Missing);
-    vm.set_class_attr(&token, "MISSING", m.clone());
-    m
+    let base = vm.native_type::<Token>();
+    let ns = vm.new_dict_ref();
+    let module = vm.str_val("_contextvars");
+    vm.dict_set_str(&ns, "__module__", module)?;
+    let missing = vm.new_native_object(Missing);
+    vm.dict_set_str(&ns, "MISSING", missing.clone())?;
+    // CPython's Token cannot be subclassed; this class refuses to be.
+    let refuse = vm.new_native_closure(
+        "__init_subclass__",
+        std::rc::Rc::new(|vm: &mut Vm, _args: rpy_vm::Args<'_>| -> PyResult<Value> {
+            Err(vm.type_error("type '_contextvars.Token' is not an acceptable base type"))
+        }),
+    );
+    vm.dict_set_str(&ns, "__init_subclass__", refuse)?;
+    let meta = vm.types.type_.clone();
+    let class = vm.make_class(&meta, "Token", vec![base], &ns, &[])?;
+    if let Some(t) = class.as_type() {
+        *t.tp_name.borrow_mut() = Some("_contextvars.Token".to_owned());
+    }
+    let t = TokenClass { class, missing };
+    vm.extensions.insert(TOKEN_CLASS, Box::new(t.clone()));
+    Ok(t)
+}
+
+fn missing(vm: &mut Vm) -> PyResult<Value> {
+    Ok(token_class(vm)?.missing)
 }
 
 /// A token's old value: the value, or `Token.MISSING`.
@@ -45,10 +76,10 @@ struct OldValue(Option<Value>);
 
 impl rpy_vm::ToPython for OldValue {
     fn to_python(self, vm: &mut Vm) -> PyResult<Value> {
-        Ok(match self.0 {
-            Some(v) => v,
+        match self.0 {
+            Some(v) => Ok(v),
             None => missing(vm),
-        })
+        }
     }
 }
 
@@ -99,12 +130,14 @@ fn set(vm: &mut Vm, this: Native<ContextVar>, value: Value) -> PyResult<Value> {
         c.vars = context::with(&c.vars, &var, Some(value));
         old
     })?;
-    Ok(vm.new_native_object(Token {
+    let class = token_class(vm)?.class;
+    let token = Token {
         ctx,
         var,
         old,
         used: false,
-    }))
+    };
+    Ok(Value::Obj(vm.new_native_instance(&class, token)))
 }
 
 fn reset(vm: &mut Vm, this: Native<ContextVar>, token: Value) -> PyResult<()> {
@@ -204,6 +237,8 @@ impl NativeClass for ContextVar {
 impl NativeClass for Token {
     const NAME: &'static str = "Token";
     const MODULE: &'static str = "_contextvars";
+    // The interpreter's `Token` class derives from it.
+    const BASETYPE: bool = true;
 
     fn define(c: &mut ClassDef<Self>) {
         c.constructor(
@@ -241,7 +276,7 @@ impl NativeClass for Token {
     }
 }
 
-/// Puts `Token.MISSING` on the type (at the module's import).
-pub fn finish_token_type(vm: &mut Vm) {
-    missing(vm);
+/// `_contextvars.Token`: the interpreter's class (see [`token_class`]).
+pub fn token_type(vm: &mut Vm) -> PyResult<PyRef> {
+    Ok(token_class(vm)?.class)
 }

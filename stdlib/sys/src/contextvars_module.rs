@@ -6,7 +6,7 @@ use std::rc::Rc;
 use rpy_vm::{ModuleDef, Native, PyRef, PyResult, Value, Vm};
 
 use crate::context::{self, Context};
-use crate::context_var::{self, ContextVar, Token};
+use crate::context_var::{self, ContextVar};
 
 /// `copy_context()`: a new context with the current one's variables.
 fn copy_context(vm: &mut Vm) -> PyResult<Value> {
@@ -20,11 +20,12 @@ fn copy_context(vm: &mut Vm) -> PyResult<Value> {
 
 /// Makes the `_contextvars` module.
 pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
-    context_var::finish_token_type(vm);
     let mut m = ModuleDef::new("_contextvars");
     m.class::<Context>();
     m.class::<ContextVar>();
-    m.class::<Token>();
     crate::qualify(m.function("copy_context", copy_context), "_contextvars");
-    m.build(vm)
+    let module = m.build(vm)?;
+    let token = context_var::token_type(vm)?;
+    vm.module_set(&module, "Token", Value::Obj(token));
+    Ok(module)
 }
