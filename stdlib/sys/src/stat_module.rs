@@ -178,7 +178,7 @@ mod tests {
         assert_eq!(filemode(0o100644), "-rw-r--r--");
         assert_eq!(filemode(0o040755), "drwxr-xr-x");
         assert_eq!(filemode(0o107755), "-rwsr-sr-t");
-        assert_eq!(filemode(0o107000), "-rwSr-Sr-T");
+        assert_eq!(filemode(0o107000), "---S--S--T");
         assert_eq!(filemode(0o170777), "?rwxrwxrwx");
     }
 }
