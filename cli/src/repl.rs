@@ -229,6 +229,8 @@ pub fn run(interp: Interpreter, banner_wanted: bool) -> i32 {
         }
     };
     reader.save_history();
+    // atexit callbacks, when the session ends.
+    interp.borrow_mut().finalize();
     interp.borrow_mut().flush();
     status
 }

@@ -224,6 +224,8 @@ pub fn run(o: Options, prog: &str) -> i32 {
         interp.flush();
         return crate::repl::run(interp, false);
     }
+    // atexit callbacks, after the main program however it ended.
+    interp.finalize();
     interp.flush();
     status
 }

@@ -29,4 +29,5 @@ pub fn register_vm(vm: &mut Vm) {
     rpy_random::register_vm(vm);
     rpy_sre::register_vm(vm);
     rpy_unicodedata::register_vm(vm);
+    rpy_sysmods::register_vm(vm);
 }

@@ -780,6 +780,33 @@ proxy_forward!(proxy_items, "items");
 proxy_forward!(proxy_get, "get");
 proxy_forward!(proxy_copy, "copy");
 
+/// `mappingproxy(mapping)`: a read-only view of any mapping but a list
+/// or tuple (the methods forward to it).
+fn proxy_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let rest = args.shift();
+    let [mapping] = rest.bind(vm, "mappingproxy", ["mapping"], 1)?;
+    let Some(mapping) = mapping else {
+        return Err(vm.type_error("mappingproxy() missing required argument 'mapping' (pos 1)"));
+    };
+    let is_mapping = match mapping {
+        Value::Obj(o) => {
+            !matches!(o.payload, Payload::List(_) | Payload::Tuple(_))
+                && lookup(&vm.obj_class(o), &vm.names.__getitem__.clone()).is_some()
+        }
+        _ => false,
+    };
+    let Some(target) = mapping.as_obj().filter(|_| is_mapping).cloned() else {
+        let t = vm.type_name(mapping);
+        return Err(vm.type_error(format!(
+            "mappingproxy() argument must be a mapping, not {t}"
+        )));
+    };
+    Ok(Value::Obj(vm.alloc(
+        vm.types.mappingproxy.clone(),
+        Payload::MappingProxy(target),
+    )))
+}
+
 fn proxy_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = proxy_dict(vm, args.this())?;
     let r = vm.repr(&d)?;
