@@ -540,7 +540,9 @@ impl Vm {
     /// in allocation order and with everything still intact, as CPython
     /// finalizes what is left at shutdown.
     fn run_exit_finalizers(&mut self) {
-        crate::modules::atexit::run_exitfuncs(self);
+        // atexit callbacks (and other exit hooks) not yet run by
+        // Interpreter::finalize.
+        self.run_exit_hooks();
         crate::objects::coroutine::warn_unawaited_at_exit(self);
         let del = self.names.__del__.clone();
         // Finalizers may create objects with finalizers: a few rounds.

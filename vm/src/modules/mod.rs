@@ -3,7 +3,6 @@
 //! embedders use — except `sys`, which exists from start-up.
 
 pub mod array;
-pub mod atexit;
 pub mod cmath;
 pub mod codecs;
 pub mod fileio;
@@ -34,7 +33,6 @@ pub fn init(vm: &mut Vm) {
     vm.register_module("_traceback", Rc::new(traceback::init));
     vm.register_module("_struct", Rc::new(struct_::init));
     vm.register_module("_codecs", Rc::new(codecs::init));
-    vm.register_module("atexit", Rc::new(atexit::make));
     vm.register_module("_weakref", Rc::new(crate::objects::weakref::make_module));
     let mut names: Vec<String> = vm.native_modules.keys().cloned().collect();
     names.extend(["builtins".to_owned(), "sys".to_owned()]);

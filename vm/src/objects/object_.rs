@@ -718,42 +718,6 @@ fn set_abstract(vm: &mut Vm, v: &Value, x: Value) -> PyResult<()> {
 
 // ---- mappingproxy ----
 
-/// `mappingproxy(mapping)`: a read-only view of a dict (the only mappings
-/// rpy's proxy can wrap; other mappings raise NotImplementedError).
-fn proxy_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let rest = args.shift();
-    if rest.has_kw() {
-        return Err(vm.type_error("mappingproxy() takes no keyword arguments"));
-    }
-    let [m] = rest.pos() else {
-        return Err(vm.type_error(format!(
-            "mappingproxy() takes exactly one argument ({} given)",
-            rest.pos().len()
-        )));
-    };
-    match m {
-        Value::Obj(d) if matches!(m.payload(), Some(Payload::Dict(_))) => Ok(Value::Obj(vm.alloc(
-            vm.types.mappingproxy.clone(),
-            Payload::MappingProxy(d.clone()),
-        ))),
-        Value::Obj(_) if matches!(m.payload(), Some(Payload::MappingProxy(_))) => Ok(m.clone()),
-        _ => {
-            let n = vm.type_name(m);
-            if matches!(m.payload(), Some(Payload::List(_) | Payload::Tuple(_)))
-                || vm.get_attr_str(m, "keys").is_err()
-            {
-                Err(vm.type_error(format!(
-                    "mappingproxy() argument must be a mapping, not {n}"
-                )))
-            } else {
-                Err(vm.not_implemented_error(format!(
-                    "rpy's mappingproxy can only wrap a dict, not {n}"
-                )))
-            }
-        }
-    }
-}
-
 fn proxy_dict(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match v.payload() {
         Some(Payload::MappingProxy(d)) => Ok(Value::Obj(d.clone())),
