@@ -244,7 +244,7 @@ impl Vm {
     }
 
     /// Attribute lookup on a type object (`type.__getattribute__`).
-    fn type_getattr(&mut self, ty: &PyRef, name: &PyRef) -> PyResult<Option<Value>> {
+    pub(crate) fn type_getattr(&mut self, ty: &PyRef, name: &PyRef) -> PyResult<Option<Value>> {
         let meta = self.obj_class(ty);
         let meta_attr = lookup(&meta, name);
         if let Some(ma) = &meta_attr {

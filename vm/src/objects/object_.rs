@@ -196,11 +196,9 @@ fn object_getattribute(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let cls = vm.class_of(this);
     let r = match this {
-        Value::Obj(o) if o.as_type().is_some() => {
-            // type.__getattribute__ via get_attr (types never reach here
-            // with a user override).
-            return vm.get_attr(this, n);
-        }
+        // type.__getattribute__ itself: a metaclass's own __getattribute__
+        // calls it through super() and must not be called again.
+        Value::Obj(o) if o.as_type().is_some() => vm.type_getattr(o, n)?,
         _ => vm.generic_getattr(this, &cls, n)?,
     };
     match r {
