@@ -20,4 +20,5 @@ pub fn register(interp: &mut Interpreter) {
 pub fn register_vm(vm: &mut Vm) {
     // One line per stdlib crate.
     rpy_base64::register_vm(vm);
+    rpy_ast::register_vm(vm);
 }
