@@ -30,4 +30,5 @@ pub fn register_vm(vm: &mut Vm) {
     rpy_sre::register_vm(vm);
     rpy_unicodedata::register_vm(vm);
     rpy_sysmods::register_vm(vm);
+    rpy_ast::register_vm(vm);
 }

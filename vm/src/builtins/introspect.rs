@@ -152,7 +152,7 @@ fn eval(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [src, filename, mode, _flags, _dont_inherit, optimize] = args.bind(
+    let [src, filename, mode, flags, _dont_inherit, optimize, _feature_version] = args.bind(
         vm,
         "compile",
         [
@@ -162,6 +162,7 @@ fn compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
             "flags",
             "dont_inherit",
             "optimize",
+            "_feature_version",
         ],
         3,
     )?;
@@ -183,6 +184,15 @@ fn compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
             _ => return Err(vm.value_error("compile(): invalid optimize value")),
         },
     };
+    // PyCF_ONLY_AST (what ast.parse passes): the tree conversion is not
+    // written yet, so say so rather than hand back a code object.
+    if let Some(f) = flags {
+        if vm.to_i64(f)? & 0x400 != 0 {
+            return Err(vm.not_implemented_error(
+                "compile() with PyCF_ONLY_AST (ast.parse) is not supported by rpy yet",
+            ));
+        }
+    }
     let code = to_code(
         vm,
         src.unwrap_or(&Value::None),
