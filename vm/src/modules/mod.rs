@@ -13,6 +13,7 @@ pub mod re;
 pub mod struct_;
 pub mod subprocess;
 pub mod sys;
+pub mod sys_audit;
 pub mod time;
 pub mod traceback;
 
