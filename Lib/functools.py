@@ -57,10 +57,31 @@ def reduce(function, sequence, initial=_initial_missing):
     return value
 
 
+class _ReadOnly:
+    """A data descriptor reading slot `slot`; setting or deleting it says
+    "readonly attribute", as CPython's member descriptors of partial do."""
+
+    __slots__ = ("slot",)
+
+    def __init__(self, slot):
+        self.slot = slot
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        return self.slot.__get__(obj, owner)
+
+    def __set__(self, obj, value):
+        raise AttributeError("readonly attribute")
+
+    def __delete__(self, obj):
+        raise AttributeError("readonly attribute")
+
+
 class partial:
     """A callable that calls `func` with some arguments already given."""
 
-    __slots__ = ("func", "args", "keywords", "__dict__")
+    __slots__ = ("_func", "_args", "_keywords", "__dict__")
 
     def __new__(cls, func, /, *args, **keywords):
         if not callable(func):
@@ -70,9 +91,9 @@ class partial:
             keywords = {**func.keywords, **keywords}
             func = func.func
         self = super().__new__(cls)
-        self.func = func
-        self.args = args
-        self.keywords = keywords
+        self._func = func
+        self._args = args
+        self._keywords = keywords
         return self
 
     def __call__(self, /, *args, **keywords):
@@ -87,6 +108,11 @@ class partial:
         if type(self).__module__ == "functools":
             name = "functools." + name
         return f"{name}({', '.join(parts)})"
+
+
+for _name in ("func", "args", "keywords"):
+    setattr(partial, _name, _ReadOnly(partial.__dict__["_" + _name]))
+del _name
 
 
 def cmp_to_key(mycmp):
