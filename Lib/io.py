@@ -791,12 +791,22 @@ class StringIO(_InMemory, TextIOBase):
             raise TypeError("initial_value must be str or None, not %s" %
                             type(initial_value).__name__)
         self._newline = newline
+        # Appended pieces are kept in _chunks and joined on demand, and
+        # _size tracks the total length, so a run of writes at the end
+        # costs amortized O(1) each instead of re-measuring the buffer.
         self._chunks = []
         self._text = ""
+        self._size = 0
         self._pos = 0
         if initial_value:
             self.write(initial_value)
             self._pos = 0
+
+    def _check(self):
+        # CPython's StringIO words this without the final period that
+        # BytesIO uses.
+        if self._closed:
+            raise ValueError("I/O operation on closed file")
 
     @property
     def line_buffering(self):
@@ -826,9 +836,7 @@ class StringIO(_InMemory, TextIOBase):
             s = s.replace("\r\n", "\n").replace("\r", "\n")
         elif self._newline not in ("", "\n"):
             s = s.replace("\n", self._newline)
-        end = len(self._text) + sum(len(c) for c in self._chunks) \
-            if self._chunks else len(self._text)
-        if self._pos == end:
+        if self._pos == self._size:
             # Appending: keep the pieces and join them on demand.
             self._chunks.append(s)
         else:
@@ -837,6 +845,8 @@ class StringIO(_InMemory, TextIOBase):
                 text += "\0" * (self._pos - len(text))
             self._text = text[:self._pos] + s + text[self._pos + len(s):]
         self._pos += len(s)
+        if self._pos > self._size:
+            self._size = self._pos
         return n
 
     def read(self, size=-1):
@@ -894,6 +904,7 @@ class StringIO(_InMemory, TextIOBase):
         if size < 0:
             raise ValueError("Negative size value %d" % size)
         self._text = self._value()[:size]
+        self._size = len(self._text)
         return size
 
     def __repr__(self):

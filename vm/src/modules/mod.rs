@@ -12,6 +12,7 @@ pub mod posix;
 pub mod struct_;
 pub mod subprocess;
 pub mod sys;
+pub mod sys_audit;
 pub mod time;
 pub mod traceback;
 

@@ -233,6 +233,7 @@ pub fn init(vm: &mut Vm) {
             ("getprofile", getprofile),
         ],
     );
+    crate::modules::sys_audit::init(vm, &m);
     let mut gf = crate::native::NativeFunction::new("_getframe", getframe);
     gf.needs_frame = true;
     gf.wants_frame_object = true;

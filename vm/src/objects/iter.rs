@@ -782,4 +782,5 @@ pub fn init(vm: &mut Vm) {
     vm.add_static(&t.map, "__new__", map_new);
     vm.add_static(&t.filter, "__new__", filter_new);
     vm.add_static(&t.reversed, "__new__", reversed_new);
+    crate::objects::iter_reduce::init(vm);
 }

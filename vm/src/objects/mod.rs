@@ -24,6 +24,7 @@ pub mod generator;
 pub mod generic_alias;
 pub mod int;
 pub mod iter;
+pub mod iter_reduce;
 pub mod list;
 pub mod memoryview;
 pub mod method_cache;
