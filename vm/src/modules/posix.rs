@@ -14,13 +14,13 @@ use crate::vm::{PyErr, PyResult, Vm};
 
 /// A path argument: str, bytes, or an object with `__fspath__`. `bytes`
 /// says whether results naming files should be bytes too.
-struct PathArg {
-    path: PathBuf,
-    original: Value,
-    bytes: bool,
+pub(crate) struct PathArg {
+    pub(crate) path: PathBuf,
+    pub(crate) original: Value,
+    pub(crate) bytes: bool,
 }
 
-fn path_arg(vm: &mut Vm, v: &Value, func: &str, arg: &str) -> PyResult<PathArg> {
+pub(crate) fn path_arg(vm: &mut Vm, v: &Value, func: &str, arg: &str) -> PyResult<PathArg> {
     if let Some(s) = v.as_str() {
         return Ok(PathArg {
             path: PathBuf::from(s),
@@ -76,7 +76,7 @@ fn bytes_path(b: &[u8]) -> PathBuf {
 }
 
 /// A file name for results: bytes when the argument was bytes.
-fn name_value(vm: &mut Vm, name: &std::ffi::OsStr, bytes: bool) -> Value {
+pub(crate) fn name_value(vm: &mut Vm, name: &std::ffi::OsStr, bytes: bool) -> Value {
     if bytes {
         #[cfg(unix)]
         {
@@ -205,7 +205,7 @@ fn stat_time(secs: i64, nsec: i64) -> [Value; 3] {
 
 /// The 10 items and 9 named fields of `os.stat_result`.
 #[cfg(unix)]
-fn stat_fields(md: &std::fs::Metadata) -> Vec<Value> {
+pub(crate) fn stat_fields(md: &std::fs::Metadata) -> Vec<Value> {
     use std::os::unix::fs::MetadataExt;
     let [a, m, c] = [
         stat_time(md.atime(), md.atime_nsec()),
@@ -236,7 +236,7 @@ fn stat_fields(md: &std::fs::Metadata) -> Vec<Value> {
 }
 
 #[cfg(not(unix))]
-fn stat_fields(md: &std::fs::Metadata) -> Vec<Value> {
+pub(crate) fn stat_fields(md: &std::fs::Metadata) -> Vec<Value> {
     let mode = if md.is_dir() { 0o040755 } else { 0o100644 };
     let time = |t: std::io::Result<std::time::SystemTime>| {
         let d = t
@@ -429,6 +429,7 @@ fn exit_now(vm: &mut Vm, args: Args) -> PyResult<Value> {
     std::process::exit(code as i32)
 }
 
+#[cfg(not(unix))]
 fn isatty(vm: &mut Vm, args: Args) -> PyResult<Value> {
     use std::io::IsTerminal;
     let [fd] = args.exact(vm, "isatty")?;
@@ -465,11 +466,17 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
             ("urandom", urandom),
             ("cpu_count", cpu_count),
             ("_exit", exit_now),
-            ("isatty", isatty),
         ],
     );
+    #[cfg(not(unix))]
+    vm.module_add_fn(&m, "isatty", isatty);
     #[cfg(unix)]
     vm.module_add_fn(&m, "getppid", getppid);
+    #[cfg(unix)]
+    {
+        super::posix_fd::add_to(vm, &m)?;
+        super::posix_sys::add_to(vm, &m)?;
+    }
     let env = environ_dict(vm)?;
     vm.module_set(&m, "environ", env);
     let st = make_stat_result_type(vm)?;
