@@ -389,6 +389,10 @@ fn waitstatus_to_exitcode(vm: &mut Vm, args: Args) -> PyResult<Value> {
     if s & 0x7f != 0x7f {
         return Ok(Value::Int(-(s & 0x7f)));
     }
+    if s & 0xff == 0x7f {
+        let sig = (s >> 8) & 0xff;
+        return Err(vm.value_error(format!("process stopped by delivery of signal {sig}")));
+    }
     Err(vm.value_error(format!("invalid wait status: {s}")))
 }
 
