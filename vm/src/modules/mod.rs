@@ -12,6 +12,8 @@ pub mod posix;
 #[cfg(unix)]
 pub mod posix_fd;
 #[cfg(unix)]
+pub mod posix_scandir;
+#[cfg(unix)]
 pub mod posix_sys;
 pub mod re;
 pub mod struct_;

@@ -476,6 +476,7 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
     {
         super::posix_fd::add_to(vm, &m)?;
         super::posix_sys::add_to(vm, &m)?;
+        super::posix_scandir::add_to(vm, &m);
     }
     let env = environ_dict(vm)?;
     vm.module_set(&m, "environ", env);
