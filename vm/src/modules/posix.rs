@@ -319,19 +319,32 @@ fn getppid(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(i64::from(std::os::unix::process::parent_id())))
 }
 
+/// An environment name or value: str or bytes (CPython's os.py passes
+/// bytes on POSIX), as the OS string it stands for.
+fn env_arg(vm: &mut Vm, v: &Value, func: &str) -> PyResult<std::ffi::OsString> {
+    if let Some(s) = v.as_str() {
+        return Ok(std::ffi::OsString::from(s));
+    }
+    if let Some(Payload::Bytes(b)) = v.payload() {
+        return Ok(bytes_path(b).into_os_string());
+    }
+    Err(vm.type_error(format!(
+        "{func}: expected str or bytes, not {}",
+        vm.type_name(v)
+    )))
+}
+
 fn putenv(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [k, v] = args.exact(vm, "putenv")?;
     vm.require(Capability::Environment, "os.putenv")?;
-    let (Some(k), Some(v)) = (k.as_str(), v.as_str()) else {
-        return Err(vm.type_error("putenv: expected str arguments"));
-    };
-    if k.is_empty() || k.contains('=') {
+    let (k, v) = (env_arg(vm, k, "putenv")?, env_arg(vm, v, "putenv")?);
+    let kb = k.as_encoded_bytes();
+    if kb.is_empty() || kb.contains(&b'=') {
         return Err(vm.value_error("illegal environment variable name"));
     }
-    if k.contains('\0') || v.contains('\0') {
+    if kb.contains(&0) || v.as_encoded_bytes().contains(&0) {
         return Err(vm.value_error("embedded null byte"));
     }
-    let (k, v) = (k.to_owned(), v.to_owned());
     std::env::set_var(k, v);
     Ok(Value::None)
 }
@@ -339,29 +352,27 @@ fn putenv(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn unsetenv(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [k] = args.exact(vm, "unsetenv")?;
     vm.require(Capability::Environment, "os.unsetenv")?;
-    let Some(k) = k.as_str() else {
-        return Err(vm.type_error("unsetenv: expected a str argument"));
-    };
-    if k.is_empty() || k.contains('=') || k.contains('\0') {
+    let k = env_arg(vm, k, "unsetenv")?;
+    let kb = k.as_encoded_bytes();
+    if kb.is_empty() || kb.contains(&b'=') || kb.contains(&0) {
         return Err(vm.value_error("illegal environment variable name"));
     }
-    let k = k.to_owned();
     std::env::remove_var(k);
     Ok(Value::None)
 }
 
-/// The process environment as a dict of str (undecodable entries skipped);
-/// empty in a sandbox without environment access.
+/// The process environment as CPython's posix has it: a dict of bytes
+/// to bytes (os.py decodes it); empty in a sandbox without environment
+/// access.
 fn environ_dict(vm: &mut Vm) -> PyResult<Value> {
     let d = vm.new_dict_ref();
     if !vm.has_capability(Capability::Environment) {
         return Ok(Value::Obj(d));
     }
     for (k, v) in std::env::vars_os() {
-        if let (Some(k), Some(v)) = (k.to_str(), v.to_str()) {
-            let (k, v) = (vm.str_val(k), vm.str_val(v));
-            vm.dict_set(&d, k, v)?;
-        }
+        let k = vm.new_bytes(k.into_encoded_bytes());
+        let v = vm.new_bytes(v.into_encoded_bytes());
+        vm.dict_set(&d, k, v)?;
     }
     Ok(Value::Obj(d))
 }
