@@ -176,9 +176,16 @@ fn rename(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `stat(path)` / `lstat(path)`: the fields of `os.stat_result`.
 fn stat_impl(vm: &mut Vm, args: Args, name: &str, follow: bool) -> PyResult<Value> {
-    let [p] = args.bind(vm, name, ["path"], 1)?;
+    let [p, dir_fd, follow_arg] = args.bind(vm, name, ["path", "dir_fd", "follow_symlinks"], 1)?;
     vm.require(Capability::FileRead, "os.stat")?;
     let p = path_arg(vm, p.unwrap_or(&Value::None), name, "path")?;
+    if !matches!(dir_fd, None | Some(Value::None)) {
+        return Err(vm.not_implemented_error("dir_fd unavailable on this platform"));
+    }
+    let follow = match follow_arg {
+        Some(v) => follow && vm.is_true(v)?,
+        None => follow,
+    };
     let md = if follow {
         std::fs::metadata(&p.path)
     } else {

@@ -155,7 +155,7 @@ const CONSTANTS: &[(&str, i64)] = &[
 
 /// What `os.py` reads to know which functions take `dir_fd` or a
 /// descriptor: rpy's take neither, beyond these.
-const HAVE_FUNCTIONS: &[&str] = &["HAVE_FTRUNCATE", "HAVE_LSTAT", "HAVE_LCHOWN"];
+const HAVE_FUNCTIONS: &[&str] = &["HAVE_LSTAT", "HAVE_LCHOWN"];
 
 fn errno_error(vm: &mut Vm, e: rustix::io::Errno, filename: Option<&Value>) -> PyErr {
     os_error(vm, &e.into(), filename)

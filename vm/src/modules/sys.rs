@@ -147,6 +147,32 @@ fn getdefaultencoding(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(vm.str_val("utf-8"))
 }
 
+/// File names are UTF-8, undecodable bytes kept as surrogates (os.py's
+/// fsencode/fsdecode and environ use these two).
+/// `sys.audit(event, *args)`: rpy has no audit hooks, so nothing runs
+/// (os.walk and others call it).
+fn audit(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.no_kw(vm, "audit")?;
+    match args.pos().first() {
+        Some(e) if e.as_str().is_some() => Ok(Value::None),
+        Some(e) => Err(vm.type_error(format!(
+            "expected str for argument 'event', not {}",
+            vm.type_name(e)
+        ))),
+        None => Err(vm.type_error("audit() missing 1 required positional argument: 'event'")),
+    }
+}
+
+fn getfilesystemencoding(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<0>(vm, "getfilesystemencoding")?;
+    Ok(vm.str_val("utf-8"))
+}
+
+fn getfilesystemencodeerrors(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<0>(vm, "getfilesystemencodeerrors")?;
+    Ok(vm.str_val("surrogateescape"))
+}
+
 /// `sys._getframe(depth=0)`: the eval loop puts the caller's frame object
 /// in `vm.caller.frame` first (`wants_frame_object`); called some other
 /// way (from native code), the innermost Python frame is out of reach
@@ -227,6 +253,9 @@ pub fn init(vm: &mut Vm) {
             ("getrefcount", getrefcount),
             ("getsizeof", getsizeof),
             ("getdefaultencoding", getdefaultencoding),
+            ("getfilesystemencoding", getfilesystemencoding),
+            ("audit", audit),
+            ("getfilesystemencodeerrors", getfilesystemencodeerrors),
             ("settrace", settrace),
             ("setprofile", setprofile),
             ("gettrace", gettrace),
