@@ -2,6 +2,12 @@
 # the context manager and the errors, in a temporary directory.
 import posix
 
+# A directory of this process alone: rpy and CPython may run side by side.
+_home = posix.getcwd()
+_work = "/tmp/_rpy_test_posix_%d" % posix.getpid()
+posix.mkdir(_work)
+posix.chdir(_work)
+
 base = "_rpy_test_posix_scandir_dir"
 
 def rmtree(d):
@@ -75,3 +81,5 @@ except TypeError as e:
 print(posix.DirEntry.__name__)
 rmtree(base)
 print(base in posix.listdir("."))
+posix.chdir(_home)
+posix.rmdir(_work)

@@ -2,6 +2,12 @@
 # fspath, uname, constants; errors with their errno names.
 import posix
 
+# A directory of this process alone: rpy and CPython may run side by side.
+_home = posix.getcwd()
+_work = "/tmp/_rpy_test_posix_%d" % posix.getpid()
+posix.mkdir(_work)
+posix.chdir(_work)
+
 
 base = "_rpy_test_posix_sys_dir"
 def cleanup():
@@ -112,3 +118,5 @@ print(posix.ST_RDONLY, posix.ST_NOSUID, posix.P_PID, posix.P_ALL, posix.PRIO_PRO
 print(posix.O_DIRECTORY, posix.O_NOFOLLOW, posix.O_SYNC, posix.O_DSYNC, posix.O_NOCTTY,
       posix.O_ACCMODE, posix.O_PATH, posix.O_TMPFILE)
 print(posix.strerror(2), posix.strerror(9))
+posix.chdir(_home)
+posix.rmdir(_work)
