@@ -171,7 +171,9 @@ class _Environ:
         return self
 
 
-environ = _Environ(posix.environ)
+# posix.environ holds bytes, as CPython's; this os.environ holds str.
+environ = _Environ({k.decode('utf-8', 'surrogateescape'): v.decode('utf-8', 'surrogateescape')
+                    for k, v in posix.environ.items()})
 
 
 def getenv(key, default=None):

@@ -9,6 +9,12 @@ pub mod fileio;
 pub mod gc;
 pub mod math;
 pub mod posix;
+#[cfg(unix)]
+pub mod posix_fd;
+#[cfg(unix)]
+pub mod posix_scandir;
+#[cfg(unix)]
+pub mod posix_sys;
 pub mod struct_;
 pub mod subprocess;
 pub mod sys;

@@ -14,13 +14,13 @@ use crate::vm::{PyErr, PyResult, Vm};
 
 /// A path argument: str, bytes, or an object with `__fspath__`. `bytes`
 /// says whether results naming files should be bytes too.
-struct PathArg {
-    path: PathBuf,
-    original: Value,
-    bytes: bool,
+pub(crate) struct PathArg {
+    pub(crate) path: PathBuf,
+    pub(crate) original: Value,
+    pub(crate) bytes: bool,
 }
 
-fn path_arg(vm: &mut Vm, v: &Value, func: &str, arg: &str) -> PyResult<PathArg> {
+pub(crate) fn path_arg(vm: &mut Vm, v: &Value, func: &str, arg: &str) -> PyResult<PathArg> {
     if let Some(s) = v.as_str() {
         return Ok(PathArg {
             path: PathBuf::from(s),
@@ -76,7 +76,7 @@ fn bytes_path(b: &[u8]) -> PathBuf {
 }
 
 /// A file name for results: bytes when the argument was bytes.
-fn name_value(vm: &mut Vm, name: &std::ffi::OsStr, bytes: bool) -> Value {
+pub(crate) fn name_value(vm: &mut Vm, name: &std::ffi::OsStr, bytes: bool) -> Value {
     if bytes {
         #[cfg(unix)]
         {
@@ -176,9 +176,16 @@ fn rename(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `stat(path)` / `lstat(path)`: the fields of `os.stat_result`.
 fn stat_impl(vm: &mut Vm, args: Args, name: &str, follow: bool) -> PyResult<Value> {
-    let [p] = args.bind(vm, name, ["path"], 1)?;
+    let [p, dir_fd, follow_arg] = args.bind(vm, name, ["path", "dir_fd", "follow_symlinks"], 1)?;
     vm.require(Capability::FileRead, "os.stat")?;
     let p = path_arg(vm, p.unwrap_or(&Value::None), name, "path")?;
+    if !matches!(dir_fd, None | Some(Value::None)) {
+        return Err(vm.not_implemented_error("dir_fd unavailable on this platform"));
+    }
+    let follow = match follow_arg {
+        Some(v) => follow && vm.is_true(v)?,
+        None => follow,
+    };
     let md = if follow {
         std::fs::metadata(&p.path)
     } else {
@@ -205,7 +212,7 @@ fn stat_time(secs: i64, nsec: i64) -> [Value; 3] {
 
 /// The 10 items and 9 named fields of `os.stat_result`.
 #[cfg(unix)]
-fn stat_fields(md: &std::fs::Metadata) -> Vec<Value> {
+pub(crate) fn stat_fields(md: &std::fs::Metadata) -> Vec<Value> {
     use std::os::unix::fs::MetadataExt;
     let [a, m, c] = [
         stat_time(md.atime(), md.atime_nsec()),
@@ -236,7 +243,7 @@ fn stat_fields(md: &std::fs::Metadata) -> Vec<Value> {
 }
 
 #[cfg(not(unix))]
-fn stat_fields(md: &std::fs::Metadata) -> Vec<Value> {
+pub(crate) fn stat_fields(md: &std::fs::Metadata) -> Vec<Value> {
     let mode = if md.is_dir() { 0o040755 } else { 0o100644 };
     let time = |t: std::io::Result<std::time::SystemTime>| {
         let d = t
@@ -319,19 +326,32 @@ fn getppid(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(i64::from(std::os::unix::process::parent_id())))
 }
 
+/// An environment name or value: str or bytes (CPython's os.py passes
+/// bytes on POSIX), as the OS string it stands for.
+fn env_arg(vm: &mut Vm, v: &Value, func: &str) -> PyResult<std::ffi::OsString> {
+    if let Some(s) = v.as_str() {
+        return Ok(std::ffi::OsString::from(s));
+    }
+    if let Some(Payload::Bytes(b)) = v.payload() {
+        return Ok(bytes_path(b).into_os_string());
+    }
+    Err(vm.type_error(format!(
+        "{func}: expected str or bytes, not {}",
+        vm.type_name(v)
+    )))
+}
+
 fn putenv(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [k, v] = args.exact(vm, "putenv")?;
     vm.require(Capability::Environment, "os.putenv")?;
-    let (Some(k), Some(v)) = (k.as_str(), v.as_str()) else {
-        return Err(vm.type_error("putenv: expected str arguments"));
-    };
-    if k.is_empty() || k.contains('=') {
+    let (k, v) = (env_arg(vm, k, "putenv")?, env_arg(vm, v, "putenv")?);
+    let kb = k.as_encoded_bytes();
+    if kb.is_empty() || kb.contains(&b'=') {
         return Err(vm.value_error("illegal environment variable name"));
     }
-    if k.contains('\0') || v.contains('\0') {
+    if kb.contains(&0) || v.as_encoded_bytes().contains(&0) {
         return Err(vm.value_error("embedded null byte"));
     }
-    let (k, v) = (k.to_owned(), v.to_owned());
     std::env::set_var(k, v);
     Ok(Value::None)
 }
@@ -339,29 +359,27 @@ fn putenv(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn unsetenv(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [k] = args.exact(vm, "unsetenv")?;
     vm.require(Capability::Environment, "os.unsetenv")?;
-    let Some(k) = k.as_str() else {
-        return Err(vm.type_error("unsetenv: expected a str argument"));
-    };
-    if k.is_empty() || k.contains('=') || k.contains('\0') {
+    let k = env_arg(vm, k, "unsetenv")?;
+    let kb = k.as_encoded_bytes();
+    if kb.is_empty() || kb.contains(&b'=') || kb.contains(&0) {
         return Err(vm.value_error("illegal environment variable name"));
     }
-    let k = k.to_owned();
     std::env::remove_var(k);
     Ok(Value::None)
 }
 
-/// The process environment as a dict of str (undecodable entries skipped);
-/// empty in a sandbox without environment access.
+/// The process environment as CPython's posix has it: a dict of bytes
+/// to bytes (os.py decodes it); empty in a sandbox without environment
+/// access.
 fn environ_dict(vm: &mut Vm) -> PyResult<Value> {
     let d = vm.new_dict_ref();
     if !vm.has_capability(Capability::Environment) {
         return Ok(Value::Obj(d));
     }
     for (k, v) in std::env::vars_os() {
-        if let (Some(k), Some(v)) = (k.to_str(), v.to_str()) {
-            let (k, v) = (vm.str_val(k), vm.str_val(v));
-            vm.dict_set(&d, k, v)?;
-        }
+        let k = vm.new_bytes(k.into_encoded_bytes());
+        let v = vm.new_bytes(v.into_encoded_bytes());
+        vm.dict_set(&d, k, v)?;
     }
     Ok(Value::Obj(d))
 }
@@ -429,6 +447,7 @@ fn exit_now(vm: &mut Vm, args: Args) -> PyResult<Value> {
     std::process::exit(code as i32)
 }
 
+#[cfg(not(unix))]
 fn isatty(vm: &mut Vm, args: Args) -> PyResult<Value> {
     use std::io::IsTerminal;
     let [fd] = args.exact(vm, "isatty")?;
@@ -465,11 +484,18 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
             ("urandom", urandom),
             ("cpu_count", cpu_count),
             ("_exit", exit_now),
-            ("isatty", isatty),
         ],
     );
+    #[cfg(not(unix))]
+    vm.module_add_fn(&m, "isatty", isatty);
     #[cfg(unix)]
     vm.module_add_fn(&m, "getppid", getppid);
+    #[cfg(unix)]
+    {
+        super::posix_fd::add_to(vm, &m)?;
+        super::posix_sys::add_to(vm, &m)?;
+        super::posix_scandir::add_to(vm, &m);
+    }
     let env = environ_dict(vm)?;
     vm.module_set(&m, "environ", env);
     let st = make_stat_result_type(vm)?;

@@ -147,6 +147,18 @@ fn getdefaultencoding(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Ok(vm.str_val("utf-8"))
 }
 
+/// File names are UTF-8, undecodable bytes kept as surrogates (os.py's
+/// fsencode/fsdecode and environ use these two).
+fn getfilesystemencoding(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<0>(vm, "getfilesystemencoding")?;
+    Ok(vm.str_val("utf-8"))
+}
+
+fn getfilesystemencodeerrors(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<0>(vm, "getfilesystemencodeerrors")?;
+    Ok(vm.str_val("surrogateescape"))
+}
+
 /// `sys._getframe(depth=0)`: the eval loop puts the caller's frame object
 /// in `vm.caller.frame` first (`wants_frame_object`); called some other
 /// way (from native code), the innermost Python frame is out of reach
@@ -227,6 +239,8 @@ pub fn init(vm: &mut Vm) {
             ("getrefcount", getrefcount),
             ("getsizeof", getsizeof),
             ("getdefaultencoding", getdefaultencoding),
+            ("getfilesystemencoding", getfilesystemencoding),
+            ("getfilesystemencodeerrors", getfilesystemencodeerrors),
             ("settrace", settrace),
             ("setprofile", setprofile),
             ("gettrace", gettrace),
