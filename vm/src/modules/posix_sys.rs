@@ -437,6 +437,37 @@ fn fork(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Err(unsupported(vm, "fork"))
 }
 
+/// `register_at_fork(*, before, after_in_child, after_in_parent)`: the
+/// arguments are checked as CPython checks them; since rpy never forks,
+/// the callables are never called.
+fn register_at_fork(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    if !args.pos().is_empty() {
+        return Err(vm.type_error("register_at_fork() takes no positional arguments"));
+    }
+    let mut any = false;
+    for (name, v) in args.kw() {
+        if !matches!(name, "before" | "after_in_child" | "after_in_parent") {
+            return Err(vm.type_error(format!(
+                "register_at_fork() got an unexpected keyword argument '{name}'"
+            )));
+        }
+        if matches!(v, Value::None) {
+            continue;
+        }
+        if !vm.is_callable(v) {
+            return Err(vm.type_error(format!(
+                "'{name}' must be callable, not {}",
+                vm.type_name(v)
+            )));
+        }
+        any = true;
+    }
+    if !any {
+        return Err(vm.type_error("At least one argument is required."));
+    }
+    Ok(Value::None)
+}
+
 fn execv(vm: &mut Vm, _args: Args) -> PyResult<Value> {
     Err(unsupported(vm, "execv"))
 }
@@ -731,6 +762,7 @@ pub fn add_to(vm: &mut Vm, m: &PyRef) -> PyResult<()> {
             ("waitstatus_to_exitcode", waitstatus_to_exitcode),
             ("system", system),
             ("fork", fork),
+            ("register_at_fork", register_at_fork),
             ("execv", execv),
             ("execve", execve),
             ("chmod", chmod),

@@ -711,12 +711,30 @@ fn int_to_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(vm.new_bytes(bytes))
 }
 
+/// The bytes of `int.from_bytes`'s argument: a buffer, or what `bytes(x)`
+/// makes of an iterable of ints or an object with `__bytes__` (CPython's
+/// PyObject_Bytes, which refuses str and int).
+fn from_bytes_source(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
+    if let Ok(b) = vm.bytes_like(v) {
+        return Ok(b);
+    }
+    if v.as_str().is_some() || matches!(v, Value::Int(_) | Value::Bool(_) | Value::None) {
+        return Err(vm.type_error(format!(
+            "cannot convert '{}' object to bytes",
+            vm.type_name(v)
+        )));
+    }
+    let ty = Value::Obj(vm.types.bytes.clone());
+    let b = vm.call(&ty, &[v.clone()])?;
+    vm.bytes_like(&b)
+}
+
 fn int_from_bytes(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let cls = args.this().clone();
     let [bytes, byteorder, signed] =
         args.shift()
             .bind(vm, "from_bytes", ["bytes", "byteorder", "signed"], 1)?;
-    let data = vm.bytes_like(bytes.unwrap_or(&Value::None))?;
+    let data = from_bytes_source(vm, bytes.unwrap_or(&Value::None))?;
     let little = match byteorder {
         Some(b) => match b.as_str() {
             Some("little") => true,
