@@ -725,7 +725,7 @@ fn from_bytes_source(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
         )));
     }
     let ty = Value::Obj(vm.types.bytes.clone());
-    let b = vm.call(&ty, &[v.clone()])?;
+    let b = vm.call(&ty, std::slice::from_ref(v))?;
     vm.bytes_like(&b)
 }
 
