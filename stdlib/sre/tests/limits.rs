@@ -9,7 +9,7 @@ fn interpreter() -> Interpreter {
     let mut interp = Interpreter::builder()
         .stdlib(&rpy_stdlib_frozen::STDLIB)
         .build();
-    rpy_sre::register(&mut interp);
+    rpy_stdlib::register(&mut interp);
     interp
 }
 

@@ -10,8 +10,7 @@ fn run(src: &str) -> String {
         .stdlib(&rpy_stdlib_frozen::STDLIB)
         .capture_output(true)
         .build_captured();
-    rpy_sre::register(&mut interp);
-    rpy_unicodedata::register(&mut interp);
+    rpy_stdlib::register(&mut interp);
     let Some(out) = out else {
         panic!("no captured output");
     };
