@@ -467,7 +467,7 @@ fn sandbox_denies_host_access() {
     let mut g = Interpreter::builder()
         .sandbox(true)
         .grant(Capability::FileRead)
-        .lib_dirs([&lib])
+        .lib_dirs(lib_and_cpython())
         .build();
     g.exec("data = open('/etc/passwd').read()").unwrap();
     assert!(g.eval_as::<bool>("'root' in data").unwrap());
@@ -487,13 +487,24 @@ fn sandbox_denies_host_access() {
     assert_eq!(e.type_name(), "PermissionError");
 }
 
+/// rpy's Lib/ and CPython's library directory (asked of python3): what
+/// `os` and `subprocess` are now read from.
+fn lib_and_cpython() -> [std::path::PathBuf; 2] {
+    let lib = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../Lib");
+    let out = std::process::Command::new("python3")
+        .args(["-I", "-c", "import os; print(os.path.dirname(os.__file__))"])
+        .output()
+        .expect("python3 (CPython 3.11) is needed for its library");
+    let cpython = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    [lib, std::path::PathBuf::from(cpython)]
+}
+
 #[test]
 fn sandbox_denies_process_exit_and_identity() {
-    // `os` is rpy's Lib/os.py on the native `posix`.
-    let lib = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../Lib");
+    // `os` is CPython's os.py on the native `posix`.
     let mut i = Interpreter::builder()
         .sandbox(true)
-        .lib_dirs([&lib])
+        .lib_dirs(lib_and_cpython())
         .build();
     for (code, what) in [
         ("os._exit(3)", "os._exit"),
@@ -517,7 +528,7 @@ fn sandbox_denies_process_exit_and_identity() {
     // Granted, the identity is readable.
     let mut g = Interpreter::builder()
         .sandbox(true)
-        .lib_dirs([&lib])
+        .lib_dirs(lib_and_cpython())
         .grant(Capability::Process)
         .build();
     assert_eq!(
