@@ -1,8 +1,8 @@
 //! `posix` file descriptors: `open`, `read`, `write`, `close`, `lseek`,
 //! `fstat`, `dup`, `pipe`... on rustix's safe system calls.
 //!
-//! A file descriptor is a plain int in Python, and turning an int into a
-//! Rust file handle would need `unsafe`. So each VM keeps a table of the
+//! A file descriptor is a plain int in Python, and safe Rust cannot turn
+//! an int into a file handle. So each VM keeps a table of the
 //! descriptors it opened itself (owned `OwnedFd`s keyed by their number);
 //! 0, 1 and 2 reach the process's standard streams through std's handles.
 //! Any other number is "not open" (EBADF), as a closed descriptor would be.
