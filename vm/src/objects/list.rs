@@ -457,7 +457,13 @@ fn list_sort(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let items = std::mem::take(&mut *l.borrow_mut());
     let res = sort_values(vm, items.clone(), &key, reverse);
     let l = this_list(vm, &this, "sort")?;
-    let modified = !l.borrow().is_empty();
+    // The list looks empty while it is sorted. Any growth allocates, and a
+    // later shrink keeps the capacity, so a mutation that emptied the list
+    // again is still seen (CPython checks its `allocated` field the same way).
+    let modified = {
+        let now = l.borrow();
+        !now.is_empty() || now.capacity() != 0
+    };
     match res {
         Ok(sorted) => {
             *l.borrow_mut() = sorted;

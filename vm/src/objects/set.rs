@@ -698,18 +698,17 @@ fn set_ixor(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn frozenset_hash(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let items: Vec<Value> = this_set(vm, args.this())?
-        .borrow()
-        .keys()
-        .cloned()
-        .collect();
+    let table = this_set(vm, args.this())?.borrow();
+    // The table keeps each item's hash, so nested frozensets are not
+    // rehashed (hashing `frozenset({frozenset({...})})` stays linear).
     // Order-independent combination of item hashes (as CPython's shuffle).
     let mut h: u64 = 0;
-    for it in &items {
-        let x = vm.hash(it)? as u64;
+    for (x, _) in table.entries() {
+        let x = x as u64;
         h ^= ((x ^ 89869747) ^ (x << 16)).wrapping_mul(3644798167);
     }
-    h ^= ((items.len() as u64) + 1).wrapping_mul(1927868237);
+    h ^= ((table.len() as u64) + 1).wrapping_mul(1927868237);
+    drop(table);
     h ^= (h >> 11) ^ (h >> 25);
     h = h.wrapping_mul(69069).wrapping_add(907133923);
     let mut r = h as i64;
