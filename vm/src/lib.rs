@@ -25,6 +25,7 @@
 mod alloc_gate;
 pub mod attr;
 pub mod builtins;
+pub(crate) mod codecs;
 pub mod convert;
 mod deadline;
 pub mod define;
@@ -43,7 +44,7 @@ pub mod interp_builder;
 pub mod interrupt;
 pub mod io;
 pub mod limits;
-pub mod modules;
+pub(crate) mod modules;
 pub mod names;
 pub mod native;
 pub mod native_args;
@@ -55,6 +56,7 @@ pub mod objects;
 pub mod protocol;
 pub(crate) mod runtime;
 pub mod sandbox;
+pub(crate) mod sys;
 pub mod text;
 pub mod text_bridge;
 pub mod traceback;
@@ -85,4 +87,16 @@ pub use rpy_compiler::bytecode::{BinaryOperator, ComparisonOperator, UnaryOperat
 pub use sandbox::Capability;
 pub use typed_fn::{FunctionBuilder, IntoNativeFn};
 pub use value::{PyRef, Value};
+pub use vm::{BufferExporter, ExportedBuffer, ModuleInit};
+
+// Numbers: Python ints, floats and complex numbers as Rust values, with
+// CPython's conversions (for `math`, `cmath`, `time`, `_struct`, ...).
+pub use objects::complex::{as_complex, c_abs, c_quot, new_complex, CErr};
+pub use objects::float::{as_float, float_to_int};
+pub use objects::int::{as_int, integer_to_f64, to_integer, IntVal};
+
+// Types and struct sequences.
+pub use objects::memoryview::decode_item;
+pub use objects::object_::type_qualname;
+pub use objects::struct_seq::StructSeqFields;
 pub use vm::{PyErr, PyResult, Vm};

@@ -9,6 +9,7 @@ use rpy_vm::interp::Interpreter;
 
 fn run(src: &str) -> String {
     let (mut interp, out) = Interpreter::with_captured_output();
+    rpy_stdlib::register(&mut interp); // gc
     let result = interp.run_source(src, "<frames test>");
     interp.flush();
     let mut text = out.borrow().stdout.clone();
