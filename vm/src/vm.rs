@@ -62,11 +62,6 @@ pub struct ExportedBuffer {
 pub struct CallerInfo {
     pub globals: Option<PyRef>,
     pub locals: Option<Value>,
-    /// First argument of the calling function (for `super()`).
-    pub first_arg: Option<Value>,
-    /// The `__class__` cell contents (for `super()`).
-    pub class_cell: Option<Value>,
-    pub has_class_cell: bool,
     /// The caller's frame object (for `sys._getframe`).
     pub frame: Option<PyRef>,
 }
