@@ -83,7 +83,7 @@ fn global_matches(interp: &mut Interpreter, prefix: &str) -> Vec<String> {
     let main = interp.main_module().dict().cloned();
     let builtins = interp.vm().builtins_dict.clone();
     for d in [main, Some(builtins)].into_iter().flatten() {
-        for (k, v) in rpy_vm::objects::dict::entries(&d) {
+        for (k, v) in rpy_vm::dict_entries(&d) {
             let Some(name) = k.as_str().map(|s| s.to_owned()) else {
                 continue;
             };

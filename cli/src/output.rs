@@ -5,8 +5,7 @@
 
 use std::io::IsTerminal;
 
-use rpy_vm::interrupt::InterruptFlag;
-use rpy_vm::io::{Output, StdOutput};
+use rpy_vm::{InterruptFlag, Output, StdOutput};
 
 /// When stdout is flushed besides explicit flushes.
 #[derive(Clone, Copy, PartialEq, Eq)]

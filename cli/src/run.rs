@@ -237,7 +237,7 @@ fn run_file(interp: &mut Interpreter, path: &Path, skip_first_line: bool) -> PyR
     }
     let source = match std::fs::read(path) {
         Ok(b) => String::from_utf8_lossy(&b).into_owned(),
-        Err(e) => return Err(rpy_vm::io::io_error(interp.vm(), e)),
+        Err(e) => return Err(interp.vm().io_error(&e, &[])),
     };
     let rest = source.split_once('\n').map(|x| x.1).unwrap_or("");
     let name = path.to_string_lossy().into_owned();

@@ -9,7 +9,7 @@
 use std::io::Read;
 use std::sync::atomic::Ordering;
 
-use rpy_vm::interrupt::InterruptFlag;
+use rpy_vm::InterruptFlag;
 
 /// Reads one line (with its '\n') of a terminal on stdin; `Ok(None)` at
 /// end of input.

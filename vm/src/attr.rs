@@ -533,8 +533,3 @@ impl Vm {
 fn is_native_fn(f: &Value) -> bool {
     matches!(f.payload(), Some(Payload::BuiltinFunction(_)))
 }
-
-/// Pointer equality helper.
-pub fn same(a: &PyRef, b: &PyRef) -> bool {
-    Rc::ptr_eq(a, b)
-}

@@ -143,6 +143,3 @@ impl<T: crate::convert::ToPython> crate::convert::ToPython for std::result::Resu
         }
     }
 }
-
-/// The result of the embedding API's friendly methods.
-pub type Result<T, E = Error> = std::result::Result<T, E>;

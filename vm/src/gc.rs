@@ -434,6 +434,29 @@ impl Vm {
         self.gc.tracked.len()
     }
 
+    /// Whether collections run automatically (`gc.isenabled()`).
+    pub fn gc_enabled(&self) -> bool {
+        self.gc.enabled
+    }
+
+    /// Turns automatic collections on or off (`gc.enable()`,
+    /// `gc.disable()`); [`collect_garbage`](Self::collect_garbage) still
+    /// collects.
+    ///
+    /// ```
+    /// let mut interp = rpy_vm::Interpreter::new();
+    /// interp.vm().set_gc_enabled(false);
+    /// assert!(!interp.vm().gc_enabled());
+    /// ```
+    pub fn set_gc_enabled(&mut self, on: bool) {
+        self.gc.enabled = on;
+    }
+
+    /// Container allocations since the last collection (`gc.get_count()`).
+    pub fn gc_count(&self) -> usize {
+        self.gc.allocs
+    }
+
     /// A full collection; returns the number of objects found unreachable.
     pub fn collect_garbage(&mut self) -> usize {
         if self.gc.collecting {

@@ -104,7 +104,7 @@ impl Interpreter {
             path.extend(f.dirs.iter().map(|d| d.root.to_owned()));
             vm.frozen_library = Some(f);
         }
-        crate::modules::sys::set_path(&mut vm, &path);
+        crate::sys::set_path(&mut vm, &path);
         Interpreter {
             vm,
             main,
@@ -138,7 +138,7 @@ impl Interpreter {
 
     /// Sets `sys.argv`.
     pub fn set_argv(&mut self, argv: &[String]) {
-        crate::modules::sys::set_argv(&mut self.vm, argv);
+        crate::sys::set_argv(&mut self.vm, argv);
     }
 
     /// Puts `dir` first on `sys.path` (the script directory, or '' for -c).

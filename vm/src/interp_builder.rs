@@ -25,6 +25,7 @@ use crate::frozen::FrozenLibrary;
 use crate::interp::Interpreter;
 use crate::io::CaptureOutput;
 use crate::sandbox::Capability;
+use crate::vm::Vm;
 
 /// Settings for a new [`Interpreter`]; see [`Interpreter::builder`].
 #[derive(Default, Clone)]
@@ -39,6 +40,7 @@ pub struct InterpreterBuilder {
     stdlib: Option<&'static FrozenLibrary>,
     lib_dirs: Option<Vec<PathBuf>>,
     no_pythonpath: bool,
+    native_modules: Vec<fn(&mut Vm)>,
 }
 
 /// Where an interpreter's `sys.path` comes from (see
@@ -133,6 +135,26 @@ impl InterpreterBuilder {
         self
     }
 
+    /// Registers native modules with `register` (called once, on the new
+    /// interpreter's `Vm`). The VM itself has only `builtins`, `sys`,
+    /// `_codecs`, `_weakref` and `_io`; CPython's native standard library
+    /// (`math`, `time`, `posix`, `array`, `_struct`, `_sre`, ...) lives in
+    /// the `rpy-stdlib` crate, which this crate cannot depend on:
+    /// `.native_modules(rpy_stdlib::register_vm)` offers all of it, and
+    /// each `rpy-*` stdlib crate's `register_vm` offers its own modules.
+    /// May be given more than once.
+    ///
+    /// ```
+    /// use rpy_vm::Interpreter;
+    /// let mut i = Interpreter::builder().native_modules(rpy_stdlib::register_vm).build();
+    /// assert_eq!(i.eval_as::<f64>("__import__('math').sqrt(4)").unwrap(), 2.0);
+    /// assert!(Interpreter::new().exec("import math").is_err());
+    /// ```
+    pub fn native_modules(mut self, register: fn(&mut Vm)) -> Self {
+        self.native_modules.push(register);
+        self
+    }
+
     /// Whether `PYTHONPATH` joins `sys.path` (default: yes, outside sandbox
     /// mode); `rpy -E` turns it off.
     pub fn pythonpath(mut self, on: bool) -> Self {
@@ -176,6 +198,9 @@ impl InterpreterBuilder {
         i.set_sandbox(self.sandbox);
         for c in self.grants {
             i.grant(c);
+        }
+        for register in self.native_modules {
+            register(i.vm());
         }
         (i, handle)
     }

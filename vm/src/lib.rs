@@ -23,46 +23,48 @@
 #![forbid(unsafe_code)]
 
 mod alloc_gate;
-pub mod attr;
-pub mod builtins;
-pub mod convert;
+pub(crate) mod attr;
+pub(crate) mod builtins;
+pub(crate) mod codecs;
+pub(crate) mod convert;
 mod deadline;
-pub mod define;
-pub mod error;
-pub mod eval;
-pub mod exit_hooks;
+pub(crate) mod define;
+pub(crate) mod error;
+pub(crate) mod eval;
+pub(crate) mod exit_hooks;
 mod flags;
-pub mod format;
-pub mod frozen;
-pub mod gc;
-pub mod hash;
-pub mod heap_stats;
-pub mod import;
-pub mod interp;
-pub mod interp_builder;
-pub mod interrupt;
-pub mod io;
-pub mod limits;
-pub mod modules;
-pub mod names;
-pub mod native;
-pub mod native_args;
-pub mod native_module;
+pub(crate) mod format;
+pub(crate) mod frozen;
+pub(crate) mod gc;
+pub(crate) mod hash;
+pub(crate) mod heap_stats;
+pub(crate) mod import;
+pub(crate) mod interp;
+pub(crate) mod interp_builder;
+pub(crate) mod interrupt;
+pub(crate) mod io;
+pub(crate) mod limits;
+pub(crate) mod modules;
+pub(crate) mod names;
+pub(crate) mod native;
+pub(crate) mod native_args;
+pub(crate) mod native_module;
 pub(crate) mod native_slots;
-pub mod native_type;
-pub mod object;
-pub mod objects;
-pub mod protocol;
+pub(crate) mod native_type;
+pub(crate) mod object;
+pub(crate) mod objects;
+pub(crate) mod protocol;
 pub(crate) mod runtime;
-pub mod sandbox;
-pub mod text;
-pub mod text_bridge;
-pub mod traceback;
+pub(crate) mod sandbox;
+pub(crate) mod sys;
+pub(crate) mod text;
+pub(crate) mod text_bridge;
+pub(crate) mod traceback;
 pub(crate) mod traceback_report;
-pub mod typed_fn;
-pub mod types;
-pub mod value;
-pub mod vm;
+pub(crate) mod typed_fn;
+pub(crate) mod types;
+pub(crate) mod value;
+pub(crate) mod vm;
 pub(crate) mod warn;
 
 pub use convert::{FromPython, IntoArgs, PyBytes, ToPython};
@@ -85,4 +87,29 @@ pub use rpy_compiler::bytecode::{BinaryOperator, ComparisonOperator, UnaryOperat
 pub use sandbox::Capability;
 pub use typed_fn::{FunctionBuilder, IntoNativeFn};
 pub use value::{PyRef, Value};
+pub use vm::{BufferExporter, ExportedBuffer, ModuleInit};
+
+// Numbers: Python ints, floats and complex numbers as Rust values, with
+// CPython's conversions (for `math`, `cmath`, `time`, `_struct`, ...).
+pub use objects::complex::{as_complex, c_abs, c_quot, new_complex, CErr};
+pub use objects::float::{as_float, float_to_int};
+pub use objects::int::{as_int, integer_to_f64, to_integer, IntVal};
+
+// Dicts: the table behind `Payload::Dict`, and reading one without
+// running Python code.
+pub use objects::dict::{entries as dict_entries, table as dict_table};
+pub use objects::table::DictTable;
+
+// Attributes, types and struct sequences.
+pub use native_args::index_arg;
+pub use objects::descriptor::set_instance_dict;
+pub use objects::generic_alias::new_alias as new_generic_alias;
+pub use objects::memoryview::decode_item;
+pub use objects::object_::type_qualname;
+pub use objects::struct_seq::StructSeqFields;
+
+// Output, Ctrl-C, and the Unicode tables `str` uses (for `_sre`).
+pub use interrupt::InterruptFlag;
+pub use io::{CaptureOutput, Output, StdOutput};
+pub use text::unicode_class;
 pub use vm::{PyErr, PyResult, Vm};

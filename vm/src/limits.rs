@@ -356,11 +356,3 @@ impl Vm {
         total
     }
 }
-
-/// Whether `e` is the VM's `ResourceLimitError`.
-pub fn is_resource_limit_error(vm: &Vm, e: &PyErr) -> bool {
-    match &vm.limits.error_class {
-        Some(c) => vm.err_matches(e, c),
-        None => false,
-    }
-}

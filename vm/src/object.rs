@@ -290,9 +290,6 @@ impl Payload {
     }
 }
 
-/// A flag cell helper used by several payloads.
-pub type Flag = Cell<bool>;
-
 // Dropping deeply nested containers (a list of a list of ... a million
 // deep) would recurse once per level on the Rust stack. Like CPython's
 // "trashcan", drops nest at most `MAX_DROP_DEPTH` deep; deeper payloads

@@ -16,7 +16,7 @@
 //!   start as copies of the prototypes'. The values copied are immutable
 //!   (functions, types, strings, struct sequences); the mutable ones
 //!   (`sys.path`, `sys.modules`, ...) are made per interpreter by
-//!   `modules::sys::init_interpreter`.
+//!   `sys::init_interpreter`.
 //!
 //! An interpreter holds an `Rc` of the runtime, so the runtime outlives it;
 //! the thread holds one too, and frees the runtime when it exits.

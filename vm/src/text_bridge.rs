@@ -81,7 +81,7 @@ impl Vm {
         errors: &str,
         which: usize,
     ) -> PyResult<Value> {
-        let info = crate::modules::codecs::lookup(self, encoding)?;
+        let info = crate::codecs::lookup(self, encoding)?;
         if let Ok(Value::Bool(false)) = self.get_attr_str(&info, "_is_text_encoding") {
             let verb = if which == 0 { "encode" } else { "decode" };
             let c = self.exc.lookup_error.clone();
@@ -90,7 +90,7 @@ impl Vm {
                 format!("'{encoding}' is not a text encoding; use codecs.{verb}() to handle arbitrary codecs"),
             ));
         }
-        crate::modules::codecs::call_codec(self, obj, encoding, errors, which)
+        crate::codecs::call_codec(self, obj, encoding, errors, which)
     }
 
     /// Builds `UnicodeEncodeError(encoding, object, start, end, reason)`

@@ -62,11 +62,6 @@ pub struct ExportedBuffer {
 pub struct CallerInfo {
     pub globals: Option<PyRef>,
     pub locals: Option<Value>,
-    /// First argument of the calling function (for `super()`).
-    pub first_arg: Option<Value>,
-    /// The `__class__` cell contents (for `super()`).
-    pub class_cell: Option<Value>,
-    pub has_class_cell: bool,
     /// The caller's frame object (for `sys._getframe`).
     pub frame: Option<PyRef>,
 }
@@ -224,7 +219,7 @@ impl Vm {
             native_types: p.native_types.clone(),
         };
         let mut vm = Vm::assemble(shared, Some(rt));
-        crate::modules::sys::init_interpreter(&mut vm);
+        crate::sys::init_interpreter(&mut vm);
         crate::objects::finalize::install(&vm);
         vm
     }
@@ -648,9 +643,53 @@ impl Vm {
         self.is_instance(&Value::Obj(err.0.clone()), cls)
     }
 
-    /// Registers a native module initialiser under `name` (importable).
+    /// Registers a native module initialiser under `name` (importable),
+    /// and lists it in `sys.builtin_module_names` (CPython's `os.py`
+    /// looks for `posix` there).
     pub fn register_module(&mut self, name: &str, init: ModuleInit) {
         self.native_modules.insert(name.to_owned(), init);
+        self.list_builtin_module(name);
+    }
+
+    /// Adds `name` to `sys.builtin_module_names` (a sorted tuple).
+    fn list_builtin_module(&mut self, name: &str) {
+        let sys = self.sys.clone();
+        let Some(d) = sys.dict().cloned() else {
+            return;
+        };
+        let mut names: Vec<String> = match self.dict_get_str(&d, "builtin_module_names") {
+            Some(t) => match t.as_tuple() {
+                Some(items) => items
+                    .iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect(),
+                None => return,
+            },
+            None => vec!["builtins".to_owned(), "sys".to_owned()],
+        };
+        if let Err(at) = names.binary_search_by(|n| n.as_str().cmp(name)) {
+            names.insert(at, name.to_owned());
+            let items: Vec<Value> = names.into_iter().map(|n| self.str_val(n)).collect();
+            let t = self.new_tuple(items);
+            self.module_set(&sys, "builtin_module_names", t);
+        }
+    }
+
+    /// The `OSError` subclass CPython raises for `e` (`FileNotFoundError`,
+    /// `PermissionError`, ...) with errno and strerror, then `extra`
+    /// constructor arguments: `[filename]` or `[filename, None, filename2]`.
+    ///
+    /// ```
+    /// let mut interp = rpy_vm::Interpreter::new();
+    /// let vm = interp.vm();
+    /// let e = std::io::Error::from(std::io::ErrorKind::NotFound);
+    /// let name = vm.str_val("x.txt");
+    /// let err = vm.io_error(&e, &[name]);
+    /// let cls = vm.exc.file_not_found_error.clone();
+    /// assert!(vm.err_matches(&err, &cls));
+    /// ```
+    pub fn io_error(&mut self, e: &std::io::Error, extra: &[Value]) -> PyErr {
+        crate::io::os_error_from(self, e, extra)
     }
 
     /// The initialiser of native module `name`: this interpreter's own,

@@ -269,7 +269,10 @@ fn call_python_from_rust() {
 
 #[test]
 fn recursion_limit_stops_deep_recursion() {
-    let mut i = Interpreter::builder().recursion_limit(100).build();
+    let mut i = Interpreter::builder()
+        .native_modules(rpy_stdlib::register_vm)
+        .recursion_limit(100)
+        .build();
     let e = i.exec("def f(n): return f(n + 1)\nf(0)").unwrap_err();
     assert_eq!(
         e.to_string(),
@@ -285,7 +288,10 @@ fn recursion_limit_stops_deep_recursion() {
 
 #[test]
 fn instruction_budget_stops_infinite_loops() {
-    let mut i = Interpreter::builder().instruction_budget(100_000).build();
+    let mut i = Interpreter::builder()
+        .native_modules(rpy_stdlib::register_vm)
+        .instruction_budget(100_000)
+        .build();
     let e = i.exec("while True: pass").unwrap_err();
     assert_eq!(e.type_name(), "ResourceLimitError");
     assert!(e.is_instance("RuntimeError"));
@@ -312,6 +318,7 @@ fn instruction_budget_stops_infinite_loops() {
 #[test]
 fn time_limit_stops_infinite_loops() {
     let mut i = Interpreter::builder()
+        .native_modules(rpy_stdlib::register_vm)
         .time_limit(Duration::from_millis(200))
         .build();
     let start = Instant::now();
@@ -337,6 +344,7 @@ fn time_limit_stops_infinite_loops() {
 #[test]
 fn time_limit_holds_in_slow_bodies_and_sleeps() {
     let mut i = Interpreter::builder()
+        .native_modules(rpy_stdlib::register_vm)
         .time_limit(Duration::from_millis(300))
         .build();
     // A sleep longer than the limit ends at the limit.
@@ -370,7 +378,10 @@ fn time_limit_holds_in_slow_bodies_and_sleeps() {
 
 #[test]
 fn memory_limit_stops_growing_containers() {
-    let mut i = Interpreter::builder().memory_limit(32 << 20).build();
+    let mut i = Interpreter::builder()
+        .native_modules(rpy_stdlib::register_vm)
+        .memory_limit(32 << 20)
+        .build();
     let e = i
         .exec("x = []\nwhile True:\n    x.append(x and len(x))")
         .unwrap_err();
@@ -434,6 +445,7 @@ fn sandbox_denies_host_access() {
     // `open` forwards to `io.open`: the library (Lib/, as files here).
     let lib = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../Lib");
     let (mut i, out) = Interpreter::builder()
+        .native_modules(rpy_stdlib::register_vm)
         .sandbox(true)
         .lib_dirs([&lib])
         .capture_output(true)
@@ -465,6 +477,7 @@ fn sandbox_denies_host_access() {
 
     // Granting FileRead lifts the permission check.
     let mut g = Interpreter::builder()
+        .native_modules(rpy_stdlib::register_vm)
         .sandbox(true)
         .grant(Capability::FileRead)
         .lib_dirs(lib_and_cpython())
@@ -503,6 +516,7 @@ fn lib_and_cpython() -> [std::path::PathBuf; 2] {
 fn sandbox_denies_process_exit_and_identity() {
     // `os` is CPython's os.py on the native `posix`.
     let mut i = Interpreter::builder()
+        .native_modules(rpy_stdlib::register_vm)
         .sandbox(true)
         .lib_dirs(lib_and_cpython())
         .build();
@@ -527,6 +541,7 @@ fn sandbox_denies_process_exit_and_identity() {
     drop(i);
     // Granted, the identity is readable.
     let mut g = Interpreter::builder()
+        .native_modules(rpy_stdlib::register_vm)
         .sandbox(true)
         .lib_dirs(lib_and_cpython())
         .grant(Capability::Process)
@@ -539,7 +554,10 @@ fn sandbox_denies_process_exit_and_identity() {
 
 #[test]
 fn captured_output() {
-    let (mut i, out) = Interpreter::builder().capture_output(true).build_captured();
+    let (mut i, out) = Interpreter::builder()
+        .native_modules(rpy_stdlib::register_vm)
+        .capture_output(true)
+        .build_captured();
     i.exec("import sys\nprint('out', 1)\nprint('err', file=sys.stderr)")
         .unwrap();
     let out = out.expect("captured");
@@ -550,7 +568,10 @@ fn captured_output() {
 #[test]
 fn interpreters_are_independent() {
     let mut a = Interpreter::new();
-    let mut b = Interpreter::builder().instruction_budget(10_000).build();
+    let mut b = Interpreter::builder()
+        .native_modules(rpy_stdlib::register_vm)
+        .instruction_budget(10_000)
+        .build();
     a.exec("x = 1").unwrap();
     b.exec("x = 2").unwrap();
     assert_eq!(a.get::<i64>("x").unwrap(), 1);

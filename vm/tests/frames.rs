@@ -5,10 +5,11 @@
 //! seen through its globals only. Also: frame objects never crash on odd
 //! uses and their reference cycles are collected.
 
-use rpy_vm::interp::Interpreter;
+use rpy_vm::Interpreter;
 
 fn run(src: &str) -> String {
     let (mut interp, out) = Interpreter::with_captured_output();
+    rpy_stdlib::register(&mut interp); // gc
     let result = interp.run_source(src, "<frames test>");
     interp.flush();
     let mut text = out.borrow().stdout.clone();

@@ -8,6 +8,7 @@ use rpy_vm::Interpreter;
 
 fn interrupted(src: &str) -> String {
     let (mut interp, _out) = Interpreter::with_captured_output();
+    rpy_stdlib::register(&mut interp); // time.sleep
     interp.vm().interrupt_flag().store(true, Ordering::SeqCst);
     let err = match interp.run_source(src, "<test>") {
         Ok(()) => panic!("{src:?} ran to the end despite the interrupt"),

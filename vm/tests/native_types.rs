@@ -337,6 +337,7 @@ impl FromPythonArg for usize {
 #[test]
 fn slots_class_methods_subclasses_and_gc() {
     let mut i = Interpreter::new();
+    rpy_stdlib::register(&mut i); // gc
     i.register_class::<Bag>();
     i.exec(
         "b = Bag(1, 2)\n\

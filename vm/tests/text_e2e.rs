@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use rpy_vm::interp::Interpreter;
+use rpy_vm::Interpreter;
 
 fn program(name: &str) -> (PathBuf, String) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))

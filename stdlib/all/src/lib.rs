@@ -31,4 +31,8 @@ pub fn register_vm(vm: &mut Vm) {
     rpy_unicodedata::register_vm(vm);
     rpy_sysmods::register_vm(vm);
     rpy_ast::register_vm(vm);
+    rpy_math::register_vm(vm);
+    rpy_time::register_vm(vm);
+    rpy_array::register_vm(vm);
+    rpy_posix::register_vm(vm);
 }

@@ -14,7 +14,7 @@
 
 use std::cell::RefCell;
 
-use rpy_vm::objects::table::DictTable;
+use rpy_vm::DictTable;
 use rpy_vm::{Args, Payload, PyRef, PyResult, Value, Vm};
 
 const FACTORY: &str = "default_factory";

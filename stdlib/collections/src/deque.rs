@@ -9,7 +9,7 @@
 
 use std::collections::VecDeque;
 
-use rpy_vm::objects::generic_alias::new_alias;
+use rpy_vm::new_generic_alias as new_alias;
 use rpy_vm::{
     BinaryOperator, ClassDef, ComparisonOperator, KwArgs, Native, NativeClass, OptArg, Payload,
     PyErr, PyRef, PyResult, Value, VarArgs, Vm,

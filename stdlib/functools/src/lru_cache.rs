@@ -7,7 +7,6 @@
 //! function, a key's `__hash__`/`__eq__`), so the function may call
 //! itself through the cache and `cache_clear()` may run meanwhile.
 
-use rpy_vm::objects::dict;
 use rpy_vm::{
     Args, ClassDef, KwArgs, Native, NativeClass, OptArg, PyRef, PyResult, Value, VarArgs, Vm,
 };
@@ -77,7 +76,7 @@ impl NativeClass for LruCache {
     fn clear(&mut self, out: &mut Vec<Value>) {
         out.push(std::mem::replace(&mut self.func, Value::None));
         out.push(std::mem::replace(&mut self.cache_info_type, Value::None));
-        if let Some(t) = dict::table(&self.cache) {
+        if let Some(t) = rpy_vm::dict_table(&self.cache) {
             if let Ok(mut t) = t.try_borrow_mut() {
                 while let Some((k, v)) = t.pop_last() {
                     out.push(k);
@@ -109,7 +108,7 @@ fn new_wrapper(vm: &mut Vm, args: Args<'_>) -> PyResult<LruCache> {
     let maxsize = if maxsize.is_none() {
         None
     } else if vm.is_index(maxsize) {
-        let n = rpy_vm::native_args::index_arg(vm, maxsize)?;
+        let n = rpy_vm::index_arg(vm, maxsize)?;
         Some(usize::try_from(n).unwrap_or(0))
     } else {
         return Err(vm.type_error("maxsize should be integer or None"));
@@ -143,7 +142,7 @@ fn call(vm: &mut Vm, this: Native<LruCache>, args: Args<'_>) -> PyResult<Value> 
         return vm.call_with(&func, args);
     }
     let (key, h) = make_key(vm, &args, typed, &mark)?;
-    let Some(table) = dict::table(&cache) else {
+    let Some(table) = rpy_vm::dict_table(&cache) else {
         return Err(vm.system_error("lru_cache: the cache is not a dict"));
     };
     if let Some(i) = vm.table_find(table, &key, h)? {
@@ -204,7 +203,7 @@ fn cache_info(vm: &mut Vm, this: Native<LruCache>) -> PyResult<Value> {
             c.cache.clone(),
         )
     })?;
-    let currsize = dict::table(&cache).map_or(0, |t| t.borrow().len());
+    let currsize = rpy_vm::dict_table(&cache).map_or(0, |t| t.borrow().len());
     let as_int = |n: u64| Value::Int(i64::try_from(n).unwrap_or(i64::MAX));
     let maxsize = match maxsize {
         Some(m) => as_int(m as u64),
@@ -221,7 +220,7 @@ fn cache_clear(vm: &mut Vm, this: &Native<LruCache>) -> PyResult<Value> {
         c.cache.clone()
     })?;
     // The entries are dropped after the table's borrow ends.
-    let old = dict::table(&cache).map(|t| std::mem::take(&mut *t.borrow_mut()));
+    let old = rpy_vm::dict_table(&cache).map(|t| std::mem::take(&mut *t.borrow_mut()));
     drop(old);
     Ok(Value::None)
 }

@@ -303,7 +303,7 @@ fn length_hint(vm: &mut Vm, args: Args<'_>) -> PyResult<Value> {
         return Err(vm.system_error("length_hint: argument not bound"));
     };
     let default = match default {
-        Some(d) => rpy_vm::native_args::index_arg(vm, d)?,
+        Some(d) => rpy_vm::index_arg(vm, d)?,
         None => 0,
     };
     let type_error = vm.exc.type_error.clone();

@@ -5,8 +5,7 @@
 //! `__setstate__` make copy and pickle work; the repr names the class as
 //! CPython's `tp_name` does.
 
-use rpy_vm::objects::dict;
-use rpy_vm::objects::generic_alias::new_alias;
+use rpy_vm::new_generic_alias as new_alias;
 use rpy_vm::{Args, ClassDef, KwArgs, Native, NativeClass, PyRef, PyResult, Value, VarArgs, Vm};
 
 use crate::arguments::tp_name;
@@ -72,7 +71,7 @@ fn new_partial(vm: &mut Vm, pos: Vec<Value>, kw: Vec<(String, Value)>) -> PyResu
         let (f, a, k) = inner.with(vm, |p| (p.func.clone(), p.args.clone(), p.keywords.clone()))?;
         func = f;
         all_args.extend(a.as_tuple().unwrap_or(&[]).iter().cloned());
-        for (key, value) in dict::entries(&k) {
+        for (key, value) in rpy_vm::dict_entries(&k) {
             vm.dict_set(&keywords, key, value)?;
         }
     }
@@ -124,7 +123,7 @@ fn call(vm: &mut Vm, this: Native<Partial>, args: Args<'_>) -> PyResult<Value> {
     let (func, pargs, keywords) =
         this.with(vm, |p| (p.func.clone(), p.args.clone(), p.keywords.clone()))?;
     let pargs = pargs.as_tuple().unwrap_or(&[]);
-    let stored = dict::entries(&keywords);
+    let stored = rpy_vm::dict_entries(&keywords);
     if pargs.is_empty() && stored.is_empty() {
         return vm.call_with(&func, args);
     }
@@ -180,7 +179,7 @@ fn repr_parts(vm: &mut Vm, this: &Native<Partial>) -> PyResult<String> {
         out.push_str(", ");
         out.push_str(&vm.repr(&a)?);
     }
-    for (k, v) in dict::entries(&keywords) {
+    for (k, v) in rpy_vm::dict_entries(&keywords) {
         out.push_str(", ");
         out.push_str(&vm.str(&k)?);
         out.push('=');
@@ -232,7 +231,7 @@ fn setstate(vm: &mut Vm, this: Native<Partial>, state: Value) -> PyResult<Value>
         Some(d) if !kw.is_none() && d.class_is(&dict_class) => d.clone(),
         Some(d) if !kw.is_none() => {
             let copy = vm.new_dict_ref();
-            for (k, v) in dict::entries(d) {
+            for (k, v) in rpy_vm::dict_entries(d) {
                 vm.dict_set(&copy, k, v)?;
             }
             copy
@@ -244,7 +243,7 @@ fn setstate(vm: &mut Vm, this: Native<Partial>, state: Value) -> PyResult<Value>
     } else {
         inst_dict
     };
-    rpy_vm::objects::descriptor::set_instance_dict(vm, &this.value(), new_dict)?;
+    rpy_vm::set_instance_dict(vm, &this.value(), new_dict)?;
     let old = this.with_mut(vm, |p| {
         let f = std::mem::replace(&mut p.func, func);
         let a = std::mem::replace(&mut p.args, fargs);

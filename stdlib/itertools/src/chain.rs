@@ -106,7 +106,7 @@ impl NativeClass for Chain {
         c.classmethod(
             "__class_getitem__",
             |vm: &mut Vm, cls: PyRef, item: Value| -> Value {
-                rpy_vm::objects::generic_alias::new_alias(vm, Value::Obj(cls), item, false)
+                rpy_vm::new_generic_alias(vm, Value::Obj(cls), item, false)
             },
         );
         c.iter(|_vm, this| Ok(this.value()));

@@ -4,7 +4,7 @@
 //! mappings that the *_IGNORE opcodes apply. Unicode properties come from
 //! the VM's tables, so they agree with `str.isalnum` and friends.
 
-use rpy_vm::text::unicode_class as uc;
+use rpy_vm::unicode_class as uc;
 
 /// `ch` as a `char`, if it is one (surrogates and out-of-range words are not).
 fn as_char(ch: u32) -> Option<char> {

@@ -1,6 +1,6 @@
 //! rpy's small native modules that CPython's pure-Python library imports
 //! at its top: `_thread`, `errno`, `_stat`, `_string`, `atexit`, `_contextvars`,
-//! `_signal`, written
+//! `_signal`, `gc`, written
 //! against the VM's public native-module API.
 //!
 //! ```
@@ -17,6 +17,7 @@ mod context_var;
 mod contextvars_module;
 mod errno_module;
 mod format_markup;
+mod gc_module;
 mod signal_module;
 mod signal_numbers;
 mod stat_module;
@@ -51,4 +52,5 @@ pub fn register_vm(vm: &mut Vm) {
     vm.register_module("_thread", Rc::new(thread_module::init));
     vm.register_module("_contextvars", Rc::new(contextvars_module::init));
     vm.register_module("_signal", Rc::new(signal_module::init));
+    vm.register_module("gc", Rc::new(gc_module::make));
 }

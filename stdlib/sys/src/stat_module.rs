@@ -89,7 +89,7 @@ const TESTS: &[(&str, u32)] = &[
 /// A mode argument as CPython converts it (an int, no `__index__`, at
 /// most 32 bits), with its messages.
 fn mode_arg(vm: &mut Vm, v: &Value) -> PyResult<u32> {
-    let Some(i) = rpy_vm::objects::int::to_integer(v) else {
+    let Some(i) = rpy_vm::to_integer(v) else {
         return Err(vm.type_error("an integer is required"));
     };
     if i < 0i64 {

@@ -361,7 +361,7 @@ impl NativeClass for RLock {
 
 /// An unsigned C long argument ("k" format: wraps like CPython's).
 fn u64_arg(vm: &mut Vm, v: &Value) -> PyResult<u64> {
-    let Some(i) = rpy_vm::objects::int::to_integer(v) else {
+    let Some(i) = rpy_vm::to_integer(v) else {
         return Err(vm.type_error("an integer is required"));
     };
     Ok(match u64::try_from(&i) {

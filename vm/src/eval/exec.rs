@@ -1396,9 +1396,6 @@ impl Vm {
         crate::vm::CallerInfo {
             globals: Some(f.globals.clone()),
             locals,
-            first_arg: None,
-            class_cell: None,
-            has_class_cell: false,
             frame: None,
         }
     }

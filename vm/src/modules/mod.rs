@@ -1,51 +1,33 @@
-//! Native modules built into the VM (one file per module). Each module
-//! registers an initialiser with `Vm::register_module` — the same API
-//! embedders use — except `sys`, which exists from start-up.
+//! The native modules still built into the VM: `_io`, `_subprocess` and
+//! `_traceback` (being replaced). The others live in `stdlib/` crates
+//! (registered by `rpy_stdlib::register`); `sys` is in `crate::sys`,
+//! `_codecs` in `crate::codecs`, `_weakref` in `crate::objects::weakref`.
 
-pub mod array;
-pub mod cmath;
-pub mod codecs;
 pub mod fileio;
-pub mod gc;
-pub mod math;
-pub mod posix;
-#[cfg(unix)]
-pub mod posix_fd;
-#[cfg(unix)]
-pub mod posix_scandir;
-#[cfg(unix)]
-pub mod posix_sys;
-pub mod struct_;
 pub mod subprocess;
-pub mod sys;
-pub mod sys_audit;
-pub mod time;
 pub mod traceback;
 
 use std::rc::Rc;
 
 use crate::vm::Vm;
 
-/// Creates `sys` and registers the other built-in modules.
+/// What `_io` and `_subprocess` used from the posix module.
+pub(crate) mod posix {
+    use crate::value::Value;
+    use crate::vm::{PyErr, Vm};
+
+    /// The OSError for `e`, naming the file when there is one.
+    pub fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<&Value>) -> PyErr {
+        vm.io_error(e, filename.map(std::slice::from_ref).unwrap_or(&[]))
+    }
+}
+
+/// Creates `sys` and registers the core native modules.
 pub fn init(vm: &mut Vm) {
-    sys::init(vm);
-    vm.register_module("array", Rc::new(array::init));
-    vm.register_module("math", Rc::new(math::make));
-    vm.register_module("cmath", Rc::new(cmath::make));
-    vm.register_module("time", Rc::new(time::make));
-    vm.register_module("gc", Rc::new(gc::make));
+    crate::sys::init(vm);
     vm.register_module("_io", Rc::new(fileio::init));
     vm.register_module("_subprocess", Rc::new(subprocess::init));
-    vm.register_module("posix", Rc::new(posix::init));
     vm.register_module("_traceback", Rc::new(traceback::init));
-    vm.register_module("_struct", Rc::new(struct_::init));
-    vm.register_module("_codecs", Rc::new(codecs::init));
+    vm.register_module("_codecs", Rc::new(crate::codecs::init));
     vm.register_module("_weakref", Rc::new(crate::objects::weakref::make_module));
-    let mut names: Vec<String> = vm.native_modules.keys().cloned().collect();
-    names.extend(["builtins".to_owned(), "sys".to_owned()]);
-    names.sort();
-    let names: Vec<_> = names.into_iter().map(|n| vm.str_val(n)).collect();
-    let names = vm.new_tuple(names);
-    let m = vm.sys.clone();
-    vm.module_set(&m, "builtin_module_names", names);
 }

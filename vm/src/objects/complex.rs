@@ -39,7 +39,7 @@ pub fn new_complex(vm: &mut Vm, r: f64, i: f64) -> Value {
 }
 
 /// A complex math failure, as CPython's errno after an operation.
-pub(crate) enum CErr {
+pub enum CErr {
     /// EDOM
     Domain,
     /// ERANGE
@@ -51,7 +51,7 @@ pub(crate) fn c_prod(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
 }
 
 /// `a / b` by Smith's method, as CPython's `_Py_c_quot`.
-pub(crate) fn c_quot(a: (f64, f64), b: (f64, f64)) -> Result<(f64, f64), CErr> {
+pub fn c_quot(a: (f64, f64), b: (f64, f64)) -> Result<(f64, f64), CErr> {
     let (abs_br, abs_bi) = (b.0.abs(), b.1.abs());
     if abs_br >= abs_bi {
         if abs_br == 0.0 {
@@ -363,7 +363,7 @@ fn complex_imag(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 /// `abs(z)` (CPython's `_Py_c_abs`): infinite if either part is, even
 /// with a NaN; OverflowError when the finite result overflows.
-pub(crate) fn c_abs(z: (f64, f64)) -> Result<f64, CErr> {
+pub fn c_abs(z: (f64, f64)) -> Result<f64, CErr> {
     if !z.0.is_finite() || !z.1.is_finite() {
         if z.0.is_infinite() {
             return Ok(z.0.abs());

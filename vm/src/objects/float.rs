@@ -265,56 +265,6 @@ pub fn float_binop(vm: &mut Vm, op: B, x: f64, y: f64) -> PyResult<Option<Value>
     Ok(Some(Value::Float(r)))
 }
 
-/// Parses a float literal as `float(str)` does.
-pub fn parse_float(s: &str) -> Option<f64> {
-    let t = s.trim_matches(|c: char| c.is_whitespace());
-    let lower = t.to_ascii_lowercase();
-    let (sign, body) = match lower.as_bytes().first() {
-        Some(b'-') => (-1.0, &lower[1..]),
-        Some(b'+') => (1.0, &lower[1..]),
-        _ => (1.0, &lower[..]),
-    };
-    match body {
-        "inf" | "infinity" => return Some(sign * f64::INFINITY),
-        "nan" => return Some(f64::NAN),
-        _ => {}
-    }
-    if body.is_empty() {
-        return None;
-    }
-    // Underscores only between digits.
-    let b = body.as_bytes();
-    for (i, c) in b.iter().enumerate() {
-        if *c == b'_' {
-            let prev = i.checked_sub(1).and_then(|j| b.get(j));
-            let next = b.get(i + 1);
-            if !matches!(prev, Some(p) if p.is_ascii_digit())
-                || !matches!(next, Some(n) if n.is_ascii_digit())
-            {
-                return None;
-            }
-        } else if !(c.is_ascii_digit() || *c == b'.' || *c == b'e' || *c == b'+' || *c == b'-') {
-            return None;
-        }
-    }
-    let clean: String = body.chars().filter(|c| *c != '_').collect();
-    if clean.starts_with('+') || clean.starts_with('-') {
-        return None;
-    }
-    if !clean
-        .chars()
-        .next()
-        .map(|c| c.is_ascii_digit() || c == '.')
-        .unwrap_or(false)
-    {
-        return None;
-    }
-    if clean == "." || clean.starts_with(".e") {
-        return None;
-    }
-    clean.parse::<f64>().ok().map(|f| sign * f)
-}
-
 fn this_float(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     as_float(v).ok_or_else(|| {
         vm.type_error(format!(
@@ -395,47 +345,6 @@ fn float_ceil(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn float_float(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Float(this_float(vm, args.this())?))
-}
-
-/// Round half to even at `nd` decimal digits, via exact decimal strings.
-pub fn round_float(x: f64, nd: i64) -> f64 {
-    if !x.is_finite() || x == 0.0 {
-        return x;
-    }
-    if nd > 325 {
-        return x;
-    }
-    if nd < -330 {
-        return 0.0f64.copysign(x);
-    }
-    // Exact rational arithmetic: round(x * 10**nd) / 10**nd.
-    let Ok(r) = Rational::try_from(x) else {
-        return x;
-    };
-    let p = Rational::from(Integer::from(10)).pow_i64(nd);
-    let scaled = r * &p;
-    let (q, _) = Integer::rounding_from(&scaled, RoundingMode::Nearest);
-    let back = Rational::from(q) / p;
-    let (f, _) = f64::rounding_from(&back, RoundingMode::Nearest);
-    if f == 0.0 {
-        0.0f64.copysign(x)
-    } else {
-        f
-    }
-}
-
-trait PowI64 {
-    fn pow_i64(self, e: i64) -> Rational;
-}
-impl PowI64 for Rational {
-    fn pow_i64(self, e: i64) -> Rational {
-        use malachite::num::arithmetic::traits::Pow;
-        if e >= 0 {
-            self.pow(e as u64)
-        } else {
-            Rational::from(1) / self.pow(e.unsigned_abs())
-        }
-    }
 }
 
 fn float_round(vm: &mut Vm, args: Args) -> PyResult<Value> {

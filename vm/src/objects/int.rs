@@ -6,7 +6,7 @@
 use std::cmp::Ordering;
 
 use malachite::num::arithmetic::traits::{DivMod, FloorLogBase2, Pow, Sign, UnsignedAbs};
-use malachite::num::conversion::traits::{Digits, FromStringBase, RoundingFrom};
+use malachite::num::conversion::traits::{Digits, RoundingFrom};
 use malachite::num::logic::traits::SignificantBits;
 use malachite::rounding_modes::RoundingMode;
 use malachite::{Integer, Natural, Rational};
@@ -379,82 +379,6 @@ pub fn int_to_decimal(vm: &mut Vm, v: &IntVal) -> PyResult<String> {
             Ok(s)
         }
     }
-}
-
-/// Parses an int literal string as `int(s, base)` does; `None` if invalid.
-pub fn parse_int(s: &str, base: u32) -> Option<(Integer, usize)> {
-    let t = s.trim_matches(|c: char| c.is_whitespace());
-    let (neg, body) = match t.as_bytes().first() {
-        Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
-        _ => (false, t),
-    };
-    let mut base = base;
-    let mut body = body;
-    let lower = body.to_ascii_lowercase();
-    let prefixed = |p: &str| lower.starts_with(p);
-    if base == 0 || base == 16 || base == 8 || base == 2 {
-        let pb = if prefixed("0x") {
-            16
-        } else if prefixed("0o") {
-            8
-        } else if prefixed("0b") {
-            2
-        } else {
-            0
-        };
-        if pb != 0 && (base == 0 || base == pb) {
-            base = pb;
-            body = &body[2..];
-            body = body.strip_prefix('_').unwrap_or(body);
-        } else if base == 0 {
-            base = 10;
-            // "0" followed by digits is not allowed in base 0 (except zeros).
-            let digits: String = body.chars().filter(|c| *c != '_').collect();
-            if digits.len() > 1 && digits.starts_with('0') && digits.chars().any(|c| c != '0') {
-                return None;
-            }
-        }
-    }
-    if body.is_empty() || body.starts_with('_') || body.ends_with('_') || body.contains("__") {
-        return None;
-    }
-    let clean: String = body.chars().filter(|c| *c != '_').collect();
-    if !clean.chars().all(|c| c.is_digit(base)) {
-        // Allow non-ASCII decimal digits.
-        if base == 10 {
-            let conv: Option<String> = clean
-                .chars()
-                .map(|c| {
-                    if c.is_ascii_digit() {
-                        Some(c)
-                    } else {
-                        unicode_digit(c)
-                    }
-                })
-                .collect();
-            let conv = conv?;
-            let n = Integer::from_string_base(10, &conv)?;
-            return Some((if neg { -n } else { n }, conv.len()));
-        }
-        return None;
-    }
-    let n = Integer::from_string_base(base as u8, &clean)?;
-    Some((if neg { -n } else { n }, clean.len()))
-}
-
-/// The ASCII digit of a Unicode decimal digit (common blocks).
-fn unicode_digit(c: char) -> Option<char> {
-    let n = c as u32;
-    for base in [
-        0x660, 0x6f0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66, 0xe50, 0xed0,
-        0xff10, 0x1d7ce,
-    ] {
-        if (base..base + 10).contains(&n) {
-            return char::from_digit(n - base, 10);
-        }
-    }
-    None
 }
 
 // ---- methods ----

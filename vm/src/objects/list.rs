@@ -6,7 +6,7 @@ use std::cmp::Ordering;
 
 use crate::native::Args;
 use crate::object::Payload;
-use crate::value::{PyRef, Value};
+use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 /// The items cell of a list value.
@@ -679,9 +679,4 @@ pub fn init(vm: &mut Vm) {
     );
     vm.set_class_const(&t, "__hash__", Value::None);
     crate::objects::ops_slots::add_binary_slots(vm, &t);
-}
-
-/// A new list object ref (helper).
-pub fn new_list_ref(vm: &mut Vm, items: Vec<Value>) -> PyRef {
-    vm.alloc(vm.types.list.clone(), Payload::List(RefCell::new(items)))
 }

@@ -142,7 +142,7 @@ fn format_size(format: &str) -> Option<usize> {
 
 /// Decodes one item of `format` from its native-endian bytes (also how
 /// `array.array` reads its items).
-pub(crate) fn decode_item(vm: &mut Vm, format: &str, raw: &[u8]) -> PyResult<Value> {
+pub fn decode_item(vm: &mut Vm, format: &str, raw: &[u8]) -> PyResult<Value> {
     let f = format.strip_prefix('@').unwrap_or(format);
     let mut le = raw.to_vec();
     if cfg!(target_endian = "big") {

@@ -5,7 +5,7 @@ use std::cell::Cell;
 
 use crate::native::Args;
 use crate::object::Payload;
-use crate::value::{PyRef, Value};
+use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 /// The payload of a `str`.
@@ -84,11 +84,6 @@ impl PyStr {
 /// `repr()` of a str, with CPython's quote choice and escapes.
 pub fn repr_str(s: &str) -> String {
     crate::text::str_ops::repr(s)
-}
-
-/// `str.isprintable()` for one character (Unicode 14.0, as CPython 3.11).
-pub fn is_printable(c: char) -> bool {
-    crate::text::unicode_class::is_printable(c)
 }
 
 impl Vm {
@@ -268,11 +263,6 @@ pub fn init(vm: &mut Vm) {
     );
     crate::objects::ops_slots::add_binary_slots(vm, &t);
     init_more(vm);
-}
-
-/// A new str object ref (helper for other files).
-pub fn new_str_ref(vm: &mut Vm, s: &str) -> PyRef {
-    vm.new_str(s)
 }
 
 /// `str[index]` / `str[slice]`.

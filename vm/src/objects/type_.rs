@@ -227,20 +227,6 @@ pub fn lookup(cls: &PyRef, name: &PyRef) -> Option<Value> {
     None
 }
 
-/// Like [`lookup`] but also returns the class where the name was found.
-pub fn lookup_with_owner(cls: &PyRef, name: &PyRef) -> Option<(Value, PyRef)> {
-    let t = cls.as_type()?;
-    let mro = t.mro.borrow();
-    for c in mro.iter() {
-        if let Some(d) = c.dict() {
-            if let Some(v) = crate::objects::dict::get_str(d, name) {
-                return Some((v, c.clone()));
-            }
-        }
-    }
-    None
-}
-
 impl Vm {
     /// Creates a built-in type (used at start-up and by native modules).
     pub fn new_builtin_type(&mut self, name: &str, base: Option<&PyRef>, layout: Layout) -> PyRef {

@@ -221,6 +221,7 @@ fn with_dot_0(mut s: String, add: bool) -> String {
     s
 }
 
+#[cfg(test)]
 /// `repr(x)` (and `str(x)`) of a Python float: `1e+16`, `1.5e-05`,
 /// `0.0001`, `-0.0`, `inf`, `nan`.
 pub fn repr(x: f64) -> String {

@@ -387,6 +387,7 @@ pub fn format_int(n: &Integer, spec: &str, type_name: &str) -> Result<String, Te
     format_int_with(n, &spec, type_name)
 }
 
+#[cfg(test)]
 /// `format_int` for an i64.
 pub fn format_i64(n: i64, spec: &str, type_name: &str) -> Result<String, TextError> {
     format_int(&Integer::from(n), spec, type_name)

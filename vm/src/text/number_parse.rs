@@ -4,10 +4,14 @@
 
 use super::unicode_class as uc;
 use super::{bytes_ops, str_ops, TextError};
+#[cfg(test)]
 use malachite::num::arithmetic::traits::UnsignedAbs;
-use malachite::num::conversion::traits::{FromStringBase, ToStringBase};
+use malachite::num::conversion::traits::FromStringBase;
+#[cfg(test)]
+use malachite::num::conversion::traits::ToStringBase;
 use malachite::Integer;
 
+#[cfg(test)]
 /// CPython's default `sys.get_int_max_str_digits()`.
 pub const DEFAULT_MAX_STR_DIGITS: usize = 4300;
 
@@ -277,6 +281,7 @@ pub fn parse_float_bytes(b: &[u8], is_bytearray: bool) -> Result<f64, TextError>
     })
 }
 
+#[cfg(test)]
 /// `str(n)` / `repr(n)` for an int, refusing more than `max_digits`
 /// decimal digits (0: no limit) as CPython does.
 pub fn int_to_decimal(n: &Integer, max_digits: usize) -> Result<String, TextError> {
@@ -290,6 +295,7 @@ pub fn int_to_decimal(n: &Integer, max_digits: usize) -> Result<String, TextErro
     Ok(s)
 }
 
+#[cfg(test)]
 /// `bin(n)`, `oct(n)`, `hex(n)`: base 2, 8 or 16 with its prefix, the sign
 /// in front (`-0x1f`).
 pub fn int_to_prefixed(n: &Integer, base: u8) -> String {

@@ -19,6 +19,7 @@ pub struct Text<'a> {
 }
 
 impl<'a> Text<'a> {
+    #[cfg(test)]
     /// Counts the code points of `s`.
     pub fn new(s: &'a str) -> Self {
         Text {
@@ -492,6 +493,7 @@ pub fn repr(s: &str) -> String {
     quote(s, false)
 }
 
+#[cfg(test)]
 /// `ascii(s)`: `repr` with every non-ASCII character escaped.
 pub fn ascii(s: &str) -> String {
     quote(s, true)

@@ -8,10 +8,10 @@ use std::os::unix::ffi::OsStrExt;
 use rustix::fs::{Mode, Timespec, Timestamps};
 use rustix::process::{Gid, Pid, Uid};
 
-use crate::native::Args;
-use crate::sandbox::Capability;
-use crate::value::{PyRef, Value};
-use crate::vm::{PyErr, PyResult, Vm};
+use rpy_vm::Args;
+use rpy_vm::Capability;
+use rpy_vm::{PyErr, PyResult, Vm};
+use rpy_vm::{PyRef, Value};
 
 use super::posix::{os_error, path_arg};
 
@@ -317,7 +317,7 @@ fn getloadavg(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn fspath(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [p] = args.bind(vm, "fspath", ["path"], 1)?;
     let p = p.unwrap_or(&Value::None);
-    if p.as_str().is_some() || matches!(p.payload(), Some(crate::object::Payload::Bytes(_))) {
+    if p.as_str().is_some() || matches!(p.payload(), Some(rpy_vm::Payload::Bytes(_))) {
         return Ok(p.clone());
     }
     let k = vm.intern("__fspath__");
@@ -329,7 +329,7 @@ fn fspath(vm: &mut Vm, args: Args) -> PyResult<Value> {
         )));
     }
     let r = vm.call_method(p, "__fspath__", &[])?;
-    if r.as_str().is_some() || matches!(r.payload(), Some(crate::object::Payload::Bytes(_))) {
+    if r.as_str().is_some() || matches!(r.payload(), Some(rpy_vm::Payload::Bytes(_))) {
         return Ok(r);
     }
     Err(vm.type_error(format!(
@@ -401,9 +401,7 @@ fn system(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let cmd = cmd.unwrap_or(&Value::None);
     let cmd = match (cmd.as_str(), cmd.payload()) {
         (Some(s), _) => std::ffi::OsString::from(s),
-        (None, Some(crate::object::Payload::Bytes(b))) => {
-            std::ffi::OsStr::from_bytes(b).to_os_string()
-        }
+        (None, Some(rpy_vm::Payload::Bytes(b))) => std::ffi::OsStr::from_bytes(b).to_os_string(),
         _ => {
             return Err(vm.type_error(format!(
                 "system() argument 'command' must be str or bytes, not {}",
@@ -578,13 +576,8 @@ fn link(vm: &mut Vm, args: Args) -> PyResult<Value> {
     no_dir_fd(vm, sfd)?;
     no_dir_fd(vm, dfd)?;
     vm.require(Capability::FileWrite, "os.link")?;
-    std::fs::hard_link(&a.path, &b.path).map_err(|e| {
-        crate::io::os_error_from(
-            vm,
-            &e,
-            &[a.original.clone(), Value::None, b.original.clone()],
-        )
-    })?;
+    std::fs::hard_link(&a.path, &b.path)
+        .map_err(|e| vm.io_error(&e, &[a.original.clone(), Value::None, b.original.clone()]))?;
     Ok(Value::None)
 }
 
@@ -599,13 +592,8 @@ fn symlink(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let b = path_arg(vm, b.unwrap_or(&Value::None), "symlink", "dst")?;
     no_dir_fd(vm, dfd)?;
     vm.require(Capability::FileWrite, "os.symlink")?;
-    std::os::unix::fs::symlink(&a.path, &b.path).map_err(|e| {
-        crate::io::os_error_from(
-            vm,
-            &e,
-            &[a.original.clone(), Value::None, b.original.clone()],
-        )
-    })?;
+    std::os::unix::fs::symlink(&a.path, &b.path)
+        .map_err(|e| vm.io_error(&e, &[a.original.clone(), Value::None, b.original.clone()]))?;
     Ok(Value::None)
 }
 
@@ -674,9 +662,7 @@ fn utime(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let ns = ns.filter(|t| !matches!(t, Value::None));
     let pair = |vm: &mut Vm, v: &Value, what: &str| -> PyResult<[Value; 2]> {
         match v.payload() {
-            Some(crate::object::Payload::Tuple(t)) if t.len() == 2 => {
-                Ok([t[0].clone(), t[1].clone()])
-            }
+            Some(rpy_vm::Payload::Tuple(t)) if t.len() == 2 => Ok([t[0].clone(), t[1].clone()]),
             _ => Err(vm.type_error(format!(
                 "utime: '{what}' must be a tuple of two {}",
                 if what == "ns" {

@@ -9,13 +9,13 @@ use malachite::num::arithmetic::traits::{
 };
 use malachite::num::logic::traits::SignificantBits;
 use malachite::{Integer, Natural};
-use rpy_compiler::bytecode::BinaryOperator as B;
+use rpy_vm::BinaryOperator as B;
 
-use crate::native::Args;
-use crate::objects::float::{as_float, float_to_int};
-use crate::objects::int::{as_int, integer_to_f64, IntVal};
-use crate::value::{PyRef, Value};
-use crate::vm::{PyErr, PyResult, Vm};
+use rpy_vm::Args;
+use rpy_vm::{as_float, float_to_int};
+use rpy_vm::{as_int, integer_to_f64, IntVal};
+use rpy_vm::{PyErr, PyResult, Vm};
+use rpy_vm::{PyRef, Value};
 
 fn domain(vm: &mut Vm) -> PyErr {
     vm.value_error("math domain error")
@@ -91,7 +91,7 @@ macro_rules! unary {
         $(fn $fname(vm: &mut Vm, args: Args) -> PyResult<Value> {
             math_1(vm, args, concat!("math.", $pyname), $f, $ovf)
         })*
-        const UNARY: &[(&str, crate::native::NativeFn)] = &[$(($pyname, $fname)),*];
+        const UNARY: &[(&str, rpy_vm::NativeFn)] = &[$(($pyname, $fname)),*];
     };
 }
 

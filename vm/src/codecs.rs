@@ -8,6 +8,11 @@
 //!
 //! The registries live in the module's namespace (`_search_functions`,
 //! `_cache`, `_handlers`), so they belong to one interpreter.
+//!
+//! `_codecs` stays in the VM (not in a stdlib crate) because the core
+//! needs its registry: `str.encode`, `bytes.decode` and `open()` with an
+//! encoding rpy does not know natively look the codec up here
+//! (`text_bridge.rs`), so a bare `Interpreter` must have it.
 
 use crate::native::Args;
 use crate::object::Payload;

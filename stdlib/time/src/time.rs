@@ -8,10 +8,10 @@
 use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use crate::native::Args;
-use crate::objects::float::as_float;
-use crate::value::{PyRef, Value};
-use crate::vm::{PyResult, Vm};
+use rpy_vm::as_float;
+use rpy_vm::Args;
+use rpy_vm::{PyRef, Value};
+use rpy_vm::{PyResult, Vm};
 
 const DAYS: [&str; 7] = [
     "Monday",
@@ -220,7 +220,7 @@ fn seconds_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         return Ok(f);
     }
     let i = vm.to_index(v)?;
-    Ok(crate::objects::int::integer_to_f64(&i).unwrap_or(f64::INFINITY))
+    Ok(rpy_vm::integer_to_f64(&i).unwrap_or(f64::INFINITY))
 }
 
 fn t_sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -260,11 +260,11 @@ fn timestamp_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<i64> {
     }
 }
 
-fn eoverflow(vm: &mut Vm) -> crate::vm::PyErr {
+fn eoverflow(vm: &mut Vm) -> rpy_vm::PyErr {
     let cls = vm.exc.os_error.clone();
     let m = vm.str_val("Value too large for defined data type");
     match vm.call(&Value::Obj(cls.clone()), &[Value::Int(75), m]) {
-        Ok(Value::Obj(o)) => crate::vm::PyErr(o),
+        Ok(Value::Obj(o)) => rpy_vm::PyErr(o),
         _ => vm.new_error(&cls, "Value too large for defined data type"),
     }
 }

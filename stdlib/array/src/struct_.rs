@@ -9,10 +9,10 @@ use std::cell::RefCell;
 
 use malachite::Integer;
 
-use crate::native::{Args, Params};
-use crate::object::Payload;
-use crate::value::{PyRef, Value};
-use crate::vm::{PyErr, PyResult, Vm};
+use rpy_vm::Payload;
+use rpy_vm::{Args, Params};
+use rpy_vm::{PyErr, PyResult, Vm};
+use rpy_vm::{PyRef, Value};
 
 /// One format code with its repeat count.
 #[derive(Clone, Copy, Debug)]

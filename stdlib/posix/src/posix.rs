@@ -5,12 +5,12 @@
 use std::path::PathBuf;
 use std::rc::Rc;
 
-use crate::native::Args;
-use crate::object::Payload;
-use crate::objects::struct_seq::StructSeqFields;
-use crate::sandbox::Capability;
-use crate::value::{PyRef, Value};
-use crate::vm::{PyErr, PyResult, Vm};
+use rpy_vm::Args;
+use rpy_vm::Capability;
+use rpy_vm::Payload;
+use rpy_vm::StructSeqFields;
+use rpy_vm::{PyErr, PyResult, Vm};
+use rpy_vm::{PyRef, Value};
 
 /// A path argument: str, bytes, or an object with `__fspath__`. `bytes`
 /// says whether results naming files should be bytes too.
@@ -89,7 +89,7 @@ pub(crate) fn name_value(vm: &mut Vm, name: &std::ffi::OsStr, bytes: bool) -> Va
 
 /// The OSError for `e`, naming the file when there is one.
 pub fn os_error(vm: &mut Vm, e: &std::io::Error, filename: Option<&Value>) -> PyErr {
-    crate::io::os_error_from(vm, e, filename.map(std::slice::from_ref).unwrap_or(&[]))
+    vm.io_error(e, filename.map(std::slice::from_ref).unwrap_or(&[]))
 }
 
 fn getcwd(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -164,13 +164,8 @@ fn rename(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.require(Capability::FileWrite, "os.rename")?;
     let a = path_arg(vm, a.unwrap_or(&Value::None), "rename", "src")?;
     let b = path_arg(vm, b.unwrap_or(&Value::None), "rename", "dst")?;
-    std::fs::rename(&a.path, &b.path).map_err(|e| {
-        crate::io::os_error_from(
-            vm,
-            &e,
-            &[a.original.clone(), Value::None, b.original.clone()],
-        )
-    })?;
+    std::fs::rename(&a.path, &b.path)
+        .map_err(|e| vm.io_error(&e, &[a.original.clone(), Value::None, b.original.clone()]))?;
     Ok(Value::None)
 }
 

@@ -4,13 +4,13 @@
 //! (`native_type.rs`): `Array` is the instance data, its methods and slots
 //! are declared in `Array::define`.
 
-use rpy_compiler::bytecode::{BinaryOperator, ComparisonOperator};
+use rpy_vm::{BinaryOperator, ComparisonOperator};
 
-use crate::native_args::{BytesLike, OptArg};
-use crate::native_type::{ClassDef, Native, NativeClass};
-use crate::object::Payload;
-use crate::value::{PyRef, Value};
-use crate::vm::{ExportedBuffer, PyResult, Vm};
+use rpy_vm::Payload;
+use rpy_vm::{BytesLike, OptArg};
+use rpy_vm::{ClassDef, Native, NativeClass};
+use rpy_vm::{ExportedBuffer, PyResult, Vm};
+use rpy_vm::{PyRef, Value};
 
 const TYPECODES: &str = "bBuhHiIlLqQfd";
 
@@ -487,7 +487,7 @@ fn delitem(vm: &mut Vm, a: Native<Array>, key: &Value) -> PyResult<()> {
 }
 
 fn repr(vm: &mut Vm, a: Native<Array>) -> PyResult<String> {
-    let name = crate::objects::object_::type_qualname(&a.class(vm));
+    let name = rpy_vm::type_qualname(&a.class(vm));
     let (code, bytes) = a.with(vm, |a| (a.code, a.bytes.clone()))?;
     if bytes.is_empty() {
         return Ok(format!("{name}('{}')", code.letter));
@@ -690,7 +690,7 @@ fn decode_item(vm: &mut Vm, code: Code, bytes: &[u8], i: usize) -> Value {
     };
     let mut buf = [0u8; 4];
     let format = code.format().encode_utf8(&mut buf);
-    crate::objects::memoryview::decode_item(vm, format, raw).unwrap_or(Value::None)
+    rpy_vm::decode_item(vm, format, raw).unwrap_or(Value::None)
 }
 
 fn decode_all(vm: &mut Vm, code: Code, bytes: &[u8]) -> Vec<Value> {

@@ -2,6 +2,8 @@
 //! recursion limit, exc_info, version information, int digit limits,
 //! displayhook/excepthook.
 
+mod audit;
+
 use crate::native::Args;
 use crate::objects::exception::exc_data;
 use crate::value::{PyRef, Value};
@@ -247,7 +249,7 @@ pub fn init(vm: &mut Vm) {
             ("getprofile", getprofile),
         ],
     );
-    crate::modules::sys_audit::init(vm, &m);
+    audit::init(vm, &m);
     let mut gf = crate::native::NativeFunction::new("_getframe", getframe);
     gf.needs_frame = true;
     gf.wants_frame_object = true;
@@ -312,7 +314,9 @@ pub fn init(vm: &mut Vm) {
             .unwrap_or_default(),
     );
     vm.module_set(&m, "executable", exe);
-    let bn = vm.new_tuple(vec![]);
+    // Native modules add themselves (`Vm::register_module`).
+    let bn = vec![vm.str_val("builtins"), vm.str_val("sys")];
+    let bn = vm.new_tuple(bn);
     vm.module_set(&m, "builtin_module_names", bn);
     let n = vm.str_val("sys");
     vm.module_set(&m, "__name__", n);
@@ -444,9 +448,4 @@ pub fn set_path(vm: &mut Vm, path: &[String]) {
     let l = vm.new_list(items);
     let m = vm.sys.clone();
     vm.module_set(&m, "path", l);
-}
-
-/// The module object `sys`.
-pub fn module(vm: &Vm) -> PyRef {
-    vm.sys.clone()
 }

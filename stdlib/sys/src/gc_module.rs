@@ -1,14 +1,14 @@
 //! The `gc` module: the interface to the VM's cycle collector
-//! (`crate::gc`): collect, enable/disable, counts and thresholds, and
+//! (`Vm::collect_garbage` and its settings): collect, enable/disable, counts and thresholds, and
 //! `is_tracked` following CPython's rules for which objects it tracks.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
-use crate::native::Args;
-use crate::object::Payload;
-use crate::value::{PyRef, Value};
-use crate::vm::{PyResult, Vm};
+use rpy_vm::Args;
+use rpy_vm::Payload;
+use rpy_vm::{PyRef, Value};
+use rpy_vm::{PyResult, Vm};
 
 fn collect(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [generation] = args.bind(vm, "collect", ["generation"], 0)?;
@@ -24,25 +24,25 @@ fn collect(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn enable(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.exact::<0>(vm, "gc.enable")?;
-    vm.gc.enabled = true;
+    vm.set_gc_enabled(true);
     Ok(Value::None)
 }
 
 fn disable(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.exact::<0>(vm, "gc.disable")?;
-    vm.gc.enabled = false;
+    vm.set_gc_enabled(false);
     Ok(Value::None)
 }
 
 fn isenabled(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.exact::<0>(vm, "gc.isenabled")?;
-    Ok(Value::Bool(vm.gc.enabled))
+    Ok(Value::Bool(vm.gc_enabled()))
 }
 
 fn get_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.exact::<0>(vm, "gc.get_count")?;
     // One generation: containers allocated since the last collection.
-    let n = vm.gc.allocs as i64;
+    let n = vm.gc_count() as i64;
     Ok(vm.new_tuple(vec![Value::Int(n), Value::Int(0), Value::Int(0)]))
 }
 

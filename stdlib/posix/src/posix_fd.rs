@@ -13,10 +13,10 @@ use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd};
 use rustix::fs::{Mode, OFlags, SeekFrom};
 use rustix::io::FdFlags;
 
-use crate::native::Args;
-use crate::sandbox::Capability;
-use crate::value::Value;
-use crate::vm::{PyResult, Vm};
+use rpy_vm::Args;
+use rpy_vm::Capability;
+use rpy_vm::Value;
+use rpy_vm::{PyResult, Vm};
 
 use super::posix::{os_error, path_arg, stat_fields};
 
@@ -238,7 +238,7 @@ fn ftruncate(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn fsync(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [fd] = args.bind(vm, "fsync", ["fd"], 1)?;
     let fd = match fd {
-        Some(v) if crate::objects::int::as_int(v).is_none() => vm.call_method(v, "fileno", &[])?,
+        Some(v) if rpy_vm::as_int(v).is_none() => vm.call_method(v, "fileno", &[])?,
         Some(v) => v.clone(),
         None => Value::None,
     };
@@ -382,7 +382,7 @@ fn get_terminal_size(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// Adds the descriptor functions and `terminal_size` to `m`.
-pub fn add_to(vm: &mut Vm, m: &crate::value::PyRef) -> PyResult<()> {
+pub fn add_to(vm: &mut Vm, m: &rpy_vm::PyRef) -> PyResult<()> {
     vm.module_add_fns(
         m,
         &[

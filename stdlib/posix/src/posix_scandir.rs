@@ -7,12 +7,12 @@ use std::fs::{FileType, ReadDir};
 use std::os::unix::fs::DirEntryExt;
 use std::path::PathBuf;
 
-use crate::native::Args;
-use crate::native_args::OptArg;
-use crate::native_type::{ClassDef, Native, NativeClass};
-use crate::sandbox::Capability;
-use crate::value::Value;
-use crate::vm::{PyResult, Vm};
+use rpy_vm::Args;
+use rpy_vm::Capability;
+use rpy_vm::OptArg;
+use rpy_vm::Value;
+use rpy_vm::{ClassDef, Native, NativeClass};
+use rpy_vm::{PyResult, Vm};
 
 use super::posix::{name_value, os_error, path_arg, stat_fields};
 
@@ -128,7 +128,7 @@ impl NativeClass for ScandirIterator {
         });
         c.method("__enter__", |vm: &mut Vm, it: Native<ScandirIterator>| {
             let _ = vm;
-            Ok::<Value, crate::vm::PyErr>(it.value())
+            Ok::<Value, rpy_vm::PyErr>(it.value())
         });
         c.method(
             "__exit__",
@@ -196,7 +196,7 @@ pub fn scandir(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// Adds `scandir` and `DirEntry` to `m`.
-pub fn add_to(vm: &mut Vm, m: &crate::value::PyRef) {
+pub fn add_to(vm: &mut Vm, m: &rpy_vm::PyRef) {
     vm.module_add_fn(m, "scandir", scandir);
     let ty = vm.native_type::<DirEntry>();
     vm.module_set(m, "DirEntry", Value::Obj(ty));

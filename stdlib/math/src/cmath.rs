@@ -5,11 +5,11 @@
 //! CPython returns). Errors: ValueError "math domain error", OverflowError
 //! "math range error".
 
-use crate::modules::math::arg_f64;
-use crate::native::Args;
-use crate::objects::complex::{as_complex, c_abs, c_quot, new_complex, CErr};
-use crate::value::{PyRef, Value};
-use crate::vm::{PyErr, PyResult, Vm};
+use crate::math::arg_f64;
+use rpy_vm::Args;
+use rpy_vm::{as_complex, c_abs, c_quot, new_complex, CErr};
+use rpy_vm::{PyErr, PyResult, Vm};
+use rpy_vm::{PyRef, Value};
 use std::f64::consts::{FRAC_PI_2 as P12, FRAC_PI_4 as P14, LN_10, LN_2, PI as P};
 
 type C = (f64, f64);
@@ -662,7 +662,7 @@ fn arg_complex(vm: &mut Vm, v: &Value) -> PyResult<C> {
     ) {
         let k = vm.intern("__complex__");
         let cls = vm.class_of(v);
-        if let Some(m) = crate::objects::type_::lookup(&cls, &k) {
+        if let Some(m) = vm.lookup_special(v, &k) {
             let f = vm.descr_get(&m, v, &cls)?;
             let r = vm.call(&f, &[])?;
             return as_complex(&r).ok_or_else(|| {
@@ -692,7 +692,7 @@ macro_rules! unary_fns {
                 finish(vm, $f(z))
             }
         )*
-        const UNARY: &[(&str, crate::native::NativeFn)] = &[$(($py, $name)),*];
+        const UNARY: &[(&str, rpy_vm::NativeFn)] = &[$(($py, $name)),*];
     };
 }
 
@@ -796,7 +796,7 @@ fn m_isinf(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 fn m_isclose(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (a, b, rel, abs) = crate::modules::math::isclose_args(vm, &args, arg_complex)?;
+    let (a, b, rel, abs) = crate::math::isclose_args(vm, &args, arg_complex)?;
     if a == b {
         return Ok(Value::Bool(true));
     }
