@@ -52,6 +52,7 @@ pub(crate) mod native_slots;
 pub mod native_type;
 pub mod object;
 pub mod objects;
+mod panic_guard;
 pub mod protocol;
 pub(crate) mod runtime;
 pub mod sandbox;

@@ -92,6 +92,12 @@ impl Limits {
         }
     }
 
+    /// Clears the flag set while a limit error is made (after a panic
+    /// unwound through its construction).
+    pub(crate) fn end_raising(&mut self) {
+        self.raising = false;
+    }
+
     fn update_active(&mut self) {
         self.active = self.instruction_budget.is_some()
             || self.time_limit.is_some()
