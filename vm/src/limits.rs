@@ -271,6 +271,13 @@ impl Vm {
         Ok(())
     }
 
+    /// The time limit's `ResourceLimitError` for a native operation that
+    /// would end past the deadline (raised before it starts).
+    pub(crate) fn time_limit_error(&mut self) -> PyErr {
+        self.limits.tripped = Some(Trip::Time);
+        self.limit_error(Trip::Time)
+    }
+
     /// When the running entry's time limit ends, if one is set.
     pub(crate) fn deadline(&self) -> Option<Instant> {
         self.limits.deadline
