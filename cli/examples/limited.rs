@@ -64,12 +64,17 @@ fn run(o: Opts) -> String {
     }
     let (mut interp, _out) = b.build_captured();
     rpy_stdlib::register(&mut interp);
-    let r = interp.exec(&o.code);
-    interp.flush();
-    let mut report = match r {
-        Ok(()) => "result: ok".to_owned(),
-        Err(e) => format!("result: {e}"),
-    };
+    // Lines `#--entry--` split the program into separate entries (as an
+    // embedder's successive `exec` calls); the last one's ending is shown.
+    let mut report = String::new();
+    for part in o.code.split("\n#--entry--\n") {
+        let r = interp.exec(part);
+        interp.flush();
+        report = match r {
+            Ok(()) => "result: ok".to_owned(),
+            Err(e) => format!("result: {e}"),
+        };
+    }
     // The interpreter must stay usable after any ending.
     match interp.eval_as::<i64>("6 * 7") {
         Ok(42) => {}

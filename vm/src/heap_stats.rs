@@ -97,6 +97,7 @@ pub fn payload_size(p: &Payload) -> usize {
         }
         Payload::Int(i) => (i.significant_bits() / 8) as usize,
         Payload::Native(n) => n.heap_size(),
+        Payload::NativeData(d) => crate::objects::memoryview::viewed_size(d),
         _ => 0,
     }
 }

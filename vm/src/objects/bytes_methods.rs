@@ -451,6 +451,7 @@ fn b_removesuffix(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn b_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (data, _) = this(vm, &args, "hex")?;
+    vm.check_alloc(data.len().saturating_mul(2))?;
     let [sep, per] = args.shift().bind(vm, "hex", ["sep", "bytes_per_sep"], 0)?;
     let sep = match sep {
         None => None,
