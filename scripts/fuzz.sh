@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# Runs every fuzz target of the core codec crate (stdlib/base64/core/fuzz)
-# for a while each: decoders must never panic, and decode(encode(x)) == x.
+# Runs every fuzz target for a while each: the core codec crate's
+# (stdlib/base64/core/fuzz: decoders never panic, decode(encode(x)) == x)
+# and the VM's (vm/fuzz: `compile` on source text, `exec` on programs
+# seeded from Lib/test_subset and mutated, sandboxed under small limits,
+# `api` on random sequences of embedding calls; none may panic, crash or
+# hang).
 #
 #   bash scripts/fuzz.sh [seconds per target, default 60] [target ...]
+#   FUZZ_DIRS="vm/fuzz" bash scripts/fuzz.sh 600     # one crate only
 #
 # Needs a nightly toolchain (libFuzzer's sanitizer flags) and cargo-fuzz,
 # which this script installs from crates.io if it is missing. Not part of
-# the test command: fuzzing is open-ended; run it after changing a codec.
+# the test command: fuzzing is open-ended; run it after changing a codec,
+# the compiler or the VM. (The test command runs a stable, deterministic
+# cousin of `exec`: cli/tests/hostile.rs, mutated_programs_never_crash_the_host.)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$root/stdlib/base64/core/fuzz"
 # Build products go under the workspace's ignored target/, not into the
 # source tree (the instrumented build of pulp generates source files).
 export CARGO_TARGET_DIR="$root/target/fuzz"
@@ -21,18 +27,30 @@ fi
 if ! rustup toolchain list | grep -q '^nightly'; then
     rustup toolchain install nightly --profile minimal
 fi
-targets=("$@")
+requested=("$@")
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+for dir in ${FUZZ_DIRS:-stdlib/base64/core/fuzz vm/fuzz}; do
+cd "$root/$dir"
+targets=("${requested[@]}")
 if [ ${#targets[@]} -eq 0 ]; then
     mapfile -t targets < <(cargo +nightly fuzz list)
 fi
-log="$(mktemp)"
-trap 'rm -f "$log"' EXIT
 for t in "${targets[@]}"; do
-    echo "== $t: ${secs} s"
+    if ! cargo +nightly fuzz list | grep -qx "$t"; then
+        continue
+    fi
+    echo "== $dir $t: ${secs} s"
+    # The VM's program target starts from the snapshot programs.
+    seeds=()
+    if [ "$t" = exec ]; then
+        mkdir -p "$CARGO_TARGET_DIR/corpus/exec"
+        seeds=("$CARGO_TARGET_DIR/corpus/exec" "$root/Lib/test_subset")
+    fi
     # -max_len 4096: long enough for every block fast path (64-character
     # blocks, 76-character MIME lines) to run many times per input.
     rc=0
-    cargo +nightly fuzz run --release "$t" -- -max_total_time="$secs" -max_len=4096 \
+    cargo +nightly fuzz run --release "$t" "${seeds[@]}" -- -max_total_time="$secs" -max_len=4096 \
         -print_final_stats=1 >"$log" 2>&1 || rc=$?
     grep -E '^stat::(number_of_executed_units|peak_rss_mb)|^Done|panicked|ERROR|SUMMARY' "$log" || true
     if [ "$rc" -ne 0 ]; then
@@ -40,4 +58,5 @@ for t in "${targets[@]}"; do
         echo "fuzz target $t failed (exit $rc)" >&2
         exit 1
     fi
+done
 done

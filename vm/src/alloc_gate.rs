@@ -16,6 +16,9 @@ use crate::vm::{PyResult, Vm};
 /// process is out of memory anyway.
 const PROBE_FROM: usize = 1 << 24;
 
+/// The size at which [`Vm::check_growth`] first checks.
+pub const GROWTH_FIRST_CHECK: usize = 1 << 20;
+
 impl Vm {
     /// Checks that `bytes` more bytes may be allocated: within
     /// `isize::MAX`, within the memory limit, and obtainable from the
@@ -43,6 +46,61 @@ impl Vm {
             Ok(b) => self.check_alloc(b),
             Err(_) => Err(self.memory_error()),
         }
+    }
+
+    /// `unit` repeated `n` times, its size checked first, built by
+    /// doubling (a few large copies, not `n` small ones) with the time
+    /// limit checked between copies.
+    pub fn repeat_vec<T: Clone>(&mut self, unit: &[T], n: usize) -> PyResult<Vec<T>> {
+        let Some(total) = unit.len().checked_mul(n) else {
+            return Err(self.memory_error());
+        };
+        let mut out = Vec::new();
+        self.reserve(&mut out, total)?;
+        if total > 0 {
+            out.extend_from_slice(unit);
+        }
+        while out.len() < total {
+            self.check_deadline()?;
+            let k = out.len().min(total - out.len());
+            out.extend_from_within(..k);
+        }
+        Ok(out)
+    }
+
+    /// [`repeat_vec`](Self::repeat_vec) for text.
+    pub fn repeat_string(&mut self, unit: &str, n: usize) -> PyResult<String> {
+        let Some(total) = unit.len().checked_mul(n) else {
+            return Err(self.memory_error());
+        };
+        self.check_alloc(total)?;
+        let mut out = String::new();
+        if out.try_reserve_exact(total).is_err() {
+            return Err(self.memory_error());
+        }
+        if total > 0 {
+            out.push_str(unit);
+        }
+        while out.len() < total {
+            self.check_deadline()?;
+            let k = out.len().min(total - out.len());
+            out.extend_from_within(..k);
+        }
+        Ok(out)
+    }
+
+    /// The check of a result that grows piece by piece (`translate`):
+    /// each time `size` passes `*next`, checks it like
+    /// [`check_alloc`](Self::check_alloc) and the time limit, then
+    /// doubles `*next`, so the checks cost little overall.
+    pub fn check_growth(&mut self, next: &mut usize, size: usize) -> PyResult<()> {
+        if size < *next {
+            return Ok(());
+        }
+        self.check_alloc(size)?;
+        self.check_deadline()?;
+        *next = size.saturating_mul(2).max(GROWTH_FIRST_CHECK);
+        Ok(())
     }
 
     /// Reserves room for `n` more items in a vector, or MemoryError.

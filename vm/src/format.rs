@@ -332,8 +332,14 @@ fn take_spec_args(vm: &mut Vm, spec: &Spec, args: &mut PercentArgs) -> PyResult<
     let w = star(vm, spec.width)?;
     let p = star(vm, spec.precision)?;
     let layout = Layout::new(spec, w, p);
-    // Width and precision decide the size of what is built.
-    vm.check_alloc(layout.width.max(layout.precision.unwrap_or(0)))?;
+    // Width and precision decide the size of what is built: the piece,
+    // and the result it is copied into.
+    vm.check_alloc(
+        layout
+            .width
+            .max(layout.precision.unwrap_or(0))
+            .saturating_mul(2),
+    )?;
     let v = args.take(vm)?;
     pf::check_conversion(spec).map_err(|e| vm.text_error(e))?;
     Ok((layout, v))

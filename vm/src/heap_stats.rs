@@ -96,6 +96,8 @@ pub fn payload_size(p: &Payload) -> usize {
             s.try_borrow().map(|s| s.len() * (3 * SLOT)).unwrap_or(0)
         }
         Payload::Int(i) => (i.significant_bits() / 8) as usize,
+        Payload::Native(n) => n.heap_size(),
+        Payload::NativeData(d) => crate::objects::memoryview::viewed_size(d),
         _ => 0,
     }
 }

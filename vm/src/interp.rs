@@ -154,7 +154,8 @@ impl Interpreter {
     pub fn run_source(&mut self, source: &str, filename: &str) -> PyResult<()> {
         self.vm.limits_start();
         let main = self.main.clone();
-        self.vm.exec_source(source, filename, &main).map(|_| ())
+        self.vm
+            .guarded(|vm| vm.exec_source(source, filename, &main).map(|_| ()))
     }
 
     /// Runs a file as `__main__` (sets `__file__`).
@@ -173,30 +174,32 @@ impl Interpreter {
     /// Evaluates an expression in `__main__`'s namespace.
     pub fn eval(&mut self, expr: &str) -> PyResult<Value> {
         self.vm.limits_start();
-        let code = self
-            .vm
-            .compile_text(expr, "<string>", rpy_compiler::Mode::Eval)?;
-        let code = self.vm.load_code(code);
-        let Some(g) = self.main.dict().cloned() else {
-            return Err(self.vm.system_error("no __main__ namespace"));
-        };
-        self.vm.run_code(code, g, None)
+        let main = self.main.clone();
+        self.vm.guarded(|vm| {
+            let code = vm.compile_text(expr, "<string>", rpy_compiler::Mode::Eval)?;
+            let code = vm.load_code(code);
+            let Some(g) = main.dict().cloned() else {
+                return Err(vm.system_error("no __main__ namespace"));
+            };
+            vm.run_code(code, g, None)
+        })
     }
 
     /// Runs one interactive statement (a REPL entry) in `__main__`:
     /// compiled in `single` mode, so expression statements go through
     /// `sys.displayhook`.
     pub fn run_interactive(&mut self, source: &str, filename: &str) -> PyResult<()> {
-        let code = self
-            .vm
-            .compile_text(source, filename, rpy_compiler::Mode::Single)?;
-        let code = self.vm.load_code(code);
-        let Some(g) = self.main.dict().cloned() else {
-            return Err(self.vm.system_error("no __main__ namespace"));
-        };
-        let r = self.vm.run_code(code, g, None).map(|_| ());
-        self.vm.run_finalizers();
-        r
+        let main = self.main.clone();
+        self.vm.guarded(|vm| {
+            let code = vm.compile_text(source, filename, rpy_compiler::Mode::Single)?;
+            let code = vm.load_code(code);
+            let Some(g) = main.dict().cloned() else {
+                return Err(vm.system_error("no __main__ namespace"));
+            };
+            let r = vm.run_code(code, g, None).map(|_| ());
+            vm.run_finalizers();
+            r
+        })
     }
 
     /// A global of `__main__`.
@@ -214,7 +217,7 @@ impl Interpreter {
     /// Calls a Python callable.
     pub fn call(&mut self, f: &Value, args: &[Value]) -> PyResult<Value> {
         self.vm.limits_start();
-        self.vm.call(f, args)
+        self.vm.guarded(|vm| vm.call(f, args))
     }
 
     /// Makes a typed Rust closure available as a built-in function: its
@@ -314,7 +317,10 @@ impl Interpreter {
     /// The traceback text CPython would print for `e`.
     pub fn format_exception(&mut self, e: &PyErr) -> String {
         self.vm.limits_start();
-        self.vm.format_exception(&Value::Obj(e.0.clone()))
+        let ev = Value::Obj(e.0.clone());
+        self.vm
+            .guarded(|vm| Ok(vm.format_exception(&ev)))
+            .unwrap_or_else(|_| "SystemError: rpy panicked while formatting an exception\n".into())
     }
 
     /// Handles an uncaught exception like CPython's main: SystemExit gives
@@ -322,7 +328,12 @@ impl Interpreter {
     /// prints the traceback through `sys.excepthook` and gives 1.
     pub fn handle_uncaught(&mut self, e: &PyErr) -> i32 {
         self.vm.limits_start();
-        let vm = &mut self.vm;
+        self.vm
+            .guarded(|vm| Ok(Self::uncaught_status(vm, e)))
+            .unwrap_or(1)
+    }
+
+    fn uncaught_status(vm: &mut Vm, e: &PyErr) -> i32 {
         let ev = Value::Obj(e.0.clone());
         if vm.is_instance(&ev, &vm.exc.system_exit.clone()) {
             let k = vm.names.code.clone();
@@ -366,15 +377,16 @@ impl Interpreter {
     /// Flushes `sys.stdout` and `sys.stderr`.
     pub fn flush(&mut self) {
         self.vm.limits_start();
-        let vm = &mut self.vm;
-        let sys = Value::Obj(vm.sys.clone());
-        for n in ["stdout", "stderr"] {
-            if let Ok(f) = vm.get_attr_str(&sys, n) {
-                let _ = vm.call_method(&f, "flush", &[]);
+        self.vm.swallow_panic(|vm| {
+            let sys = Value::Obj(vm.sys.clone());
+            for n in ["stdout", "stderr"] {
+                if let Ok(f) = vm.get_attr_str(&sys, n) {
+                    let _ = vm.call_method(&f, "flush", &[]);
+                }
             }
-        }
-        let out = vm.output.clone();
-        let _ = out.borrow_mut().flush(false);
+            let out = vm.output.clone();
+            let _ = out.borrow_mut().flush(false);
+        });
     }
 
     /// Runs a garbage collection; returns the number of objects freed.
@@ -388,7 +400,10 @@ impl Interpreter {
     /// [`Interpreter::last_exception`].
     pub fn error(&mut self, e: PyErr) -> Error {
         self.vm.limits_start();
-        let err = Error::from_py(&mut self.vm, &e);
+        let err = match self.vm.guarded(|vm| Ok(Error::from_py(vm, &e))) {
+            Ok(err) => err,
+            Err(_) => Error::new("SystemError", "rpy panicked while reading an exception"),
+        };
         self.last_exception = Some(e);
         err
     }

@@ -36,6 +36,24 @@ pub trait Output {
     fn write_bytes(&mut self, err: bool, b: &[u8]) -> std::io::Result<()> {
         self.write(err, &String::from_utf8_lossy(b))
     }
+    /// The bytes of output this sink keeps in memory (a capture's), which
+    /// count against the interpreter's memory limit.
+    fn held_bytes(&self) -> usize {
+        0
+    }
+}
+
+/// Checks that `more` bytes of output may be kept by the sink (a capture)
+/// under the memory limit: `MemoryError` if not.
+pub(crate) fn check_held_output(vm: &mut Vm, more: usize) -> PyResult<()> {
+    if vm.memory_limit().is_none() {
+        return Ok(());
+    }
+    let held = vm.output.borrow().held_bytes();
+    if held == 0 {
+        return Ok(());
+    }
+    vm.mem_precheck(held.saturating_add(more))
 }
 
 /// The process's real stdout/stderr (stdout buffered).
@@ -103,6 +121,9 @@ impl Output for CaptureOutput {
     fn read_all(&mut self) -> std::io::Result<Vec<u8>> {
         Ok(self.stdin.drain(..).collect::<String>().into_bytes())
     }
+    fn held_bytes(&self) -> usize {
+        self.stdout.len() + self.stderr.len()
+    }
 }
 
 /// State of a built-in standard stream object.
@@ -141,6 +162,7 @@ fn stream_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 )))
             }
         };
+        check_held_output(vm, data.len())?;
         let out = vm.output.clone();
         let r = out.borrow_mut().write_bytes(err, &data);
         if let Err(e) = r {
@@ -155,6 +177,7 @@ fn stream_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
         )));
     };
     let n = text.chars().count();
+    check_held_output(vm, text.len())?;
     let out = vm.output.clone();
     let r = out.borrow_mut().write(err, text);
     if let Err(e) = r {

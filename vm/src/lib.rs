@@ -53,6 +53,7 @@ pub(crate) mod native_slots;
 pub(crate) mod native_type;
 pub(crate) mod object;
 pub(crate) mod objects;
+mod panic_guard;
 pub(crate) mod protocol;
 pub(crate) mod runtime;
 pub(crate) mod sandbox;

@@ -75,6 +75,9 @@ pub struct Limits {
     /// frees memory, while hostile code gains at most 1/16 of the cap per
     /// entry).
     mem_ceiling: usize,
+    /// Set when the memory limit raised: the last measurement counted the
+    /// failed operation's temporaries, so the next entry measures afresh.
+    mem_stale: bool,
     /// The highest recursion limit running code may set.
     max_recursion_limit: Option<usize>,
     /// The `ResourceLimitError` class, made on first use.
@@ -90,6 +93,12 @@ impl Limits {
                 self.alarm.disarm();
             }
         }
+    }
+
+    /// Clears the flag set while a limit error is made (after a panic
+    /// unwound through its construction).
+    pub(crate) fn end_raising(&mut self) {
+        self.raising = false;
     }
 
     fn update_active(&mut self) {
@@ -167,6 +176,11 @@ impl Vm {
         l.deadline = l.time_limit.map(|d| Instant::now() + d);
         l.arm();
         if let Some(cap) = l.memory_limit {
+            if l.mem_stale {
+                l.mem_stale = false;
+                self.measure_after_collecting(None, 0);
+            }
+            let l = &mut self.limits;
             l.mem_ceiling = cap.max(l.mem_live.saturating_add(cap / 16));
         }
     }
@@ -231,6 +245,7 @@ impl Vm {
             if grown > cap.saturating_sub(l.mem_live) {
                 let live = self.measure_after_collecting(frame, cap);
                 if live > cap {
+                    self.limits.mem_stale = true;
                     self.limits.raising = true;
                     let e = self.memory_error();
                     self.limits.raising = false;
@@ -263,6 +278,13 @@ impl Vm {
             return Err(self.limit_error(Trip::Time));
         }
         Ok(())
+    }
+
+    /// The time limit's `ResourceLimitError` for a native operation that
+    /// would end past the deadline (raised before it starts).
+    pub(crate) fn time_limit_error(&mut self) -> PyErr {
+        self.limits.tripped = Some(Trip::Time);
+        self.limit_error(Trip::Time)
     }
 
     /// When the running entry's time limit ends, if one is set.
@@ -300,6 +322,7 @@ impl Vm {
         }
         let live = self.measure_after_collecting(None, cap.saturating_sub(bytes));
         if live.saturating_add(bytes) > cap {
+            self.limits.mem_stale = true;
             return Err(self.memory_error());
         }
         Ok(())

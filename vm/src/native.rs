@@ -104,11 +104,7 @@ fn call_guarded(vm: &mut Vm, name: &str, c: &NativeClosure, args: Args<'_>) -> P
     match r {
         Ok(r) => r,
         Err(payload) => {
-            let what = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "a non-string payload".to_owned());
+            let what = crate::panic_guard::panic_message(payload.as_ref());
             Err(vm.system_error(format!("native function {name}() panicked: {what}")))
         }
     }

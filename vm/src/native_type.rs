@@ -82,6 +82,13 @@ pub trait NativeClass: Any + Sized {
     /// Moves the Python values the instance holds into `out` (the cycle
     /// collector breaking a cycle).
     fn clear(&mut self, _out: &mut Vec<Value>) {}
+
+    /// The bytes the instance owns outside itself (its buffers), counted
+    /// against an embedder's memory limit. Types that hold little keep
+    /// the default.
+    fn heap_size(&self) -> usize {
+        0
+    }
 }
 
 /// The object-safe face of a [`NativeClass`] value.
@@ -90,6 +97,7 @@ pub(crate) trait NativeAny: Any {
     fn as_any_mut(&mut self) -> &mut dyn Any;
     fn traverse_values(&self, visit: &mut dyn FnMut(&Value));
     fn clear_values(&mut self, out: &mut Vec<Value>);
+    fn heap_bytes(&self) -> usize;
 }
 
 impl<T: NativeClass> NativeAny for T {
@@ -104,6 +112,9 @@ impl<T: NativeClass> NativeAny for T {
     }
     fn clear_values(&mut self, out: &mut Vec<Value>) {
         self.clear(out)
+    }
+    fn heap_bytes(&self) -> usize {
+        self.heap_size()
     }
 }
 
@@ -127,6 +138,12 @@ impl NativeBox {
             }
             Err(_) => false,
         }
+    }
+
+    /// The instance's [`NativeClass::heap_size`] (0 while it is borrowed
+    /// mutably).
+    pub(crate) fn heap_size(&self) -> usize {
+        self.cell.try_borrow().map_or(0, |d| d.heap_bytes())
     }
 
     pub(crate) fn clear(&self, out: &mut Vec<Value>) {

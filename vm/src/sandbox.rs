@@ -58,6 +58,23 @@ impl Vm {
     /// Turns sandbox mode on or off.
     pub fn set_sandbox(&mut self, on: bool) {
         self.sandbox.enabled = on;
+        self.show_host_identity();
+    }
+
+    /// `sys.executable` names the host program only where the process's
+    /// identity may be seen (`Capability::Process`); else it is `''`, as
+    /// in CPython when the path is unknown.
+    fn show_host_identity(&mut self) {
+        let exe = if self.has_capability(Capability::Process) {
+            std::env::current_exe()
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        } else {
+            String::new()
+        };
+        let v = self.str_val(exe);
+        let sys = self.sys.clone();
+        self.module_set(&sys, "executable", v);
     }
 
     /// Whether sandbox mode is on.
@@ -70,6 +87,7 @@ impl Vm {
         if !self.sandbox.granted.contains(&cap) {
             self.sandbox.granted.push(cap);
         }
+        self.show_host_identity();
     }
 
     /// Lets sandboxed code import modules from `dir` (and below).

@@ -127,6 +127,9 @@ builtin_types! {
     dict_keyiterator: "dict_keyiterator", Other, object, false;
     dict_valueiterator: "dict_valueiterator", Other, object, false;
     dict_itemiterator: "dict_itemiterator", Other, object, false;
+    dict_reversekeyiterator: "dict_reversekeyiterator", Other, object, false;
+    dict_reversevalueiterator: "dict_reversevalueiterator", Other, object, false;
+    dict_reverseitemiterator: "dict_reverseitemiterator", Other, object, false;
     set_iterator: "set_iterator", Other, object, false;
     seq_iterator: "iterator", Other, object, false;
     callable_iterator: "callable_iterator", Other, object, false;

@@ -711,6 +711,7 @@ impl Default for Vm {
 
 impl Drop for Vm {
     fn drop(&mut self) {
-        self.teardown();
+        // A panic here would unwind into the embedder's drop.
+        self.swallow_panic(|vm| vm.teardown());
     }
 }

@@ -242,6 +242,54 @@ fn a_panicking_host_function_raises_system_error() {
     assert_eq!(i.eval_as::<i64>("boom(0) + 1").unwrap(), 1);
 }
 
+/// A type whose slots panic: a bug in native code called by a slot, not
+/// through a guarded host function.
+struct Faulty;
+
+impl NativeClass for Faulty {
+    const NAME: &'static str = "Faulty";
+    const MODULE: &'static str = "faulty";
+
+    fn define(c: &mut ClassDef<Self>) {
+        c.constructor(|_vm: &mut Vm| Ok(Faulty));
+        c.len(|_: &Faulty| panic!("len slot bug"));
+        c.repr(|_vm, _v| panic!("repr slot bug"));
+    }
+}
+
+#[test]
+fn a_panic_anywhere_in_the_vm_becomes_system_error_at_the_boundary() {
+    let mut i = Interpreter::new();
+    i.register_class::<Faulty>();
+    // From inside nested Python frames, a generator and a handler.
+    let e = i
+        .exec(
+            "def g():\n    yield len(Faulty())\n\
+             def f():\n    try:\n        1/0\n    except ZeroDivisionError:\n        return list(g())\n\
+             f()",
+        )
+        .unwrap_err();
+    assert_eq!(e.type_name(), "SystemError");
+    assert_eq!(e.message(), "rpy panicked: len slot bug");
+    let e = i.eval_as::<String>("repr(Faulty())").unwrap_err();
+    assert_eq!(e.message(), "rpy panicked: repr slot bug");
+    let r: Result<Value, _> = {
+        let f = i.eval("lambda: repr(Faulty())").unwrap();
+        i.call(&f, &[])
+    };
+    assert!(r.is_err());
+    // The interpreter's state was put back: no stale frame, no handled
+    // exception, the same recursion depth.
+    i.exec("import sys\ndef depth(n=0):\n    try:\n        return depth(n + 1)\n    except RecursionError:\n        return n\nd = depth()\nexc = sys.exc_info()[0]")
+        .unwrap();
+    let before: i64 = i.get("d").unwrap();
+    let _ = i.exec("len(Faulty())");
+    i.exec("d = depth()").unwrap();
+    assert_eq!(i.get::<i64>("d").unwrap(), before);
+    assert!(i.eval_as::<bool>("exc is None").unwrap());
+    assert_eq!(i.eval_as::<i64>("sum(range(5))").unwrap(), 10);
+}
+
 /// A container type exercising the other slots, class and static
 /// methods, subclassing and the cycle collector.
 struct Bag {

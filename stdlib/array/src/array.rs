@@ -98,6 +98,10 @@ impl NativeClass for Array {
     const MODULE: &'static str = "array";
     const BASETYPE: bool = true;
 
+    fn heap_size(&self) -> usize {
+        self.bytes.capacity()
+    }
+
     fn define(c: &mut ClassDef<Self>) {
         c.constructor(array_new).tuple_style();
         c.method("append", append);
@@ -414,14 +418,18 @@ fn index(
     }
 }
 
-fn item_index(vm: &mut Vm, key: &Value, n: usize) -> PyResult<usize> {
+/// The position of item `key` in `a`: its `__index__` runs first, then
+/// the length is read (the call may have changed the array). `what` is
+/// "array" or "array assignment", for the message.
+fn item_index(vm: &mut Vm, key: &Value, a: &Native<Array>, what: &str) -> PyResult<usize> {
     if !vm.is_index(key) {
         return Err(vm.type_error("array indices must be integers"));
     }
     let i = vm.to_i64(key)?;
+    let n = a.with(vm, Array::len)?;
     let j = if i < 0 { i + n as i64 } else { i };
     if j < 0 || j >= n as i64 {
-        return Err(vm.index_error("array index out of range"));
+        return Err(vm.index_error(format!("{what} index out of range")));
     }
     Ok(j as usize)
 }
@@ -439,7 +447,7 @@ fn getitem(vm: &mut Vm, a: Native<Array>, key: &Value) -> PyResult<Value> {
         })?;
         return Ok(vm.new_native_object(Array { code, bytes: out }));
     }
-    let i = item_index(vm, key, n)?;
+    let i = item_index(vm, key, &a, "array")?;
     match a.with(vm, |a| a.item(i).map(|b| (a.code, b.to_vec())))? {
         Some((code, raw)) => Ok(decode_item(vm, code, &raw, 0)),
         None => Err(vm.index_error("array index out of range")),
@@ -450,8 +458,8 @@ fn setitem(vm: &mut Vm, a: Native<Array>, key: &Value, value: Value) -> PyResult
     if let Some(Payload::Slice { .. }) = key.payload() {
         return Err(vm.not_implemented_error("array slice assignment is not supported by rpy"));
     }
-    let (code, n) = a.with(vm, |a| (a.code, a.len()))?;
-    let i = item_index(vm, key, n)?;
+    let code = a.with(vm, |a| a.code)?;
+    let i = item_index(vm, key, &a, "array assignment")?;
     let mut item = Vec::with_capacity(code.size);
     encode_item(vm, code, &value, &mut item)?;
     a.with_mut(vm, |a| {
@@ -462,11 +470,11 @@ fn setitem(vm: &mut Vm, a: Native<Array>, key: &Value, value: Value) -> PyResult
 }
 
 fn delitem(vm: &mut Vm, a: Native<Array>, key: &Value) -> PyResult<()> {
-    let n = a.with(vm, Array::len)?;
     let gone: Vec<usize> = if let Some(Payload::Slice { .. }) = key.payload() {
+        let n = a.with(vm, Array::len)?;
         vm.resolve_slice(key, n)?.indices().collect()
     } else {
-        vec![item_index(vm, key, n)?]
+        vec![item_index(vm, key, &a, "array assignment")?]
     };
     a.with_mut(vm, |a| {
         let size = a.code.size;

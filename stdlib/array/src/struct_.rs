@@ -519,6 +519,7 @@ fn do_pack(vm: &mut Vm, args: Args, fname: &str) -> PyResult<Value> {
         return Err(vm.type_error("missing format argument"));
     };
     let l = layout_of(vm, first, "Struct")?;
+    vm.check_alloc(l.size)?;
     let mut out = vec![0u8; l.size];
     pack_values(vm, &l, rest, &mut out, "pack")?;
     Ok(vm.new_bytes(out))
@@ -554,6 +555,7 @@ fn do_pack_into(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let len = cell.borrow().len();
     let start = resolve_offset(vm, offset, len, l.size, true)?;
+    vm.check_alloc(l.size)?;
     let mut out = vec![0u8; l.size];
     pack_values(vm, &l, values, &mut out, "pack_into")?;
     if let Some(Payload::ByteArray(cell)) = buf.payload() {

@@ -77,6 +77,10 @@ impl NativeClass for Deque {
     const DOC: Option<&'static str> =
         Some("A list-like sequence optimized for data accesses near its endpoints.");
 
+    fn heap_size(&self) -> usize {
+        self.items.capacity() * std::mem::size_of::<Value>()
+    }
+
     fn define(c: &mut ClassDef<Self>) {
         // __new__ makes an empty deque whatever the arguments (a
         // subclass's __init__ may take others); __init__ fills it.
@@ -223,6 +227,16 @@ pub(crate) fn extend(vm: &mut Vm, d: &Native<Deque>, src: &Value, left: bool) ->
     }
     let it = vm.get_iter(src)?;
     while let Some(x) = vm.next(&it)? {
+        // Growth is checked (and charged) before the buffer doubles.
+        let full = d.with(vm, |d| {
+            (d.items.len() == d.items.capacity() && d.maxlen.is_none()).then(|| d.items.capacity())
+        })?;
+        if let Some(cap) = full {
+            let bytes = cap.max(4).saturating_mul(2 * std::mem::size_of::<Value>());
+            vm.check_alloc(bytes)?;
+            rpy_vm::heap_stats::charge(bytes / 2);
+            vm.check_native_work(1)?;
+        }
         d.with_mut(vm, |d| {
             if left {
                 d.push_front(x);

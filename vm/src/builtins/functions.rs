@@ -80,6 +80,7 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
             text.push_str(&vm.str(a)?);
         }
         text.push_str(&end);
+        crate::io::check_held_output(vm, text.len())?;
         let out = vm.output.clone();
         let r = out.borrow_mut().write(err, &text);
         if let Err(e) = r {

@@ -456,40 +456,29 @@ impl Vm {
             return Err(self.overflow_error("cannot fit 'int' into an index-sized integer"));
         };
         let n = n.max(0) as usize;
-        let reps = |len: usize| if len == 0 { 0 } else { n };
-        let too_big = |len: usize| {
-            len.checked_mul(n)
-                .map(|t| t > isize::MAX as usize / 16)
-                .unwrap_or(true)
-        };
+        // Past Py_ssize_t, CPython's str and bytes say OverflowError, the
+        // others MemoryError; the size is checked before building.
+        let over = |len: usize| len.checked_mul(n).is_none_or(|t| t > isize::MAX as usize);
         match seq.payload() {
             Some(Payload::Str(s)) => {
-                let len = s.as_str().len();
-                if len > 0 && too_big(len) {
-                    return Err(self.memory_error());
+                if over(s.char_len()) {
+                    return Err(self.overflow_error("repeated string is too long"));
                 }
-                self.mem_precheck(len * n)?;
-                let mut out = String::new();
-                if out.try_reserve(len * n).is_err() {
-                    return Err(self.memory_error());
-                }
-                // An empty sequence repeats to itself without looping n times.
-                for _ in 0..reps(len) {
-                    out.push_str(s.as_str());
-                }
+                let out = self.repeat_string(s.as_str(), n)?;
                 Ok(self.str_val(out))
             }
             Some(Payload::Bytes(_)) | Some(Payload::ByteArray(_)) => {
                 let b = self.bytes_like(seq)?;
-                if !b.is_empty() && too_big(b.len()) {
-                    return Err(self.memory_error());
+                let bytearray = matches!(seq.payload(), Some(Payload::ByteArray(_)));
+                if over(b.len()) {
+                    return Err(if bytearray {
+                        self.memory_error()
+                    } else {
+                        self.overflow_error("repeated bytes are too long")
+                    });
                 }
-                let mut out = Vec::new();
-                self.reserve(&mut out, b.len() * n)?;
-                for _ in 0..reps(b.len()) {
-                    out.extend_from_slice(&b);
-                }
-                if matches!(seq.payload(), Some(Payload::ByteArray(_))) {
+                let out = self.repeat_vec(&b, n)?;
+                if bytearray {
                     Ok(self.new_bytearray(out))
                 } else {
                     Ok(self.new_bytes(out))
@@ -497,14 +486,10 @@ impl Vm {
             }
             Some(Payload::List(l)) => {
                 let items = l.borrow().clone();
-                if !items.is_empty() && too_big(items.len()) {
+                if over(items.len()) {
                     return Err(self.memory_error());
                 }
-                let mut out = Vec::new();
-                self.reserve(&mut out, items.len() * n)?;
-                for _ in 0..reps(items.len()) {
-                    out.extend(items.iter().cloned());
-                }
+                let out = self.repeat_vec(&items, n)?;
                 Ok(self.new_list(out))
             }
             Some(Payload::Tuple(t)) => {
@@ -512,14 +497,10 @@ impl Vm {
                     return Ok(seq.clone());
                 }
                 let items = t.clone();
-                if !items.is_empty() && too_big(items.len()) {
+                if over(items.len()) {
                     return Err(self.memory_error());
                 }
-                let mut out = Vec::new();
-                self.reserve(&mut out, items.len() * n)?;
-                for _ in 0..reps(items.len()) {
-                    out.extend(items.iter().cloned());
-                }
+                let out = self.repeat_vec(&items, n)?;
                 Ok(self.new_tuple(out))
             }
             _ => Err(self.type_error("can't multiply sequence")),

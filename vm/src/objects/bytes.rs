@@ -272,6 +272,8 @@ fn bytearray_init(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let this = args.this().clone();
     let b = bytes_args(vm, args, "bytearray")?;
     if let Some(Payload::ByteArray(cell)) = this.payload() {
+        // Made empty, filled here: the bytes count against the memory limit.
+        crate::heap_stats::charge(b.capacity());
         *cell.borrow_mut() = b;
     }
     Ok(Value::None)

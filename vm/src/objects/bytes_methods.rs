@@ -279,6 +279,12 @@ fn b_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(c) => ssize_arg(vm, c)?,
         None => -1,
     };
+    if new.len() > old.len() {
+        match bytes_ops::replaced_len(&data, &old, &new, count) {
+            Some(n) => vm.check_alloc(n)?,
+            None => return Err(vm.overflow_error("replace bytes is too long")),
+        }
+    }
     let out = bytes_ops::replace(&data, &old, &new, count).map_err(|e| vm.text_error(e))?;
     Ok(make(vm, ba, out))
 }
@@ -445,6 +451,7 @@ fn b_removesuffix(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn b_hex(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (data, _) = this(vm, &args, "hex")?;
+    vm.check_alloc(data.len().saturating_mul(2))?;
     let [sep, per] = args.shift().bind(vm, "hex", ["sep", "bytes_per_sep"], 0)?;
     let sep = match sep {
         None => None,
@@ -532,7 +539,18 @@ fn b_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (sep, ba) = this(vm, &args, "join")?;
     let [_, iterable] = args.exact_method(vm, "bytes.join")?;
     let items = vm.iterate(iterable)?;
+    // The size first (checked before anything is copied).
+    let mut total = sep.len().saturating_mul(items.len().saturating_sub(1));
+    for it in &items {
+        total = total.saturating_add(match it.payload() {
+            Some(Payload::Bytes(b)) => b.len(),
+            Some(Payload::ByteArray(b)) => b.borrow().len(),
+            _ => 0,
+        });
+    }
+    vm.check_alloc(total)?;
     let mut out = Vec::new();
+    vm.reserve(&mut out, total)?;
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
             out.extend_from_slice(&sep);

@@ -641,10 +641,7 @@ fn view_repr(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn view_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let (d, kind) = view_parts(vm, args.this())?;
-    let mut items = view_items(vm, &d, kind);
-    items.reverse();
-    let l = vm.new_list(items);
-    vm.get_iter(&l)
+    Ok(crate::objects::iter::dict_iter(vm, &d, 3 + kind))
 }
 
 fn view_setop(vm: &mut Vm, args: Args, op: u8, reflected: bool) -> PyResult<Value> {
@@ -725,10 +722,7 @@ fn view_mapping(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 
 fn dict_reversed(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let d = this_dict(vm, args.this())?;
-    let mut keys: Vec<Value> = entries(&d).into_iter().map(|(k, _)| k).collect();
-    keys.reverse();
-    let l = vm.new_list(keys);
-    vm.get_iter(&l)
+    Ok(crate::objects::iter::dict_iter(vm, &d, 3))
 }
 
 /// Registers the dict view types' methods.

@@ -296,11 +296,36 @@ pub fn int_binop(vm: &mut Vm, op: B, a: &IntVal, b: &IntVal) -> PyResult<Option<
             if bits > 1 {
                 vm.check_int_alloc(u128::from(bits) * u128::from(e))?;
             }
-            x.pow(e)
+            pow_within_deadline(vm, &x, e, u128::from(bits) * u128::from(e))?
         }
         B::MatMultiply => return Ok(None),
     };
     Ok(Some(vm.new_int(r)))
+}
+
+/// `x ** e`. Under a time limit a big result is built by squaring, step
+/// by step, and given up (`ResourceLimitError`) as soon as the next step,
+/// about twice as long as the last, would end past the deadline: one
+/// multiplication cannot be interrupted.
+fn pow_within_deadline(vm: &mut Vm, x: &Integer, e: u64, result_bits: u128) -> PyResult<Integer> {
+    if vm.deadline().is_none() || result_bits < 1 << 22 {
+        return Ok(x.pow(e));
+    }
+    let mut r = Integer::from(1);
+    let mut last = std::time::Duration::ZERO;
+    for i in (0..u64::BITS - e.leading_zeros()).rev() {
+        vm.check_deadline()?;
+        let start = std::time::Instant::now();
+        if vm.deadline().is_some_and(|d| start + last * 2 > d) {
+            return Err(vm.time_limit_error());
+        }
+        r = &r * &r;
+        if (e >> i) & 1 == 1 {
+            r *= x;
+        }
+        last = start.elapsed();
+    }
+    Ok(r)
 }
 
 /// Three-argument pow(base, exp, mod).
@@ -329,6 +354,7 @@ pub fn pow_mod(vm: &mut Vm, base: &IntVal, exp: &IntVal, m: &IntVal) -> PyResult
         }
         base = (&base * &base).div_mod(mm.clone()).1;
         en >>= 1u64;
+        vm.check_deadline()?;
     }
     if neg_mod && result != 0 {
         result -= mm;

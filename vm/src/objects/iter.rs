@@ -92,21 +92,28 @@ pub fn reverse_iter(vm: &mut Vm, seq: Value, n: usize) -> Value {
     ))
 }
 
-/// An iterator over a dict's keys/values/items.
+/// An iterator over a dict's keys/values/items (`kind` 0, 1, 2), or
+/// over them in reverse (3, 4, 5: `reversed(d)`, `reversed(d.items())`).
 pub fn dict_iter(vm: &mut Vm, d: &PyRef, kind: u8) -> Value {
-    let len = crate::objects::dict::table(d)
-        .map(|t| t.borrow().len())
-        .unwrap_or(0);
+    let (len, end) = crate::objects::dict::table(d)
+        .map(|t| {
+            let t = t.borrow();
+            (t.len(), t.next_index())
+        })
+        .unwrap_or((0, 0));
     let cls = match kind {
         0 => vm.types.dict_keyiterator.clone(),
         1 => vm.types.dict_valueiterator.clone(),
-        _ => vm.types.dict_itemiterator.clone(),
+        2 => vm.types.dict_itemiterator.clone(),
+        3 => vm.types.dict_reversekeyiterator.clone(),
+        4 => vm.types.dict_reversevalueiterator.clone(),
+        _ => vm.types.dict_reverseitemiterator.clone(),
     };
     Value::Obj(vm.alloc(
         cls,
         Payload::Iter(RefCell::new(IterState::Dict {
             dict: d.clone(),
-            index: 0,
+            index: if kind >= 3 { end } else { 0 },
             len,
             left: len,
             kind,
@@ -410,7 +417,12 @@ impl Vm {
                         drop(s);
                         return Err(self.runtime_error("dictionary changed size during iteration"));
                     }
-                    let Some((at, k, v)) = t.next_from(*index) else {
+                    let found = if *kind >= 3 {
+                        t.prev_before(*index)
+                    } else {
+                        t.next_from(*index)
+                    };
+                    let Some((at, k, v)) = found else {
                         drop(t);
                         *s = IterState::Exhausted;
                         return Ok(None);
@@ -423,10 +435,10 @@ impl Vm {
                     }
                     *left -= 1;
                     let (k, v, kind) = (k.clone(), v.clone(), *kind);
-                    *index = at + 1;
+                    *index = if kind >= 3 { at } else { at + 1 };
                     drop(t);
                     drop(s);
-                    return Ok(Some(match kind {
+                    return Ok(Some(match kind % 3 {
                         0 => k,
                         1 => v,
                         _ => self.new_tuple(vec![k, v]),
@@ -759,6 +771,9 @@ pub fn init(vm: &mut Vm) {
         &t.dict_keyiterator,
         &t.dict_valueiterator,
         &t.dict_itemiterator,
+        &t.dict_reversekeyiterator,
+        &t.dict_reversevalueiterator,
+        &t.dict_reverseitemiterator,
         &t.set_iterator,
         &t.seq_iterator,
         &t.callable_iterator,

@@ -30,6 +30,23 @@ pub(crate) struct MemView {
     released: bool,
 }
 
+/// The bytes of the buffer a memoryview payload shows (for the memory
+/// limit: the object viewed may be reachable only through the view).
+pub(crate) fn viewed_size(data: &RefCell<Box<dyn std::any::Any>>) -> usize {
+    let Ok(d) = data.try_borrow() else {
+        return 0;
+    };
+    let Some(m) = d.downcast_ref::<MemView>() else {
+        return 0;
+    };
+    match m.obj.payload() {
+        Some(Payload::Bytes(b)) => b.len(),
+        Some(Payload::ByteArray(b)) => b.try_borrow().map_or(0, |b| b.capacity()),
+        Some(Payload::Native(n)) => n.heap_size(),
+        _ => 0,
+    }
+}
+
 impl MemView {
     /// Byte offset of item `i` (in the flattened, C order).
     fn offset(&self, i: usize) -> usize {

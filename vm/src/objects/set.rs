@@ -27,6 +27,10 @@ impl Vm {
 
     fn set_add_hashed(&mut self, cell: &RefCell<SetTable>, key: Value, h: i64) -> PyResult<()> {
         if self.table_find(cell, &key, h)?.is_none() {
+            let growth = cell.borrow().growth_on_insert();
+            if let Some(bytes) = growth {
+                self.check_alloc(bytes)?;
+            }
             cell.borrow_mut().insert_new(key, h);
         }
         Ok(())

@@ -199,6 +199,21 @@ impl SetTable {
         }
     }
 
+    /// The bytes of the new table if inserting one more key would resize
+    /// (checked against the memory limit before the insert).
+    pub fn growth_on_insert(&self) -> Option<usize> {
+        if (self.fill + 1) * 5 < self.mask() * 3 {
+            return None;
+        }
+        let used = self.used + 1;
+        let n = if used > 50_000 { used * 2 } else { used * 4 };
+        let mut size = MIN_SIZE;
+        while size <= n {
+            size = size.checked_mul(2)?;
+        }
+        size.checked_mul(std::mem::size_of::<Slot>())
+    }
+
     fn insert_clean(slots: &mut [Slot], key: Value, hash: i64) {
         let mask = slots.len() - 1;
         let mut seq = ProbeSeq::new(hash, mask);

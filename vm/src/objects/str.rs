@@ -190,7 +190,16 @@ fn str_join(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this, iterable] = args.exact_method(vm, "str.join")?;
     let sep = vm.expect_str(this, "join")?.as_str().to_owned();
     let items = vm.iterate(iterable)?;
+    // The size first (checked before anything is copied).
+    let mut total = sep.len().saturating_mul(items.len().saturating_sub(1));
+    for it in &items {
+        total = total.saturating_add(it.as_str().map_or(0, str::len));
+    }
+    vm.check_alloc(total)?;
     let mut out = String::new();
+    if out.try_reserve_exact(total).is_err() {
+        return Err(vm.memory_error());
+    }
     for (i, it) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(&sep);

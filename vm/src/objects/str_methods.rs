@@ -307,6 +307,12 @@ fn str_replace(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(c) => ssize_arg(vm, c)?,
         None => -1,
     };
+    if strs[1].len() > strs[0].len() {
+        match str_ops::replaced_len(s.as_str(), strs[0], strs[1], count) {
+            Some(n) => vm.check_alloc(n)?,
+            None => return Err(vm.overflow_error("replace string is too long")),
+        }
+    }
     let out =
         str_ops::replace(s.as_str(), strs[0], strs[1], count).map_err(|e| vm.text_error(e))?;
     Ok(vm.str_val(out))
@@ -542,6 +548,8 @@ fn str_translate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [_, table] = args.exact_method(vm, "str.translate")?;
     let table = table.clone();
     let lookup_error = vm.exc.lookup_error.clone();
+    // The result grows by what each character maps to: checked as it goes.
+    let (mut produced, mut next_check) = (0usize, crate::alloc_gate::GROWTH_FIRST_CHECK);
     let out = str_ops::translate(s.as_str(), |c| {
         let key = Value::Int(i64::from(c as u32));
         let mapped = match vm.get_item(&table, &key) {
@@ -549,6 +557,11 @@ fn str_translate(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Err(e) if vm.err_matches(&e, &lookup_error) => return Ok(Translation::Keep),
             Err(e) => return Err(e),
         };
+        produced = produced.saturating_add(match &mapped {
+            Value::None => 0,
+            v => v.as_str().map_or(4, str::len),
+        });
+        vm.check_growth(&mut next_check, produced)?;
         match &mapped {
             Value::None => Ok(Translation::Delete),
             v if v.as_str().is_some() => Ok(Translation::Str(v.as_str().unwrap_or("").to_string())),

@@ -391,6 +391,23 @@ impl<V> Table<V> {
             .map(|(k, v)| (&k.value, v))
     }
 
+    /// One past the last entry index (live or dead): where a reverse
+    /// iterator starts.
+    pub fn next_index(&self) -> usize {
+        self.map.len()
+    }
+
+    /// The last live entry before index `i`, with its index (for reverse
+    /// iterators).
+    pub fn prev_before(&self, i: usize) -> Option<(usize, &Value, &V)> {
+        (0..i.min(self.map.len())).rev().find_map(|j| {
+            self.map
+                .get_index(j)
+                .filter(|(k, _)| !k.dead)
+                .map(|(k, v)| (j, &k.value, v))
+        })
+    }
+
     /// The first live entry at index `i` or after it, with its index (for
     /// iterators, which keep an index).
     pub fn next_from(&self, i: usize) -> Option<(usize, &Value, &V)> {

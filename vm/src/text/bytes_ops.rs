@@ -313,6 +313,31 @@ pub fn rpartition<'a>(b: &'a [u8], sep: &[u8]) -> Result<Parts<'a>, TextError> {
 }
 
 /// `bytes.replace(old, new, count)`; a negative count replaces all.
+/// The length of `b.replace(old, new, count)`, computed before anything
+/// is built (`None` past `usize::MAX`).
+pub fn replaced_len(b: &[u8], old: &[u8], new: &[u8], count: i64) -> Option<usize> {
+    let limit = usize::try_from(count).unwrap_or(usize::MAX);
+    let n = if old.is_empty() {
+        b.len().saturating_add(1)
+    } else {
+        let mut rest = b;
+        let mut n = 0usize;
+        while n < limit {
+            match find_sub(rest, old) {
+                Some(i) => {
+                    rest = &rest[i + old.len()..];
+                    n += 1;
+                }
+                None => break,
+            }
+        }
+        n
+    }
+    .min(limit);
+    let grown = n.checked_mul(new.len())?;
+    b.len().checked_add(grown)?.checked_sub(n * old.len())
+}
+
 pub fn replace(b: &[u8], old: &[u8], new: &[u8], count: i64) -> Result<Vec<u8>, TextError> {
     let limit = usize::try_from(count).unwrap_or(usize::MAX);
     let mut out = Vec::new();

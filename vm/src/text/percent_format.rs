@@ -65,6 +65,8 @@ pub struct Parser<'a> {
     is_text: bool,
     has_mapping: bool,
     failed: bool,
+    /// A byte position and the number of characters before it.
+    chars_before: (usize, usize),
 }
 
 impl<'a> Parser<'a> {
@@ -76,6 +78,7 @@ impl<'a> Parser<'a> {
             is_text: true,
             has_mapping: false,
             failed: false,
+            chars_before: (0, 0),
         }
     }
 
@@ -87,6 +90,7 @@ impl<'a> Parser<'a> {
             is_text: false,
             has_mapping: false,
             failed: false,
+            chars_before: (0, 0),
         }
     }
 
@@ -177,8 +181,19 @@ impl<'a> Parser<'a> {
         }
         let at = self.pos;
         let conversion = if self.is_text {
-            let rest = std::str::from_utf8(self.fmt.get(at..).unwrap_or(&[])).unwrap_or("");
-            rest.chars().next()
+            // The first character of the rest (decoding only its bytes:
+            // the whole rest at each spec would be quadratic).
+            let rest = self.fmt.get(at..).unwrap_or(&[]);
+            let len = match rest.first() {
+                Some(&b) if b >= 0xf0 => 4,
+                Some(&b) if b >= 0xe0 => 3,
+                Some(&b) if b >= 0xc0 => 2,
+                _ => 1,
+            };
+            let head = rest.get(..len.min(rest.len())).unwrap_or(&[]);
+            std::str::from_utf8(head)
+                .ok()
+                .and_then(|c| c.chars().next())
         } else {
             self.peek().map(char::from)
         }
@@ -189,9 +204,12 @@ impl<'a> Parser<'a> {
             1
         };
         let index = if self.is_text {
-            String::from_utf8_lossy(self.fmt.get(..at).unwrap_or(&[]))
-                .chars()
-                .count()
+            // Counted on from the previous spec's position.
+            let (from, chars) = self.chars_before;
+            let between = self.fmt.get(from..at).unwrap_or(&[]);
+            let n = chars + between.iter().filter(|&&b| b & 0xc0 != 0x80).count();
+            self.chars_before = (at, n);
+            n
         } else {
             at
         };

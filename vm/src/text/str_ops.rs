@@ -447,6 +447,20 @@ pub fn rpartition<'a>(s: &'a str, sep: &str) -> Result<(&'a str, &'a str, &'a st
 
 /// `str.replace(old, new, count)`; a negative count replaces all. An
 /// empty `old` inserts `new` before every character and at the end.
+/// The length in bytes of `s.replace(old, new, count)`, computed before
+/// anything is built (`None` past `usize::MAX`).
+pub fn replaced_len(s: &str, old: &str, new: &str, count: i64) -> Option<usize> {
+    let limit = usize::try_from(count).unwrap_or(usize::MAX);
+    let n = if old.is_empty() {
+        s.chars().count().saturating_add(1)
+    } else {
+        s.matches(old).take(limit).count()
+    }
+    .min(limit);
+    let grown = n.checked_mul(new.len())?;
+    s.len().checked_add(grown)?.checked_sub(n * old.len())
+}
+
 pub fn replace(s: &str, old: &str, new: &str, count: i64) -> Result<String, TextError> {
     let limit = usize::try_from(count).unwrap_or(usize::MAX);
     let mut out = String::new();
