@@ -37,6 +37,13 @@ impl Vm {
         Ok(())
     }
 
+    /// Counts `bytes` of growth of a buffer a native object owns (checked
+    /// first with [`check_alloc`](Self::check_alloc)) in the heap figures
+    /// the memory limit is measured by.
+    pub fn charge_growth(&mut self, bytes: usize) {
+        crate::heap_stats::charge(bytes);
+    }
+
     /// [`check_alloc`](Self::check_alloc) for a big int of `bits` bits
     /// (its limbs, rounded up), with room for a second operand-sized
     /// buffer, which the multiplication algorithms need.

@@ -234,7 +234,7 @@ pub(crate) fn extend(vm: &mut Vm, d: &Native<Deque>, src: &Value, left: bool) ->
         if let Some(cap) = full {
             let bytes = cap.max(4).saturating_mul(2 * std::mem::size_of::<Value>());
             vm.check_alloc(bytes)?;
-            rpy_vm::heap_stats::charge(bytes / 2);
+            vm.charge_growth(bytes / 2);
             vm.check_native_work(1)?;
         }
         d.with_mut(vm, |d| {
