@@ -16,6 +16,14 @@ use crate::vm::{PyResult, Vm};
 /// process is out of memory anyway.
 const PROBE_FROM: usize = 1 << 24;
 
+/// The most items a repeat copies between two checks of the time limit:
+/// about 64 Mi, a whole number of units (so each copy keeps the pattern,
+/// and for text ends on a character boundary).
+fn copy_chunk(unit: usize) -> usize {
+    let unit = unit.max(1);
+    ((1usize << 26) / unit).max(1) * unit
+}
+
 /// The size at which [`Vm::check_growth`] first checks.
 pub const GROWTH_FIRST_CHECK: usize = 1 << 20;
 
@@ -67,9 +75,10 @@ impl Vm {
         if total > 0 {
             out.extend_from_slice(unit);
         }
+        let chunk = copy_chunk(unit.len());
         while out.len() < total {
             self.check_deadline()?;
-            let k = out.len().min(total - out.len());
+            let k = out.len().min(total - out.len()).min(chunk);
             out.extend_from_within(..k);
         }
         Ok(out)
@@ -88,9 +97,10 @@ impl Vm {
         if total > 0 {
             out.push_str(unit);
         }
+        let chunk = copy_chunk(unit.len());
         while out.len() < total {
             self.check_deadline()?;
-            let k = out.len().min(total - out.len());
+            let k = out.len().min(total - out.len()).min(chunk);
             out.extend_from_within(..k);
         }
         Ok(out)
