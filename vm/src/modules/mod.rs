@@ -5,7 +5,6 @@
 pub mod array;
 pub mod cmath;
 pub mod codecs;
-pub mod fileio;
 pub mod gc;
 pub mod math;
 pub mod posix;
@@ -34,7 +33,6 @@ pub fn init(vm: &mut Vm) {
     vm.register_module("cmath", Rc::new(cmath::make));
     vm.register_module("time", Rc::new(time::make));
     vm.register_module("gc", Rc::new(gc::make));
-    vm.register_module("_io", Rc::new(fileio::init));
     vm.register_module("_subprocess", Rc::new(subprocess::init));
     vm.register_module("posix", Rc::new(posix::init));
     vm.register_module("_traceback", Rc::new(traceback::init));

@@ -81,6 +81,48 @@ fn adopt(vm: &mut Vm, fd: OwnedFd) -> Value {
     Value::Int(i64::from(n))
 }
 
+/// Runs `f` on descriptor `fd` (one of the table's or a standard stream),
+/// for `_io.FileIO`: EBADF when it is not open.
+pub fn with_open_fd<R>(
+    vm: &mut Vm,
+    fd: i32,
+    f: impl FnOnce(BorrowedFd<'_>) -> std::io::Result<R>,
+) -> std::io::Result<R> {
+    match table(vm).fds.get(&fd) {
+        Some(owned) => f(owned.as_fd()),
+        None => match fd {
+            0 => f(std::io::stdin().as_fd()),
+            1 => f(std::io::stdout().as_fd()),
+            2 => f(std::io::stderr().as_fd()),
+            _ => Err(ebadf()),
+        },
+    }
+}
+
+/// Puts a descriptor opened elsewhere (`_io.FileIO` opening a path) in
+/// the table; returns its number.
+pub fn adopt_fd(vm: &mut Vm, fd: OwnedFd) -> i32 {
+    let n = fd.as_raw_fd();
+    table(vm).fds.insert(n, fd);
+    n
+}
+
+/// Closes descriptor `fd` as `os.close` does (the standard streams stay
+/// open); EBADF when it is not open.
+pub fn close_fd(vm: &mut Vm, fd: i32) -> std::io::Result<()> {
+    if table(vm).fds.remove(&fd).is_some() || (0..=2).contains(&fd) {
+        Ok(())
+    } else {
+        Err(ebadf())
+    }
+}
+
+/// Writes out what `print` buffered, before a raw write to descriptor 1
+/// or 2 (program order).
+pub fn flush_std_output(vm: &mut Vm, fd: i32) {
+    flush_std(vm, i64::from(fd));
+}
+
 fn fd_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<i64> {
     vm.to_i64(v.unwrap_or(&Value::None))
 }
