@@ -908,10 +908,11 @@ impl NativeClass for BufferedRWPair {
 
 /// Whether `v`, a buffered stream straight over a `FileIO`, is closed
 /// (`None` for anything else: ask its `closed` attribute).
-pub(crate) fn fast_closed(vm: &mut Vm, v: &Value) -> Option<bool> {
-    fn core_raw<T: BufClass>(vm: &mut Vm, v: &Value) -> Option<Value> {
+/// `check_exact`: also check that the classes are exactly the native ones.
+pub(crate) fn fast_closed(vm: &mut Vm, v: &Value, check_exact: bool) -> Option<bool> {
+    fn core_raw<T: BufClass>(vm: &mut Vm, v: &Value, check_exact: bool) -> Option<Value> {
         let n = Native::<T>::of(v)?;
-        let exact = std::rc::Rc::ptr_eq(&n.class(vm), &vm.native_type::<T>());
+        let exact = !check_exact || std::rc::Rc::ptr_eq(&n.class(vm), &vm.native_type::<T>());
         let (raw, fast, ok) = n
             .with(vm, |b| {
                 (
@@ -923,9 +924,9 @@ pub(crate) fn fast_closed(vm: &mut Vm, v: &Value) -> Option<bool> {
             .ok()?;
         (exact && fast && ok).then_some(raw)
     }
-    let raw = core_raw::<BufferedWriter>(vm, v)
-        .or_else(|| core_raw::<BufferedReader>(vm, v))
-        .or_else(|| core_raw::<BufferedRandom>(vm, v))?;
+    let raw = core_raw::<BufferedWriter>(vm, v, check_exact)
+        .or_else(|| core_raw::<BufferedReader>(vm, v, check_exact))
+        .or_else(|| core_raw::<BufferedRandom>(vm, v, check_exact))?;
     let f = Native::<FileIO>::of(&raw)?;
     f.with(vm, |f| f.fd < 0).ok()
 }

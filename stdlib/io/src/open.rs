@@ -216,10 +216,10 @@ pub fn open_code(vm: &mut Vm, path: Value) -> PyResult<Value> {
     )
 }
 
-/// `text_encoding(encoding, stacklevel=2)`: "locale" for None.
+/// `text_encoding(encoding, stacklevel=2)`: "utf-8" for None (rpy always runs in UTF-8 mode, `sys.flags.utf8_mode`).
 pub fn text_encoding(vm: &mut Vm, encoding: Value, _stacklevel: OptArg<Value>) -> PyResult<Value> {
     if encoding.is_none() {
-        return Ok(vm.str_val("locale"));
+        return Ok(vm.str_val("utf-8"));
     }
     Ok(encoding)
 }

@@ -60,6 +60,9 @@ pub struct TextIOWrapper {
     seekable: bool,
     telling: bool,
     chunk_size: usize,
+    /// This object is exactly a `TextIOWrapper` and its buffer exactly a
+    /// native buffered stream over a `FileIO` (closed checked natively).
+    fast_closed: bool,
 }
 
 impl Default for TextIOWrapper {
@@ -86,6 +89,7 @@ impl Default for TextIOWrapper {
             seekable: false,
             telling: false,
             chunk_size: 8192,
+            fast_closed: false,
         }
     }
 }
@@ -130,11 +134,13 @@ fn buffer_of(vm: &mut Vm, this: &Native<T>) -> PyResult<Value> {
 
 fn check_closed(vm: &mut Vm, this: &Native<T>) -> PyResult<Value> {
     let b = buffer_of(vm, this)?;
-    let exact = std::rc::Rc::ptr_eq(&this.class(vm), &vm.native_type::<T>());
-    let closed = match exact
-        .then(|| crate::buffered::fast_closed(vm, &b))
-        .flatten()
-    {
+    let fast = this.with(vm, |t| t.fast_closed)?;
+    let known = if fast {
+        crate::buffered::fast_closed(vm, &b, false)
+    } else {
+        None
+    };
+    let closed = match known {
         Some(c) => c,
         None => {
             let c = vm.get_attr_str(&this.value(), "closed")?;
@@ -159,7 +165,7 @@ fn setup(
     let codecs = vm.import_module("codecs")?;
     let lookup = vm.get_attr_str(&codecs, "lookup")?;
     let enc_name = if encoding == "locale" {
-        "UTF-8".to_owned()
+        "utf-8".to_owned()
     } else {
         encoding.clone()
     };
@@ -212,7 +218,7 @@ fn setup(
         }
     }
     let shown = if encoding == "locale" {
-        "UTF-8".to_owned()
+        "utf-8".to_owned()
     } else {
         encoding
     };
@@ -246,7 +252,7 @@ fn init(
         t.ok = false;
         t.detached = false;
     })?;
-    let encoding = opt_str(vm, &encoding.0, "encoding")?.unwrap_or_else(|| "UTF-8".to_owned());
+    let encoding = opt_str(vm, &encoding.0, "encoding")?.unwrap_or_else(|| "utf-8".to_owned());
     let errors = opt_str(vm, &errors.0, "errors")?.unwrap_or_else(|| "strict".to_owned());
     let newline = match &newline.0 {
         None | Some(Value::None) => None,
@@ -270,7 +276,10 @@ fn init(
         None => false,
     };
     setup(vm, &this, &buffer, encoding, errors, newline)?;
+    let exact = std::rc::Rc::ptr_eq(&this.class(vm), &vm.native_type::<T>());
+    let fast = exact && crate::buffered::fast_closed(vm, &buffer, true).is_some();
     this.with_mut(vm, |t| {
+        t.fast_closed = fast;
         t.buffer = buffer;
         t.line_buffering = lb;
         t.write_through = wt;
