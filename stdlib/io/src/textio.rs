@@ -731,12 +731,43 @@ fn readline(vm: &mut Vm, this: Native<T>, size: OptArg<Value>) -> PyResult<Value
         None | Some(Value::None) => -1,
         Some(v) => int_arg(vm, v)?,
     };
+    if n < 0 {
+        if let Some(line) = quick_line(vm, &this)? {
+            return Ok(line);
+        }
+    }
     let s = readline_impl(vm, &this, n)?;
     Ok(vm.str_val(s))
 }
 
+/// A whole line already decoded, on an open native stack: taken without
+/// the general checks (the common case of `for line in f`).
+fn quick_line(vm: &mut Vm, this: &Native<T>) -> PyResult<Option<Value>> {
+    let found = this.with(vm, |t| {
+        if !t.ok || t.detached || !t.fast_closed || t.decoder.is_none() || !t.pending.is_empty() {
+            return None;
+        }
+        line_end(&t.decoded[t.dpos..], t).map(|end| (t.buffer.clone(), end))
+    })?;
+    let Some((buffer, end)) = found else {
+        return Ok(None);
+    };
+    if crate::buffered::fast_closed(vm, &buffer, false) != Some(false) {
+        return Ok(None);
+    }
+    let line = this.with_mut(vm, |t| {
+        let s = t.decoded[t.dpos..t.dpos + end].to_owned();
+        t.dpos += end;
+        s
+    })?;
+    Ok(Some(vm.str_val(line)))
+}
+
 fn next(vm: &mut Vm, this: Native<T>) -> PyResult<Option<Value>> {
     this.with_mut(vm, |t| t.telling = false)?;
+    if let Some(line) = quick_line(vm, &this)? {
+        return Ok(Some(line));
+    }
     let s = readline_impl(vm, &this, -1)?;
     if s.is_empty() {
         this.with_mut(vm, |t| {
