@@ -274,7 +274,7 @@ fn init(
                 return Err(os_error(vm, &e, Some(&file)));
             }
             if st.st_blksize > 1 {
-                st.st_blksize as i64
+                st.st_blksize
             } else {
                 DEFAULT_BUFFER_SIZE as i64
             }

@@ -240,7 +240,7 @@ fn raw_read(vm: &mut Vm, this: Value, size: OptArg<Value>) -> PyResult<Value> {
         return vm.call_method(&this, "readall", &[]);
     }
     let b = vm.new_bytearray(vec![0; n as usize]);
-    let got = vm.call_method(&this, "readinto", &[b.clone()])?;
+    let got = vm.call_method(&this, "readinto", std::slice::from_ref(&b))?;
     if got.is_none() {
         return Ok(Value::None);
     }

@@ -198,7 +198,7 @@ fn setup(
         Some(Decoder::Latin1)
     } else {
         let f = vm.get_attr_str(&info, "incrementaldecoder")?;
-        Some(Decoder::Py(vm.call(&f, &[errs.clone()])?))
+        Some(Decoder::Py(vm.call(&f, std::slice::from_ref(&errs))?))
     };
     let encoder = if !writable {
         None
@@ -816,7 +816,7 @@ fn unpack(vm: &mut Vm, cookie: &Value) -> PyResult<[i64; 5]> {
     let mask = vm.call_method(&mask, "__sub__", &[Value::Int(1)])?;
     let mut rest = cookie.clone();
     for slot in out.iter_mut() {
-        let low = vm.call_method(&rest, "__and__", &[mask.clone()])?;
+        let low = vm.call_method(&rest, "__and__", std::slice::from_ref(&mask))?;
         *slot = vm.to_i64(&low).unwrap_or(i64::MAX);
         rest = vm.call_method(&rest, "__rshift__", &[Value::Int(64)])?;
     }
@@ -908,8 +908,8 @@ fn tell(vm: &mut Vm, this: Native<T>) -> PyResult<Value> {
     let saved_tr = this.with(vm, |t| t.translator.clone())?;
     let mut chars = 0usize;
     let mut result = None;
-    for k in 0..input.len() {
-        let text = decode(vm, &this, vec![input[k]], false)?;
+    for (k, &byte) in input.iter().enumerate() {
+        let text = decode(vm, &this, vec![byte], false)?;
         chars += text.chars().count();
         if chars >= need {
             let (buf, fl) = decoder_state(vm, &this)?;
@@ -1069,7 +1069,7 @@ fn detach(vm: &mut Vm, this: Native<T>) -> PyResult<Value> {
 
 fn reconfigure(vm: &mut Vm, this: Native<T>, args: VarArgs, kw: KwArgs) -> PyResult<()> {
     if !args.0.is_empty() {
-        return Err(vm.type_error(format!("reconfigure() takes no positional arguments")));
+        return Err(vm.type_error("reconfigure() takes no positional arguments"));
     }
     let mut encoding = None;
     let mut errors = None;
@@ -1242,7 +1242,7 @@ impl NativeClass for TextIOWrapper {
             let e = t.with(vm, |t| t.errors.clone())?;
             Ok(vm.str_val(e))
         });
-        attr(c, "buffer", |vm, t| buffer_of(vm, t));
+        attr(c, "buffer", buffer_of);
         attr(c, "line_buffering", |vm, t| {
             Ok(Value::Bool(t.with(vm, |t| t.line_buffering)?))
         });
