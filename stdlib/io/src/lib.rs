@@ -77,5 +77,11 @@ fn io_module(vm: &mut Vm) -> PyResult<PyRef> {
     m.value("BlockingIOError", blocking);
     let unsupported = common::make_unsupported(vm)?;
     m.value("UnsupportedOperation", unsupported);
-    m.build(vm)
+    let module = m.build(vm)?;
+    // `builtins.open` is `io.open` (until now it forwarded to it).
+    let open = vm.get_attr_str(&Value::Obj(module.clone()), "open")?;
+    let builtins = vm.import_module("builtins")?;
+    let name = vm.intern("open");
+    vm.set_attr(&builtins, &name, open)?;
+    Ok(module)
 }
