@@ -415,7 +415,7 @@ fn set_decoder_state(vm: &mut Vm, this: &Native<T>, buf: Vec<u8>, flags: i64) ->
 fn reset_decoder(vm: &mut Vm, this: &Native<T>) -> PyResult<()> {
     let py = this.with_mut(vm, |t| {
         if let Some(tr) = &mut t.translator {
-            tr.pendingcr = false;
+            tr.reset();
         }
         match &mut t.decoder {
             Some(Decoder::Utf8 { pending }) => {
@@ -811,14 +811,16 @@ fn unpack(vm: &mut Vm, cookie: &Value) -> PyResult<[i64; 5]> {
     if let Value::Int(i) = cookie {
         return Ok([*i, 0, 0, 0, 0]);
     }
+    // CPython's layout: start 64 bits, then the decoder flags, the bytes
+    // to feed and the characters to skip (32 bits each), then need_eof.
     let mut out = [0i64; 5];
-    let mask = big(vm, &[(1, 64)])?;
-    let mask = vm.call_method(&mask, "__sub__", &[Value::Int(1)])?;
     let mut rest = cookie.clone();
-    for slot in out.iter_mut() {
+    for (slot, bits) in out.iter_mut().zip([64, 32, 32, 32, 8]) {
+        let mask = big(vm, &[(1, bits)])?;
+        let mask = vm.call_method(&mask, "__sub__", &[Value::Int(1)])?;
         let low = vm.call_method(&rest, "__and__", std::slice::from_ref(&mask))?;
         *slot = vm.to_i64(&low).unwrap_or(i64::MAX);
-        rest = vm.call_method(&rest, "__rshift__", &[Value::Int(64)])?;
+        rest = vm.call_method(&rest, "__rshift__", &[Value::Int(bits)])?;
     }
     Ok(out)
 }
@@ -929,8 +931,8 @@ fn tell(vm: &mut Vm, this: Native<T>) -> PyResult<Value> {
             &[
                 (start, 0),
                 (flags, 64),
-                (input.len() as i64, 128),
-                (need as i64, 256),
+                (input.len() as i64, 96),
+                (need as i64, 128),
             ],
         ),
     }
