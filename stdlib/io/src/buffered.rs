@@ -930,3 +930,21 @@ pub(crate) fn fast_closed(vm: &mut Vm, v: &Value, check_exact: bool) -> Option<b
     let f = Native::<FileIO>::of(&raw)?;
     f.with(vm, |f| f.fd < 0).ok()
 }
+
+/// Whether `o`, a buffered stream straight over a `FileIO`, is closed,
+/// without cloning anything (`None` for anything else).
+pub(crate) fn quick_closed(o: &rpy_vm::PyRef) -> Option<bool> {
+    fn over<T: BufClass>(o: &rpy_vm::PyObject) -> Option<Option<bool>> {
+        let b = o.downcast_ref::<T>()?;
+        let c = b.core();
+        if !c.fast || !c.ok || c.detached {
+            return Some(None);
+        }
+        let f = c.raw.as_obj().and_then(|r| r.downcast_ref::<FileIO>());
+        Some(f.map(|f| f.fd < 0))
+    }
+    over::<BufferedWriter>(o)
+        .or_else(|| over::<BufferedReader>(o))
+        .or_else(|| over::<BufferedRandom>(o))
+        .flatten()
+}

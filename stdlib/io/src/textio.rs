@@ -136,7 +136,7 @@ fn check_closed(vm: &mut Vm, this: &Native<T>) -> PyResult<Value> {
     let b = buffer_of(vm, this)?;
     let fast = this.with(vm, |t| t.fast_closed)?;
     let known = if fast {
-        crate::buffered::fast_closed(vm, &b, false)
+        b.as_obj().and_then(crate::buffered::quick_closed)
     } else {
         None
     };
@@ -523,31 +523,42 @@ fn encode(vm: &mut Vm, this: &Native<T>, text: &str) -> PyResult<Vec<u8>> {
 }
 
 fn write(vm: &mut Vm, this: Native<T>, text: Value) -> PyResult<usize> {
-    let buffer = check_closed(vm, &this)?;
     let Some(s) = text.as_str() else {
         let t = vm.type_name(&text);
         return Err(vm.type_error(format!("write() argument must be str, not {t}")));
     };
-    // The common case: strict UTF-8, no translation, nothing read.
-    let fast = this.with_mut(vm, |t| {
-        if !matches!(t.encoder, Some(Encoder::Utf8))
-            || t.writenl.is_some()
-            || t.line_buffering
-            || t.write_through
-            || !t.decoded.is_empty()
-            || t.snapshot.is_some()
+    // The common case: strict UTF-8, no translation, nothing read, an
+    // open native stack below (one borrow, nothing cloned).
+    let fast = match this.obj().downcast_mut::<T>() {
+        Some(mut t)
+            if t.ok
+                && !t.detached
+                && t.fast_closed
+                && matches!(t.encoder, Some(Encoder::Utf8))
+                && t.writenl.is_none()
+                && !t.line_buffering
+                && !t.write_through
+                && t.decoded.is_empty()
+                && t.snapshot.is_none() =>
         {
-            return None;
+            match t.buffer.as_obj().and_then(crate::buffered::quick_closed) {
+                Some(false) => {
+                    t.pending.extend_from_slice(s.as_bytes());
+                    Some(t.pending.len() >= t.chunk_size)
+                }
+                _ => None,
+            }
         }
-        t.pending.extend_from_slice(s.as_bytes());
-        Some(t.pending.len() >= t.chunk_size)
-    })?;
+        _ => None,
+    };
     if let Some(over) = fast {
         if over {
+            let buffer = buffer_of(vm, &this)?;
             flush_pending(vm, &this, &buffer)?;
         }
         return Ok(s.chars().count());
     }
+    let buffer = check_closed(vm, &this)?;
     if this.with(vm, |t| t.encoder.is_none())? {
         return Err(unsupported(vm, "not writable"));
     }
@@ -752,7 +763,7 @@ fn quick_line(vm: &mut Vm, this: &Native<T>) -> PyResult<Option<Value>> {
     let Some((buffer, end)) = found else {
         return Ok(None);
     };
-    if crate::buffered::fast_closed(vm, &buffer, false) != Some(false) {
+    if buffer.as_obj().and_then(crate::buffered::quick_closed) != Some(false) {
         return Ok(None);
     }
     let line = this.with_mut(vm, |t| {
