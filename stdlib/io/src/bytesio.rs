@@ -105,6 +105,13 @@ fn readinto(vm: &mut Vm, this: Native<BytesIO>, b: Value) -> PyResult<usize> {
 fn write(vm: &mut Vm, this: Native<BytesIO>, data: Value) -> PyResult<usize> {
     open(vm, &this)?;
     let d = bytes_of(vm, &data)?;
+    let grown = this.with_mut(vm, |b| {
+        let end = b.pos.saturating_add(d.len());
+        end <= b.buf.len() || b.buf.try_reserve(end - b.buf.len()).is_ok()
+    })?;
+    if !grown {
+        return Err(vm.memory_error());
+    }
     this.with_mut(vm, |b| {
         let end = b.pos + d.len();
         if b.pos > b.buf.len() {

@@ -333,7 +333,8 @@ fn would_block(e: &std::io::Error) -> bool {
 
 /// Reads at most `n` bytes (`None`: the descriptor would block).
 pub(crate) fn read_fd(vm: &mut Vm, fd: i32, n: usize) -> PyResult<Option<Vec<u8>>> {
-    let mut buf = vec![0u8; n];
+    // One system call reads at most this much; a raw read may be short.
+    let mut buf = vec![0u8; n.min(1 << 24)];
     loop {
         let r = with_open_fd(vm, fd, |f| {
             rustix::io::read(f, &mut buf[..]).map_err(Into::into)

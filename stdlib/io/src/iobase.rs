@@ -239,6 +239,8 @@ fn raw_read(vm: &mut Vm, this: Value, size: OptArg<Value>) -> PyResult<Value> {
     if n < 0 {
         return vm.call_method(&this, "readall", &[]);
     }
+    // A raw read may return fewer bytes than asked: the buffer is capped.
+    let n = n.min(1 << 24);
     let b = vm.new_bytearray(vec![0; n as usize]);
     let got = vm.call_method(&this, "readinto", std::slice::from_ref(&b))?;
     if got.is_none() {

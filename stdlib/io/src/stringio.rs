@@ -174,6 +174,14 @@ fn write(vm: &mut Vm, this: Native<StringIO>, text: Value) -> PyResult<usize> {
         return Err(vm.type_error(format!("string argument expected, got '{n}'")));
     };
     let t = t.to_owned();
+    let need = t.chars().count();
+    let grown = this.with_mut(vm, |s| {
+        let end = s.pos.saturating_add(need.saturating_mul(2));
+        end <= s.buf.len() || s.buf.try_reserve(end - s.buf.len()).is_ok()
+    })?;
+    if !grown {
+        return Err(vm.memory_error());
+    }
     this.with_mut(vm, |s| s.write_str(&t))
 }
 
