@@ -335,6 +335,9 @@ fn init<T: BufClass>(
     }
     let fio = vm.native_type::<FileIO>();
     let fast = std::rc::Rc::ptr_eq(&vm.class_of(&raw), &fio);
+    if T::WRITE {
+        crate::common::track_stream(vm, this.obj());
+    }
     this.with_mut(vm, |b| {
         let c = b.core_mut();
         c.raw = raw;
@@ -947,4 +950,27 @@ pub(crate) fn quick_closed(o: &rpy_vm::PyRef) -> Option<bool> {
         .or_else(|| over::<BufferedReader>(o))
         .or_else(|| over::<BufferedRandom>(o))
         .flatten()
+}
+
+impl Drop for Buffered {
+    /// Writes out what is still buffered when the stream is dropped
+    /// unclosed (over a native `FileIO` only: no Python runs here).
+    fn drop(&mut self) {
+        if self.wbuf.is_empty() {
+            return;
+        }
+        if let Some(f) = self.raw.as_obj().and_then(|o| o.downcast_ref::<FileIO>()) {
+            fileio::write_on_drop(&f, &self.wbuf);
+        }
+    }
+}
+
+/// Adds `data` to the write buffer of `o` if it is a native buffered
+/// writer (a text stream being dropped with pending bytes).
+pub(crate) fn push_on_drop(o: &rpy_vm::PyRef, data: &[u8]) {
+    if let Some(mut b) = o.downcast_mut::<BufferedWriter>() {
+        b.core_mut().wbuf.extend_from_slice(data);
+    } else if let Some(mut b) = o.downcast_mut::<BufferedRandom>() {
+        b.core_mut().wbuf.extend_from_slice(data);
+    }
 }

@@ -143,3 +143,44 @@ pub fn type_label(vm: &mut Vm, v: &Value, native: &str) -> String {
         name
     }
 }
+
+/// The key of the open writable streams in `Vm::extensions`.
+const OPEN_STREAMS: &str = "_io.open_streams";
+
+/// Writable streams to flush at finalization, as CPython flushes open
+/// files at shutdown (weakly held: a dropped stream flushes itself).
+#[derive(Default)]
+struct OpenStreams(Vec<std::rc::Weak<rpy_vm::PyObject>>);
+
+/// Records a writable stream for the flush at finalization.
+pub fn track_stream(vm: &mut Vm, stream: &rpy_vm::PyRef) {
+    let entry = vm
+        .extensions
+        .entry(OPEN_STREAMS)
+        .or_insert_with(|| Box::new(OpenStreams::default()));
+    if let Some(s) = entry.downcast_mut::<OpenStreams>() {
+        if s.0.len() >= 64 && s.0.len().is_power_of_two() {
+            s.0.retain(|w| w.strong_count() > 0);
+        }
+        s.0.push(std::rc::Rc::downgrade(stream));
+    }
+}
+
+/// The finalization hook: flushes every tracked stream still alive and
+/// open, newest first (text streams before the buffers under them).
+pub fn flush_open_streams(vm: &mut Vm) {
+    let streams = vm
+        .extensions
+        .get_mut(OPEN_STREAMS)
+        .and_then(|e| e.downcast_mut::<OpenStreams>())
+        .map(|s| std::mem::take(&mut s.0))
+        .unwrap_or_default();
+    for w in streams.into_iter().rev() {
+        if let Some(o) = w.upgrade() {
+            let v = Value::Obj(o);
+            if let Ok(false) = is_closed(vm, &v) {
+                let _ = vm.call_method(&v, "flush", &[]);
+            }
+        }
+    }
+}

@@ -9,7 +9,7 @@ use std::fs::OpenOptions;
 use std::os::fd::OwnedFd;
 use std::os::unix::fs::OpenOptionsExt;
 
-use rpy_vm::modules::posix_fd::{adopt_fd, close_fd, flush_std_output, with_open_fd};
+use rpy_vm::modules::posix_fd::{adopt_fd, close_fd, fd_handle, flush_std_output, with_open_fd};
 use rpy_vm::{
     Capability, ClassDef, KwArgs, Native, NativeClass, OptArg, PyRef, PyResult, Value, VarArgs, Vm,
 };
@@ -23,6 +23,9 @@ use crate::common::{
 /// `__init__`).
 pub struct FileIO {
     pub(crate) fd: i32,
+    /// The descriptor table's handle (none for the standard streams), so
+    /// that dropped buffered streams can write out what they hold.
+    pub(crate) handle: Option<std::rc::Rc<OwnedFd>>,
     pub(crate) readable: bool,
     pub(crate) writable: bool,
     appending: bool,
@@ -36,6 +39,7 @@ impl Default for FileIO {
     fn default() -> Self {
         FileIO {
             fd: -1,
+            handle: None,
             readable: false,
             writable: false,
             appending: false,
@@ -281,8 +285,10 @@ fn init(
         }
         Err(_) => DEFAULT_BUFFER_SIZE as i64,
     };
+    let handle = fd_handle(vm, fd);
     this.with_mut(vm, |f| {
         f.fd = fd;
+        f.handle = handle;
         f.readable = m.read;
         f.writable = m.write;
         f.appending = m.append;
@@ -498,7 +504,10 @@ fn truncate(vm: &mut Vm, this: Native<FileIO>, size: OptArg<Value>) -> PyResult<
 }
 
 fn close(vm: &mut Vm, this: Native<FileIO>) -> PyResult<()> {
-    let (fd, closefd) = this.with_mut(vm, |f| (std::mem::replace(&mut f.fd, -1), f.closefd))?;
+    let (fd, closefd) = this.with_mut(vm, |f| {
+        f.handle = None;
+        (std::mem::replace(&mut f.fd, -1), f.closefd)
+    })?;
     if fd >= 0 && closefd {
         if let Err(e) = close_fd(vm, fd) {
             return Err(os_error(vm, &e, None));
@@ -605,5 +614,28 @@ impl NativeClass for FileIO {
         c.getter("_blksize", |f: &FileIO| f.blksize);
         c.getter("_finalizing", |_f: &FileIO| false);
         c.repr(repr);
+    }
+}
+
+/// Writes `data` to the file of `f` without the VM (a buffered stream
+/// being dropped with unwritten bytes, as CPython flushes on dealloc).
+pub(crate) fn write_on_drop(f: &FileIO, mut data: &[u8]) {
+    use std::os::fd::AsFd;
+    if f.fd < 0 || !f.writable {
+        return;
+    }
+    let stdout = std::io::stdout();
+    let stderr = std::io::stderr();
+    let fd = match (&f.handle, f.fd) {
+        (Some(h), _) => h.as_fd(),
+        (None, 1) => stdout.as_fd(),
+        (None, 2) => stderr.as_fd(),
+        _ => return,
+    };
+    while !data.is_empty() {
+        match rustix::io::write(fd, data) {
+            Ok(0) | Err(_) => return,
+            Ok(n) => data = &data[n.min(data.len())..],
+        }
     }
 }

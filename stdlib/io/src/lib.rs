@@ -78,6 +78,7 @@ fn io_module(vm: &mut Vm) -> PyResult<PyRef> {
     let unsupported = common::make_unsupported(vm)?;
     m.value("UnsupportedOperation", unsupported);
     let module = m.build(vm)?;
+    vm.on_exit("_io", Rc::new(common::flush_open_streams));
     // `builtins.open` is `io.open` (until now it forwarded to it).
     let open = vm.get_attr_str(&Value::Obj(module.clone()), "open")?;
     let builtins = vm.import_module("builtins")?;

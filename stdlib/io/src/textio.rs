@@ -276,6 +276,9 @@ fn init(
         None => false,
     };
     setup(vm, &this, &buffer, encoding, errors, newline)?;
+    if crate::common::call_bool(vm, &buffer, "writable")? {
+        crate::common::track_stream(vm, this.obj());
+    }
     let exact = std::rc::Rc::ptr_eq(&this.class(vm), &vm.native_type::<T>());
     let fast = exact && crate::buffered::fast_closed(vm, &buffer, true).is_some();
     this.with_mut(vm, |t| {
@@ -1308,6 +1311,19 @@ impl NativeClass for TextIOWrapper {
         }
         if let Some(Encoder::Py(e)) = self.encoder.take() {
             out.push(e);
+        }
+    }
+}
+
+impl Drop for TextIOWrapper {
+    /// Hands pending bytes to a native buffered writer below when dropped
+    /// unclosed; that one writes them out as it goes.
+    fn drop(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        if let Some(o) = self.buffer.as_obj() {
+            crate::buffered::push_on_drop(o, &self.pending);
         }
     }
 }
