@@ -73,7 +73,7 @@ impl Vm {
     /// Raises `KeyboardInterrupt` (or runs the installed handler) if an
     /// interrupt was requested.
     #[inline]
-    pub(crate) fn check_interrupt(&mut self) -> PyResult<()> {
+    pub fn check_interrupt(&mut self) -> PyResult<()> {
         if self.interrupt.load(Ordering::Relaxed) {
             return self.take_interrupt();
         }

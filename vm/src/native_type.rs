@@ -75,6 +75,14 @@ pub trait NativeClass: Any + Sized {
     /// Declares the constructor, methods, properties and slots.
     fn define(class: &mut ClassDef<Self>);
 
+    /// The base type (`object` when `None`), e.g. another native type
+    /// (`vm.native_type::<Base>()`). The base's methods must accept any
+    /// instance of a subclass, so a native base declares them with
+    /// [`ClassDef::method`]'s `Fn(&mut Vm, Value, A..)` form.
+    fn base(_vm: &mut Vm) -> Option<PyRef> {
+        None
+    }
+
     /// Calls `visit` on every Python value the instance holds (the cycle
     /// collector's traversal). Types that hold none keep the default.
     fn traverse(&self, _visit: &mut dyn FnMut(&Value)) {}
@@ -455,6 +463,16 @@ impl<T: NativeClass> ClassDef<T> {
         });
         self.attrs
             .push((name, Attr::GetSet(getter_fn(get), setter)));
+    }
+
+    /// A read-only property computed from the instance as a plain value
+    /// (for native base types whose subclasses hold other data).
+    pub fn getter_value(
+        &mut self,
+        name: &'static str,
+        get: impl Fn(&mut Vm, &Value) -> PyResult<Value> + 'static,
+    ) {
+        self.attrs.push((name, Attr::Get(Rc::new(get))));
     }
 
     /// A class attribute (a constant).
@@ -908,8 +926,8 @@ fn build_type<T: NativeClass>(vm: &mut Vm) -> (PyRef, Rc<Slots>) {
         Payload::Type(Box::new(data)),
         Some(dict),
     );
-    let object = vm.types.object.clone();
-    crate::objects::type_::set_mro(&ty, vec![object]);
+    let base = T::base(vm).unwrap_or_else(|| vm.types.object.clone());
+    crate::objects::type_::set_mro(&ty, vec![base]);
     crate::define::set_tp_name(&ty, T::MODULE, T::NAME);
     let module = vm.str_val(T::MODULE);
     vm.defer_class_attr(&ty, Pending::Value(Name::Static("__module__"), module));
@@ -1002,6 +1020,9 @@ pub struct ByRef;
 pub struct ByMut;
 /// Marker: `&mut Vm` and the instance as [`Native<T>`].
 pub struct ByHandle;
+/// Marker: `&mut Vm` and the instance as a plain [`Value`] (methods of
+/// native base types, whose subclasses' instances hold other data).
+pub struct ByValue;
 /// Marker: no `Vm`.
 pub struct Pure;
 /// Marker: `&mut Vm` first.
@@ -1072,6 +1093,24 @@ macro_rules! typed_impls {
                 let mut it = args.into_iter();
                 $(let $a: $a = sig.convert(vm, $i, it.next().unwrap_or(Bound::Missing))?;)*
                 self(vm, n $(, $a)*).to_python(vm)
+            }
+        }
+
+        impl<T, F, R, $($a),*> IntoMethod<T, (ByValue, fn($($a),*) -> R)> for F
+        where
+            T: NativeClass,
+            F: Fn(&mut Vm, Value $(, $a)*) -> R + 'static,
+            R: ToPython,
+            $($a: FromArg,)*
+        {
+            fn kinds(&self) -> Vec<ArgKind> {
+                vec![$($a::KIND),*]
+            }
+            #[allow(unused_variables, unused_mut, non_snake_case)]
+            fn call_method(&self, vm: &mut Vm, this: &Value, args: Vec<Bound>, sig: &Signature) -> PyResult<Value> {
+                let mut it = args.into_iter();
+                $(let $a: $a = sig.convert(vm, $i, it.next().unwrap_or(Bound::Missing))?;)*
+                self(vm, this.clone() $(, $a)*).to_python(vm)
             }
         }
 
@@ -1153,3 +1192,5 @@ typed_impls!(A 0, B 1, C 2);
 typed_impls!(A 0, B 1, C 2, D 3);
 typed_impls!(A 0, B 1, C 2, D 3, E 4);
 typed_impls!(A 0, B 1, C 2, D 3, E 4, F2 5);
+typed_impls!(A 0, B 1, C 2, D 3, E 4, F2 5, G 6);
+typed_impls!(A 0, B 1, C 2, D 3, E 4, F2 5, G 6, H 7);

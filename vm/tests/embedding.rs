@@ -442,14 +442,14 @@ fn memory_limit_stops_growing_containers() {
 
 #[test]
 fn sandbox_denies_host_access() {
-    // `open` forwards to `io.open`: the library (Lib/, as files here).
-    let lib = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../Lib");
+    // `open` forwards to `io.open`: CPython's io.py on the native `_io`.
     let (mut i, out) = Interpreter::builder()
         .native_modules(rpy_stdlib::register_vm)
         .sandbox(true)
-        .lib_dirs([&lib])
+        .lib_dirs(lib_and_cpython())
         .capture_output(true)
         .build_captured();
+    rpy_io::register(&mut i);
     let e = i.exec("open('/etc/passwd')").unwrap_err();
     assert_eq!(e.type_name(), "PermissionError");
     assert!(e.is_instance("OSError"));
@@ -482,6 +482,7 @@ fn sandbox_denies_host_access() {
         .grant(Capability::FileRead)
         .lib_dirs(lib_and_cpython())
         .build();
+    rpy_io::register(&mut g);
     g.exec("data = open('/etc/passwd').read()").unwrap();
     assert!(g.eval_as::<bool>("'root' in data").unwrap());
     // Reading is not writing, nor reaching the environment or processes.

@@ -35,4 +35,5 @@ pub fn register_vm(vm: &mut Vm) {
     rpy_time::register_vm(vm);
     rpy_array::register_vm(vm);
     rpy_posix::register_vm(vm);
+    rpy_io::register_vm(vm);
 }

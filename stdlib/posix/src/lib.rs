@@ -20,6 +20,12 @@ mod posix_sys;
 
 use std::rc::Rc;
 
+/// The per-interpreter descriptor table `os` works on, shared with the
+/// other native modules that hold descriptors (`_io.FileIO`,
+/// `_posixsubprocess`), so a descriptor from one works with the others.
+#[cfg(unix)]
+pub use posix_fd::{adopt_fd, close_fd, fd_handle, flush_std_output, with_open_fd};
+
 use rpy_vm::{Interpreter, Vm};
 
 /// Makes `posix` importable in `interp`.

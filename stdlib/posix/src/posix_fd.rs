@@ -26,7 +26,9 @@ const FD_TABLE: &str = "posix.fd_table";
 /// The descriptors this VM opened, by number; dropping one closes it.
 #[derive(Default)]
 pub struct FdTable {
-    fds: HashMap<i32, OwnedFd>,
+    /// Shared with the `_io.FileIO` objects over them, which write out
+    /// their buffers when dropped.
+    fds: HashMap<i32, std::rc::Rc<OwnedFd>>,
 }
 
 fn table(vm: &mut Vm) -> &mut FdTable {
@@ -77,8 +79,56 @@ fn with_fd<R>(
 /// Puts a new descriptor in the table; its number goes back to Python.
 fn adopt(vm: &mut Vm, fd: OwnedFd) -> Value {
     let n = fd.as_raw_fd();
-    table(vm).fds.insert(n, fd);
+    table(vm).fds.insert(n, std::rc::Rc::new(fd));
     Value::Int(i64::from(n))
+}
+
+/// Runs `f` on descriptor `fd` (one of the table's or a standard stream),
+/// for `_io.FileIO`: EBADF when it is not open.
+pub fn with_open_fd<R>(
+    vm: &mut Vm,
+    fd: i32,
+    f: impl FnOnce(BorrowedFd<'_>) -> std::io::Result<R>,
+) -> std::io::Result<R> {
+    match table(vm).fds.get(&fd) {
+        Some(owned) => f(owned.as_fd()),
+        None => match fd {
+            0 => f(std::io::stdin().as_fd()),
+            1 => f(std::io::stdout().as_fd()),
+            2 => f(std::io::stderr().as_fd()),
+            _ => Err(ebadf()),
+        },
+    }
+}
+
+/// Puts a descriptor opened elsewhere (`_io.FileIO` opening a path) in
+/// the table; returns its number.
+pub fn adopt_fd(vm: &mut Vm, fd: OwnedFd) -> i32 {
+    let n = fd.as_raw_fd();
+    table(vm).fds.insert(n, std::rc::Rc::new(fd));
+    n
+}
+
+/// The table's handle of descriptor `fd` (for `_io.FileIO`, which writes
+/// out its buffers through it when dropped).
+pub fn fd_handle(vm: &mut Vm, fd: i32) -> Option<std::rc::Rc<OwnedFd>> {
+    table(vm).fds.get(&fd).cloned()
+}
+
+/// Closes descriptor `fd` as `os.close` does (the standard streams stay
+/// open); EBADF when it is not open.
+pub fn close_fd(vm: &mut Vm, fd: i32) -> std::io::Result<()> {
+    if table(vm).fds.remove(&fd).is_some() || (0..=2).contains(&fd) {
+        Ok(())
+    } else {
+        Err(ebadf())
+    }
+}
+
+/// Writes out what `print` buffered, before a raw write to descriptor 1
+/// or 2 (program order).
+pub fn flush_std_output(vm: &mut Vm, fd: i32) {
+    flush_std(vm, i64::from(fd));
 }
 
 fn fd_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<i64> {
@@ -265,8 +315,17 @@ fn dup2(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let n2 = i32::try_from(fd2).unwrap_or(-1);
     // Only a descriptor of the table can be the target: replacing any
     // other would need to claim a number rpy does not own.
-    let Some(mut target) = table(vm).fds.remove(&n2) else {
+    let Some(target) = table(vm).fds.remove(&n2) else {
         return Err(os_error(vm, &ebadf(), None));
+    };
+    // A descriptor a file object also holds cannot be replaced under it.
+    let mut target = match std::rc::Rc::try_unwrap(target) {
+        Ok(t) => t,
+        Err(shared) => {
+            table(vm).fds.insert(n2, shared);
+            let e = std::io::Error::from_raw_os_error(rustix::io::Errno::BUSY.raw_os_error());
+            return Err(os_error(vm, &e, None));
+        }
     };
     let r = with_fd(vm, fd, |f| {
         let flags = if inheritable {
@@ -276,7 +335,7 @@ fn dup2(vm: &mut Vm, args: Args) -> PyResult<Value> {
         };
         rustix::io::dup3(f, &mut target, flags)
     });
-    table(vm).fds.insert(n2, target);
+    table(vm).fds.insert(n2, std::rc::Rc::new(target));
     r?;
     Ok(Value::Int(fd2))
 }

@@ -1,5 +1,5 @@
-//! `open()`: forwards to `io.open` (Lib/io.py), where files, buffering and
-//! text decoding are built on the native `_io.FileIO`.
+//! `open()`: forwards to `io.open` (CPython's io.py, which re-exports the
+//! native `_io.open` of the rpy-io crate).
 
 use crate::native::Args;
 use crate::value::Value;

@@ -1,9 +1,8 @@
-//! The native modules still built into the VM: `_io`, `_subprocess` and
+//! The native modules still built into the VM: `_subprocess` and
 //! `_traceback` (being replaced). The others live in `stdlib/` crates
 //! (registered by `rpy_stdlib::register`); `sys` is in `crate::sys`,
 //! `_codecs` in `crate::codecs`, `_weakref` in `crate::objects::weakref`.
 
-pub mod fileio;
 pub mod subprocess;
 pub mod traceback;
 
@@ -25,7 +24,6 @@ pub(crate) mod posix {
 /// Creates `sys` and registers the core native modules.
 pub fn init(vm: &mut Vm) {
     crate::sys::init(vm);
-    vm.register_module("_io", Rc::new(fileio::init));
     vm.register_module("_subprocess", Rc::new(subprocess::init));
     vm.register_module("_traceback", Rc::new(traceback::init));
     vm.register_module("_codecs", Rc::new(crate::codecs::init));
