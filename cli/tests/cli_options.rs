@@ -4,6 +4,7 @@
 //! name, working directory and the banner's build details normalised);
 //! when `python3` 3.11 is present each case is also run under it, so the
 //! recording is checked against the live oracle.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -4,6 +4,7 @@
 //! their reasons, the counts and the final status) must equal what
 //! `python3 -m unittest -v` prints for the same files, the run time aside.
 #![forbid(unsafe_code)]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::PathBuf;
 use std::process::Command;

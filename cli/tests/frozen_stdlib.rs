@@ -3,6 +3,7 @@
 //! rpy's own modules and CPython's; `RPY_LIB` replaces the library with
 //! directories; `-m` runs frozen modules.
 #![forbid(unsafe_code)]
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

@@ -6,6 +6,7 @@
 //!
 //! Every step waits for the text it expects (generous timeouts, no sleeps),
 //! so a loaded machine only makes it slower.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::PathBuf;
 use std::process::Command;

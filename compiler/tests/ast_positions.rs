@@ -1,6 +1,7 @@
 //! Positions of our AST nodes against CPython's `ast` for the same sources
 //! (see `data/gen_ast_positions.py`): every statement and expression node,
 //! compared as a sorted multiset of `Type line col end_line end_col`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use rpy_compiler::ast::*;
 use rpy_compiler::{parse, Mode};

@@ -1,6 +1,7 @@
 //! Code object attributes against CPython's for the same sources (see
 //! `data/gen_code_objects.py`): names, qualnames, first lines, argument
 //! counts, flags, varnames/cellvars/freevars, function docstrings.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use rpy_compiler::bytecode::{CodeKind, CodeObject, Constant};
 use rpy_compiler::{compile, Mode};

@@ -2,6 +2,7 @@
 //! (the block-stack protocol of bytecode.rs, comprehensions, class bodies,
 //! closures, calls). These pin rpy's own bytecode contract; CPython's
 //! bytecode differs, so the expectations come from bytecode.rs's docs.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use rpy_compiler::bytecode::{
     BinaryOperator, CodeObject, ComparisonOperator, Constant, Instruction as I, MakeFunctionFlags,

@@ -1,5 +1,6 @@
 //! Pathological nesting must give CPython's errors, never a stack overflow.
 //! Each case runs on an 8 MiB thread, the size the compiler must fit in.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use rpy_compiler::{compile, CompileErrorKind, Mode};
 

@@ -1,6 +1,7 @@
 //! `from __future__ import annotations`: annotations become the strings
 //! CPython 3.11 stores (see `data/gen_unparse.py`), and future-import
 //! errors.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use rpy_compiler::ast::Module;
 use rpy_compiler::bytecode::{Constant, Instruction as I};

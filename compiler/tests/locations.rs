@@ -1,5 +1,6 @@
 //! Instruction locations against CPython's `co_positions()` for the
 //! instructions tracebacks point at (see `data/gen_locations.py`).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use rpy_compiler::bytecode::{CodeObject, Constant, Instruction as I};
 use rpy_compiler::{compile, Mode};

@@ -1,5 +1,6 @@
 //! `single` and `eval` modes: what compiles and CPython's errors
 //! (expected values from CPython 3.11's `compile(src, '<stdin>', 'single')`).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use rpy_compiler::bytecode::Instruction as I;
 use rpy_compiler::{compile, Mode};

@@ -1,5 +1,6 @@
 //! End-to-end smoke tests: programs compile, and the basic shapes of the
 //! generated code are as expected.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use rpy_compiler::bytecode::{CodeKind, Constant, Instruction as I};
 use rpy_compiler::{compile, Mode};

@@ -2,6 +2,7 @@
 //! no panic, stack discipline holds in every code object, and a file is
 //! rejected only if CPython rejects it too (or it uses `match`/`async`,
 //! which rpy does not support).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

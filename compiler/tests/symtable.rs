@@ -1,5 +1,6 @@
 //! Scope resolution against CPython's `symtable` module (see
 //! `data/gen_symtable.py`): every name of every scope gets the same scope.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use rpy_compiler::symtable::{ScopeKind, SymbolScope, SymbolTable};
 use rpy_compiler::{symbol_table, Mode};

@@ -1,5 +1,6 @@
 //! Compile-time warnings against the ones CPython 3.11 issues for the same
 //! sources (see `data/gen_warnings.py`).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use rpy_compiler::{compile_with_warnings, Mode};
 

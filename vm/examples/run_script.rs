@@ -2,6 +2,7 @@
 //! from Rust and calls one of its functions.
 //!
 //! `cargo run -p rpy-vm --example run_script`
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use rpy_vm::{Error, Interpreter};
 

@@ -3,6 +3,7 @@
 //! Rust state.
 //!
 //! `cargo run -p rpy-vm --example rust_functions`
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::cell::RefCell;
 use std::rc::Rc;

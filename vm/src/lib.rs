@@ -16,8 +16,14 @@
 //! - `objects/`: one file per built-in type.
 //! - `eval/`: frames, the eval loop, calls, operators.
 //! - `attr.rs`, `protocol.rs`: attribute access and object protocols.
-//! - `builtins/`, `modules/`: the `builtins` module and native modules.
+//! - `builtins/`, `sys/`, `codecs.rs`: the core modules `builtins`, `sys`
+//!   and `_codecs`; `modules/`: `_io`, `_subprocess`, `_traceback` (being
+//!   replaced). Every other native module is a `stdlib/` crate on this
+//!   crate's root API (`rpy_stdlib::register`).
 //! - `import.rs`, `traceback.rs`, `format.rs`, `hash.rs`, `gc.rs`, `io.rs`.
+//!
+//! All modules are private: the public API is the list of re-exports
+//! below, the same for embedders and for the stdlib crates.
 //! - `runtime.rs`: the built-in types and names all interpreters on a
 //!   thread share.
 #![forbid(unsafe_code)]

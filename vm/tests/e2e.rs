@@ -2,6 +2,7 @@
 //! embedding API with captured output, and must print exactly what
 //! `python3` (CPython 3.11, the oracle) prints for it. Tracebacks are
 //! compared too (stderr), with the file path as the test passes it.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

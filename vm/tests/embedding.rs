@@ -4,6 +4,7 @@
 //! independent interpreters that free their memory when dropped.
 //!
 //! Expected Python messages are CPython 3.11's.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};

@@ -1,6 +1,7 @@
 //! `__del__` through the embedding API: finalizers run when the last
 //! reference goes, once, for objects alive when the interpreter is
 //! dropped, and with several interpreters alive on one thread.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use rpy_vm::Interpreter;
 

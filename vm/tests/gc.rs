@@ -2,6 +2,7 @@
 //! cycles in a loop (instances referencing each other, self-referencing
 //! lists and dicts, closures, classes) keep the number of live tracked
 //! objects flat, and `collect_garbage` reports what it freed.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use rpy_vm::Interpreter;
 

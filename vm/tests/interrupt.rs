@@ -1,6 +1,7 @@
 //! The interrupt flag: once set (from any thread), running Python code
 //! raises KeyboardInterrupt at its next loop iteration or call; the flag is
 //! consumed, so the interpreter goes on afterwards.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::sync::atomic::Ordering;
 

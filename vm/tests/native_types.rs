@@ -1,6 +1,7 @@
 //! Typed native types and modules from an embedder's side: the embedding
 //! guide's examples, argument messages, exceptions defined from Rust and
 //! panics in host functions.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use rpy_vm::{
     BinaryOperator, ClassDef, Error, Interpreter, KwArgs, ModuleDef, Native, NativeClass, OptArg,

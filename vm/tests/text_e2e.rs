@@ -1,6 +1,7 @@
 //! End-to-end checks of the str/bytes/format machinery: each program in
 //! `tests/text_e2e/` runs through the embedding API and under `python3`
 //! (CPython 3.11); their standard output must be the same.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::path::PathBuf;
 use std::process::Command;

@@ -1,5 +1,6 @@
 //! The modules through the embedding API: registered on an `Interpreter`,
 //! called from Rust, their errors seen as Python exceptions.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use rpy_vm::{Interpreter, Payload, PyErr, Value, Vm};
 

@@ -3,6 +3,7 @@
 //! were frozen from, show their source lines in tracebacks, rpy's own
 //! modules win over CPython's, the natives under them stay gated, and
 //! `lib_dirs` replaces the whole library with directories.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use rpy_stdlib_frozen::{CPYTHON_LIB_ROOT, RPY_LIB_ROOT, STDLIB};
 use rpy_vm::Interpreter;

@@ -1,5 +1,6 @@
 //! A catastrophic pattern inside one native match call is stopped by the
 //! embedder's limits, as Python code would be.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::time::{Duration, Instant};
 

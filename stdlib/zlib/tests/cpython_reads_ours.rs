@@ -2,6 +2,7 @@
 //! decompress: every level, window size and container, each strategy, a
 //! preset dictionary, and flushes in the middle of a stream. The streams
 //! are made in an interpreter with this crate and checked by `python3`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::process::Command;
 

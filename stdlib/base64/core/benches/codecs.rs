@@ -2,6 +2,7 @@
 //! the `base64` crate's standard engine in the same run for comparison.
 //! Counted bytes: the encoder's input for encoders, the decoder's input
 //! (the text) for decoders. Run: `cargo bench -p rpy-base64-core`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use base64::Engine as _;
 use divan::counter::BytesCount;

@@ -1,6 +1,7 @@
 //! The contract of the length functions and `_into` buffers, the error
 //! type, and the separator check; the codecs' results themselves are
 //! checked against CPython by `examples.rs` and `differential.rs`.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use rpy_base64_core as core;
 use rpy_base64_core::{B64Decode, B64Encode, Error, ErrorKind};

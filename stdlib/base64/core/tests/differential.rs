@@ -6,6 +6,7 @@
 //! and `*_into` into an exact-size buffer gives the same result.
 //!
 //! Without `python3` the test fails, unless `RPY_SKIP_CPYTHON=1` says to skip.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use rpy_base64_core as core;
 use rpy_base64_core::{Error, ErrorKind};
