@@ -20,6 +20,10 @@ struct FileIo {
     mode: &'static str,
     readable: bool,
     writable: bool,
+    /// For `FileIO(fd)`: the descriptor of `posix`'s table that `file`
+    /// duplicates, reported by `fileno()` (so `os.read` and `select` on it
+    /// work) and closed with the file.
+    table_fd: Option<i64>,
 }
 
 /// The parsed `mode` argument: which of read/write/append/create/truncate.
@@ -103,8 +107,11 @@ fn file_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         },
     };
     let m = parse_mode(vm, &mode_text)?;
+    if let Value::Int(fd) = file {
+        return from_descriptor(vm, cls, fd, &m);
+    }
     let path = match (&file, file.payload()) {
-        (Value::Int(_) | Value::Bool(_), _) => {
+        (Value::Bool(_), _) => {
             return Err(vm.not_implemented_error(
                 "opening a file descriptor is not supported by rpy; open the file by name",
             ))
@@ -158,11 +165,55 @@ fn file_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
         mode: m.canonical,
         readable: m.read,
         writable: m.write,
+        table_fd: None,
     };
     Ok(Value::Obj(vm.alloc(
         cls,
         Payload::NativeData(std::cell::RefCell::new(Box::new(state))),
     )))
+}
+
+/// `FileIO(fd)` on a descriptor of `posix`'s table (a pipe end from
+/// `os.pipe()`): the file works on a duplicate, reports `fd` as its
+/// `fileno()` (it stays in the table for `os.read` and `select`), and
+/// closes both when closed.
+#[cfg(unix)]
+fn from_descriptor(vm: &mut Vm, cls: PyRef, fd: i64, m: &Mode) -> PyResult<Value> {
+    if fd < 0 {
+        return Err(vm.value_error("negative file descriptor"));
+    }
+    let dup = crate::modules::posix_fd::with_fd(vm, fd, |b| {
+        b.try_clone_to_owned()
+            .map_err(|e| rustix::io::Errno::from_io_error(&e).unwrap_or(rustix::io::Errno::BADF))
+    });
+    let owned = match dup {
+        Ok(o) if fd > 2 => o,
+        Ok(_) => {
+            return Err(vm.not_implemented_error(
+                "FileIO on the standard streams' descriptors is not supported by rpy",
+            ))
+        }
+        Err(e) => return Err(e),
+    };
+    let state = FileIo {
+        file: Some(File::from(owned)),
+        name: Value::Int(fd),
+        mode: m.canonical,
+        readable: m.read,
+        writable: m.write,
+        table_fd: Some(fd),
+    };
+    Ok(Value::Obj(vm.alloc(
+        cls,
+        Payload::NativeData(std::cell::RefCell::new(Box::new(state))),
+    )))
+}
+
+#[cfg(not(unix))]
+fn from_descriptor(vm: &mut Vm, _cls: PyRef, _fd: i64, _m: &Mode) -> PyResult<Value> {
+    Err(vm.not_implemented_error(
+        "opening a file descriptor is not supported by rpy; open the file by name",
+    ))
 }
 
 fn closed_error(vm: &mut Vm) -> PyErr {
@@ -318,9 +369,19 @@ fn file_truncate(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn file_close(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this] = args.exact_method(vm, "close")?;
-    if let Some(mut s) = this.as_obj().and_then(|o| o.native_data::<FileIo>()) {
-        s.file = None;
+    let table_fd = match this.as_obj().and_then(|o| o.native_data::<FileIo>()) {
+        Some(mut s) => {
+            s.file = None;
+            s.table_fd.take()
+        }
+        None => None,
+    };
+    #[cfg(unix)]
+    if let Some(fd) = table_fd {
+        drop(crate::modules::posix_fd::take_fd(vm, fd));
     }
+    #[cfg(not(unix))]
+    let _ = table_fd;
     Ok(Value::None)
 }
 
@@ -350,10 +411,9 @@ fn file_writable(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn file_seekable(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [this] = args.exact_method(vm, "seekable")?;
-    if !flags(vm, this)?.0 {
-        return Err(closed_error(vm));
-    }
-    Ok(Value::Bool(true))
+    // A pipe is not seekable; a regular file is.
+    let ok = with_file(vm, this, |_, f| Ok(f.stream_position().is_ok()))?;
+    Ok(Value::Bool(ok))
 }
 
 fn file_fileno(vm: &mut Vm, args: Args) -> PyResult<Value> {
@@ -361,8 +421,10 @@ fn file_fileno(vm: &mut Vm, args: Args) -> PyResult<Value> {
     #[cfg(unix)]
     {
         use std::os::fd::AsRawFd;
-        let fd = with_file(vm, this, |_, f| Ok(f.as_raw_fd()))?;
-        Ok(Value::Int(i64::from(fd)))
+        let fd = with_file(vm, this, |s, f| {
+            Ok(s.table_fd.unwrap_or(i64::from(f.as_raw_fd())))
+        })?;
+        Ok(Value::Int(fd))
     }
     #[cfg(not(unix))]
     {

@@ -16,7 +16,6 @@ pub mod posix_scandir;
 #[cfg(unix)]
 pub mod posix_sys;
 pub mod struct_;
-pub mod subprocess;
 pub mod sys;
 pub mod sys_audit;
 pub mod time;
@@ -35,7 +34,6 @@ pub fn init(vm: &mut Vm) {
     vm.register_module("time", Rc::new(time::make));
     vm.register_module("gc", Rc::new(gc::make));
     vm.register_module("_io", Rc::new(fileio::init));
-    vm.register_module("_subprocess", Rc::new(subprocess::init));
     vm.register_module("posix", Rc::new(posix::init));
     vm.register_module("_traceback", Rc::new(traceback::init));
     vm.register_module("_struct", Rc::new(struct_::init));

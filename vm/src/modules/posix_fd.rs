@@ -47,8 +47,9 @@ fn ebadf() -> std::io::Error {
     std::io::Error::from_raw_os_error(rustix::io::Errno::BADF.raw_os_error())
 }
 
-/// Runs `f` on descriptor `fd`: one of the table's, or a standard stream.
-fn with_fd<R>(
+/// Runs `f` on descriptor `fd`: one of the table's, or a standard stream
+/// (`select`, `_posixsubprocess` and `_io` reach descriptors through it).
+pub fn with_fd<R>(
     vm: &mut Vm,
     fd: i64,
     f: impl FnOnce(BorrowedFd<'_>) -> rustix::io::Result<R>,
@@ -74,8 +75,20 @@ fn with_fd<R>(
     r.map_err(|e| os_error(vm, &e, None))
 }
 
+/// Takes descriptor `fd` out of the table (a file object that now owns
+/// it); `None` if the table does not hold it.
+pub fn take_fd(vm: &mut Vm, fd: i64) -> Option<OwnedFd> {
+    let n = i32::try_from(fd).ok()?;
+    table(vm).fds.remove(&n)
+}
+
+/// The numbers of the descriptors in the table, in no order.
+pub fn table_numbers(vm: &mut Vm) -> Vec<i64> {
+    table(vm).fds.keys().map(|&n| i64::from(n)).collect()
+}
+
 /// Puts a new descriptor in the table; its number goes back to Python.
-fn adopt(vm: &mut Vm, fd: OwnedFd) -> Value {
+pub fn adopt(vm: &mut Vm, fd: OwnedFd) -> Value {
     let n = fd.as_raw_fd();
     table(vm).fds.insert(n, fd);
     Value::Int(i64::from(n))
