@@ -105,6 +105,7 @@ fn unsupported(vm: &mut Vm, what: &str) -> rpy_vm::PyErr {
 /// gids, uid, umask, preexec_fn, allow_vfork)` -> pid.
 fn fork_exec(vm: &mut Vm, a: VarArgs) -> PyResult<i64> {
     let a = a.0;
+    vm.require(Capability::Process, "subprocess")?;
     if a.len() != 23 {
         return Err(vm.type_error(format!(
             "fork_exec() takes exactly 23 arguments ({} given)",
@@ -177,8 +178,6 @@ fn fork_exec(vm: &mut Vm, a: VarArgs) -> PyResult<i64> {
         v => Some(int(vm, v)?),
     };
     let umask = int(vm, &a[20])?;
-
-    vm.require(Capability::Process, "subprocess")?;
     if !a[21].is_none() {
         return Err(unsupported(vm, "preexec_fn"));
     }
