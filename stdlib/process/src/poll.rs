@@ -19,7 +19,7 @@ pub struct Poll {
 /// An event mask argument (CPython's unsigned short).
 fn mask_of(vm: &mut Vm, v: OptArg<Value>) -> PyResult<u16> {
     let Some(v) = v.0 else {
-        return Ok((PollFlags::IN | PollFlags::PRI | PollFlags::OUT).bits() as u16);
+        return Ok((PollFlags::IN | PollFlags::PRI | PollFlags::OUT).bits());
     };
     let n = vm.to_i64(&v)?;
     if n < 0 {
