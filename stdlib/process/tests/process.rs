@@ -40,8 +40,8 @@ fn time_limit_stops_a_blocking_wait() {
     let e = i.exec("p.wait()").expect_err("must be stopped");
     assert!(e.is_resource_limit(), "{e:?}");
     assert!(t.elapsed() < Duration::from_secs(5));
-    // The limit's error runs no handlers, so Popen's wait lock stays
-    // taken: end and reap the child with os directly.
+    // Once the limit ran out, the `with` exit that releases Popen's wait
+    // lock could not run: end and reap the child with os directly.
     i.set_time_limit(None);
     i.exec("import os\nos.kill(p.pid, 9)\nassert os.waitpid(p.pid, 0)[1] == 9")
         .expect("kill");
