@@ -102,6 +102,9 @@ const MODULES: &[&str] = &[
     "test_enum",
     "test_base64",
     "test_binascii",
+    "test_select",
+    "test_selectors",
+    "test_subprocess",
 ];
 
 /// What one run of the driver on one module gave.

@@ -36,4 +36,5 @@ pub fn register_vm(vm: &mut Vm) {
     rpy_array::register_vm(vm);
     rpy_posix::register_vm(vm);
     rpy_io::register_vm(vm);
+    rpy_process::register_vm(vm);
 }

@@ -24,7 +24,9 @@ use std::rc::Rc;
 /// other native modules that hold descriptors (`_io.FileIO`,
 /// `_posixsubprocess`), so a descriptor from one works with the others.
 #[cfg(unix)]
-pub use posix_fd::{adopt_fd, close_fd, fd_handle, flush_std_output, with_open_fd};
+pub use posix_fd::{
+    adopt_fd, close_fd, fd_handle, flush_std_output, table_numbers, with_fd, with_open_fd,
+};
 
 use rpy_vm::{Interpreter, Vm};
 

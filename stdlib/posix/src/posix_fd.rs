@@ -49,38 +49,32 @@ fn ebadf() -> std::io::Error {
     std::io::Error::from_raw_os_error(rustix::io::Errno::BADF.raw_os_error())
 }
 
-/// Runs `f` on descriptor `fd`: one of the table's, or a standard stream.
-fn with_fd<R>(
+/// Runs `f` on descriptor `fd`: one of the table's, or a standard stream
+/// (`select` and `_posixsubprocess` reach descriptors through it), with
+/// Python's errors.
+pub fn with_fd<R>(
     vm: &mut Vm,
     fd: i64,
     f: impl FnOnce(BorrowedFd<'_>) -> rustix::io::Result<R>,
 ) -> PyResult<R> {
-    let r = match i32::try_from(fd) {
-        Ok(n) => match table(vm).fds.get(&n) {
-            Some(owned) => f(owned.as_fd()).map_err(std::io::Error::from),
-            None => match n {
-                0 => f(std::io::stdin().as_fd()).map_err(std::io::Error::from),
-                1 => f(std::io::stdout().as_fd()).map_err(std::io::Error::from),
-                2 => f(std::io::stderr().as_fd()).map_err(std::io::Error::from),
-                _ => Err(ebadf()),
-            },
-        },
-        Err(_) => {
-            return Err(vm.overflow_error(if fd < 0 {
-                "fd is less than minimum"
-            } else {
-                "fd is greater than maximum"
-            }))
-        }
+    let Ok(n) = i32::try_from(fd) else {
+        return Err(vm.overflow_error(if fd < 0 {
+            "fd is less than minimum"
+        } else {
+            "fd is greater than maximum"
+        }));
     };
-    r.map_err(|e| os_error(vm, &e, None))
+    with_open_fd(vm, n, |b| f(b).map_err(std::io::Error::from)).map_err(|e| os_error(vm, &e, None))
+}
+
+/// The numbers of the descriptors in the table, in no order.
+pub fn table_numbers(vm: &mut Vm) -> Vec<i64> {
+    table(vm).fds.keys().map(|&n| i64::from(n)).collect()
 }
 
 /// Puts a new descriptor in the table; its number goes back to Python.
 fn adopt(vm: &mut Vm, fd: OwnedFd) -> Value {
-    let n = fd.as_raw_fd();
-    table(vm).fds.insert(n, std::rc::Rc::new(fd));
-    Value::Int(i64::from(n))
+    Value::Int(i64::from(adopt_fd(vm, fd)))
 }
 
 /// Runs `f` on descriptor `fd` (one of the table's or a standard stream),

@@ -396,6 +396,47 @@ fn waitstatus_to_exitcode(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Err(vm.value_error(format!("invalid wait status: {s}")))
 }
 
+/// `waitpid(pid, options)`: `(pid, status)`, or `(0, 0)` with `WNOHANG`
+/// when no child has changed state. A blocking wait polls in short slices
+/// so that Ctrl-C and the time limit still reach it.
+fn waitpid(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    use rustix::process::WaitOptions;
+    let [pid, options] = args.exact(vm, "waitpid")?;
+    let (pid, options) = (vm.to_i64(pid)?, vm.to_i64(options)?);
+    vm.require(Capability::Process, "os.waitpid")?;
+    let (Ok(pid), Ok(options)) = (i32::try_from(pid), u32::try_from(options)) else {
+        return Err(vm.overflow_error("signed integer is greater than maximum"));
+    };
+    const WNOHANG: u32 = 1;
+    let once = WaitOptions::from_bits_retain(options | WNOHANG);
+    let call = |vm: &mut Vm| {
+        let r = match pid {
+            -1 => rustix::process::wait(once),
+            p if p > 0 => rustix::process::waitpid(Pid::from_raw(p), once),
+            0 => rustix::process::waitpgid(rustix::process::getpgrp(), once),
+            p => match Pid::from_raw(p.wrapping_neg()) {
+                Some(g) => rustix::process::waitpgid(g, once),
+                None => Err(rustix::io::Errno::CHILD),
+            },
+        };
+        r.map_err(|e| errno_error(vm, e, None))
+    };
+    let mut slice = std::time::Duration::from_micros(200);
+    loop {
+        if let Some((p, st)) = call(vm)? {
+            let st = i64::from(st.as_raw());
+            let items = vec![Value::Int(i64::from(p.as_raw_pid())), Value::Int(st)];
+            return Ok(vm.new_tuple(items));
+        }
+        if options & WNOHANG != 0 {
+            let items = vec![Value::Int(0), Value::Int(0)];
+            return Ok(vm.new_tuple(items));
+        }
+        vm.sleep_interruptibly(slice)?;
+        slice = (slice * 2).min(std::time::Duration::from_millis(20));
+    }
+}
+
 fn system(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [cmd] = args.bind(vm, "system", ["command"], 1)?;
     let cmd = cmd.unwrap_or(&Value::None);
@@ -746,6 +787,7 @@ pub fn add_to(vm: &mut Vm, m: &PyRef) -> PyResult<()> {
             ("WCOREDUMP", wcoredump),
             ("WIFCONTINUED", wifcontinued),
             ("waitstatus_to_exitcode", waitstatus_to_exitcode),
+            ("waitpid", waitpid),
             ("system", system),
             ("fork", fork),
             ("register_at_fork", register_at_fork),
