@@ -23,6 +23,7 @@
 #![forbid(unsafe_code)]
 
 mod alloc_gate;
+pub mod ast_hook;
 pub mod attr;
 pub mod builtins;
 pub mod convert;
@@ -65,6 +66,7 @@ pub mod value;
 pub mod vm;
 pub(crate) mod warn;
 
+pub use ast_hook::AstHooks;
 pub use convert::{FromPython, IntoArgs, PyBytes, ToPython};
 pub use error::Error;
 pub use exit_hooks::ExitHook;
