@@ -632,7 +632,7 @@ impl<'s> Builder<'s> {
             .get((loc.line as usize).wrapping_sub(1))
             .map(|s| s + loc.col as usize);
         match start.and_then(|s| self.source.as_bytes().get(s)) {
-            Some(b'u' | b'U') => vm.str_val("u"),
+            Some(b'u') => vm.str_val("u"),
             _ => Value::None,
         }
     }
