@@ -20,7 +20,6 @@ pub mod subprocess;
 pub mod sys;
 pub mod sys_audit;
 pub mod time;
-pub mod traceback;
 
 use std::rc::Rc;
 
@@ -37,7 +36,6 @@ pub fn init(vm: &mut Vm) {
     vm.register_module("_io", Rc::new(fileio::init));
     vm.register_module("_subprocess", Rc::new(subprocess::init));
     vm.register_module("posix", Rc::new(posix::init));
-    vm.register_module("_traceback", Rc::new(traceback::init));
     vm.register_module("_struct", Rc::new(struct_::init));
     vm.register_module("_codecs", Rc::new(codecs::init));
     vm.register_module("_weakref", Rc::new(crate::objects::weakref::make_module));
