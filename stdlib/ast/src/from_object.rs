@@ -103,10 +103,13 @@ impl Reader {
         Err(vm.type_error(format!("expected some sort of {category}, but got {r}")))
     }
 
-    fn enter(&mut self, vm: &mut Vm) -> PyResult<()> {
+    /// One level deeper into a node of `category`.
+    fn enter(&mut self, vm: &mut Vm, category: &str) -> PyResult<()> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(vm.recursion_error("maximum recursion depth exceeded during compilation"));
+            return Err(vm.recursion_error(format!(
+                "maximum recursion depth exceeded while traversing '{category}' node"
+            )));
         }
         Ok(())
     }
@@ -325,7 +328,7 @@ impl Reader {
     }
 
     fn stmt(&mut self, vm: &mut Vm, obj: &Value) -> PyResult<Stmt> {
-        self.enter(vm)?;
+        self.enter(vm, "stmt")?;
         let r = stacker::maybe_grow(RED_ZONE, STACK_GROWTH, || self.stmt_inner(vm, obj));
         self.depth -= 1;
         r
@@ -665,7 +668,7 @@ impl Reader {
     }
 
     fn expr(&mut self, vm: &mut Vm, obj: &Value, ctx: Ctx) -> PyResult<Expr> {
-        self.enter(vm)?;
+        self.enter(vm, "expr")?;
         let r = stacker::maybe_grow(RED_ZONE, STACK_GROWTH, || self.expr_inner(vm, obj, ctx));
         self.depth -= 1;
         r
@@ -967,7 +970,7 @@ impl Reader {
     }
 
     fn pattern(&mut self, vm: &mut Vm, obj: &Value) -> PyResult<Pattern> {
-        self.enter(vm)?;
+        self.enter(vm, "pattern")?;
         let r = stacker::maybe_grow(RED_ZONE, STACK_GROWTH, || self.pattern_inner(vm, obj));
         self.depth -= 1;
         r
