@@ -98,6 +98,22 @@ pub fn compile_with_options(
     Ok((code, warnings))
 }
 
+/// Compiles a syntax tree built elsewhere (`compile()` of an `ast` object):
+/// no source text, so errors carry no line text.
+pub fn compile_tree(
+    module: &ast::Module,
+    filename: &str,
+    mode: Mode,
+    options: CompileOptions,
+) -> Result<(bytecode::CodeObject, Vec<CompileWarning>), CompileError> {
+    let map = SourceMap::new("", filename);
+    let mut warnings = Vec::new();
+    let future = module_future(module, &map)?;
+    let table = symtable::build(module, &map, future)?;
+    let code = codegen::compile_module(module, &table, &map, mode, future, options, &mut warnings)?;
+    Ok((code, warnings))
+}
+
 fn module_future(module: &ast::Module, map: &SourceMap) -> Result<future::Future, CompileError> {
     match module {
         ast::Module::Exec(body) | ast::Module::Single(body) => future::scan(body, map),

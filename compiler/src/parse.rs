@@ -683,7 +683,7 @@ impl Lowerer<'_, '_> {
                 k
             }
             rp::Stmt::Match(m) => StmtKind::Match {
-                subject: self.expr(*m.subject, d),
+                subject: self.match_subject(*m.subject, d),
                 cases: m
                     .cases
                     .into_iter()
@@ -974,12 +974,11 @@ impl Lowerer<'_, '_> {
                 let mut args = self.exprs(c.args, d);
                 for a in args.iter_mut() {
                     if !matches!(a.kind, ExprKind::GeneratorExp { .. })
-                        || self
-                            .map
-                            .source()
-                            .as_bytes()
-                            .get(self.map.offset(a.loc.line, a.loc.col))
-                            == Some(&b'(')
+                        || parenthesized(
+                            self.map.source(),
+                            self.map.offset(a.loc.line, a.loc.col),
+                            self.map.offset(a.loc.end_line, a.loc.end_col),
+                        )
                     {
                         continue;
                     }
@@ -1029,6 +1028,10 @@ impl Lowerer<'_, '_> {
             },
             rp::Expr::JoinedStr(j) => {
                 let mut values = self.exprs(j.values, d);
+                // Empty literal parts (`f'{x}' ''`) are dropped, as CPython does.
+                values.retain(
+                    |v| !matches!(&v.kind, ExprKind::Constant(Constant::Str(s)) if s.is_empty()),
+                );
                 // CPython gives an f-string's parts the whole string's span
                 // (implicit concatenation included).
                 for v in values.iter_mut() {
@@ -1067,6 +1070,51 @@ impl Lowerer<'_, '_> {
         Expr { loc, kind }
     }
 
+    /// A `match` subject; `match x,:` is the one-element tuple the parser
+    /// crate leaves out.
+    fn match_subject(&mut self, e: rp::Expr, depth: u32) -> Expr {
+        let mut subject = self.expr(e, depth);
+        if let ExprKind::Tuple(elts) = &subject.kind {
+            // The parser crate spans a bare tuple subject from `match`:
+            // CPython's runs from its first element to its last (or to a
+            // trailing comma).
+            let start = self.map.offset(subject.loc.line, subject.loc.col);
+            let paren = self.map.source().as_bytes().get(start) == Some(&b'(');
+            if let (false, Some(first), Some(last)) = (paren, elts.first(), elts.last()) {
+                let end = self.map.offset(last.loc.end_line, last.loc.end_col);
+                let rest = self.map.source().get(end..).unwrap_or("");
+                let (end_line, end_col) = if rest.trim_start_matches([' ', '\t']).starts_with(',') {
+                    self.map.position(end + rest.find(',').unwrap_or(0) + 1)
+                } else {
+                    (last.loc.end_line, last.loc.end_col)
+                };
+                subject.loc = Location {
+                    line: first.loc.line,
+                    col: first.loc.col,
+                    end_line,
+                    end_col,
+                };
+            }
+            return subject;
+        }
+        let end = self.map.offset(subject.loc.end_line, subject.loc.end_col);
+        let rest = self.map.source().get(end..).unwrap_or("");
+        if !rest.trim_start_matches([' ', '\t']).starts_with(',') {
+            return subject;
+        }
+        let comma = end + rest.find(',').unwrap_or(0) + 1;
+        let (end_line, end_col) = self.map.position(comma);
+        let loc = Location {
+            end_line,
+            end_col,
+            ..subject.loc
+        };
+        Expr {
+            loc,
+            kind: ExprKind::Tuple(vec![subject]),
+        }
+    }
+
     /// Takes the buried subtrees apart with an explicit stack.
     fn bury_all(&mut self) {
         let mut stack = std::mem::take(&mut self.graveyard);
@@ -1074,6 +1122,52 @@ impl Lowerer<'_, '_> {
             dismantle(e, &mut stack);
         }
     }
+}
+
+/// Whether the text `start..end` is one parenthesized group: it opens
+/// with `(` whose matching `)` ends it (`((a, b) for ...)`, not
+/// `(a, b) for ...`). Strings and comments are skipped.
+fn parenthesized(source: &str, start: usize, end: usize) -> bool {
+    let Some(text) = source.get(start..end) else {
+        return false;
+    };
+    let bytes = text.as_bytes();
+    if bytes.first() != Some(&b'(') {
+        return false;
+    }
+    let mut depth = 0usize;
+    let mut quote: Option<u8> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match quote {
+            Some(q) => {
+                if b == b'\\' {
+                    i += 1;
+                } else if b == q {
+                    quote = None;
+                }
+            }
+            None => match b {
+                b'\'' | b'"' => quote = Some(b),
+                b'#' => {
+                    while i < bytes.len() && bytes[i] != b'\n' {
+                        i += 1;
+                    }
+                }
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' => {
+                    depth = depth.saturating_sub(1);
+                    if depth == 0 {
+                        return i + 1 == bytes.len();
+                    }
+                }
+                _ => {}
+            },
+        }
+        i += 1;
+    }
+    false
 }
 
 /// Sets the span of an f-string part (a literal or a replacement field, and
@@ -1084,9 +1178,15 @@ fn relocate_fstring_part(e: &mut Expr, loc: Location) {
         ExprKind::FormattedValue { format_spec, .. } => {
             e.loc = loc;
             if let Some(spec) = format_spec {
+                // As CPython 3.11: a spec that is one literal keeps the
+                // spec's span; the parts of any other take the string's.
+                let spec_loc = spec.loc;
                 if let ExprKind::JoinedStr(parts) = &mut spec.kind {
+                    let literal =
+                        matches!(parts.as_slice(), [p] if matches!(p.kind, ExprKind::Constant(_)));
+                    let part_loc = if literal { spec_loc } else { loc };
                     for p in parts.iter_mut() {
-                        relocate_fstring_part(p, loc);
+                        relocate_fstring_part(p, part_loc);
                     }
                 }
             }

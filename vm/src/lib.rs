@@ -16,10 +16,10 @@
 //! - `objects/`: one file per built-in type.
 //! - `eval/`: frames, the eval loop, calls, operators.
 //! - `attr.rs`, `protocol.rs`: attribute access and object protocols.
-//! - `builtins/`, `sys/`, `codecs.rs`: the core modules `builtins`, `sys`
-//!   and `_codecs`; `modules/`: `_io`, `_subprocess`, `_traceback` (being
-//!   replaced). Every other native module is a `stdlib/` crate on this
-//!   crate's root API (`rpy_stdlib::register`).
+//! - `builtins/`, `sys/`, `codecs.rs`, `core_modules.rs`: the core
+//!   modules `builtins`, `sys`, `_codecs` and `_weakref`. Every other
+//!   native module is a `stdlib/` crate on this crate's root API
+//!   (`rpy_stdlib::register`).
 //! - `import.rs`, `traceback.rs`, `format.rs`, `hash.rs`, `gc.rs`, `io.rs`.
 //!
 //! All modules are private: the public API is the list of re-exports
@@ -29,6 +29,7 @@
 #![forbid(unsafe_code)]
 
 mod alloc_gate;
+mod ast_hook;
 pub(crate) mod attr;
 pub(crate) mod builtins;
 pub(crate) mod codecs;
@@ -50,7 +51,7 @@ pub(crate) mod interp_builder;
 pub(crate) mod interrupt;
 pub(crate) mod io;
 pub(crate) mod limits;
-pub(crate) mod modules;
+mod core_modules;
 pub(crate) mod names;
 pub(crate) mod native;
 pub(crate) mod native_args;
@@ -74,6 +75,7 @@ pub(crate) mod value;
 pub(crate) mod vm;
 pub(crate) mod warn;
 
+pub use ast_hook::AstHooks;
 pub use convert::{FromPython, IntoArgs, PyBytes, ToPython};
 pub use error::Error;
 pub use exit_hooks::ExitHook;

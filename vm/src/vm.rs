@@ -299,7 +299,7 @@ impl Vm {
         vm.interned = interned;
         crate::objects::init_types(&mut vm);
         crate::builtins::init(&mut vm);
-        crate::modules::init(&mut vm);
+        crate::core_modules::init(&mut vm);
         vm
     }
 

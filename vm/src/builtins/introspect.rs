@@ -170,10 +170,25 @@ fn compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(s) => s.to_owned(),
         None => return Err(vm.type_error("compile() argument 'filename' must be str")),
     };
-    let mode = match mode.and_then(|m| m.as_str()) {
-        Some("exec") => rpy_compiler::Mode::Exec,
-        Some("eval") => rpy_compiler::Mode::Eval,
-        Some("single") => rpy_compiler::Mode::Single,
+    let flags = match flags {
+        Some(f) => vm.to_i64(f)?,
+        None => 0,
+    };
+    let only_ast = flags & PYCF_ONLY_AST != 0;
+    let mode_name = mode.and_then(|m| m.as_str()).unwrap_or("");
+    let mode = match mode_name {
+        "exec" => rpy_compiler::Mode::Exec,
+        "eval" => rpy_compiler::Mode::Eval,
+        "single" => rpy_compiler::Mode::Single,
+        "func_type" if only_ast => rpy_compiler::Mode::Eval,
+        "func_type" => {
+            return Err(vm.value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST"))
+        }
+        _ if only_ast => {
+            return Err(
+                vm.value_error("compile() mode must be 'exec', 'eval', 'single' or 'func_type'")
+            )
+        }
         _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
     let optimize = match optimize {
@@ -184,26 +199,60 @@ fn compile(vm: &mut Vm, args: Args) -> PyResult<Value> {
             _ => return Err(vm.value_error("compile(): invalid optimize value")),
         },
     };
-    // PyCF_ONLY_AST (what ast.parse passes): the tree conversion is not
-    // written yet, so say so rather than hand back a code object.
-    if let Some(f) = flags {
-        if vm.to_i64(f)? & 0x400 != 0 {
-            return Err(vm.not_implemented_error(
-                "compile() with PyCF_ONLY_AST (ast.parse) is not supported by rpy yet",
-            ));
-        }
+    let src = src.unwrap_or(&Value::None);
+    let hooks = vm.ast_hooks();
+    let is_text = matches!(
+        src.payload(),
+        Some(Payload::Str(_) | Payload::Bytes(_) | Payload::ByteArray(_))
+    );
+    let is_ast = match (&hooks, is_text) {
+        (Some(h), false) => (h.is_ast)(vm, src)?,
+        _ => false,
+    };
+    if !is_text && !is_ast {
+        return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
     }
-    let code = to_code(
-        vm,
-        src.unwrap_or(&Value::None),
-        mode,
-        &fname,
-        "compile",
-        optimize,
-    )?;
+    if only_ast {
+        if is_ast {
+            return Ok(src.clone());
+        }
+        let Some(h) = hooks else {
+            return Err(vm.not_implemented_error(
+                "compile() with PyCF_ONLY_AST needs the _ast module, which this interpreter lacks",
+            ));
+        };
+        let text = source_text(vm, src)?;
+        return (h.parse)(vm, &text, &fname, mode_name);
+    }
+    let level = optimize.unwrap_or(vm.flags().optimize);
+    let code = match hooks {
+        Some(h) if is_ast => {
+            let tree = (h.lower)(vm, src, mode)?;
+            vm.compile_tree(&tree, &fname, mode, level)?
+        }
+        _ => {
+            let text = source_text(vm, src)?;
+            vm.compile_text_at(&text, &fname, mode, level)?
+        }
+    };
+    let code = vm.load_code(code);
     Ok(Value::Obj(
         vm.alloc(vm.types.code.clone(), Payload::Code(code)),
     ))
+}
+
+/// `compile()`'s flag asking for the syntax tree (`ast.PyCF_ONLY_AST`).
+const PYCF_ONLY_AST: i64 = 0x400;
+
+/// The text of a str or bytes-like source.
+fn source_text(vm: &mut Vm, src: &Value) -> PyResult<String> {
+    match src.payload() {
+        Some(Payload::Str(s)) => Ok(s.as_str().to_owned()),
+        _ => {
+            let b = vm.bytes_like(src)?;
+            Ok(String::from_utf8_lossy(&b).into_owned())
+        }
+    }
 }
 
 impl Vm {

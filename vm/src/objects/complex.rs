@@ -1,7 +1,7 @@
 //! `complex`: construction (numbers, strings, `__complex__`), arithmetic
 //! with CPython's algorithms and errors (Smith's division, exact small
 //! integer powers by repeated squaring), repr/format, hashing and
-//! equality. `cmath` is in `modules/cmath.rs`.
+//! equality. `cmath` is in `stdlib/math`.
 
 use rpy_compiler::bytecode::BinaryOperator as B;
 
