@@ -38,6 +38,7 @@ pub mod gc;
 pub mod hash;
 pub mod heap_stats;
 pub mod import;
+mod import_hooks;
 pub mod interp;
 pub mod interp_builder;
 pub mod interrupt;

@@ -31,4 +31,5 @@ pub fn register_vm(vm: &mut Vm) {
     rpy_unicodedata::register_vm(vm);
     rpy_sysmods::register_vm(vm);
     rpy_ast::register_vm(vm);
+    rpy_marshal::register_vm(vm);
 }

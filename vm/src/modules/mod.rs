@@ -7,6 +7,7 @@ pub mod cmath;
 pub mod codecs;
 pub mod fileio;
 pub mod gc;
+pub mod imp;
 pub mod math;
 pub mod posix;
 #[cfg(unix)]
@@ -21,6 +22,7 @@ pub mod sys;
 pub mod sys_audit;
 pub mod time;
 pub mod traceback;
+pub mod warnings;
 
 use std::rc::Rc;
 
@@ -40,10 +42,23 @@ pub fn init(vm: &mut Vm) {
     vm.register_module("_traceback", Rc::new(traceback::init));
     vm.register_module("_struct", Rc::new(struct_::init));
     vm.register_module("_codecs", Rc::new(codecs::init));
+    vm.register_module("_imp", Rc::new(imp::init));
+    vm.register_module("_warnings", Rc::new(warnings::init));
     vm.register_module("_weakref", Rc::new(crate::objects::weakref::make_module));
+    set_builtin_module_names(vm);
+}
+
+/// `sys.builtin_module_names`: every native module registered so far
+/// (stdlib crates register theirs after start-up; `_imp` calls this again
+/// so importlib sees them all).
+pub(crate) fn set_builtin_module_names(vm: &mut Vm) {
     let mut names: Vec<String> = vm.native_modules.keys().cloned().collect();
+    if let Some(rt) = vm.runtime.as_ref() {
+        names.extend(rt.proto.native_modules.keys().cloned());
+    }
     names.extend(["builtins".to_owned(), "sys".to_owned()]);
     names.sort();
+    names.dedup();
     let names: Vec<_> = names.into_iter().map(|n| vm.str_val(n)).collect();
     let names = vm.new_tuple(names);
     let m = vm.sys.clone();

@@ -352,6 +352,7 @@ pub(crate) fn init_interpreter(vm: &mut Vm) {
     let bv = Value::Obj(vm.builtins.clone());
     let _ = vm.dict_set(&modules, Value::Obj(sk), sysv);
     let _ = vm.dict_set(&modules, Value::Obj(bk), bv);
+    vm.install_import_hooks();
 }
 
 /// A struct-sequence attribute of `sys` (float_info, int_info, ...).
