@@ -99,6 +99,19 @@ def walk_tb(tb):
         tb = tb.tb_next
 
 
+def clear_frames(tb):
+    """Drops the locals of the frames a traceback holds (where rpy's frame
+    objects can: a frame still running keeps them)."""
+    for frame, _ in walk_tb(tb):
+        clear = getattr(frame, 'clear', None)
+        if clear is None:
+            continue
+        try:
+            clear()
+        except RuntimeError:
+            pass
+
+
 def _unsupported(name):
     def missing(*args, **kwargs):
         raise NotImplementedError(
@@ -109,7 +122,7 @@ def _unsupported(name):
 
 for _name in ('format_tb', 'print_tb', 'extract_tb', 'extract_stack',
               'format_stack', 'print_stack', 'format_list', 'print_list',
-              'print_last', 'clear_frames', 'walk_stack'):
+              'print_last', 'walk_stack'):
     globals()[_name] = _unsupported(_name)
 del _name
 
