@@ -220,6 +220,27 @@ fn siphash13(k0: u64, k1: u64, data: &[u8]) -> u64 {
     v[0] ^ v[1] ^ v[2] ^ v[3]
 }
 
+/// `_frozen_importlib` and `_frozen_importlib_external`, CPython's names
+/// for the import system's two modules: here importlib's own
+/// `_bootstrap` and `_bootstrap_external` (as in CPython, one copy), once
+/// the `importlib` package has set them up (ImportError before, which
+/// `importlib/__init__.py` expects while it runs).
+fn alias_of(vm: &mut Vm, name: &str) -> PyResult<crate::value::PyRef> {
+    vm.import_module("importlib")?;
+    match vm.loaded_module(name) {
+        Some(Value::Obj(m)) => Ok(m),
+        _ => Err(vm.import_error(format!("{name} is not set up yet"))),
+    }
+}
+
+pub fn init_frozen_importlib(vm: &mut Vm) -> PyResult<crate::value::PyRef> {
+    alias_of(vm, "importlib._bootstrap")
+}
+
+pub fn init_frozen_importlib_external(vm: &mut Vm) -> PyResult<crate::value::PyRef> {
+    alias_of(vm, "importlib._bootstrap_external")
+}
+
 /// `_io.open_code(path)` where `_io` lacks it: `io.open(path, "rb")`.
 fn io_open_code(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [path] = args.bind(vm, "open_code", ["path"], 1)?;

@@ -43,6 +43,11 @@ pub fn init(vm: &mut Vm) {
     vm.register_module("_struct", Rc::new(struct_::init));
     vm.register_module("_codecs", Rc::new(codecs::init));
     vm.register_module("_imp", Rc::new(imp::init));
+    vm.register_module("_frozen_importlib", Rc::new(imp::init_frozen_importlib));
+    vm.register_module(
+        "_frozen_importlib_external",
+        Rc::new(imp::init_frozen_importlib_external),
+    );
     vm.register_module("_warnings", Rc::new(warnings::init));
     vm.register_module("_weakref", Rc::new(crate::objects::weakref::make_module));
     set_builtin_module_names(vm);
