@@ -391,7 +391,7 @@ impl Vm {
         let cache_used = cache
             .as_ref()
             .and_then(|d| crate::objects::dict::table(d))
-            .map(|t| t.borrow().len() > 0)
+            .map(|t| !t.borrow().is_empty())
             .unwrap_or(false);
         let ff = self.file_finder_kind();
         let own_hook = |v: &Value| {

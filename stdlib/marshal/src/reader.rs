@@ -139,7 +139,7 @@ impl Reader<'_> {
                 let n = self.i32(vm)?;
                 let count = n.unsigned_abs() as usize;
                 let mut acc = Integer::from(0);
-                let raw = self.bytes(vm, count.checked_mul(2).unwrap_or(usize::MAX))?;
+                let raw = self.bytes(vm, count.saturating_mul(2))?;
                 let mut digits = Vec::with_capacity(count);
                 for c in raw.chunks_exact(2) {
                     digits.push(u16::from_le_bytes([c[0], c[1]]));

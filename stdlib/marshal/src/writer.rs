@@ -135,7 +135,7 @@ impl Writer {
         let class = vm.class_of(v);
         let t = vm.types.clone();
         let exact = |ty: &rpy_vm::PyRef| Rc::ptr_eq(&class, ty);
-        let key = (Rc::strong_count(o) > 1 + extra).then(|| Key::Ptr(Rc::as_ptr(o) as usize));
+        let key = (Rc::strong_count(o) > 1 + extra).then_some(Key::Ptr(Rc::as_ptr(o) as usize));
         match &o.payload {
             Payload::Int(i) if exact(&t.int) => {
                 if !self.code(b'l', key) {
