@@ -139,6 +139,35 @@ impl FrozenLibrary {
         None
     }
 
+    /// The frozen module whose file name is `path` (as
+    /// [`FrozenFound::file_name`] gives it), if any.
+    pub(crate) fn find_file(&'static self, path: &str) -> Option<FrozenFound> {
+        for dir in self.dirs {
+            let Some(rel) = path
+                .strip_prefix(dir.root)
+                .and_then(|r| r.strip_prefix('/'))
+            else {
+                continue;
+            };
+            let (name, package) = match rel.strip_suffix("/__init__.py") {
+                Some(p) => (p, true),
+                None => match rel.strip_suffix(".py") {
+                    Some(m) => (m, false),
+                    None => continue,
+                },
+            };
+            let name = name.replace('/', ".");
+            if let Some(module) = dir.find(&name).filter(|m| m.package == package) {
+                return Some(FrozenFound {
+                    module,
+                    dir,
+                    decode: self.decode,
+                });
+            }
+        }
+        None
+    }
+
     /// Every frozen module name, directory by directory (names frozen in
     /// two directories appear twice).
     pub fn module_names(&self) -> impl Iterator<Item = &'static str> + '_ {
@@ -194,5 +223,9 @@ mod tests {
         assert!(LIB.find_in("/lib", "sub").is_none());
         assert!(LIB.find_in("/library", "pkg").is_none());
         assert!(LIB.covers("/lib/pkg") && !LIB.covers("/lib2"));
+        let f = LIB.find_file("/lib/pkg/sub.py").expect("by file name");
+        assert_eq!(f.module.name, "pkg.sub");
+        assert!(LIB.find_file("/lib/pkg/__init__.py").is_some());
+        assert!(LIB.find_file("/lib/pkg.py").is_none());
     }
 }

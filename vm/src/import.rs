@@ -14,7 +14,7 @@ use crate::value::{PyRef, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 
 /// Where the finder found a module.
-enum Located {
+pub(crate) enum Located {
     Frozen(FrozenFound),
     File {
         path: PathBuf,
@@ -32,6 +32,32 @@ pub struct MainModule {
     pub file: String,
     /// Its `__package__`.
     pub package: String,
+}
+
+impl Located {
+    /// The module's file name (`__file__`) and, for a package, its
+    /// directory (`__path__[0]`).
+    pub(crate) fn file_and_package(&self) -> (String, Option<String>) {
+        match self {
+            Located::Frozen(f) => (f.file_name(), f.module.package.then(|| f.package_dir())),
+            Located::File {
+                path,
+                pkg_dir,
+                entry,
+            } => {
+                let display = if entry.is_empty() {
+                    path.strip_prefix("./")
+                        .unwrap_or(path)
+                        .to_string_lossy()
+                        .into_owned()
+                } else {
+                    path.to_string_lossy().into_owned()
+                };
+                let pkg = pkg_dir.as_ref().map(|d| d.to_string_lossy().into_owned());
+                (display, pkg)
+            }
+        }
+    }
 }
 
 impl Vm {
@@ -89,39 +115,87 @@ impl Vm {
             }
             return Ok(m);
         }
-        if let Some(init) = self.native_module(fullname) {
-            let m = init(self)?;
-            let k = self.intern(fullname);
-            self.dict_set(&self.modules.clone(), Value::Obj(k), Value::Obj(m.clone()))?;
+        // The parent's __path__ (None for a top-level module).
+        let path_value = match parent {
+            Some(p) => {
+                let k = self.names.__path__.clone();
+                match self.get_attr_opt(p, &k)? {
+                    Some(pp) => pp,
+                    None => {
+                        let pname = fullname.rsplit_once('.').map(|x| x.0).unwrap_or("");
+                        return Err(self.module_not_found(
+                            fullname,
+                            format!("No module named '{fullname}'; '{pname}' is not a package"),
+                        ));
+                    }
+                }
+            }
+            None => Value::None,
+        };
+        let hooks = self.import_hooks();
+        for finder in self.meta_path_entries()? {
+            let m = match self.finder_kind(&finder, &hooks) {
+                Some(true) => match self.native_module(fullname) {
+                    Some(init) => self.load_native(fullname, init)?,
+                    None => continue,
+                },
+                Some(false) => {
+                    let search: Vec<String> = if path_value.is_none() {
+                        self.sys_path()?
+                    } else {
+                        self.iterate(&path_value)?
+                            .iter()
+                            .filter_map(|v| v.as_str().map(|s| s.to_owned()))
+                            .collect()
+                    };
+                    match self.search_path(fullname, &search)? {
+                        Some(crate::import_hooks::PathFound::Located(found)) => {
+                            self.load_located(fullname, found)?
+                        }
+                        Some(crate::import_hooks::PathFound::Spec(spec)) => {
+                            self.load_spec(&spec)?
+                        }
+                        None => continue,
+                    }
+                }
+                None => match self.call_user_finder(&finder, fullname, &path_value)? {
+                    Some(spec) => self.load_spec(&spec)?,
+                    None => continue,
+                },
+            };
             if let Some(p) = parent {
                 let leaf = fullname.rsplit('.').next().unwrap_or(fullname);
                 let lk = self.intern(leaf);
-                let _ = self.set_attr(p, &lk, Value::Obj(m.clone()));
+                let _ = self.set_attr(p, &lk, m.clone());
             }
-            return Ok(Value::Obj(m));
+            if fullname == "importlib" {
+                self.importlib_loaded()?;
+            }
+            return Ok(m);
         }
-        let leaf = fullname.rsplit('.').next().unwrap_or(fullname).to_owned();
-        let search: Vec<String> = match parent {
-            Some(p) => match self.package_path(p)? {
-                Some(s) => s,
-                None => {
-                    let pname = fullname.rsplit_once('.').map(|x| x.0).unwrap_or("");
-                    return Err(self.module_not_found(
-                        fullname,
-                        format!("No module named '{fullname}'; '{pname}' is not a package"),
-                    ));
-                }
-            },
-            None => self.sys_path()?,
-        };
-        match self.locate(&leaf, &search) {
-            Some(found) => self.load_located(fullname, found, parent),
-            None => Err(self.module_not_found(fullname, format!("No module named '{fullname}'"))),
+        Err(self.module_not_found(fullname, format!("No module named '{fullname}'")))
+    }
+
+    /// Runs a native module's initialiser and records it in `sys.modules`.
+    fn load_native(&mut self, fullname: &str, init: crate::vm::ModuleInit) -> PyResult<Value> {
+        let m = init(self)?;
+        let mv = Value::Obj(m.clone());
+        if self.module_get(&m, "__spec__").is_none() {
+            if let Some(h) = self.import_hooks() {
+                let loader = Value::Obj(h.builtin);
+                let origin = self.str_val("built-in");
+                let spec = self.new_module_spec(fullname, loader.clone(), origin, None, false);
+                self.module_set(&m, "__spec__", spec);
+                self.module_set(&m, "__loader__", loader);
+            }
         }
+        let k = self.intern(fullname);
+        self.dict_set(&self.modules.clone(), Value::Obj(k), mv.clone())?;
+        Ok(mv)
     }
 
     /// The string entries of `sys.path`.
-    fn sys_path(&mut self) -> PyResult<Vec<String>> {
+    pub(crate) fn sys_path(&mut self) -> PyResult<Vec<String>> {
         let k = self.intern("path");
         let sys = Value::Obj(self.sys.clone());
         Ok(match self.get_attr_opt(&sys, &k)? {
@@ -151,7 +225,7 @@ impl Vm {
     /// Finds the module `leaf` in the directories `search`, in order: in
     /// an entry that a frozen directory covers, the frozen module first,
     /// then (outside the sandbox) the file system, as for any other entry.
-    fn locate(&mut self, leaf: &str, search: &[String]) -> Option<Located> {
+    pub(crate) fn locate(&mut self, leaf: &str, search: &[String]) -> Option<Located> {
         let frozen = self.frozen_library;
         for dir in search {
             if let Some(lib) = frozen {
@@ -192,48 +266,29 @@ impl Vm {
     /// Reads the source of a located module: (source, file name, package
     /// directory).
     fn read_located(&mut self, found: &Located) -> PyResult<(String, String, Option<String>)> {
+        let (file, pkg) = found.file_and_package();
         match found {
             Located::Frozen(f) => {
-                let file = f.file_name();
                 let Some(source) = f.source() else {
                     let c = self.exc.import_error.clone();
                     return Err(
                         self.new_error(&c, format!("frozen module {} is damaged", f.module.name))
                     );
                 };
-                let pkg = f.module.package.then(|| f.package_dir());
                 Ok((source, file, pkg))
             }
-            Located::File {
-                path,
-                pkg_dir,
-                entry,
-            } => {
-                let display = if entry.is_empty() {
-                    path.strip_prefix("./")
-                        .unwrap_or(path)
-                        .to_string_lossy()
-                        .into_owned()
-                } else {
-                    path.to_string_lossy().into_owned()
-                };
+            Located::File { path, .. } => {
                 self.require_read_path(path, "import")?;
                 let source = match std::fs::read_to_string(path) {
                     Ok(s) => s,
                     Err(e) => return Err(crate::io::io_error(self, e)),
                 };
-                let pkg = pkg_dir.as_ref().map(|d| d.to_string_lossy().into_owned());
-                Ok((source, display, pkg))
+                Ok((source, file, pkg))
             }
         }
     }
 
-    fn load_located(
-        &mut self,
-        fullname: &str,
-        found: Located,
-        parent: Option<&Value>,
-    ) -> PyResult<Value> {
+    fn load_located(&mut self, fullname: &str, found: Located) -> PyResult<Value> {
         let (source, file, pkg_dir) = self.read_located(&found)?;
         let m = self.new_module(fullname);
         let mv = Value::Obj(m.clone());
@@ -255,8 +310,10 @@ impl Vm {
         };
         let pv = self.str_val(package);
         self.module_set(&m, "__package__", pv);
-        let spec = self.new_module_spec(fullname, f, search);
+        let loader = self.new_source_loader(fullname, &file);
+        let spec = self.new_module_spec(fullname, loader.clone(), f, search, true);
         self.module_set(&m, "__spec__", spec);
+        self.module_set(&m, "__loader__", loader);
         let b = Value::Obj(self.builtins.clone());
         self.module_set(&m, "__builtins__", b);
         let k = self.intern(fullname);
@@ -268,13 +325,7 @@ impl Vm {
             return Err(e);
         }
         // The module may have replaced itself in sys.modules.
-        let result = self.loaded_module(fullname).unwrap_or(mv);
-        if let Some(p) = parent {
-            let leaf = fullname.rsplit('.').next().unwrap_or(fullname);
-            let lk = self.intern(leaf);
-            let _ = self.set_attr(p, &lk, result.clone());
-        }
-        Ok(result)
+        Ok(self.loaded_module(fullname).unwrap_or(mv))
     }
 
     /// What `-m name` runs as `__main__`: the module's source (a package's

@@ -45,7 +45,9 @@ pub(crate) mod frozen;
 pub(crate) mod gc;
 pub(crate) mod hash;
 pub(crate) mod heap_stats;
+pub(crate) mod imp;
 pub(crate) mod import;
+mod import_hooks;
 pub(crate) mod interp;
 pub(crate) mod interp_builder;
 pub(crate) mod interrupt;
@@ -74,6 +76,7 @@ pub(crate) mod types;
 pub(crate) mod value;
 pub(crate) mod vm;
 pub(crate) mod warn;
+mod warnings_module;
 
 pub use ast_hook::AstHooks;
 pub use convert::{FromPython, IntoArgs, PyBytes, ToPython};

@@ -27,6 +27,11 @@ class _Result(unittest.TestResult):
         super().__init__()
         self._failed = set()
 
+    def _exc_info_to_string(self, err, test):
+        # Only the outcome is reported: the error in one line, without
+        # formatting its traceback (which would test traceback.py too).
+        return '%s: %s' % (err[0].__name__, err[1])
+
     def addSuccess(self, test):
         super().addSuccess(test)
         if test.id() not in self._failed:

@@ -37,4 +37,5 @@ pub fn register_vm(vm: &mut Vm) {
     rpy_posix::register_vm(vm);
     rpy_io::register_vm(vm);
     rpy_process::register_vm(vm);
+    rpy_marshal::register_vm(vm);
 }

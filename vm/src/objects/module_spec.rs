@@ -49,14 +49,21 @@ impl Vm {
         t
     }
 
-    /// The spec of module `name` loaded from `origin`; `search` is the
-    /// package's `__path__` list for packages.
+    /// The spec of module `name` loaded by `loader` from `origin`;
+    /// `search` is the package's `__path__` list for packages. Once
+    /// CPython's `importlib._bootstrap` is loaded, this is its
+    /// `ModuleSpec`, else rpy's own type with the same attributes.
     pub(crate) fn new_module_spec(
         &mut self,
         name: &str,
+        loader: Value,
         origin: Value,
         search: Option<Value>,
+        has_location: bool,
     ) -> Value {
+        if let Some(v) = self.importlib_spec(name, &loader, &origin, &search, has_location) {
+            return v;
+        }
         let t = self.module_spec_type();
         let o = self.alloc_with_dict(t, crate::object::Payload::Instance);
         let v = Value::Obj(o);
@@ -71,17 +78,45 @@ impl Vm {
         let parent_v = self.str_val(parent);
         let attrs = [
             ("name", name_v),
-            ("loader", Value::None),
+            ("loader", loader),
             ("origin", origin),
             ("loader_state", Value::None),
             ("submodule_search_locations", search.unwrap_or(Value::None)),
+            ("cached", Value::None),
             ("parent", parent_v),
-            ("has_location", Value::Bool(true)),
+            ("has_location", Value::Bool(has_location)),
+            ("_set_fileattr", Value::Bool(has_location)),
         ];
         for (k, x) in attrs {
             let key = self.intern(k);
             let _ = self.generic_set_dict_attr(&v, &key, x);
         }
         v
+    }
+
+    /// `importlib._bootstrap.ModuleSpec(...)` if that module is loaded.
+    fn importlib_spec(
+        &mut self,
+        name: &str,
+        loader: &Value,
+        origin: &Value,
+        search: &Option<Value>,
+        has_location: bool,
+    ) -> Option<Value> {
+        let boot = self.loaded_module("importlib._bootstrap")?;
+        let cls = self.get_attr_str(&boot, "ModuleSpec").ok()?;
+        let name_v = self.str_val(name);
+        let vals = [name_v, loader.clone(), origin.clone()];
+        let kwnames = [self.str_val("origin")];
+        let spec = self
+            .call_with(&cls, crate::native::Args::with_kw(&vals, &kwnames))
+            .ok()?;
+        if let Some(l) = search {
+            let k = self.intern("submodule_search_locations");
+            self.set_attr(&spec, &k, l.clone()).ok()?;
+        }
+        let k = self.intern("has_location");
+        self.set_attr(&spec, &k, Value::Bool(has_location)).ok()?;
+        Some(spec)
     }
 }

@@ -345,6 +345,7 @@ pub(crate) fn init_interpreter(vm: &mut Vm) {
         ("cache_tag", Value::None),
         ("version", impl_version),
         ("hexversion", Value::Int(0x030b07f0)),
+        ("_multiarch", vm.str_val(multiarch())),
     ];
     let imp = vm.new_namespace(attrs);
     vm.module_set(&m, "implementation", imp);
@@ -356,6 +357,18 @@ pub(crate) fn init_interpreter(vm: &mut Vm) {
     let bv = Value::Obj(vm.builtins.clone());
     let _ = vm.dict_set(&modules, Value::Obj(sk), sysv);
     let _ = vm.dict_set(&modules, Value::Obj(bk), bv);
+    vm.install_import_hooks();
+}
+
+/// The platform triple CPython names its build-time configuration after
+/// (`sysconfig` imports `_sysconfigdata_<abiflags>_<platform>_<multiarch>`).
+fn multiarch() -> String {
+    let os = if cfg!(target_os = "linux") {
+        "linux-gnu"
+    } else {
+        std::env::consts::OS
+    };
+    format!("{}-{os}", std::env::consts::ARCH)
 }
 
 /// A struct-sequence attribute of `sys` (float_info, int_info, ...).
