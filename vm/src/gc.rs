@@ -221,7 +221,7 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyRef)) -> bool {
         }
         Payload::DictView { dict, .. } | Payload::MappingProxy(dict) => visit_ref(dict, &mut v),
         Payload::Traceback(t) => {
-            if let Some(n) = &t.next {
+            if let Some(n) = t.next.try_borrow().ok().as_deref().and_then(Option::as_ref) {
                 visit_ref(n, &mut v);
             }
             if let Some(g) = &t.globals {

@@ -2,6 +2,7 @@
 //! exception (with its cause/context chain) exactly as CPython 3.11 does,
 //! source lines and caret lines included.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use crate::object::Payload;
@@ -15,7 +16,8 @@ pub struct TracebackData {
     pub code: Rc<Code>,
     pub ip: u32,
     pub lineno: u32,
-    pub next: Option<PyRef>,
+    /// Writable from Python (`unittest` cuts its own frames off a chain).
+    pub next: RefCell<Option<PyRef>>,
     pub globals: Option<PyRef>,
     /// The frame object (`tb_frame`).
     pub frame: Option<PyRef>,
@@ -41,7 +43,7 @@ pub fn make_tb_objects(vm: &mut Vm, entries: &[TbEntry]) -> Value {
             code: e.code.clone(),
             ip: e.ip,
             lineno,
-            next: next.take(),
+            next: RefCell::new(next.take()),
             globals: e.globals.clone(),
             frame: e.frame.clone(),
         };
@@ -63,7 +65,7 @@ pub fn entries_of_tb(tb: &PyRef) -> Vec<TbEntry> {
                     globals: d.globals.clone(),
                     frame: d.frame.clone(),
                 });
-                cur = d.next.clone();
+                cur = d.next.borrow().clone();
             }
             _ => break,
         }
@@ -80,9 +82,44 @@ fn tb_lineno(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 }
 fn tb_next(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match v.payload() {
-        Some(Payload::Traceback(t)) => Ok(t.next.clone().map(Value::Obj).unwrap_or(Value::None)),
+        Some(Payload::Traceback(t)) => Ok(t
+            .next
+            .borrow()
+            .clone()
+            .map(Value::Obj)
+            .unwrap_or(Value::None)),
         _ => Err(vm.type_error("expected a traceback")),
     }
+}
+
+/// `tb.tb_next = other`: another traceback or None, never a loop.
+fn set_tb_next(vm: &mut Vm, v: &Value, new: Value) -> PyResult<()> {
+    let Some(Payload::Traceback(t)) = v.payload() else {
+        return Err(vm.type_error("expected a traceback"));
+    };
+    let new = match new {
+        Value::None => None,
+        Value::Obj(o) if matches!(o.payload, Payload::Traceback(_)) => Some(o),
+        other => {
+            return Err(vm.type_error(format!(
+                "expected traceback object, got '{}'",
+                vm.type_name(&other)
+            )))
+        }
+    };
+    // Walking from the new next must not come back to this traceback.
+    let mut cur = new.clone();
+    while let Some(c) = cur {
+        if Value::Obj(c.clone()).is(v) {
+            return Err(vm.value_error("traceback loop detected"));
+        }
+        cur = match &c.payload {
+            Payload::Traceback(d) => d.next.borrow().clone(),
+            _ => None,
+        };
+    }
+    *t.next.borrow_mut() = new;
+    Ok(())
 }
 fn tb_lasti(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     match v.payload() {
@@ -108,7 +145,7 @@ fn tb_frame(vm: &mut Vm, v: &Value) -> PyResult<Value> {
 pub fn init(vm: &mut Vm) {
     let t = vm.types.traceback.clone();
     vm.add_getset(&t, "tb_lineno", tb_lineno, None);
-    vm.add_getset(&t, "tb_next", tb_next, None);
+    vm.add_getset(&t, "tb_next", tb_next, Some(set_tb_next));
     vm.add_getset(&t, "tb_lasti", tb_lasti, None);
     vm.add_getset(&t, "tb_frame", tb_frame, None);
 }
