@@ -481,6 +481,47 @@ pub enum Instruction {
     AsyncGenWrap,
 }
 
+/// Control-flow facts of each opcode, in one place for the passes that
+/// need them (dead-code removal, stack depth, jump resolution).
+impl Instruction {
+    /// The target field of a jump instruction, if this one can jump.
+    pub fn jump_target_mut(&mut self) -> Option<&mut u32> {
+        use Instruction as I;
+        match self {
+            I::Jump(t)
+            | I::PopJumpIfFalse(t)
+            | I::PopJumpIfTrue(t)
+            | I::PopJumpIfNone(t)
+            | I::JumpIfFalseOrPop(t)
+            | I::JumpIfTrueOrPop(t)
+            | I::ForIter(t)
+            | I::SetupFinally(t)
+            | I::SetupWith(t)
+            | I::SetupAsyncWith(t)
+            | I::JumpIfNotExcMatch(t)
+            | I::Send(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// The jump target, if this instruction can jump.
+    pub fn jump_target(&self) -> Option<u32> {
+        let mut copy = *self;
+        copy.jump_target_mut().map(|t| *t)
+    }
+
+    /// Whether execution never continues to the next instruction.
+    pub fn ends_flow(&self) -> bool {
+        matches!(
+            self,
+            Instruction::Jump(_)
+                | Instruction::ReturnValue
+                | Instruction::Raise(_)
+                | Instruction::Reraise
+        )
+    }
+}
+
 impl CodeObject {
     /// The source span of instruction `index` (the default location if the
     /// index is out of range).

@@ -1,29 +1,7 @@
 //! Removes instructions no path reaches (code after `return`, `break`,
 //! `raise`, or a loop bottom that every branch leaves), as CPython does.
 
-use crate::bytecode::{CodeObject, Instruction as I};
-
-fn target(ins: &I) -> Option<u32> {
-    match *ins {
-        I::Jump(t)
-        | I::PopJumpIfFalse(t)
-        | I::PopJumpIfTrue(t)
-        | I::PopJumpIfNone(t)
-        | I::JumpIfFalseOrPop(t)
-        | I::JumpIfTrueOrPop(t)
-        | I::ForIter(t)
-        | I::SetupFinally(t)
-        | I::SetupWith(t)
-        | I::SetupAsyncWith(t)
-        | I::JumpIfNotExcMatch(t)
-        | I::Send(t) => Some(t),
-        _ => None,
-    }
-}
-
-fn ends_flow(ins: &I) -> bool {
-    matches!(ins, I::Jump(_) | I::ReturnValue | I::Raise(_) | I::Reraise)
-}
+use crate::bytecode::CodeObject;
 
 /// Drops unreachable instructions (and their locations), retargeting jumps.
 pub fn remove_unreachable(code: &mut CodeObject) {
@@ -41,10 +19,10 @@ pub fn remove_unreachable(code: &mut CodeObject) {
         let Some(ins) = code.instructions.get(pc) else {
             continue;
         };
-        if let Some(t) = target(ins) {
+        if let Some(t) = ins.jump_target() {
             work.push(t as usize);
         }
-        if !ends_flow(ins) {
+        if !ins.ends_flow() {
             work.push(pc + 1);
         }
     }
@@ -68,7 +46,7 @@ pub fn remove_unreachable(code: &mut CodeObject) {
             continue;
         }
         let mut ins = ins;
-        if let Some(t) = crate::codegen::jump_target_mut(&mut ins) {
+        if let Some(t) = ins.jump_target_mut() {
             *t = new_index.get(*t as usize).copied().unwrap_or(kept);
         }
         code.instructions.push(ins);

@@ -31,7 +31,7 @@ mod warning;
 
 pub use dis::disassemble;
 pub use error::{CompileError, CompileErrorKind};
-pub use stack_depth::{check_stack, stack_effect};
+pub use stack_depth::check_stack;
 pub use warning::{CompileWarning, WarningCategory};
 
 use source_map::SourceMap;

@@ -3,8 +3,15 @@
 
 use crate::bytecode::{CodeObject, Instruction as I};
 
-/// Stack effect of `ins` when it falls through (`jump == false`) or jumps.
-pub fn stack_effect(ins: &I, jump: bool) -> i64 {
+impl I {
+    /// The stack effect of this instruction when it falls through
+    /// (`jump == false`) or jumps.
+    pub fn stack_effect(&self, jump: bool) -> i64 {
+        stack_effect(self, jump)
+    }
+}
+
+fn stack_effect(ins: &I, jump: bool) -> i64 {
     let n = |x: &u32| i64::from(*x);
     match ins {
         I::Nop | I::RotTwo | I::RotThree | I::RotFour => 0,
@@ -101,30 +108,6 @@ pub fn stack_effect(ins: &I, jump: bool) -> i64 {
     }
 }
 
-/// The jump target of `ins`, if it can jump.
-fn target(ins: &I) -> Option<u32> {
-    match *ins {
-        I::Jump(t)
-        | I::PopJumpIfFalse(t)
-        | I::PopJumpIfTrue(t)
-        | I::PopJumpIfNone(t)
-        | I::JumpIfFalseOrPop(t)
-        | I::JumpIfTrueOrPop(t)
-        | I::ForIter(t)
-        | I::SetupFinally(t)
-        | I::SetupWith(t)
-        | I::SetupAsyncWith(t)
-        | I::JumpIfNotExcMatch(t)
-        | I::Send(t) => Some(t),
-        _ => None,
-    }
-}
-
-/// Whether execution never continues to the next instruction.
-fn ends_flow(ins: &I) -> bool {
-    matches!(ins, I::Jump(_) | I::ReturnValue | I::Raise(_) | I::Reraise)
-}
-
 /// The maximum stack depth of `code` (0 if the code is inconsistent).
 pub fn max_stack_depth(code: &CodeObject) -> u32 {
     check_stack(code).unwrap_or(0)
@@ -158,13 +141,13 @@ pub fn check_stack(code: &CodeObject) -> Result<u32, String> {
         let Some(ins) = code.instructions.get(pc) else {
             continue;
         };
-        if let Some(t) = target(ins) {
-            let d = depth + stack_effect(ins, true);
+        if let Some(t) = ins.jump_target() {
+            let d = depth + ins.stack_effect(true);
             max = max.max(d);
             work.push((t as usize, d));
         }
-        if !ends_flow(ins) {
-            let d = depth + stack_effect(ins, false);
+        if !ins.ends_flow() {
+            let d = depth + ins.stack_effect(false);
             max = max.max(d);
             work.push((pc + 1, d));
         }

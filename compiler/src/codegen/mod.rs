@@ -247,7 +247,7 @@ impl<'t, 'm> Compiler<'t, 'm> {
             .ok_or_else(|| self.internal("unit stack"))?;
         let mut code = unit.code;
         for ins in code.instructions.iter_mut() {
-            if let Some(target) = jump_target_mut(ins) {
+            if let Some(target) = ins.jump_target_mut() {
                 let label = *target as usize;
                 *target = unit
                     .labels
@@ -470,24 +470,4 @@ pub(crate) enum NameOp {
     Load,
     Store,
     Delete,
-}
-
-/// The target field of a jump instruction, if `ins` jumps.
-pub(crate) fn jump_target_mut(ins: &mut Instruction) -> Option<&mut u32> {
-    use Instruction as I;
-    match ins {
-        I::Jump(t)
-        | I::PopJumpIfFalse(t)
-        | I::PopJumpIfTrue(t)
-        | I::PopJumpIfNone(t)
-        | I::JumpIfFalseOrPop(t)
-        | I::JumpIfTrueOrPop(t)
-        | I::ForIter(t)
-        | I::SetupFinally(t)
-        | I::SetupWith(t)
-        | I::SetupAsyncWith(t)
-        | I::JumpIfNotExcMatch(t)
-        | I::Send(t) => Some(t),
-        _ => None,
-    }
 }

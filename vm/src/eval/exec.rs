@@ -114,13 +114,9 @@ impl Vm {
                         self.frame_exit(&mut cur);
                     }
                     if self.frame_stack.len() > base {
-                        let parent = self.frame_stack.pop().unwrap_or_else(|| {
-                            Box::new(Frame::new(
-                                cur.code.clone(),
-                                cur.globals.clone(),
-                                cur.builtins.clone(),
-                            ))
-                        });
+                        let Some(parent) = self.frame_stack.pop() else {
+                            return self.lost_caller(cur);
+                        };
                         let done = std::mem::replace(&mut cur, parent);
                         self.depth -= 1 + usize::from(done.init_of.is_some());
                         self.cur_globals = Some(cur.globals.clone());
@@ -160,13 +156,9 @@ impl Vm {
                             self.frame_exit(&mut cur);
                         }
                         if self.frame_stack.len() > base {
-                            let parent = self.frame_stack.pop().unwrap_or_else(|| {
-                                Box::new(Frame::new(
-                                    cur.code.clone(),
-                                    cur.globals.clone(),
-                                    cur.builtins.clone(),
-                                ))
-                            });
+                            let Some(parent) = self.frame_stack.pop() else {
+                                return self.lost_caller(cur);
+                            };
                             let done = std::mem::replace(&mut cur, parent);
                             self.depth -= 1 + usize::from(done.init_of.is_some());
                             self.cur_globals = Some(cur.globals.clone());
@@ -180,6 +172,16 @@ impl Vm {
                 },
             }
         }
+    }
+
+    /// The frame stack lost a caller it was just seen to hold: a broken
+    /// invariant, reported as SystemError rather than run on a made-up frame.
+    #[cold]
+    fn lost_caller(&mut self, cur: Box<Frame>) -> (Box<Frame>, PyResult<Exit>) {
+        debug_assert!(false, "eval loop: the frame stack lost a caller");
+        self.leave_loop();
+        let e = self.system_error("rpy's frame stack lost a caller frame");
+        (cur, Err(e))
     }
 
     /// Ends the innermost eval loop: restores the globals of the frame
