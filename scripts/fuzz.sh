@@ -9,11 +9,17 @@
 #   bash scripts/fuzz.sh [seconds per target, default 60] [target ...]
 #   FUZZ_DIRS="vm/fuzz" bash scripts/fuzz.sh 600     # one crate only
 #
-# Needs a nightly toolchain (libFuzzer's sanitizer flags) and cargo-fuzz,
-# which this script installs from crates.io if it is missing. Not part of
-# the test command: fuzzing is open-ended; run it after changing a codec,
-# the compiler or the VM. (The test command runs a stable, deterministic
-# cousin of `exec`: cli/tests/hostile.rs, mutated_programs_never_crash_the_host.)
+# Needs cargo-fuzz, which this script installs from crates.io if it is
+# missing. It runs on the machine's stable toolchain: cargo-fuzz passes
+# rustc a few unstable flags, which RUSTC_BOOTSTRAP=1 allows, and no
+# sanitizer (`-s none`: every crate of ours is safe Rust, so the findings
+# that matter are panics, aborts, stack overflows and hangs, which
+# libFuzzer sees without one). A CI machine has no other toolchain.
+#
+# FUZZ_RUNS=N runs each target N inputs with a fixed seed instead of for a
+# time: the same inputs on every machine (.ci/run's short run). The test
+# command also runs a stable, deterministic cousin of `exec`:
+# cli/tests/hostile.rs, mutated_programs_never_crash_the_host.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 # Build products go under the workspace's ignored target/, not into the
@@ -24,9 +30,8 @@ shift || true
 if ! cargo fuzz --version >/dev/null 2>&1; then
     cargo install --locked cargo-fuzz
 fi
-if ! rustup toolchain list | grep -q '^nightly'; then
-    rustup toolchain install nightly --profile minimal
-fi
+export RUSTC_BOOTSTRAP=1
+fuzz=(cargo fuzz)
 requested=("$@")
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
@@ -34,13 +39,19 @@ for dir in ${FUZZ_DIRS:-stdlib/base64/core/fuzz vm/fuzz}; do
 cd "$root/$dir"
 targets=("${requested[@]}")
 if [ ${#targets[@]} -eq 0 ]; then
-    mapfile -t targets < <(cargo +nightly fuzz list)
+    mapfile -t targets < <("${fuzz[@]}" list)
 fi
 for t in "${targets[@]}"; do
-    if ! cargo +nightly fuzz list | grep -qx "$t"; then
+    if ! "${fuzz[@]}" list | grep -x "$t" >/dev/null; then
         continue
     fi
-    echo "== $dir $t: ${secs} s"
+    if [ -n "${FUZZ_RUNS:-}" ]; then
+        budget=(-runs="$FUZZ_RUNS" -seed=1)
+        echo "== $dir $t: $FUZZ_RUNS runs"
+    else
+        budget=(-max_total_time="$secs")
+        echo "== $dir $t: ${secs} s"
+    fi
     # The VM's program target starts from the snapshot programs.
     seeds=()
     if [ "$t" = exec ]; then
@@ -50,7 +61,7 @@ for t in "${targets[@]}"; do
     # -max_len 4096: long enough for every block fast path (64-character
     # blocks, 76-character MIME lines) to run many times per input.
     rc=0
-    cargo +nightly fuzz run --release "$t" "${seeds[@]}" -- -max_total_time="$secs" -max_len=4096 \
+    "${fuzz[@]}" run -s none --release "$t" "${seeds[@]}" -- "${budget[@]}" -max_len=4096 \
         -print_final_stats=1 >"$log" 2>&1 || rc=$?
     grep -E '^stat::(number_of_executed_units|peak_rss_mb)|^Done|panicked|ERROR|SUMMARY' "$log" || true
     if [ "$rc" -ne 0 ]; then
