@@ -226,9 +226,9 @@ impl Vm {
     /// an entry that a frozen directory covers, the frozen module first,
     /// then (outside the sandbox) the file system, as for any other entry.
     pub(crate) fn locate(&mut self, leaf: &str, search: &[String]) -> Option<Located> {
-        let frozen = self.frozen_library;
+        let frozen = self.frozen_library.clone();
         for dir in search {
-            if let Some(lib) = frozen {
+            if let Some(lib) = &frozen {
                 if let Some(found) = lib.find_in(dir, leaf) {
                     return Some(Located::Frozen(found));
                 }

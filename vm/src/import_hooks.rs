@@ -168,7 +168,7 @@ fn loader_is_package(vm: &mut Vm, args: Args) -> PyResult<Value> {
 fn loader_get_data(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [_, path] = args.exact_method::<2>(vm, "get_data")?;
     let path = str_arg(vm, Some(path), "path")?;
-    if let Some(found) = vm.frozen_library.and_then(|l| l.find_file(&path)) {
+    if let Some(found) = vm.frozen_library.as_ref().and_then(|l| l.find_file(&path)) {
         if let Some(s) = found.source() {
             return Ok(vm.new_bytes(s.into_bytes()));
         }
@@ -477,7 +477,7 @@ impl Vm {
     /// The source text of `path`: frozen if the library holds it, else
     /// read from the file system.
     pub(crate) fn source_of_file(&mut self, path: &str) -> PyResult<String> {
-        if let Some(found) = self.frozen_library.and_then(|l| l.find_file(path)) {
+        if let Some(found) = self.frozen_library.as_ref().and_then(|l| l.find_file(path)) {
             if let Some(s) = found.source() {
                 return Ok(s);
             }

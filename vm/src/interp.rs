@@ -60,6 +60,7 @@ impl Interpreter {
             pythonpath: true,
             rpy_lib: true,
             frozen: None,
+            neutral_roots: false,
             dirs: None,
         })
     }
@@ -101,8 +102,9 @@ impl Interpreter {
         if let Some(dirs) = lib.dirs.or(env_lib) {
             path.extend(dirs);
         } else if let Some(f) = lib.frozen {
-            path.extend(f.dirs.iter().map(|d| d.root.to_owned()));
-            vm.frozen_library = Some(f);
+            let mounted = crate::frozen::Mounted::new(f, lib.neutral_roots);
+            path.extend(mounted.roots().map(str::to_owned));
+            vm.frozen_library = Some(Rc::new(mounted));
         }
         crate::sys::set_path(&mut vm, &path);
         Interpreter {

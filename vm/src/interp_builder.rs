@@ -51,6 +51,8 @@ pub(crate) struct LibrarySetup {
     /// `RPY_LIB` may replace the frozen library.
     pub rpy_lib: bool,
     pub frozen: Option<&'static FrozenLibrary>,
+    /// Mount the frozen library at neutral roots (sandbox mode).
+    pub neutral_roots: bool,
     /// Directories that replace the frozen library.
     pub dirs: Option<Vec<String>>,
 }
@@ -175,6 +177,7 @@ impl InterpreterBuilder {
             pythonpath: !self.sandbox && !self.no_pythonpath,
             rpy_lib: !self.sandbox,
             frozen: self.stdlib,
+            neutral_roots: self.sandbox,
             dirs: dirs
                 .as_ref()
                 .map(|d| d.iter().map(|p| p.to_string_lossy().into_owned()).collect()),

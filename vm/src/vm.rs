@@ -127,7 +127,7 @@ pub struct Vm {
     /// Source text of files run so far, for tracebacks.
     pub(crate) sources: HashMap<String, Rc<str>>,
     /// Modules compiled into the program (`frozen.rs`), if any.
-    pub(crate) frozen_library: Option<&'static crate::frozen::FrozenLibrary>,
+    pub(crate) frozen_library: Option<Rc<crate::frozen::Mounted>>,
     /// Extra state of native modules, by key.
     pub extensions: HashMap<&'static str, Box<dyn std::any::Any>>,
     /// Set while the VM is tearing down (skip finalisation work).

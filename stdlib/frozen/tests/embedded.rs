@@ -1,12 +1,18 @@
 //! The frozen library in an embedded interpreter: modules import with no
-//! file access (sandbox mode, nothing granted), keep the file names they
-//! were frozen from, show their source lines in tracebacks, rpy's own
+//! file access (sandbox mode, nothing granted), have file names under
+//! neutral roots there (the names they were frozen from outside the
+//! sandbox), show their source lines in tracebacks, rpy's own
 //! modules win over CPython's, the natives under them stay gated, and
 //! `lib_dirs` replaces the whole library with directories.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use rpy_stdlib_frozen::{CPYTHON_LIB_ROOT, RPY_LIB_ROOT, STDLIB};
 use rpy_vm::Interpreter;
+
+/// Where the sandbox mounts the two frozen directories: `/frozen/` and
+/// the last part of the path each was taken from.
+const CPYTHON_ROOT: &str = "/frozen/python3.11";
+const RPY_ROOT: &str = "/frozen/Lib";
 
 /// A sandboxed interpreter with the frozen library and every native
 /// module (CPython's pure modules import the natives under them).
@@ -23,17 +29,17 @@ fn pure_modules_import_without_file_access() {
     assert!(i.eval_as::<bool>("keyword.iskeyword('lambda')").unwrap());
     assert_eq!(
         i.eval_as::<String>("keyword.__file__").unwrap(),
-        format!("{CPYTHON_LIB_ROOT}/keyword.py")
+        format!("{CPYTHON_ROOT}/keyword.py")
     );
     assert_eq!(
         i.eval_as::<String>("keyword.__spec__.origin").unwrap(),
-        format!("{CPYTHON_LIB_ROOT}/keyword.py")
+        format!("{CPYTHON_ROOT}/keyword.py")
     );
     // Packages: __path__ names the frozen directory, submodules follow.
     i.exec("import html, unittest.util").unwrap();
     assert_eq!(
         i.eval_as::<Vec<String>>("html.__path__").unwrap(),
-        vec![format!("{CPYTHON_LIB_ROOT}/html")]
+        vec![format!("{CPYTHON_ROOT}/html")]
     );
     assert_eq!(
         i.eval_as::<String>("html.escape('<&>')").unwrap(),
@@ -41,8 +47,25 @@ fn pure_modules_import_without_file_access() {
     );
     assert_eq!(
         i.eval_as::<Vec<String>>("__import__('sys').path").unwrap(),
-        vec![RPY_LIB_ROOT.to_owned(), CPYTHON_LIB_ROOT.to_owned()]
+        vec![RPY_ROOT.to_owned(), CPYTHON_ROOT.to_owned()]
     );
+}
+
+#[test]
+fn outside_the_sandbox_modules_keep_the_paths_they_were_frozen_from() {
+    let mut i = Interpreter::builder().stdlib(&STDLIB).build();
+    rpy_stdlib::register(&mut i);
+    i.exec("import keyword, base64").unwrap();
+    assert_eq!(
+        i.eval_as::<String>("keyword.__file__").unwrap(),
+        format!("{CPYTHON_LIB_ROOT}/keyword.py")
+    );
+    assert_eq!(
+        i.eval_as::<String>("base64.__file__").unwrap(),
+        format!("{RPY_LIB_ROOT}/base64.py")
+    );
+    let path = i.eval_as::<Vec<String>>("__import__('sys').path").unwrap();
+    assert!(path.ends_with(&[RPY_LIB_ROOT.to_owned(), CPYTHON_LIB_ROOT.to_owned()]));
 }
 
 #[test]
@@ -50,7 +73,7 @@ fn rpy_modules_come_before_cpython_modules() {
     let mut i = sandboxed();
     // base64 is in both directories; unittest only in CPython's.
     i.exec("import base64, unittest").unwrap();
-    for (m, root) in [("base64", RPY_LIB_ROOT), ("unittest", CPYTHON_LIB_ROOT)] {
+    for (m, root) in [("base64", RPY_ROOT), ("unittest", CPYTHON_ROOT)] {
         let file = i.eval_as::<String>(&format!("{m}.__file__")).unwrap();
         assert!(file.starts_with(root), "{m} from {file}");
     }
@@ -86,7 +109,7 @@ fn tracebacks_show_frozen_source_lines() {
     rpy_stdlib::register(&mut i);
     let e = i.exec("import html\nhtml.escape(5)").unwrap_err();
     let text = e.traceback();
-    let file = format!("File \"{CPYTHON_LIB_ROOT}/html/__init__.py\", line 19, in escape");
+    let file = format!("File \"{CPYTHON_ROOT}/html/__init__.py\", line 19, in escape");
     assert!(text.contains(&file), "{text}");
     assert!(
         text.contains("    s = s.replace(\"&\", \"&amp;\") # Must be done first!"),
