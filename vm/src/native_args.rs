@@ -54,11 +54,15 @@ pub enum Bound {
 /// it converts. Every [`FromPython`] type is a required parameter.
 pub trait FromArg: Sized {
     const KIND: ArgKind;
+    /// Whether a conversion `TypeError` names the argument (see
+    /// [`FromPython::NAMES_ARGUMENT`]).
+    const NAMED: bool = true;
     fn from_arg(vm: &mut Vm, b: Bound) -> PyResult<Self>;
 }
 
 impl<T: FromPython> FromArg for T {
     const KIND: ArgKind = ArgKind::Required;
+    const NAMED: bool = T::NAMES_ARGUMENT;
     fn from_arg(vm: &mut Vm, b: Bound) -> PyResult<Self> {
         match b {
             Bound::One(v) => T::from_python(vm, &v),
@@ -88,6 +92,7 @@ impl<T> OptArg<T> {
 
 impl<T: FromPython> FromArg for OptArg<T> {
     const KIND: ArgKind = ArgKind::Optional;
+    const NAMED: bool = T::NAMES_ARGUMENT;
     fn from_arg(vm: &mut Vm, b: Bound) -> PyResult<Self> {
         match b {
             Bound::One(v) => T::from_python(vm, &v).map(|x| OptArg(Some(x))),
@@ -145,6 +150,75 @@ impl FromPython for BytesLike {
 impl ToPython for BytesLike {
     fn to_python(self, vm: &mut Vm) -> PyResult<Value> {
         Ok(vm.new_bytes(self.0))
+    }
+}
+
+/// A float argument as CPython's `PyFloat_AsDouble` takes it (`math`,
+/// `cmath`, `time.sleep`, ...): a float, an int (OverflowError "int too
+/// large to convert to float"), `__float__`, then `__index__`; otherwise
+/// the bare "must be real number, not str" (CPython does not name the
+/// argument).
+#[derive(Clone, Copy, Debug, Default, PartialEq, PartialOrd)]
+pub struct Real(pub f64);
+
+impl FromPython for Real {
+    const NAMES_ARGUMENT: bool = false;
+
+    fn from_python(vm: &mut Vm, v: &Value) -> PyResult<Self> {
+        match v {
+            Value::Float(f) => return Ok(Real(*f)),
+            Value::Int(i) => return Ok(Real(*i as f64)),
+            Value::Bool(b) => return Ok(Real(f64::from(u8::from(*b)))),
+            _ => {}
+        }
+        let k = vm.names.__float__.clone();
+        if let Some(r) = vm.call_special(v, &k, &[])? {
+            return match crate::objects::float::as_float(&r) {
+                Some(f) => Ok(Real(f)),
+                None => Err(vm.type_error(format!(
+                    "{}.__float__ returned non-float (type {})",
+                    vm.type_name(v),
+                    vm.type_name(&r)
+                ))),
+            };
+        }
+        if let Some(f) = crate::objects::float::as_float(v) {
+            return Ok(Real(f));
+        }
+        if vm.is_index(v) {
+            let i = vm.to_index(v)?;
+            return crate::objects::int::integer_to_f64(&i)
+                .map(Real)
+                .ok_or_else(|| vm.overflow_error("int too large to convert to float"));
+        }
+        Err(vm.type_error(format!("must be real number, not {}", vm.type_name(v))))
+    }
+}
+
+impl ToPython for Real {
+    fn to_python(self, _vm: &mut Vm) -> PyResult<Value> {
+        Ok(Value::Float(self.0))
+    }
+}
+
+/// An int-or-index argument of any size (`__index__`): "'str' object
+/// cannot be interpreted as an integer" otherwise.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Index(pub malachite::Integer);
+
+impl FromPython for Index {
+    fn from_python(vm: &mut Vm, v: &Value) -> PyResult<Self> {
+        if !vm.is_index(v) {
+            let t = vm.type_name(v);
+            return Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")));
+        }
+        vm.to_index(v).map(Index)
+    }
+}
+
+impl ToPython for Index {
+    fn to_python(self, vm: &mut Vm) -> PyResult<Value> {
+        Ok(vm.new_int(self.0))
     }
 }
 
@@ -235,7 +309,10 @@ impl Signature {
         self
     }
 
-    /// Uses `PyArg_ParseTuple`'s count messages.
+    /// Uses `PyArg_ParseTuple`'s messages: its counts and numbered
+    /// arguments ("get_clock_info() argument 1 must be str, not int"); a
+    /// module function so parsed is also named unqualified
+    /// ("strftime() takes no keyword arguments").
     pub fn tuple_style(&mut self) -> &mut Self {
         self.style = Style::Tuple;
         self
@@ -362,25 +439,29 @@ impl Signature {
             .collect();
         let extra: Vec<Value> = pos.iter().skip(self.maxpos).cloned().collect();
         let mut rest_kw = Vec::new();
+        // A keyword that fits no parameter is reported after a missing
+        // required argument, as CPython's parser does.
+        let mut bad_keyword: Option<String> = None;
         for (k, v) in args.kw() {
             let at = self.names.iter().position(|p| &**p == k);
             match at {
                 Some(i) if i >= self.posonly => {
                     if single.get(i).is_some_and(|s| s.is_some()) {
-                        return Err(vm.type_error(format!(
-                            "argument for {name}() given by name ('{k}') and position ({})",
-                            i + 1
-                        )));
-                    }
-                    if let Some(s) = single.get_mut(i) {
+                        bad_keyword.get_or_insert_with(|| {
+                            format!(
+                                "argument for {name}() given by name ('{k}') and position ({})",
+                                i + 1
+                            )
+                        });
+                    } else if let Some(s) = single.get_mut(i) {
                         *s = Some(v.clone());
                     }
                 }
                 _ if kwargs => rest_kw.push((k.to_owned(), v.clone())),
                 _ => {
-                    return Err(
-                        vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()"))
-                    )
+                    bad_keyword.get_or_insert_with(|| {
+                        format!("'{k}' is an invalid keyword argument for {name}()")
+                    });
                 }
             }
         }
@@ -407,13 +488,22 @@ impl Signature {
                 ArgKind::KwArgs => out.push(Bound::Named(rest_kw.take().unwrap_or_default())),
             }
         }
+        if let Some(msg) = bad_keyword {
+            return Err(vm.type_error(msg));
+        }
         Ok(out)
     }
 
     /// Converts bound argument `i` (parameter `i` of the Rust signature),
     /// naming it in a "must be" `TypeError`.
     pub fn convert<T: FromArg>(&self, vm: &mut Vm, i: usize, b: Bound) -> PyResult<T> {
-        T::from_arg(vm, b).map_err(|e| self.name_argument(vm, e, i))
+        T::from_arg(vm, b).map_err(|e| {
+            if T::NAMED {
+                self.name_argument(vm, e, i)
+            } else {
+                e
+            }
+        })
     }
 
     fn name_argument(&self, vm: &mut Vm, e: PyErr, i: usize) -> PyErr {
@@ -437,7 +527,10 @@ impl Signature {
                 Some(n) => format!(" '{n}'"),
                 None => format!(" {}", i + 1),
             }
-        } else if self.kinds.len() == 1 && self.kinds.first() == Some(&ArgKind::Required) {
+        } else if self.style == Style::Clinic
+            && self.kinds.len() == 1
+            && self.kinds.first() == Some(&ArgKind::Required)
+        {
             String::new()
         } else {
             format!(" {}", i + 1)

@@ -52,7 +52,10 @@ impl ModuleDef {
     /// parameters. Positional-only unless named with
     /// [`Signature::params`].
     pub fn function<M>(&mut self, name: &str, f: impl IntoFunction<M>) -> &mut Signature {
-        let sig = Signature::new(name, name, f.kinds());
+        // "math.sin() takes exactly one argument": CPython qualifies a
+        // module function's name in its count and keyword messages.
+        let qualname = format!("{}.{name}", self.name);
+        let sig = Signature::new(name, &qualname, f.kinds());
         let f = Rc::new(f);
         let call: FunctionCall = Rc::new(move |vm, bound, sig| f.call_function(vm, bound, sig));
         self.functions.push((sig, call));
@@ -77,8 +80,12 @@ impl ModuleDef {
     /// Makes the module object.
     pub fn build(self, vm: &mut Vm) -> PyResult<PyRef> {
         let m = vm.new_module(&self.name);
-        for (sig, call) in self.functions {
+        for (mut sig, call) in self.functions {
             let name = sig.name.clone();
+            if sig.style == crate::native_args::Style::Tuple {
+                // CPython names a METH_VARARGS module function bare.
+                sig.qualname = name.clone();
+            }
             let f: crate::native::NativeClosure = Rc::new(move |vm, args| {
                 let bound = sig.bind(vm, args)?;
                 call(vm, bound, &sig)
