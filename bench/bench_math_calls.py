@@ -21,4 +21,4 @@ def run(n):
     return round(acc, 3), round(abs(z), 3), time.monotonic() >= t
 
 
-print(run(200_000))
+print(run(50_000))

@@ -43,11 +43,54 @@ pub enum ArgKind {
 }
 
 /// One argument as bound to a parameter, before conversion.
+#[derive(Default)]
 pub enum Bound {
+    #[default]
     Missing,
     One(Value),
     Many(Vec<Value>),
     Named(Vec<(String, Value)>),
+}
+
+/// How many bound arguments [`BoundArgs`] keeps without allocating.
+const INLINE: usize = 4;
+
+/// The arguments of one call bound to the parameters, in order: the
+/// first few held inline, so that binding a typed call allocates
+/// nothing. Consumed as an iterator by the typed signatures.
+#[derive(Default)]
+pub struct BoundArgs {
+    head: [Bound; INLINE],
+    rest: Vec<Bound>,
+    len: usize,
+    taken: usize,
+}
+
+impl BoundArgs {
+    fn push(&mut self, b: Bound) {
+        match self.head.get_mut(self.len) {
+            Some(slot) => *slot = b,
+            None => self.rest.push(b),
+        }
+        self.len += 1;
+    }
+}
+
+impl Iterator for BoundArgs {
+    type Item = Bound;
+
+    fn next(&mut self) -> Option<Bound> {
+        if self.taken >= self.len {
+            return None;
+        }
+        let i = self.taken;
+        self.taken += 1;
+        let slot = match i.checked_sub(INLINE) {
+            None => self.head.get_mut(i),
+            Some(j) => self.rest.get_mut(j),
+        };
+        slot.map(|b| std::mem::replace(b, Bound::Missing))
+    }
 }
 
 /// A parameter type of a typed native function: what it accepts and how
@@ -257,6 +300,11 @@ pub struct Signature {
     /// The name in "takes no arguments"-style messages ("array.pop").
     pub qualname: Rc<str>,
     pub(crate) kinds: Vec<ArgKind>,
+    /// How many parameters of each kind (`kinds` counted once).
+    required: usize,
+    optional: usize,
+    varargs: bool,
+    kwargs: bool,
     /// Names of the parameters taking one value (Required/Optional), in
     /// order; empty: positional-only.
     names: Vec<Rc<str>>,
@@ -269,9 +317,14 @@ pub struct Signature {
 
 impl Signature {
     pub fn new(name: &str, qualname: &str, kinds: Vec<ArgKind>) -> Signature {
+        let count = |k: ArgKind| kinds.iter().filter(|x| **x == k).count();
         Signature {
             name: Rc::from(name),
             qualname: Rc::from(qualname),
+            required: count(ArgKind::Required),
+            optional: count(ArgKind::Optional),
+            varargs: kinds.contains(&ArgKind::VarArgs),
+            kwargs: kinds.contains(&ArgKind::KwArgs),
             kinds,
             names: Vec::new(),
             posonly: 0,
@@ -310,16 +363,22 @@ impl Signature {
     }
 
     /// Uses `PyArg_ParseTuple`'s messages: its counts and numbered
-    /// arguments ("get_clock_info() argument 1 must be str, not int"); a
-    /// module function so parsed is also named unqualified
-    /// ("strftime() takes no keyword arguments").
+    /// arguments ("get_clock_info() argument 1 must be str, not int").
     pub fn tuple_style(&mut self) -> &mut Self {
         self.style = Style::Tuple;
         self
     }
 
+    /// Names the function without its module or type in every message
+    /// ("strftime() takes no keyword arguments"), as CPython does for
+    /// `METH_VARARGS` functions and those that parse by hand.
+    pub fn unqualified(&mut self) -> &mut Self {
+        self.qualname = self.name.clone();
+        self
+    }
+
     /// Matches `args` to the parameters; one [`Bound`] per parameter.
-    pub fn bind(&self, vm: &mut Vm, args: Args<'_>) -> PyResult<Vec<Bound>> {
+    pub fn bind(&self, vm: &mut Vm, args: Args<'_>) -> PyResult<BoundArgs> {
         if self.names.is_empty() {
             self.bind_positional(vm, args)
         } else {
@@ -327,28 +386,19 @@ impl Signature {
         }
     }
 
-    fn count(&self, kind: ArgKind) -> usize {
-        self.kinds.iter().filter(|k| **k == kind).count()
-    }
-
-    fn has(&self, kind: ArgKind) -> bool {
-        self.kinds.contains(&kind)
-    }
-
-    fn bind_positional(&self, vm: &mut Vm, args: Args<'_>) -> PyResult<Vec<Bound>> {
-        if args.has_kw() && !self.has(ArgKind::KwArgs) {
+    fn bind_positional(&self, vm: &mut Vm, args: Args<'_>) -> PyResult<BoundArgs> {
+        if args.has_kw() && !self.kwargs {
             let q = self.qualname.clone();
             return Err(vm.type_error(format!("{q}() takes no keyword arguments")));
         }
         let pos = args.pos();
-        let (req, opt) = (self.count(ArgKind::Required), self.count(ArgKind::Optional));
-        let var = self.has(ArgKind::VarArgs);
+        let (req, opt, var) = (self.required, self.optional, self.varargs);
         let n = pos.len();
         if n < req || (!var && n > req + opt) {
             return Err(self.count_error(vm, n, req, if var { None } else { Some(req + opt) }));
         }
         let mut rest = pos.iter();
-        let mut out = Vec::with_capacity(self.kinds.len());
+        let mut out = BoundArgs::default();
         for k in &self.kinds {
             out.push(match k {
                 ArgKind::Required | ArgKind::Optional => match rest.next() {
@@ -385,13 +435,12 @@ impl Signature {
         vm.type_error(msg)
     }
 
-    fn bind_named(&self, vm: &mut Vm, args: Args<'_>) -> PyResult<Vec<Bound>> {
+    fn bind_named(&self, vm: &mut Vm, args: Args<'_>) -> PyResult<BoundArgs> {
         let name = self.name.clone();
         let pos = args.pos();
         let n_named = self.names.len();
         let (nargs, nkw) = (pos.len(), args.kwnames.len());
-        let var = self.has(ArgKind::VarArgs);
-        let kwargs = self.has(ArgKind::KwArgs);
+        let (var, kwargs) = (self.varargs, self.kwargs);
         if !var && !kwargs && nargs + nkw > n_named {
             return Err(vm.type_error(format!(
                 "{name}() takes at most {n_named} {}argument{} ({} given)",
@@ -465,7 +514,7 @@ impl Signature {
                 }
             }
         }
-        let mut out = Vec::with_capacity(self.kinds.len());
+        let mut out = BoundArgs::default();
         let mut singles = single.into_iter().enumerate();
         let (mut extra, mut rest_kw) = (Some(extra), Some(rest_kw));
         for k in &self.kinds {

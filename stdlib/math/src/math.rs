@@ -809,7 +809,7 @@ pub fn make(vm: &mut Vm) -> PyResult<PyRef> {
     m.function("frexp", m_frexp);
     m.function("ldexp", m_ldexp);
     // CPython's `log` parses its arguments by hand: unqualified name.
-    m.function("log", m_log).qualname = "log".into();
+    m.function("log", m_log).unqualified();
     m.function("log2", |vm: &mut Vm, x: Value| loghelper(vm, &x, f64::log2));
     m.function("log10", |vm: &mut Vm, x: Value| {
         loghelper(vm, &x, f64::log10)

@@ -90,7 +90,8 @@ pub fn make(vm: &mut Vm) -> PyResult<PyRef> {
             t.set((a, b.unwrap_or(y), c.unwrap_or(z)));
         },
     )
-    .tuple_style();
+    .tuple_style()
+    .unqualified();
     let m = d.build(vm)?;
     let garbage = vm.new_list(vec![]);
     vm.module_set(&m, "garbage", garbage);

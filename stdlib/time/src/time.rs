@@ -865,7 +865,7 @@ fn t_get_clock_info(vm: &mut Vm, name: String) -> PyResult<Value> {
 /// Creates the `time` module.
 pub fn make(vm: &mut Vm) -> PyResult<PyRef> {
     // gmtime, localtime, strftime, ctime and get_clock_info parse with
-    // `PyArg_ParseTuple` in CPython: its messages.
+    // `PyArg_ParseTuple` in CPython (METH_VARARGS): its messages.
     let mut d = ModuleDef::new("time");
     d.function("time", t_time);
     d.function("time_ns", t_time_ns);
@@ -878,14 +878,14 @@ pub fn make(vm: &mut Vm) -> PyResult<PyRef> {
     d.function("thread_time", t_process_time);
     d.function("thread_time_ns", cpu_ns);
     d.function("sleep", t_sleep);
-    d.function("gmtime", t_gmtime).tuple_style();
-    d.function("localtime", t_localtime).tuple_style();
+    d.function("gmtime", t_gmtime).tuple_style().unqualified();
+    d.function("localtime", t_localtime).tuple_style().unqualified();
     d.function("mktime", t_mktime);
-    d.function("strftime", t_strftime).tuple_style();
-    d.function("strptime", t_strptime);
-    d.function("asctime", t_asctime);
-    d.function("ctime", t_ctime).tuple_style();
-    d.function("get_clock_info", t_get_clock_info).tuple_style();
+    d.function("strftime", t_strftime).tuple_style().unqualified();
+    d.function("strptime", t_strptime).unqualified();
+    d.function("asctime", t_asctime).unqualified();
+    d.function("ctime", t_ctime).tuple_style().unqualified();
+    d.function("get_clock_info", t_get_clock_info).tuple_style().unqualified();
     let m = d.build(vm)?;
     let st = vm.new_struct_seq_type_ext(
         "time",
