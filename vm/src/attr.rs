@@ -361,7 +361,13 @@ impl Vm {
                     Payload::GetSet(g) => {
                         return match (&g.set, value) {
                             (Some(s), Some(v)) => s.call(self, obj, v),
-                            (Some(_), None) | (None, _) => Err(self.attribute_error(format!(
+                            // A writable attribute's setter takes values
+                            // only: deleting it is CPython's "can't
+                            // delete" TypeError, not "not writable".
+                            (Some(_), None) => {
+                                Err(self.type_error(format!("can't delete {} attribute", g.name)))
+                            }
+                            (None, _) => Err(self.attribute_error(format!(
                                 "attribute '{}' of '{}' objects is not writable",
                                 g.name,
                                 type_name_of(&g.owner)

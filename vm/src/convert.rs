@@ -48,6 +48,13 @@ pub trait ToPython {
 
 /// A Rust value that can be read from a Python object.
 pub trait FromPython: Sized {
+    /// Whether a "must be X, not Y" `TypeError` from this conversion
+    /// names the argument ("f() argument 1 must be str, not int", as
+    /// CPython's argument parsers say). `false` for conversions CPython
+    /// does in the callee, whose message stays bare ("must be real
+    /// number, not str" from `PyFloat_AsDouble`).
+    const NAMES_ARGUMENT: bool = true;
+
     /// Reads `v`, or raises `TypeError`/`OverflowError`/`ValueError`.
     fn from_python(vm: &mut Vm, v: &Value) -> PyResult<Self>;
 }

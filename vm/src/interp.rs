@@ -484,6 +484,23 @@ impl Interpreter {
         self.friendly(r)
     }
 
+    /// Calls a Python callable the host holds (a `Value` kept from
+    /// `get`, `eval_as` or a host function's argument) with typed Rust
+    /// arguments, and converts its result.
+    ///
+    /// ```
+    /// let mut interp = rpy_vm::Interpreter::new();
+    /// let f: rpy_vm::Value = interp.eval_as("lambda s, n: s * n").unwrap();
+    /// assert_eq!(interp.call_as::<String>(&f, ("ab", 3)).unwrap(), "ababab");
+    /// ```
+    pub fn call_as<R: FromPython>(&mut self, f: &Value, args: impl IntoArgs) -> Result<R, Error> {
+        let r = args
+            .into_args(&mut self.vm)
+            .and_then(|a| self.call(f, &a))
+            .and_then(|v| R::from_python(&mut self.vm, &v));
+        self.friendly(r)
+    }
+
     // ----- Limits and sandbox (see `limits.rs`, `sandbox.rs`). -----
 
     /// Sets the recursion limit and makes it a ceiling that running code

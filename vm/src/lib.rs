@@ -90,7 +90,9 @@ pub use interp::Interpreter;
 pub use interp_builder::InterpreterBuilder;
 pub use interrupt::InterruptHandler;
 pub use native::{Args, NativeFn, Params};
-pub use native_args::{ArgKind, BytesLike, FromArg, KwArgs, OptArg, Signature, VarArgs};
+pub use native_args::{
+    ArgKind, BytesLike, FromArg, Index, KwArgs, OptArg, Real, Signature, VarArgs,
+};
 pub use native_module::ModuleDef;
 pub use native_type::{ClassDef, Native, NativeClass};
 pub use object::{Payload, PyObject};

@@ -43,22 +43,69 @@ pub enum ArgKind {
 }
 
 /// One argument as bound to a parameter, before conversion.
+#[derive(Default)]
 pub enum Bound {
+    #[default]
     Missing,
     One(Value),
     Many(Vec<Value>),
     Named(Vec<(String, Value)>),
 }
 
+/// How many bound arguments [`BoundArgs`] keeps without allocating.
+const INLINE: usize = 4;
+
+/// The arguments of one call bound to the parameters, in order: the
+/// first few held inline, so that binding a typed call allocates
+/// nothing. Consumed as an iterator by the typed signatures.
+#[derive(Default)]
+pub struct BoundArgs {
+    head: [Bound; INLINE],
+    rest: Vec<Bound>,
+    len: usize,
+    taken: usize,
+}
+
+impl BoundArgs {
+    fn push(&mut self, b: Bound) {
+        match self.head.get_mut(self.len) {
+            Some(slot) => *slot = b,
+            None => self.rest.push(b),
+        }
+        self.len += 1;
+    }
+}
+
+impl Iterator for BoundArgs {
+    type Item = Bound;
+
+    fn next(&mut self) -> Option<Bound> {
+        if self.taken >= self.len {
+            return None;
+        }
+        let i = self.taken;
+        self.taken += 1;
+        let slot = match i.checked_sub(INLINE) {
+            None => self.head.get_mut(i),
+            Some(j) => self.rest.get_mut(j),
+        };
+        slot.map(|b| std::mem::replace(b, Bound::Missing))
+    }
+}
+
 /// A parameter type of a typed native function: what it accepts and how
 /// it converts. Every [`FromPython`] type is a required parameter.
 pub trait FromArg: Sized {
     const KIND: ArgKind;
+    /// Whether a conversion `TypeError` names the argument (see
+    /// [`FromPython::NAMES_ARGUMENT`]).
+    const NAMED: bool = true;
     fn from_arg(vm: &mut Vm, b: Bound) -> PyResult<Self>;
 }
 
 impl<T: FromPython> FromArg for T {
     const KIND: ArgKind = ArgKind::Required;
+    const NAMED: bool = T::NAMES_ARGUMENT;
     fn from_arg(vm: &mut Vm, b: Bound) -> PyResult<Self> {
         match b {
             Bound::One(v) => T::from_python(vm, &v),
@@ -88,6 +135,7 @@ impl<T> OptArg<T> {
 
 impl<T: FromPython> FromArg for OptArg<T> {
     const KIND: ArgKind = ArgKind::Optional;
+    const NAMED: bool = T::NAMES_ARGUMENT;
     fn from_arg(vm: &mut Vm, b: Bound) -> PyResult<Self> {
         match b {
             Bound::One(v) => T::from_python(vm, &v).map(|x| OptArg(Some(x))),
@@ -148,6 +196,75 @@ impl ToPython for BytesLike {
     }
 }
 
+/// A float argument as CPython's `PyFloat_AsDouble` takes it (`math`,
+/// `cmath`, `time.sleep`, ...): a float, an int (OverflowError "int too
+/// large to convert to float"), `__float__`, then `__index__`; otherwise
+/// the bare "must be real number, not str" (CPython does not name the
+/// argument).
+#[derive(Clone, Copy, Debug, Default, PartialEq, PartialOrd)]
+pub struct Real(pub f64);
+
+impl FromPython for Real {
+    const NAMES_ARGUMENT: bool = false;
+
+    fn from_python(vm: &mut Vm, v: &Value) -> PyResult<Self> {
+        match v {
+            Value::Float(f) => return Ok(Real(*f)),
+            Value::Int(i) => return Ok(Real(*i as f64)),
+            Value::Bool(b) => return Ok(Real(f64::from(u8::from(*b)))),
+            _ => {}
+        }
+        let k = vm.names.__float__.clone();
+        if let Some(r) = vm.call_special(v, &k, &[])? {
+            return match crate::objects::float::as_float(&r) {
+                Some(f) => Ok(Real(f)),
+                None => Err(vm.type_error(format!(
+                    "{}.__float__ returned non-float (type {})",
+                    vm.type_name(v),
+                    vm.type_name(&r)
+                ))),
+            };
+        }
+        if let Some(f) = crate::objects::float::as_float(v) {
+            return Ok(Real(f));
+        }
+        if vm.is_index(v) {
+            let i = vm.to_index(v)?;
+            return crate::objects::int::integer_to_f64(&i)
+                .map(Real)
+                .ok_or_else(|| vm.overflow_error("int too large to convert to float"));
+        }
+        Err(vm.type_error(format!("must be real number, not {}", vm.type_name(v))))
+    }
+}
+
+impl ToPython for Real {
+    fn to_python(self, _vm: &mut Vm) -> PyResult<Value> {
+        Ok(Value::Float(self.0))
+    }
+}
+
+/// An int-or-index argument of any size (`__index__`): "'str' object
+/// cannot be interpreted as an integer" otherwise.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Index(pub malachite::Integer);
+
+impl FromPython for Index {
+    fn from_python(vm: &mut Vm, v: &Value) -> PyResult<Self> {
+        if !vm.is_index(v) {
+            let t = vm.type_name(v);
+            return Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")));
+        }
+        vm.to_index(v).map(Index)
+    }
+}
+
+impl ToPython for Index {
+    fn to_python(self, vm: &mut Vm) -> PyResult<Value> {
+        Ok(vm.new_int(self.0))
+    }
+}
+
 /// An index argument (`__index__`), clamped to `isize` as CPython's
 /// `Py_ssize_t` arguments: "'str' object cannot be interpreted as an
 /// integer", "cannot fit 'int' into an index-sized integer".
@@ -183,6 +300,11 @@ pub struct Signature {
     /// The name in "takes no arguments"-style messages ("array.pop").
     pub qualname: Rc<str>,
     pub(crate) kinds: Vec<ArgKind>,
+    /// How many parameters of each kind (`kinds` counted once).
+    required: usize,
+    optional: usize,
+    varargs: bool,
+    kwargs: bool,
     /// Names of the parameters taking one value (Required/Optional), in
     /// order; empty: positional-only.
     names: Vec<Rc<str>>,
@@ -195,9 +317,14 @@ pub struct Signature {
 
 impl Signature {
     pub fn new(name: &str, qualname: &str, kinds: Vec<ArgKind>) -> Signature {
+        let count = |k: ArgKind| kinds.iter().filter(|x| **x == k).count();
         Signature {
             name: Rc::from(name),
             qualname: Rc::from(qualname),
+            required: count(ArgKind::Required),
+            optional: count(ArgKind::Optional),
+            varargs: kinds.contains(&ArgKind::VarArgs),
+            kwargs: kinds.contains(&ArgKind::KwArgs),
             kinds,
             names: Vec::new(),
             posonly: 0,
@@ -235,14 +362,23 @@ impl Signature {
         self
     }
 
-    /// Uses `PyArg_ParseTuple`'s count messages.
+    /// Uses `PyArg_ParseTuple`'s messages: its counts and numbered
+    /// arguments ("get_clock_info() argument 1 must be str, not int").
     pub fn tuple_style(&mut self) -> &mut Self {
         self.style = Style::Tuple;
         self
     }
 
+    /// Names the function without its module or type in every message
+    /// ("strftime() takes no keyword arguments"), as CPython does for
+    /// `METH_VARARGS` functions and those that parse by hand.
+    pub fn unqualified(&mut self) -> &mut Self {
+        self.qualname = self.name.clone();
+        self
+    }
+
     /// Matches `args` to the parameters; one [`Bound`] per parameter.
-    pub fn bind(&self, vm: &mut Vm, args: Args<'_>) -> PyResult<Vec<Bound>> {
+    pub fn bind(&self, vm: &mut Vm, args: Args<'_>) -> PyResult<BoundArgs> {
         if self.names.is_empty() {
             self.bind_positional(vm, args)
         } else {
@@ -250,28 +386,19 @@ impl Signature {
         }
     }
 
-    fn count(&self, kind: ArgKind) -> usize {
-        self.kinds.iter().filter(|k| **k == kind).count()
-    }
-
-    fn has(&self, kind: ArgKind) -> bool {
-        self.kinds.contains(&kind)
-    }
-
-    fn bind_positional(&self, vm: &mut Vm, args: Args<'_>) -> PyResult<Vec<Bound>> {
-        if args.has_kw() && !self.has(ArgKind::KwArgs) {
+    fn bind_positional(&self, vm: &mut Vm, args: Args<'_>) -> PyResult<BoundArgs> {
+        if args.has_kw() && !self.kwargs {
             let q = self.qualname.clone();
             return Err(vm.type_error(format!("{q}() takes no keyword arguments")));
         }
         let pos = args.pos();
-        let (req, opt) = (self.count(ArgKind::Required), self.count(ArgKind::Optional));
-        let var = self.has(ArgKind::VarArgs);
+        let (req, opt, var) = (self.required, self.optional, self.varargs);
         let n = pos.len();
         if n < req || (!var && n > req + opt) {
             return Err(self.count_error(vm, n, req, if var { None } else { Some(req + opt) }));
         }
         let mut rest = pos.iter();
-        let mut out = Vec::with_capacity(self.kinds.len());
+        let mut out = BoundArgs::default();
         for k in &self.kinds {
             out.push(match k {
                 ArgKind::Required | ArgKind::Optional => match rest.next() {
@@ -308,13 +435,12 @@ impl Signature {
         vm.type_error(msg)
     }
 
-    fn bind_named(&self, vm: &mut Vm, args: Args<'_>) -> PyResult<Vec<Bound>> {
+    fn bind_named(&self, vm: &mut Vm, args: Args<'_>) -> PyResult<BoundArgs> {
         let name = self.name.clone();
         let pos = args.pos();
         let n_named = self.names.len();
         let (nargs, nkw) = (pos.len(), args.kwnames.len());
-        let var = self.has(ArgKind::VarArgs);
-        let kwargs = self.has(ArgKind::KwArgs);
+        let (var, kwargs) = (self.varargs, self.kwargs);
         if !var && !kwargs && nargs + nkw > n_named {
             return Err(vm.type_error(format!(
                 "{name}() takes at most {n_named} {}argument{} ({} given)",
@@ -362,29 +488,33 @@ impl Signature {
             .collect();
         let extra: Vec<Value> = pos.iter().skip(self.maxpos).cloned().collect();
         let mut rest_kw = Vec::new();
+        // A keyword that fits no parameter is reported after a missing
+        // required argument, as CPython's parser does.
+        let mut bad_keyword: Option<String> = None;
         for (k, v) in args.kw() {
             let at = self.names.iter().position(|p| &**p == k);
             match at {
                 Some(i) if i >= self.posonly => {
                     if single.get(i).is_some_and(|s| s.is_some()) {
-                        return Err(vm.type_error(format!(
-                            "argument for {name}() given by name ('{k}') and position ({})",
-                            i + 1
-                        )));
-                    }
-                    if let Some(s) = single.get_mut(i) {
+                        bad_keyword.get_or_insert_with(|| {
+                            format!(
+                                "argument for {name}() given by name ('{k}') and position ({})",
+                                i + 1
+                            )
+                        });
+                    } else if let Some(s) = single.get_mut(i) {
                         *s = Some(v.clone());
                     }
                 }
                 _ if kwargs => rest_kw.push((k.to_owned(), v.clone())),
                 _ => {
-                    return Err(
-                        vm.type_error(format!("'{k}' is an invalid keyword argument for {name}()"))
-                    )
+                    bad_keyword.get_or_insert_with(|| {
+                        format!("'{k}' is an invalid keyword argument for {name}()")
+                    });
                 }
             }
         }
-        let mut out = Vec::with_capacity(self.kinds.len());
+        let mut out = BoundArgs::default();
         let mut singles = single.into_iter().enumerate();
         let (mut extra, mut rest_kw) = (Some(extra), Some(rest_kw));
         for k in &self.kinds {
@@ -407,13 +537,22 @@ impl Signature {
                 ArgKind::KwArgs => out.push(Bound::Named(rest_kw.take().unwrap_or_default())),
             }
         }
+        if let Some(msg) = bad_keyword {
+            return Err(vm.type_error(msg));
+        }
         Ok(out)
     }
 
     /// Converts bound argument `i` (parameter `i` of the Rust signature),
     /// naming it in a "must be" `TypeError`.
     pub fn convert<T: FromArg>(&self, vm: &mut Vm, i: usize, b: Bound) -> PyResult<T> {
-        T::from_arg(vm, b).map_err(|e| self.name_argument(vm, e, i))
+        T::from_arg(vm, b).map_err(|e| {
+            if T::NAMED {
+                self.name_argument(vm, e, i)
+            } else {
+                e
+            }
+        })
     }
 
     fn name_argument(&self, vm: &mut Vm, e: PyErr, i: usize) -> PyErr {
@@ -437,7 +576,10 @@ impl Signature {
                 Some(n) => format!(" '{n}'"),
                 None => format!(" {}", i + 1),
             }
-        } else if self.kinds.len() == 1 && self.kinds.first() == Some(&ArgKind::Required) {
+        } else if self.style == Style::Clinic
+            && self.kinds.len() == 1
+            && self.kinds.first() == Some(&ArgKind::Required)
+        {
             String::new()
         } else {
             format!(" {}", i + 1)

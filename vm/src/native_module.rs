@@ -24,12 +24,12 @@
 use std::rc::Rc;
 
 use crate::convert::ToPython;
-use crate::native_args::{Bound, Signature};
-use crate::native_type::{IntoFunction, NativeClass};
+use crate::native_args::{BoundArgs, Signature};
+use crate::native_type::{IntoFunction, IntoValueMethod, NativeClass};
 use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
 
-type FunctionCall = Rc<dyn Fn(&mut Vm, Vec<Bound>, &Signature) -> PyResult<Value>>;
+type FunctionCall = Rc<dyn Fn(&mut Vm, BoundArgs, &Signature) -> PyResult<Value>>;
 type MakeValue = Box<dyn FnOnce(&mut Vm) -> PyResult<Value>>;
 
 /// The definition of a native module.
@@ -52,7 +52,10 @@ impl ModuleDef {
     /// parameters. Positional-only unless named with
     /// [`Signature::params`].
     pub fn function<M>(&mut self, name: &str, f: impl IntoFunction<M>) -> &mut Signature {
-        let sig = Signature::new(name, name, f.kinds());
+        // "math.sin() takes exactly one argument": CPython qualifies a
+        // module function's name in its count and keyword messages.
+        let qualname = format!("{}.{name}", self.name);
+        let sig = Signature::new(name, &qualname, f.kinds());
         let f = Rc::new(f);
         let call: FunctionCall = Rc::new(move |vm, bound, sig| f.call_function(vm, bound, sig));
         self.functions.push((sig, call));
@@ -77,19 +80,46 @@ impl ModuleDef {
     /// Makes the module object.
     pub fn build(self, vm: &mut Vm) -> PyResult<PyRef> {
         let m = vm.new_module(&self.name);
+        self.add_to(vm, &m)?;
+        Ok(m)
+    }
+
+    /// Adds the functions, types and values to module `m` (a module
+    /// assembled from several parts, such as `posix`).
+    pub fn add_to(self, vm: &mut Vm, m: &PyRef) -> PyResult<()> {
         for (sig, call) in self.functions {
             let name = sig.name.clone();
             let f: crate::native::NativeClosure = Rc::new(move |vm, args| {
                 let bound = sig.bind(vm, args)?;
                 call(vm, bound, &sig)
             });
-            vm.module_add_closure(&m, &name, f);
+            vm.module_add_closure(m, &name, f);
         }
         for (name, make) in self.values {
             let v = make(vm)?;
-            vm.module_set(&m, &name, v);
+            vm.module_set(m, &name, v);
         }
-        Ok(m)
+        Ok(())
+    }
+}
+
+impl Vm {
+    /// A typed method on a type made with [`Vm::new_native_type`], whose
+    /// instances are not [`NativeClass`] values (a subclass of `dict`,
+    /// say, whose instances must carry the dict's table): `f(vm, self,
+    /// A..)` gets the instance as a `Value` (unchecked; the method is
+    /// the type's own) and its other arguments, positional-only, bound
+    /// and converted as a typed method's ("defaultdict.copy() takes no
+    /// arguments (1 given)").
+    pub fn add_typed_method<M>(&mut self, ty: &PyRef, name: &str, f: impl IntoValueMethod<M>) {
+        let tname = ty.as_type().map(|t| t.name()).unwrap_or_default();
+        let sig = Signature::new(name, &format!("{tname}.{name}"), f.kinds());
+        let call: crate::native::NativeClosure = Rc::new(move |vm, args| {
+            let this = args.this().clone();
+            let bound = sig.bind(vm, args.shift())?;
+            f.call_value_method(vm, &this, bound, &sig)
+        });
+        self.add_method_closure(ty, name, call);
     }
 }
 

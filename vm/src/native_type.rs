@@ -50,7 +50,7 @@ use rpy_compiler::bytecode::{BinaryOperator, ComparisonOperator};
 
 use crate::convert::{FromPython, ToPython};
 use crate::native::{Args, NativeClosure, NativeKind};
-use crate::native_args::{ArgKind, Bound, FromArg, Signature};
+use crate::native_args::{ArgKind, Bound, BoundArgs, FromArg, Signature};
 use crate::object::{Payload, PyObject};
 use crate::objects::descriptor::{GetterClosure, SetterClosure};
 use crate::objects::type_::{Layout, TypeData};
@@ -326,7 +326,7 @@ struct Entry {
 
 /// A typed function after binding: the bound arguments (and `self`, the
 /// first positional argument, for methods) in, the result out.
-type TypedCall = Rc<dyn Fn(&mut Vm, &Value, Vec<Bound>, &Signature) -> PyResult<Value>>;
+type TypedCall = Rc<dyn Fn(&mut Vm, &Value, BoundArgs, &Signature) -> PyResult<Value>>;
 
 enum Attr {
     Get(GetterClosure),
@@ -985,7 +985,7 @@ pub trait IntoMethod<T, M>: 'static {
         &self,
         vm: &mut Vm,
         this: &Value,
-        args: Vec<Bound>,
+        args: BoundArgs,
         sig: &Signature,
     ) -> PyResult<Value>;
 }
@@ -993,7 +993,21 @@ pub trait IntoMethod<T, M>: 'static {
 /// Typed functions: `Fn(A..)` or `Fn(&mut Vm, A..)`.
 pub trait IntoFunction<M>: 'static {
     fn kinds(&self) -> Vec<ArgKind>;
-    fn call_function(&self, vm: &mut Vm, args: Vec<Bound>, sig: &Signature) -> PyResult<Value>;
+    fn call_function(&self, vm: &mut Vm, args: BoundArgs, sig: &Signature) -> PyResult<Value>;
+}
+
+/// Typed methods of a type made with [`Vm::new_native_type`] (see
+/// [`Vm::add_typed_method`]): `Fn(&mut Vm, Value, A..)`, the instance
+/// second, unchecked.
+pub trait IntoValueMethod<M>: 'static {
+    fn kinds(&self) -> Vec<ArgKind>;
+    fn call_value_method(
+        &self,
+        vm: &mut Vm,
+        this: &Value,
+        args: BoundArgs,
+        sig: &Signature,
+    ) -> PyResult<Value>;
 }
 
 /// Typed class methods: `Fn(&mut Vm, PyRef, A..)` (the class second).
@@ -1003,7 +1017,7 @@ pub trait IntoClassMethod<M>: 'static {
         &self,
         vm: &mut Vm,
         cls: &Value,
-        args: Vec<Bound>,
+        args: BoundArgs,
         sig: &Signature,
     ) -> PyResult<Value>;
 }
@@ -1011,7 +1025,7 @@ pub trait IntoClassMethod<M>: 'static {
 /// Typed constructors: `Fn(&mut Vm, A..) -> PyResult<T>`.
 pub trait IntoConstructor<T, M>: 'static {
     fn kinds(&self) -> Vec<ArgKind>;
-    fn construct(&self, vm: &mut Vm, args: Vec<Bound>, sig: &Signature) -> PyResult<T>;
+    fn construct(&self, vm: &mut Vm, args: BoundArgs, sig: &Signature) -> PyResult<T>;
 }
 
 /// Marker: the instance as `&T`.
@@ -1048,7 +1062,7 @@ macro_rules! typed_impls {
                 vec![$($a::KIND),*]
             }
             #[allow(unused_variables, unused_mut, non_snake_case)]
-            fn call_method(&self, vm: &mut Vm, this: &Value, args: Vec<Bound>, sig: &Signature) -> PyResult<Value> {
+            fn call_method(&self, vm: &mut Vm, this: &Value, args: BoundArgs, sig: &Signature) -> PyResult<Value> {
                 let n = Native::<T>::from_python(vm, this)?;
                 let mut it = args.into_iter();
                 $(let $a: $a = sig.convert(vm, $i, it.next().unwrap_or(Bound::Missing))?;)*
@@ -1068,7 +1082,7 @@ macro_rules! typed_impls {
                 vec![$($a::KIND),*]
             }
             #[allow(unused_variables, unused_mut, non_snake_case)]
-            fn call_method(&self, vm: &mut Vm, this: &Value, args: Vec<Bound>, sig: &Signature) -> PyResult<Value> {
+            fn call_method(&self, vm: &mut Vm, this: &Value, args: BoundArgs, sig: &Signature) -> PyResult<Value> {
                 let n = Native::<T>::from_python(vm, this)?;
                 let mut it = args.into_iter();
                 $(let $a: $a = sig.convert(vm, $i, it.next().unwrap_or(Bound::Missing))?;)*
@@ -1088,7 +1102,7 @@ macro_rules! typed_impls {
                 vec![$($a::KIND),*]
             }
             #[allow(unused_variables, unused_mut, non_snake_case)]
-            fn call_method(&self, vm: &mut Vm, this: &Value, args: Vec<Bound>, sig: &Signature) -> PyResult<Value> {
+            fn call_method(&self, vm: &mut Vm, this: &Value, args: BoundArgs, sig: &Signature) -> PyResult<Value> {
                 let n = Native::<T>::from_python(vm, this)?;
                 let mut it = args.into_iter();
                 $(let $a: $a = sig.convert(vm, $i, it.next().unwrap_or(Bound::Missing))?;)*
@@ -1107,7 +1121,7 @@ macro_rules! typed_impls {
                 vec![$($a::KIND),*]
             }
             #[allow(unused_variables, unused_mut, non_snake_case)]
-            fn call_method(&self, vm: &mut Vm, this: &Value, args: Vec<Bound>, sig: &Signature) -> PyResult<Value> {
+            fn call_method(&self, vm: &mut Vm, this: &Value, args: BoundArgs, sig: &Signature) -> PyResult<Value> {
                 let mut it = args.into_iter();
                 $(let $a: $a = sig.convert(vm, $i, it.next().unwrap_or(Bound::Missing))?;)*
                 self(vm, this.clone() $(, $a)*).to_python(vm)
@@ -1124,7 +1138,7 @@ macro_rules! typed_impls {
                 vec![$($a::KIND),*]
             }
             #[allow(unused_variables, unused_mut, non_snake_case)]
-            fn call_function(&self, vm: &mut Vm, args: Vec<Bound>, sig: &Signature) -> PyResult<Value> {
+            fn call_function(&self, vm: &mut Vm, args: BoundArgs, sig: &Signature) -> PyResult<Value> {
                 let mut it = args.into_iter();
                 $(let $a: $a = sig.convert(vm, $i, it.next().unwrap_or(Bound::Missing))?;)*
                 self($($a),*).to_python(vm)
@@ -1141,10 +1155,27 @@ macro_rules! typed_impls {
                 vec![$($a::KIND),*]
             }
             #[allow(unused_variables, unused_mut, non_snake_case)]
-            fn call_function(&self, vm: &mut Vm, args: Vec<Bound>, sig: &Signature) -> PyResult<Value> {
+            fn call_function(&self, vm: &mut Vm, args: BoundArgs, sig: &Signature) -> PyResult<Value> {
                 let mut it = args.into_iter();
                 $(let $a: $a = sig.convert(vm, $i, it.next().unwrap_or(Bound::Missing))?;)*
                 self(vm $(, $a)*).to_python(vm)
+            }
+        }
+
+        impl<F, R, $($a),*> IntoValueMethod<fn($($a),*) -> R> for F
+        where
+            F: Fn(&mut Vm, Value $(, $a)*) -> R + 'static,
+            R: ToPython,
+            $($a: FromArg,)*
+        {
+            fn kinds(&self) -> Vec<ArgKind> {
+                vec![$($a::KIND),*]
+            }
+            #[allow(unused_variables, unused_mut, non_snake_case)]
+            fn call_value_method(&self, vm: &mut Vm, this: &Value, args: BoundArgs, sig: &Signature) -> PyResult<Value> {
+                let mut it = args.into_iter();
+                $(let $a: $a = sig.convert(vm, $i, it.next().unwrap_or(Bound::Missing))?;)*
+                self(vm, this.clone() $(, $a)*).to_python(vm)
             }
         }
 
@@ -1158,7 +1189,7 @@ macro_rules! typed_impls {
                 vec![$($a::KIND),*]
             }
             #[allow(unused_variables, unused_mut, non_snake_case)]
-            fn call_class(&self, vm: &mut Vm, cls: &Value, args: Vec<Bound>, sig: &Signature) -> PyResult<Value> {
+            fn call_class(&self, vm: &mut Vm, cls: &Value, args: BoundArgs, sig: &Signature) -> PyResult<Value> {
                 let cls = the_class(vm, cls)?;
                 let mut it = args.into_iter();
                 $(let $a: $a = sig.convert(vm, $i, it.next().unwrap_or(Bound::Missing))?;)*
@@ -1176,7 +1207,7 @@ macro_rules! typed_impls {
                 vec![$($a::KIND),*]
             }
             #[allow(unused_variables, unused_mut, non_snake_case)]
-            fn construct(&self, vm: &mut Vm, args: Vec<Bound>, sig: &Signature) -> PyResult<T> {
+            fn construct(&self, vm: &mut Vm, args: BoundArgs, sig: &Signature) -> PyResult<T> {
                 let mut it = args.into_iter();
                 $(let $a: $a = sig.convert(vm, $i, it.next().unwrap_or(Bound::Missing))?;)*
                 self(vm $(, $a)*)

@@ -39,7 +39,13 @@ pub trait IntoNativeFn<Marker>: 'static {
 /// Names the argument in a conversion `TypeError` ("must be str, not int"
 /// becomes "f() argument 1 must be str, not int", as CPython says).
 fn convert_arg<T: FromPython>(vm: &mut Vm, fname: &str, i: usize, v: &Value) -> PyResult<T> {
-    T::from_python(vm, v).map_err(|e| name_argument(vm, e, fname, i))
+    T::from_python(vm, v).map_err(|e| {
+        if T::NAMES_ARGUMENT {
+            name_argument(vm, e, fname, i)
+        } else {
+            e
+        }
+    })
 }
 
 fn name_argument(vm: &mut Vm, e: PyErr, fname: &str, i: usize) -> PyErr {

@@ -103,6 +103,25 @@ impl Value {
         }
     }
 
+    /// The bytes if this is a `bytes` (or a bytes subclass instance).
+    #[inline]
+    pub fn as_bytes(&self) -> Option<&[u8]> {
+        match self {
+            Value::Obj(o) => match &o.payload {
+                Payload::Bytes(b) => Some(b),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Whether this is a `bytearray` (or a subclass instance): mutable
+    /// bytes, read with [`crate::Vm::bytes_like`].
+    #[inline]
+    pub fn is_bytearray(&self) -> bool {
+        matches!(self.payload(), Some(Payload::ByteArray(_)))
+    }
+
     /// The tuple items if this is a tuple (or tuple subclass instance).
     #[inline]
     pub fn as_tuple(&self) -> Option<&[Value]> {

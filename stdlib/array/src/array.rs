@@ -162,7 +162,7 @@ impl NativeClass for Array {
         c.repeat(repeat);
         c.inplace(BinaryOperator::Add, |vm, a, other| {
             let (_, b) = same_kind(vm, &a, other, true)?;
-            a.with_mut(vm, |a| a.bytes.extend_from_slice(&b))?;
+            push_bytes(vm, &a, &b)?;
             Ok(a.value())
         });
         c.inplace_repeat(|vm, a, n| {
@@ -257,20 +257,41 @@ fn array_new(vm: &mut Vm, typecode: Value, init: OptArg<Value>) -> PyResult<Arra
     Ok(Array { code, bytes })
 }
 
+/// Appends `b` to the array's buffer. When the buffer must grow, the
+/// new capacity (doubling, so appends stay amortized O(1)) is checked
+/// against the memory limit and the growth counted first, as the VM's
+/// own buffers are (issue 18).
+fn push_bytes(vm: &mut Vm, a: &Native<Array>, b: &[u8]) -> PyResult<()> {
+    let (len, cap) = a.with(vm, |a| (a.bytes.len(), a.bytes.capacity()))?;
+    let Some(need) = len.checked_add(b.len()) else {
+        return Err(vm.memory_error());
+    };
+    if need > cap {
+        let new_cap = need.max(cap.saturating_mul(2)).max(16);
+        vm.check_alloc(new_cap - cap)?;
+        let grown = a.with_mut(vm, |a| a.bytes.try_reserve_exact(new_cap - len).is_ok())?;
+        if !grown {
+            return Err(vm.memory_error());
+        }
+        vm.charge_growth(new_cap - cap);
+    }
+    a.with_mut(vm, |a| a.bytes.extend_from_slice(b))
+}
+
 /// Appends one item: encoded first (`__index__` may run Python code),
 /// then pushed onto the buffer in place (amortized O(1)).
 fn append(vm: &mut Vm, a: Native<Array>, item: Value) -> PyResult<()> {
     let code = a.with(vm, |a| a.code)?;
     let mut b = Vec::with_capacity(code.size);
     encode_item(vm, code, &item, &mut b)?;
-    a.with_mut(vm, |a| a.bytes.extend_from_slice(&b))
+    push_bytes(vm, &a, &b)
 }
 
 fn extend(vm: &mut Vm, a: Native<Array>, src: Value) -> PyResult<()> {
     let code = a.with(vm, |a| a.code)?;
     let mut b = Vec::new();
     extend_from(vm, code, &mut b, &src)?;
-    a.with_mut(vm, |a| a.bytes.extend_from_slice(&b))
+    push_bytes(vm, &a, &b)
 }
 
 fn frombytes(vm: &mut Vm, a: Native<Array>, src: BytesLike) -> PyResult<()> {
@@ -278,7 +299,7 @@ fn frombytes(vm: &mut Vm, a: Native<Array>, src: BytesLike) -> PyResult<()> {
     if !src.0.len().is_multiple_of(code.size) {
         return Err(vm.value_error("bytes length not a multiple of item size"));
     }
-    a.with_mut(vm, |a| a.bytes.extend_from_slice(&src.0))
+    push_bytes(vm, &a, &src.0)
 }
 
 fn fromlist(vm: &mut Vm, a: Native<Array>, src: Value) -> PyResult<()> {
@@ -293,22 +314,23 @@ fn fromunicode(vm: &mut Vm, a: Native<Array>, s: String) -> PyResult<()> {
     if code.kind != Kind::Unicode {
         return Err(vm.value_error("fromunicode() may only be called on unicode type arrays"));
     }
-    a.with_mut(vm, |a| {
-        for c in s.chars() {
-            a.bytes.extend_from_slice(&(c as u32).to_ne_bytes());
-        }
-    })
+    let b: Vec<u8> = s.chars().flat_map(|c| (c as u32).to_ne_bytes()).collect();
+    push_bytes(vm, &a, &b)
 }
 
 fn insert(vm: &mut Vm, a: Native<Array>, i: isize, item: Value) -> PyResult<()> {
     let code = a.with(vm, |a| a.code)?;
     let mut b = Vec::with_capacity(code.size);
     encode_item(vm, code, &item, &mut b)?;
+    // Grow (checked) at the end, then move the item into place.
+    push_bytes(vm, &a, &b)?;
     a.with_mut(vm, |a| {
-        let n = a.len() as isize;
+        let n = a.len() as isize - 1;
         let i = if i < 0 { (i + n).max(0) } else { i.min(n) } as usize;
         let at = i * a.code.size;
-        a.bytes.splice(at..at, b);
+        if let Some(tail) = a.bytes.get_mut(at..) {
+            tail.rotate_right(b.len());
+        }
     })
 }
 

@@ -5,12 +5,9 @@
 //! (`@` native with alignment, `=<>!` standard sizes without), repeat
 //! counts, and CPython's error messages.
 
-use std::cell::RefCell;
-
 use malachite::Integer;
 
-use rpy_vm::Payload;
-use rpy_vm::{Args, Params};
+use rpy_vm::{ClassDef, ModuleDef, Native, NativeClass, OptArg, Payload, PyBytes, VarArgs};
 use rpy_vm::{PyErr, PyResult, Vm};
 use rpy_vm::{PyRef, Value};
 
@@ -159,8 +156,8 @@ fn format_arg(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<String> {
 
 /// The layout behind a format argument or a `Struct` instance.
 fn layout_of(vm: &mut Vm, v: &Value, fname: &str) -> PyResult<Layout> {
-    if let Some(l) = v.as_obj().and_then(|o| o.native_data::<Layout>()) {
-        return Ok(l.clone());
+    if let Some(st) = Native::<Struct>::of(v) {
+        return st.with(vm, |s| s.0.clone());
     }
     let f = format_arg(vm, v, fname)?;
     compile(vm, &f)
@@ -511,27 +508,17 @@ fn resolve_offset(
 
 // --- the functions, shared by the module and the Struct methods ---
 
-/// `pack(fmt, *v)` / `Struct.pack(self, *v)`: the layout is the first
-/// positional argument either way.
-fn do_pack(vm: &mut Vm, args: Args, fname: &str) -> PyResult<Value> {
-    args.no_kw(vm, fname)?;
-    let Some((first, rest)) = args.pos().split_first() else {
-        return Err(vm.type_error("missing format argument"));
-    };
-    let l = layout_of(vm, first, "Struct")?;
+/// `pack(fmt, *v)` / `Struct.pack(self, *v)`.
+fn pack_with(vm: &mut Vm, l: &Layout, values: &[Value]) -> PyResult<PyBytes> {
     vm.check_alloc(l.size)?;
     let mut out = vec![0u8; l.size];
-    pack_values(vm, &l, rest, &mut out, "pack")?;
-    Ok(vm.new_bytes(out))
+    pack_values(vm, l, values, &mut out, "pack")?;
+    Ok(PyBytes(out))
 }
 
-fn do_pack_into(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.no_kw(vm, "pack_into")?;
-    let pos = args.pos();
-    let Some((first, rest)) = pos.split_first() else {
-        return Err(vm.type_error("missing format argument"));
-    };
-    let l = layout_of(vm, first, "Struct")?;
+/// `pack_into(fmt, buffer, offset, *v)` / `Struct.pack_into(self, buffer,
+/// offset, *v)`: `rest` is what follows the format.
+fn pack_into_with(vm: &mut Vm, l: &Layout, rest: &[Value]) -> PyResult<()> {
     let (buf, offset, values) = match rest {
         [] => return Err(struct_error(vm, "pack_into expected buffer argument")),
         [_] => return Err(struct_error(vm, "pack_into expected offset argument")),
@@ -557,19 +544,17 @@ fn do_pack_into(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let start = resolve_offset(vm, offset, len, l.size, true)?;
     vm.check_alloc(l.size)?;
     let mut out = vec![0u8; l.size];
-    pack_values(vm, &l, values, &mut out, "pack_into")?;
+    pack_values(vm, l, values, &mut out, "pack_into")?;
     if let Some(Payload::ByteArray(cell)) = buf.payload() {
         if let Some(dst) = cell.borrow_mut().get_mut(start..start + l.size) {
             dst.copy_from_slice(&out);
         }
     }
-    Ok(Value::None)
+    Ok(())
 }
 
-/// `unpack(fmt, buffer)` (module) or `Struct.unpack(self, buffer)`.
-fn do_unpack(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [layout, buf] = args.exact::<2>(vm, "unpack")?;
-    let l = layout_of(vm, layout, "Struct")?;
+/// `unpack(fmt, buffer)` / `Struct.unpack(self, buffer)`.
+fn unpack_with(vm: &mut Vm, l: &Layout, buf: &Value) -> PyResult<Value> {
     let data = vm.bytes_like(buf)?;
     if data.len() != l.size {
         return Err(struct_error(
@@ -577,34 +562,20 @@ fn do_unpack(vm: &mut Vm, args: Args) -> PyResult<Value> {
             format!("unpack requires a buffer of {} bytes", l.size),
         ));
     }
-    unpack_values(vm, &l, &data)
+    unpack_values(vm, l, &data)
 }
 
-/// `unpack_from(fmt, /, buffer, offset=0)`.
-fn do_unpack_from(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    const P: Params<'static, 3> = Params {
-        name: "unpack_from",
-        names: ["format", "buffer", "offset"],
-        posonly: 1,
-        maxpos: 3,
-        minpos: 2,
-    };
-    let [layout, buf, offset] = args.parse(vm, &P)?;
-    let (Some(layout), Some(buf)) = (layout, buf) else {
-        return Err(vm.type_error("unpack_from() missing required argument 'buffer' (pos 2)"));
-    };
-    let l = layout_of(vm, layout, "Struct")?;
+/// `unpack_from(fmt, /, buffer, offset=0)` / `Struct.unpack_from(self,
+/// buffer, offset=0)`.
+fn unpack_from_with(vm: &mut Vm, l: &Layout, buf: &Value, offset: OptArg<Value>) -> PyResult<Value> {
     let data = vm.bytes_like(buf)?;
-    let start = match offset {
-        Some(o) => resolve_offset(vm, o, data.len(), l.size, false)?,
-        None => resolve_offset(vm, &Value::Int(0), data.len(), l.size, false)?,
-    };
-    unpack_values(vm, &l, &data[start..start + l.size])
+    let offset = offset.unwrap_or(Value::Int(0));
+    let start = resolve_offset(vm, &offset, data.len(), l.size, false)?;
+    unpack_values(vm, l, data.get(start..start + l.size).unwrap_or(&[]))
 }
 
-fn do_iter_unpack(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [layout, buf] = args.exact::<2>(vm, "iter_unpack")?;
-    let l = layout_of(vm, layout, "Struct")?;
+/// `iter_unpack(fmt, buffer)` / `Struct.iter_unpack(self, buffer)`.
+fn iter_unpack_with(vm: &mut Vm, l: &Layout, buf: &Value) -> PyResult<Value> {
     let data = vm.bytes_like(buf)?;
     if l.size == 0 {
         return Err(struct_error(
@@ -623,125 +594,101 @@ fn do_iter_unpack(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let mut items = Vec::with_capacity(data.len() / l.size);
     for chunk in data.chunks_exact(l.size) {
-        items.push(unpack_values(vm, &l, chunk)?);
+        items.push(unpack_values(vm, l, chunk)?);
     }
     let list = vm.new_list(items);
     vm.call_method(&list, "__iter__", &[])
 }
 
-fn calcsize(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [f] = args.exact::<1>(vm, "calcsize")?;
-    let l = layout_of(vm, f, "Struct")?;
-    Ok(Value::Int(l.size as i64))
-}
-
-fn clearcache(_vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Ok(Value::None)
-}
-
-fn struct_new(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let Some(Value::Obj(cls)) = args.pos().first().cloned() else {
-        return Err(vm.type_error("Struct.__new__(X): X is not a type object"));
-    };
-    const P: Params<'static, 1> = Params {
-        name: "Struct",
-        names: ["format"],
-        posonly: 0,
-        maxpos: 1,
-        minpos: 1,
-    };
-    let a = Args::with_kw(args.values.get(1..).unwrap_or(&[]), args.kwnames);
-    let [f] = a.parse(vm, &P)?;
-    let f = f.cloned().unwrap_or(Value::None);
-    let format = format_arg(vm, &f, "Struct")?;
-    let l = compile(vm, &format)?;
-    Ok(Value::Obj(new_struct(vm, cls, l)))
-}
-
-fn new_struct(vm: &mut Vm, cls: PyRef, l: Layout) -> PyRef {
-    vm.alloc(cls, Payload::NativeData(RefCell::new(Box::new(l))))
-}
-
-fn this_layout(vm: &mut Vm, v: &Value) -> PyResult<Layout> {
-    match v.as_obj().and_then(|o| o.native_data::<Layout>()) {
-        Some(l) => Ok(l.clone()),
-        None => Err(vm.type_error(format!(
-            "descriptor requires a '_struct.Struct' object but received a '{}'",
-            vm.type_name(v)
-        ))),
+/// A module function's layout: the format (or a `Struct`) first.
+fn split_format(vm: &mut Vm, args: &[Value]) -> PyResult<(Layout, usize)> {
+    match args.first() {
+        Some(f) => Ok((layout_of(vm, f, "Struct")?, 1)),
+        None => Err(vm.type_error("missing format argument")),
     }
 }
 
-fn struct_pack(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    this_layout(vm, args.this())?;
-    do_pack(vm, args, "pack")
-}
+/// `struct.Struct`: a compiled format.
+pub struct Struct(Layout);
 
-fn struct_pack_into(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    this_layout(vm, args.this())?;
-    do_pack_into(vm, args)
-}
+impl NativeClass for Struct {
+    const NAME: &'static str = "Struct";
+    const MODULE: &'static str = "_struct";
+    const BASETYPE: bool = true;
 
-fn struct_unpack(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    this_layout(vm, args.this())?;
-    do_unpack(vm, args)
-}
-
-fn struct_unpack_from(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    this_layout(vm, args.this())?;
-    // Methods take `buffer` first: bind as the module function does with
-    // the instance standing for the format.
-    do_unpack_from(vm, args)
-}
-
-fn struct_iter_unpack(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    this_layout(vm, args.this())?;
-    do_iter_unpack(vm, args)
-}
-
-fn struct_format(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let l = this_layout(vm, v)?;
-    Ok(vm.str_val(l.format))
-}
-
-fn struct_size(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    let l = this_layout(vm, v)?;
-    Ok(Value::Int(l.size as i64))
+    fn define(c: &mut ClassDef<Self>) {
+        c.constructor(|vm: &mut Vm, format: Value| {
+            let format = format_arg(vm, &format, "Struct")?;
+            compile(vm, &format).map(Struct)
+        })
+        .params(&["format"]);
+        c.method("pack", |vm: &mut Vm, this: Native<Struct>, VarArgs(v): VarArgs| {
+            let l = this.with(vm, |s| s.0.clone())?;
+            pack_with(vm, &l, &v)
+        });
+        c.method("pack_into", |vm: &mut Vm, this: Native<Struct>, VarArgs(v): VarArgs| {
+            let l = this.with(vm, |s| s.0.clone())?;
+            pack_into_with(vm, &l, &v)
+        });
+        c.method("unpack", |vm: &mut Vm, this: Native<Struct>, buf: Value| {
+            let l = this.with(vm, |s| s.0.clone())?;
+            unpack_with(vm, &l, &buf)
+        });
+        c.method(
+            "unpack_from",
+            |vm: &mut Vm, this: Native<Struct>, buf: Value, offset: OptArg<Value>| {
+                let l = this.with(vm, |s| s.0.clone())?;
+                unpack_from_with(vm, &l, &buf, offset)
+            },
+        )
+        .params(&["buffer", "offset"]);
+        c.method("iter_unpack", |vm: &mut Vm, this: Native<Struct>, buf: Value| {
+            let l = this.with(vm, |s| s.0.clone())?;
+            iter_unpack_with(vm, &l, &buf)
+        });
+        c.getter("format", |s: &Struct| s.0.format.clone());
+        c.getter("size", |s: &Struct| s.0.size);
+    }
 }
 
 pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
-    let m = vm.new_module("_struct");
+    let mut m = ModuleDef::new("_struct");
+    m.value(
+        "__doc__",
+        "Functions to convert between Python values and C structs.",
+    );
+    m.class::<Struct>();
+    m.function("pack", |vm: &mut Vm, VarArgs(args): VarArgs| {
+        let (l, n) = split_format(vm, &args)?;
+        pack_with(vm, &l, args.get(n..).unwrap_or(&[]))
+    });
+    m.function("pack_into", |vm: &mut Vm, VarArgs(args): VarArgs| {
+        let (l, n) = split_format(vm, &args)?;
+        pack_into_with(vm, &l, args.get(n..).unwrap_or(&[]))
+    });
+    m.function("unpack", |vm: &mut Vm, format: Value, buf: Value| {
+        let l = layout_of(vm, &format, "Struct")?;
+        unpack_with(vm, &l, &buf)
+    });
+    m.function(
+        "unpack_from",
+        |vm: &mut Vm, format: Value, buf: Value, offset: OptArg<Value>| {
+            let l = layout_of(vm, &format, "Struct")?;
+            unpack_from_with(vm, &l, &buf, offset)
+        },
+    )
+    .params(&["format", "/", "buffer", "offset"]);
+    m.function("iter_unpack", |vm: &mut Vm, format: Value, buf: Value| {
+        let l = layout_of(vm, &format, "Struct")?;
+        iter_unpack_with(vm, &l, &buf)
+    });
+    m.function("calcsize", |vm: &mut Vm, format: Value| {
+        layout_of(vm, &format, "Struct").map(|l| l.size)
+    });
+    m.function("_clearcache", || ());
+    let m = m.build(vm)?;
     let base = vm.exc.exception.clone();
     let err = vm.new_exception_type("struct", "error", &base)?;
     vm.module_set(&m, "error", Value::Obj(err));
-    let t = vm.new_native_type("_struct", "Struct", None);
-    vm.add_static(&t, "__new__", struct_new);
-    vm.add_methods(
-        &t,
-        &[
-            ("pack", struct_pack),
-            ("pack_into", struct_pack_into),
-            ("unpack", struct_unpack),
-            ("unpack_from", struct_unpack_from),
-            ("iter_unpack", struct_iter_unpack),
-        ],
-    );
-    vm.add_getset(&t, "format", struct_format, None);
-    vm.add_getset(&t, "size", struct_size, None);
-    vm.module_set(&m, "Struct", Value::Obj(t));
-    vm.module_add_fns(
-        &m,
-        &[
-            ("pack", |vm, a| do_pack(vm, a, "pack")),
-            ("pack_into", do_pack_into),
-            ("unpack", do_unpack),
-            ("unpack_from", do_unpack_from),
-            ("iter_unpack", do_iter_unpack),
-            ("calcsize", calcsize),
-            ("_clearcache", clearcache),
-        ],
-    );
-    let doc = vm.str_val("Functions to convert between Python values and C structs.");
-    vm.module_set(&m, "__doc__", doc);
     Ok(m)
 }

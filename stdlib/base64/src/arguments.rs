@@ -2,7 +2,7 @@
 //! (through `__index__`), checksums reduced modulo 2**32, `hexlify`'s
 //! separator, and plain truth values.
 
-use rpy_vm::{BinaryOperator, Payload, PyResult, Value, Vm};
+use rpy_vm::{BinaryOperator, PyResult, Value, Vm};
 
 /// An argument converted like a C `int` parameter of argument clinic.
 pub fn c_int(vm: &mut Vm, v: &Value) -> PyResult<i32> {
@@ -68,8 +68,8 @@ pub fn hex_separator(vm: &mut Vm, sep: &Value) -> PyResult<u8> {
             None => Err(vm.value_error("sep must be ASCII.")),
         };
     }
-    match sep.payload() {
-        Some(Payload::Bytes(b)) => Ok(b.first().copied().unwrap_or(0)),
-        _ => Err(vm.type_error("sep must be str or bytes.")),
+    match sep.as_bytes() {
+        Some(b) => Ok(b.first().copied().unwrap_or(0)),
+        None => Err(vm.type_error("sep must be str or bytes.")),
     }
 }

@@ -317,7 +317,7 @@ fn ignored_bytes(
     let Some(chars) = ignorechars else {
         return Ok(core::A85Decode::DEFAULT_IGNORECHARS.to_vec());
     };
-    if let Some(rpy_vm::Payload::Bytes(_) | rpy_vm::Payload::ByteArray(_)) = chars.payload() {
+    if chars.as_bytes().is_some() || chars.is_bytearray() {
         return vm.bytes_like(chars);
     }
     let mut body = input;

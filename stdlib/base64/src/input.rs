@@ -3,7 +3,7 @@
 //! module copies any buffer through `memoryview(s).tobytes()` and reads
 //! its decoders' input with `_bytes_from_decode_data`.
 
-use rpy_vm::{Payload, PyResult, Value, Vm};
+use rpy_vm::{PyResult, Value, Vm};
 
 /// binascii's message for a `str` with a non-ASCII character.
 const NON_ASCII: &str = "string argument should contain only ASCII characters";
@@ -74,11 +74,9 @@ pub fn decode_data(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 /// `repr()` of what `_bytes_from_decode_data(v)` returned: `v` itself for
 /// bytes and bytearray, else the bytes it was converted to.
 pub fn decoded_repr(vm: &mut Vm, v: &Value, converted: &[u8]) -> PyResult<String> {
-    match v.payload() {
-        Some(Payload::Bytes(_) | Payload::ByteArray(_)) => vm.repr(v),
-        _ => {
-            let b = vm.new_bytes(converted.to_vec());
-            vm.repr(&b)
-        }
+    if v.as_bytes().is_some() || v.is_bytearray() {
+        return vm.repr(v);
     }
+    let b = vm.new_bytes(converted.to_vec());
+    vm.repr(&b)
 }

@@ -24,19 +24,22 @@ pub fn make_type(vm: &mut Vm) -> PyRef {
     let dict = vm.types.dict.clone();
     let ty = vm.new_native_type("collections", "defaultdict", Some(&dict));
     vm.add_static(&ty, "__new__", dd_new);
+    // `__init__` hands its arguments on to dict's; the slot methods
+    // (`__repr__`, `__or__`, `__ror__`) keep their slot-wrapper messages
+    // ("expected 1 argument, got 0").
     vm.add_methods(
         &ty,
         &[
             ("__init__", dd_init),
-            ("__missing__", dd_missing),
-            ("copy", dd_copy),
-            ("__copy__", dd_copy),
-            ("__reduce__", dd_reduce),
             ("__repr__", dd_repr),
             ("__or__", dd_or),
             ("__ror__", dd_ror),
         ],
     );
+    vm.add_typed_method(&ty, "__missing__", dd_missing);
+    vm.add_typed_method(&ty, "copy", dd_copy);
+    vm.add_typed_method(&ty, "__copy__", dd_copy);
+    vm.add_typed_method(&ty, "__reduce__", dd_reduce);
     vm.add_getset(&ty, FACTORY, get_factory, Some(set_factory));
     let doc =
         vm.str_val("defaultdict(default_factory=None, /, [...]) --> dict with default factory");
@@ -116,14 +119,13 @@ fn dict_attr(vm: &mut Vm, name: &str) -> PyResult<Value> {
 
 /// `__missing__(key)`: `self[key] = default_factory()`, or KeyError with
 /// no factory.
-fn dd_missing(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this, key] = args.exact_method(vm, "defaultdict.__missing__")?;
-    let f = factory(vm, this)?;
+fn dd_missing(vm: &mut Vm, this: Value, key: Value) -> PyResult<Value> {
+    let f = factory(vm, &this)?;
     if f.is_none() {
-        return Err(vm.key_error(key.clone()));
+        return Err(vm.key_error(key));
     }
     let v = vm.call(&f, &[])?;
-    vm.set_item(this, key.clone(), v.clone())?;
+    vm.set_item(&this, key, v.clone())?;
     Ok(v)
 }
 
@@ -135,14 +137,13 @@ fn remake(vm: &mut Vm, this: &Value, arg: &Value) -> PyResult<Value> {
     vm.call(&cls, &[f, arg.clone()])
 }
 
-fn dd_copy(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this] = args.exact_method(vm, "defaultdict.copy")?;
-    remake(vm, this, this)
+fn dd_copy(vm: &mut Vm, this: Value) -> PyResult<Value> {
+    remake(vm, &this, &this)
 }
 
 /// `(cls, (factory,) or (), None, None, iter(self.items()))`.
-fn dd_reduce(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [this] = args.exact_method(vm, "defaultdict.__reduce__")?;
+fn dd_reduce(vm: &mut Vm, this: Value) -> PyResult<Value> {
+    let this = &this;
     let f = factory(vm, this)?;
     let fargs = if f.is_none() {
         vm.new_tuple(Vec::new())

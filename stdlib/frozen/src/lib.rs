@@ -20,6 +20,9 @@
 //! [`InterpreterBuilder::stdlib`]: rpy_vm::InterpreterBuilder::stdlib
 #![forbid(unsafe_code)]
 
+#[cfg(doctest)]
+mod embedding_guide;
+
 use rpy_vm::{FrozenDir, FrozenLibrary, FrozenModule};
 
 // RPY_MODULES, RPY_DATA, RPY_ROOT, CPYTHON_MODULES, CPYTHON_DATA,

@@ -64,73 +64,50 @@ pub struct B;
 /// BLAKE2s (32-bit words, digests up to 32 bytes).
 pub struct S;
 
-impl Variant for B {
-    const NAME: &'static str = "blake2b";
-    const MAX_DIGEST: usize = 64;
-    const SALT_SIZE: usize = 16;
-    const PERSON_SIZE: usize = 16;
-    const BLOCK_SIZE: usize = 128;
-    const MAX_NODE_OFFSET: u64 = u64::MAX;
-    type State = blake2b_simd::State;
+/// The `Variant` of one BLAKE2 crate: `blake2b_simd` and `blake2s_simd`
+/// have the same builder and state methods but no common trait, so one
+/// macro writes both implementations.
+macro_rules! variant {
+    ($t:ty, $simd:ident, $name:literal, digest $digest:literal, salt $salt:literal,
+     person $person:literal, block $block:literal, max_offset $offset:expr) => {
+        impl Variant for $t {
+            const NAME: &'static str = $name;
+            const MAX_DIGEST: usize = $digest;
+            const SALT_SIZE: usize = $salt;
+            const PERSON_SIZE: usize = $person;
+            const BLOCK_SIZE: usize = $block;
+            const MAX_NODE_OFFSET: u64 = $offset;
+            type State = $simd::State;
 
-    fn state(p: &Params) -> Self::State {
-        blake2b_simd::Params::new()
-            .hash_length(p.digest_size)
-            .key(&p.key)
-            .salt(&p.salt)
-            .personal(&p.person)
-            .fanout(p.fanout)
-            .max_depth(p.depth)
-            .max_leaf_length(p.leaf_size)
-            .node_offset(p.node_offset)
-            .node_depth(p.node_depth)
-            .inner_hash_length(p.inner_size)
-            .last_node(p.last_node)
-            .to_state()
-    }
+            fn state(p: &Params) -> Self::State {
+                $simd::Params::new()
+                    .hash_length(p.digest_size)
+                    .key(&p.key)
+                    .salt(&p.salt)
+                    .personal(&p.person)
+                    .fanout(p.fanout)
+                    .max_depth(p.depth)
+                    .max_leaf_length(p.leaf_size)
+                    .node_offset(p.node_offset)
+                    .node_depth(p.node_depth)
+                    .inner_hash_length(p.inner_size)
+                    .last_node(p.last_node)
+                    .to_state()
+            }
 
-    fn update(s: &mut Self::State, data: &[u8]) {
-        s.update(data);
-    }
+            fn update(s: &mut Self::State, data: &[u8]) {
+                s.update(data);
+            }
 
-    fn finish(s: &Self::State) -> Vec<u8> {
-        s.finalize().as_bytes().to_vec()
-    }
+            fn finish(s: &Self::State) -> Vec<u8> {
+                s.finalize().as_bytes().to_vec()
+            }
+        }
+    };
 }
 
-impl Variant for S {
-    const NAME: &'static str = "blake2s";
-    const MAX_DIGEST: usize = 32;
-    const SALT_SIZE: usize = 8;
-    const PERSON_SIZE: usize = 8;
-    const BLOCK_SIZE: usize = 64;
-    const MAX_NODE_OFFSET: u64 = (1 << 48) - 1;
-    type State = blake2s_simd::State;
-
-    fn state(p: &Params) -> Self::State {
-        blake2s_simd::Params::new()
-            .hash_length(p.digest_size)
-            .key(&p.key)
-            .salt(&p.salt)
-            .personal(&p.person)
-            .fanout(p.fanout)
-            .max_depth(p.depth)
-            .max_leaf_length(p.leaf_size)
-            .node_offset(p.node_offset)
-            .node_depth(p.node_depth)
-            .inner_hash_length(p.inner_size)
-            .last_node(p.last_node)
-            .to_state()
-    }
-
-    fn update(s: &mut Self::State, data: &[u8]) {
-        s.update(data);
-    }
-
-    fn finish(s: &Self::State) -> Vec<u8> {
-        s.finalize().as_bytes().to_vec()
-    }
-}
+variant!(B, blake2b_simd, "blake2b", digest 64, salt 16, person 16, block 128, max_offset u64::MAX);
+variant!(S, blake2s_simd, "blake2s", digest 32, salt 8, person 8, block 64, max_offset (1 << 48) - 1);
 
 /// A BLAKE2 hash object: its state and digest size.
 pub struct Blake2<V: Variant> {

@@ -5,6 +5,8 @@
 //! index vectors, the result tuples) are checked before they are
 //! allocated, so absurd ones are a `MemoryError`, never an abort.
 
+use std::marker::PhantomData;
+
 use rpy_vm::{ClassDef, Native, NativeClass, OptArg, Payload, PyResult, Value, VarArgs, Vm};
 
 use crate::support::{check_items, items_of, reduce_value, ssize, tuple};
@@ -592,65 +594,50 @@ fn choose_setstate<T: NativeClass>(
     this.with_mut(vm, |t| get(t).setstate(indices))
 }
 
+/// `combinations(iterable, r)` and `combinations_with_replacement`: one
+/// type, told apart by its [`Selection`].
+pub struct Choosing<S>(Choose, PhantomData<S>);
+
+/// Which selections a [`Choosing`] makes.
+pub trait Selection: 'static {
+    const NAME: &'static str;
+    const DOC: &'static str;
+    /// Whether an item may be chosen again.
+    const REPLACE: bool;
+}
+
 /// `combinations(iterable, r)`: r-length subsequences, in order.
-pub struct Combinations(Choose);
+pub type Combinations = Choosing<Distinct>;
 
-impl NativeClass for Combinations {
+pub struct Distinct;
+
+impl Selection for Distinct {
     const NAME: &'static str = "combinations";
-    const MODULE: &'static str = "itertools";
-    const BASETYPE: bool = true;
-    const DOC: Option<&'static str> =
-        Some("Return successive r-length combinations of elements in the iterable.\n\ncombinations(range(4), 3) --> (0,1,2), (0,1,3), (0,2,3), (1,2,3)");
-
-    fn define(c: &mut ClassDef<Self>) {
-        c.constructor(|vm: &mut Vm, iterable: Value, r: Value| {
-            Choose::new(vm, iterable, r, false).map(Combinations)
-        })
-        .params(&["iterable", "r"]);
-        c.iter(|_vm, this| Ok(this.value()));
-        c.next(|vm, this| {
-            let r = this.with_mut(vm, |c| c.0.step())?;
-            Ok(r.map(|items| tuple(vm, items)))
-        });
-        c.method("__sizeof__", |c: &Combinations| 56 + c.0.r * WORD);
-        c.method(
-            "__reduce__",
-            |vm: &mut Vm, this: Native<Combinations>| -> PyResult<Value> {
-                choose_reduce(vm, this, |c| &c.0)
-            },
-        );
-        c.method(
-            "__setstate__",
-            |vm: &mut Vm, this: Native<Combinations>, state: Value| {
-                choose_setstate(vm, this, state, |c| &mut c.0)
-            },
-        );
-    }
-
-    fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        self.0.traverse(visit);
-    }
-
-    fn clear(&mut self, out: &mut Vec<Value>) {
-        self.0.clear(out);
-    }
+    const DOC: &'static str = "Return successive r-length combinations of elements in the iterable.\n\ncombinations(range(4), 3) --> (0,1,2), (0,1,3), (0,2,3), (1,2,3)";
+    const REPLACE: bool = false;
 }
 
 /// `combinations_with_replacement(iterable, r)`: r-length sorted
 /// selections, items repeating.
-pub struct CombinationsWithReplacement(Choose);
+pub type CombinationsWithReplacement = Choosing<Repeating>;
 
-impl NativeClass for CombinationsWithReplacement {
+pub struct Repeating;
+
+impl Selection for Repeating {
     const NAME: &'static str = "combinations_with_replacement";
+    const DOC: &'static str = "Return successive r-length combinations of elements in the iterable allowing individual elements to have successive repeats.\n\ncombinations_with_replacement('ABC', 2) --> ('A','A'), ('A','B'), ('A','C'), ('B','B'), ('B','C'), ('C','C')";
+    const REPLACE: bool = true;
+}
+
+impl<S: Selection> NativeClass for Choosing<S> {
+    const NAME: &'static str = S::NAME;
     const MODULE: &'static str = "itertools";
     const BASETYPE: bool = true;
-    const DOC: Option<&'static str> = Some(
-        "Return successive r-length combinations of elements in the iterable allowing individual elements to have successive repeats.\n\ncombinations_with_replacement('ABC', 2) --> ('A','A'), ('A','B'), ('A','C'), ('B','B'), ('B','C'), ('C','C')",
-    );
+    const DOC: Option<&'static str> = Some(S::DOC);
 
     fn define(c: &mut ClassDef<Self>) {
         c.constructor(|vm: &mut Vm, iterable: Value, r: Value| {
-            Choose::new(vm, iterable, r, true).map(CombinationsWithReplacement)
+            Choose::new(vm, iterable, r, S::REPLACE).map(|ch| Choosing(ch, PhantomData))
         })
         .params(&["iterable", "r"]);
         c.iter(|_vm, this| Ok(this.value()));
@@ -658,18 +645,16 @@ impl NativeClass for CombinationsWithReplacement {
             let r = this.with_mut(vm, |c| c.0.step())?;
             Ok(r.map(|items| tuple(vm, items)))
         });
-        c.method("__sizeof__", |c: &CombinationsWithReplacement| {
-            56 + c.0.r * WORD
-        });
+        c.method("__sizeof__", |c: &Self| 56 + c.0.r * WORD);
         c.method(
             "__reduce__",
-            |vm: &mut Vm, this: Native<CombinationsWithReplacement>| -> PyResult<Value> {
+            |vm: &mut Vm, this: Native<Self>| -> PyResult<Value> {
                 choose_reduce(vm, this, |c| &c.0)
             },
         );
         c.method(
             "__setstate__",
-            |vm: &mut Vm, this: Native<CombinationsWithReplacement>, state: Value| {
+            |vm: &mut Vm, this: Native<Self>, state: Value| {
                 choose_setstate(vm, this, state, |c| &mut c.0)
             },
         );

@@ -2,7 +2,7 @@
 //! stack that grows as needed, CPython's conversions of size arguments,
 //! and the allocation checks for buffers whose size user input decides.
 
-use rpy_vm::{Native, NativeClass, PyResult, Signature, Value, Vm};
+use rpy_vm::{ClassDef, Native, NativeClass, PyResult, Signature, Value, Vm};
 
 /// Runs `f` (a step that steps other iterators, which may be ours again:
 /// `chain(chain(chain(...)))`) on a stack grown as needed, so that a
@@ -78,4 +78,49 @@ pub(crate) fn one_arg(vm: &mut Vm, name: &str, args: rpy_vm::VarArgs) -> PyResul
         Ok([v]) => Ok(v),
         Err(v) => Err(vm.type_error(format!("{name} expected 1 argument, got {}", v.len()))),
     }
+}
+
+/// The two values a two-argument iterator holds: a function (or
+/// `compress`'s data) and an iterator.
+#[derive(Clone)]
+pub(crate) struct Pair(pub Value, pub Value);
+
+impl Pair {
+    pub(crate) fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
+        visit(&self.0);
+        visit(&self.1);
+    }
+
+    pub(crate) fn clear(&mut self, out: &mut Vec<Value>) {
+        out.push(std::mem::replace(&mut self.0, Value::None));
+        out.push(std::mem::replace(&mut self.1, Value::None));
+    }
+}
+
+/// An iterator type holding a [`Pair`] (`compress`, `starmap`, the
+/// predicate-driven ones): [`pair_iterator`] gives it its class body.
+pub(crate) trait PairIter: NativeClass {
+    fn pair(&self) -> &Pair;
+
+    /// The state `__reduce__` adds after the arguments, if any.
+    fn state(&self) -> Option<Value> {
+        None
+    }
+}
+
+/// The shell the [`PairIter`] types share: iteration over itself with
+/// `next`, and pickling as `(type, (first, second)[, state])`.
+pub(crate) fn pair_iterator<T: PairIter>(
+    c: &mut ClassDef<T>,
+    next: impl Fn(&mut Vm, Native<T>) -> PyResult<Option<Value>> + 'static,
+) {
+    c.iter(|_vm, this| Ok(this.value()));
+    c.next(next);
+    c.method(
+        "__reduce__",
+        |vm: &mut Vm, this: Native<T>| -> PyResult<Value> {
+            let (Pair(a, b), state) = this.with(vm, |t| (t.pair().clone(), t.state()))?;
+            Ok(reduce_value(vm, &this, vec![a, b], state))
+        },
+    );
 }

@@ -2,11 +2,13 @@
 //! `pairwise`, `starmap` and `zip_longest`.
 
 use rpy_vm::{
-    BinaryOperator, ClassDef, KwArgs, Native, NativeClass, OptArg, Payload, PyResult, Value,
-    VarArgs, Vm,
+    BinaryOperator, ClassDef, KwArgs, Native, NativeClass, OptArg, PyResult, Value, VarArgs, Vm,
 };
 
-use crate::support::{grow, items_of, next_of, one_arg, plain_name, reduce_value, tuple};
+use crate::support::{
+    grow, items_of, next_of, one_arg, pair_iterator, plain_name, reduce_value, tuple, Pair,
+    PairIter,
+};
 
 /// `accumulate(iterable, func=None, *, initial=None)`: running totals.
 pub struct Accumulate {
@@ -199,21 +201,24 @@ impl NativeClass for Pairwise {
 }
 
 /// `starmap(function, iterable)`: `function(*args)` for each args.
-pub struct StarMap {
-    func: Value,
-    it: Value,
-}
+pub struct StarMap(Pair);
 
 fn starmap_next(vm: &mut Vm, this: Native<StarMap>) -> PyResult<Option<Value>> {
-    let (func, it) = this.with(vm, |s| (s.func.clone(), s.it.clone()))?;
+    let Pair(func, it) = this.with(vm, |s| s.0.clone())?;
     let Some(args) = next_of(vm, &it)? else {
         return Ok(None);
     };
-    let args = match args.payload() {
-        Some(Payload::Tuple(t)) => t.clone(),
-        _ => items_of(vm, &args)?,
+    let args = match args.as_tuple() {
+        Some(t) => t.to_vec(),
+        None => items_of(vm, &args)?,
     };
     grow(|| vm.call(&func, &args)).map(Some)
+}
+
+impl PairIter for StarMap {
+    fn pair(&self) -> &Pair {
+        &self.0
+    }
 }
 
 impl NativeClass for StarMap {
@@ -227,28 +232,18 @@ impl NativeClass for StarMap {
     fn define(c: &mut ClassDef<Self>) {
         let sig = c.constructor(|vm: &mut Vm, function: Value, iterable: Value| {
             let it = vm.get_iter(&iterable)?;
-            Ok(StarMap { func: function, it })
+            Ok(StarMap(Pair(function, it)))
         });
         plain_name(sig, "starmap");
-        c.iter(|_vm, this| Ok(this.value()));
-        c.next(starmap_next);
-        c.method(
-            "__reduce__",
-            |vm: &mut Vm, this: Native<StarMap>| -> PyResult<Value> {
-                let args = this.with(vm, |s| vec![s.func.clone(), s.it.clone()])?;
-                Ok(reduce_value(vm, &this, args, None))
-            },
-        );
+        pair_iterator(c, starmap_next);
     }
 
     fn traverse(&self, visit: &mut dyn FnMut(&Value)) {
-        visit(&self.func);
-        visit(&self.it);
+        self.0.traverse(visit);
     }
 
     fn clear(&mut self, out: &mut Vec<Value>) {
-        out.push(std::mem::replace(&mut self.func, Value::None));
-        out.push(std::mem::replace(&mut self.it, Value::None));
+        self.0.clear(out);
     }
 }
 

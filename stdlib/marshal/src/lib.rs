@@ -19,7 +19,7 @@ mod writer;
 
 use std::rc::Rc;
 
-use rpy_vm::{Args, Interpreter, PyRef, PyResult, Value, Vm};
+use rpy_vm::{BytesLike, Interpreter, ModuleDef, OptArg, PyBytes, PyRef, PyResult, Value, Vm};
 
 /// The format version `dumps` writes by default.
 pub(crate) const VERSION: i64 = 4;
@@ -35,66 +35,45 @@ pub fn register_vm(vm: &mut Vm) {
 }
 
 fn init(vm: &mut Vm) -> PyResult<PyRef> {
-    let m = vm.new_module("marshal");
-    let doc = vm.str_val(
+    let mut m = ModuleDef::new("marshal");
+    m.value(
+        "__doc__",
         "This module contains functions that can read and write Python values in\n\
          a binary format. The format is specific to Python, but independent of\n\
          machine architecture issues.",
     );
-    vm.module_set(&m, "__doc__", doc);
-    vm.module_add_fns(
-        &m,
-        &[
-            ("dumps", dumps),
-            ("loads", loads),
-            ("dump", dump),
-            ("load", load),
-        ],
-    );
-    vm.module_set(&m, "version", Value::Int(VERSION));
-    Ok(m)
-}
-
-fn version_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<i64> {
-    match v {
-        Some(v) => vm.to_i64(v),
-        None => Ok(VERSION),
-    }
+    m.function("dumps", dumps);
+    m.function("loads", loads);
+    m.function("dump", dump);
+    m.function("load", load);
+    m.value("version", VERSION);
+    m.build(vm)
 }
 
 /// `dumps(value, version=4, /)`.
-fn dumps(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [value, version] = args.range::<2>(vm, "dumps", 1, false)?;
-    let value = value.cloned().unwrap_or(Value::None);
-    let version = version_arg(vm, version)?;
-    let out = writer::write(vm, &value, version)?;
-    Ok(vm.new_bytes(out))
+fn dumps(vm: &mut Vm, value: Value, version: OptArg<i32>) -> PyResult<PyBytes> {
+    let version = version.0.map_or(VERSION, i64::from);
+    writer::write(vm, &value, version).map(PyBytes)
 }
 
 /// `dump(value, file, version=4, /)`.
-fn dump(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [value, file, version] = args.range::<3>(vm, "dump", 2, false)?;
-    let (Some(value), Some(file)) = (value, file) else {
-        return Err(vm.system_error("dump: arguments not bound"));
-    };
-    let version = version_arg(vm, version)?;
-    let out = writer::write(vm, value, version)?;
+fn dump(vm: &mut Vm, value: Value, file: Value, version: OptArg<i32>) -> PyResult<()> {
+    let version = version.0.map_or(VERSION, i64::from);
+    let out = writer::write(vm, &value, version)?;
     let b = vm.new_bytes(out);
-    vm.call_method(file, "write", &[b])?;
-    Ok(Value::None)
+    vm.call_method(&file, "write", &[b])?;
+    Ok(())
 }
 
 /// `loads(bytes, /)`.
-fn loads(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [data] = args.exact(vm, "loads")?;
-    let data = vm.bytes_like(data)?;
+fn loads(vm: &mut Vm, BytesLike(data): BytesLike) -> PyResult<Value> {
     reader::read(vm, &data).map(|(v, _)| v)
 }
 
 /// `load(file, /)`: reads the rest of the file, decodes one value and
 /// seeks back to just after it when the file can seek.
-fn load(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [file] = args.exact(vm, "load")?;
+fn load(vm: &mut Vm, file: Value) -> PyResult<Value> {
+    let file = &file;
     let start = vm.call_method(file, "tell", &[]).ok();
     let data = vm.call_method(file, "read", &[])?;
     let data = vm.bytes_like(&data)?;

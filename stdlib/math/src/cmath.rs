@@ -5,11 +5,10 @@
 //! CPython returns). Errors: ValueError "math domain error", OverflowError
 //! "math range error".
 
-use crate::math::arg_f64;
-use rpy_vm::Args;
+use crate::math::{arg_f64, isclose, ISCLOSE_PARAMS};
 use rpy_vm::{as_complex, c_abs, c_quot, new_complex, CErr};
-use rpy_vm::{PyErr, PyResult, Vm};
-use rpy_vm::{PyRef, Value};
+use rpy_vm::{FromPython, ModuleDef, OptArg, Real};
+use rpy_vm::{PyErr, PyRef, PyResult, Value, Vm};
 use std::f64::consts::{FRAC_PI_2 as P12, FRAC_PI_4 as P14, LN_10, LN_2, PI as P};
 
 type C = (f64, f64);
@@ -231,31 +230,9 @@ const EXP: [[C; 7]; 7] = [
     [(INF, N), U, (INF, -0.0), (INF, 0.0), U, (INF, N), (INF, N)],
     [(N, N), (N, N), (N, -0.0), (N, 0.0), (N, N), (N, N), (N, N)],
 ];
-const LOG: [[C; 7]; 7] = [
-    [
-        (INF, -P34),
-        (INF, -P),
-        (INF, -P),
-        (INF, P),
-        (INF, P),
-        (INF, P34),
-        (INF, N),
-    ],
-    [(INF, -P12), U, U, U, U, (INF, P12), (N, N)],
-    [(INF, -P12), U, U, U, U, (INF, P12), (N, N)],
-    [(INF, -P12), U, U, U, U, (INF, P12), (N, N)],
-    [(INF, -P12), U, U, U, U, (INF, P12), (N, N)],
-    [
-        (INF, -P14),
-        (INF, -0.0),
-        (INF, -0.0),
-        (INF, 0.0),
-        (INF, 0.0),
-        (INF, P14),
-        (INF, N),
-    ],
-    [(INF, N), (N, N), (N, N), (N, N), (N, N), (INF, N), (N, N)],
-];
+/// log's special values are acosh's (acosh z = log(z + sqrt(z*z - 1))
+/// behaves as log at the infinities and NaNs).
+const LOG: [[C; 7]; 7] = ACOSH;
 const SINH: [[C; 7]; 7] = [
     [
         (INF, N),
@@ -651,7 +628,16 @@ fn math_error(vm: &mut Vm, e: CErr) -> PyErr {
 }
 
 /// An argument as `PyComplex_AsCComplex` takes it: complex, `__complex__`,
-/// or a real number.
+/// or a real number (its "must be real number" stays bare, as CPython's).
+struct Complex(C);
+
+impl FromPython for Complex {
+    const NAMES_ARGUMENT: bool = false;
+    fn from_python(vm: &mut Vm, v: &Value) -> PyResult<Self> {
+        arg_complex(vm, v).map(Complex)
+    }
+}
+
 fn arg_complex(vm: &mut Vm, v: &Value) -> PyResult<C> {
     if let Some(c) = as_complex(v) {
         return Ok(c);
@@ -683,44 +669,28 @@ fn finish(vm: &mut Vm, r: R) -> PyResult<Value> {
     }
 }
 
-macro_rules! unary_fns {
-    ($($name:ident $py:literal $f:ident;)*) => {
-        $(
-            fn $name(vm: &mut Vm, args: Args) -> PyResult<Value> {
-                let [z] = args.exact(vm, concat!("cmath.", $py))?;
-                let z = arg_complex(vm, z)?;
-                finish(vm, $f(z))
-            }
-        )*
-        const UNARY: &[(&str, rpy_vm::NativeFn)] = &[$(($py, $name)),*];
-    };
-}
+/// The functions of one complex number.
+const UNARY: &[(&str, fn(C) -> R)] = &[
+    ("acos", c_acos),
+    ("acosh", c_acosh),
+    ("asin", c_asin),
+    ("asinh", c_asinh),
+    ("atan", c_atan),
+    ("atanh", c_atanh),
+    ("cos", c_cos),
+    ("cosh", c_cosh),
+    ("exp", c_exp),
+    ("log10", c_log10),
+    ("sin", c_sin),
+    ("sinh", c_sinh),
+    ("sqrt", c_sqrt),
+    ("tan", c_tan),
+    ("tanh", c_tanh),
+];
 
-unary_fns! {
-    m_acos "acos" c_acos;
-    m_acosh "acosh" c_acosh;
-    m_asin "asin" c_asin;
-    m_asinh "asinh" c_asinh;
-    m_atan "atan" c_atan;
-    m_atanh "atanh" c_atanh;
-    m_cos "cos" c_cos;
-    m_cosh "cosh" c_cosh;
-    m_exp "exp" c_exp;
-    m_log10 "log10" c_log10;
-    m_sin "sin" c_sin;
-    m_sinh "sinh" c_sinh;
-    m_sqrt "sqrt" c_sqrt;
-    m_tan "tan" c_tan;
-    m_tanh "tanh" c_tanh;
-}
-
-fn m_log(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.no_kw(vm, "cmath.log")?;
-    let [x, base] = args.range::<2>(vm, "log", 1, false)?;
-    let x = arg_complex(vm, x.unwrap_or(&Value::None))?;
+fn m_log(vm: &mut Vm, Complex(x): Complex, base: OptArg<Complex>) -> PyResult<Value> {
     let (mut r, mut err) = c_log(x);
-    if let Some(b) = base {
-        let b = arg_complex(vm, b)?;
+    if let OptArg(Some(Complex(b))) = base {
         let (lb, e2) = c_log(b);
         err = e2;
         match c_quot(r, lb) {
@@ -734,31 +704,24 @@ fn m_log(vm: &mut Vm, args: Args) -> PyResult<Value> {
     finish(vm, (r, err))
 }
 
-fn m_phase(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [z] = args.exact(vm, "cmath.phase")?;
-    let z = arg_complex(vm, z)?;
+fn m_phase(vm: &mut Vm, Complex(z): Complex) -> PyResult<f64> {
     let phi = phase_of(z);
     // The C library's atan2 reports an underflow to zero as ERANGE.
     if phi == 0.0 && z.1 != 0.0 && z.0.is_finite() && z.1.is_finite() {
         return Err(math_error(vm, CErr::Range));
     }
-    Ok(Value::Float(phi))
+    Ok(phi)
 }
 
-fn m_polar(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [z] = args.exact(vm, "cmath.polar")?;
-    let z = arg_complex(vm, z)?;
+fn m_polar(vm: &mut Vm, Complex(z): Complex) -> PyResult<(f64, f64)> {
     let phi = phase_of(z);
     match c_abs(z) {
-        Ok(r) => Ok(vm.new_tuple(vec![Value::Float(r), Value::Float(phi)])),
+        Ok(r) => Ok((r, phi)),
         Err(e) => Err(math_error(vm, e)),
     }
 }
 
-fn m_rect(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [r, phi] = args.exact(vm, "rect")?;
-    let r = arg_f64(vm, r)?;
-    let phi = arg_f64(vm, phi)?;
+fn m_rect(vm: &mut Vm, Real(r): Real, Real(phi): Real) -> PyResult<Value> {
     let z = if !r.is_finite() || !phi.is_finite() {
         let z = if r.is_infinite() && phi.is_finite() && phi != 0.0 {
             signed_by_angle(phi, INF, r < 0.0, r < 0.0)
@@ -777,63 +740,49 @@ fn m_rect(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(new_complex(vm, z.0, z.1))
 }
 
-fn m_isfinite(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [z] = args.exact(vm, "cmath.isfinite")?;
-    let z = arg_complex(vm, z)?;
-    Ok(Value::Bool(z.0.is_finite() && z.1.is_finite()))
-}
-
-fn m_isnan(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [z] = args.exact(vm, "cmath.isnan")?;
-    let z = arg_complex(vm, z)?;
-    Ok(Value::Bool(z.0.is_nan() || z.1.is_nan()))
-}
-
-fn m_isinf(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [z] = args.exact(vm, "cmath.isinf")?;
-    let z = arg_complex(vm, z)?;
-    Ok(Value::Bool(z.0.is_infinite() || z.1.is_infinite()))
-}
-
-fn m_isclose(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (a, b, rel, abs) = crate::math::isclose_args(vm, &args, arg_complex)?;
-    if a == b {
-        return Ok(Value::Bool(true));
-    }
-    if a.0.is_infinite() || a.1.is_infinite() || b.0.is_infinite() || b.1.is_infinite() {
-        return Ok(Value::Bool(false));
-    }
-    let mag = |z: C| c_abs(z).unwrap_or(INF);
-    let diff = mag((a.0 - b.0, a.1 - b.1));
-    Ok(Value::Bool(
-        diff <= rel * mag(b) || diff <= rel * mag(a) || diff <= abs,
-    ))
-}
-
 pub fn make(vm: &mut Vm) -> PyResult<PyRef> {
-    let m = vm.new_module("cmath");
-    vm.module_add_fns(&m, UNARY);
-    vm.module_add_fns(
-        &m,
-        &[
-            ("log", m_log),
-            ("phase", m_phase),
-            ("polar", m_polar),
-            ("rect", m_rect),
-            ("isfinite", m_isfinite),
-            ("isnan", m_isnan),
-            ("isinf", m_isinf),
-            ("isclose", m_isclose),
-        ],
-    );
-    vm.module_set(&m, "pi", Value::Float(P));
-    vm.module_set(&m, "e", Value::Float(std::f64::consts::E));
-    vm.module_set(&m, "tau", Value::Float(std::f64::consts::TAU));
-    vm.module_set(&m, "inf", Value::Float(INF));
-    vm.module_set(&m, "nan", Value::Float(N));
-    let infj = new_complex(vm, 0.0, INF);
-    vm.module_set(&m, "infj", infj);
-    let nanj = new_complex(vm, 0.0, N);
-    vm.module_set(&m, "nanj", nanj);
-    Ok(m)
+    let mut m = ModuleDef::new("cmath");
+    for &(name, f) in UNARY {
+        m.function(name, move |vm: &mut Vm, Complex(z): Complex| {
+            finish(vm, f(z))
+        });
+    }
+    m.function("log", m_log);
+    m.function("phase", m_phase);
+    m.function("polar", m_polar);
+    m.function("rect", m_rect);
+    m.function("isfinite", |Complex(z): Complex| {
+        z.0.is_finite() && z.1.is_finite()
+    });
+    m.function("isnan", |Complex(z): Complex| z.0.is_nan() || z.1.is_nan());
+    m.function("isinf", |Complex(z): Complex| {
+        z.0.is_infinite() || z.1.is_infinite()
+    });
+    m.function(
+        "isclose",
+        |vm: &mut Vm, a: Complex, b: Complex, rel: OptArg<Real>, abs: OptArg<Real>| {
+            let inf = |z: &C| z.0.is_infinite() || z.1.is_infinite();
+            let mag = |z: &C| c_abs(*z).unwrap_or(INF);
+            let dist = |a: &C, b: &C| c_abs((a.0 - b.0, a.1 - b.1)).unwrap_or(INF);
+            isclose(vm, (a.0, b.0), (rel, abs), inf, mag, dist)
+        },
+    )
+    .params(ISCLOSE_PARAMS);
+    m.value("pi", P);
+    m.value("e", std::f64::consts::E);
+    m.value("tau", std::f64::consts::TAU);
+    m.value("inf", INF);
+    m.value("nan", N);
+    m.value("infj", ComplexValue(0.0, INF));
+    m.value("nanj", ComplexValue(0.0, N));
+    m.build(vm)
+}
+
+/// A complex module constant (made when the module is built).
+struct ComplexValue(f64, f64);
+
+impl rpy_vm::ToPython for ComplexValue {
+    fn to_python(self, vm: &mut Vm) -> PyResult<Value> {
+        Ok(new_complex(vm, self.0, self.1))
+    }
 }

@@ -11,11 +11,9 @@ use malachite::num::logic::traits::SignificantBits;
 use malachite::{Integer, Natural};
 use rpy_vm::BinaryOperator as B;
 
-use rpy_vm::Args;
-use rpy_vm::{as_float, float_to_int};
-use rpy_vm::{as_int, integer_to_f64, IntVal};
-use rpy_vm::{PyErr, PyResult, Vm};
-use rpy_vm::{PyRef, Value};
+use rpy_vm::{as_int, float_to_int, integer_to_f64, IntVal};
+use rpy_vm::{FromPython, Index, ModuleDef, OptArg, Real, VarArgs};
+use rpy_vm::{PyErr, PyRef, PyResult, Value, Vm};
 
 fn domain(vm: &mut Vm) -> PyErr {
     vm.value_error("math domain error")
@@ -25,53 +23,16 @@ fn range_err(vm: &mut Vm) -> PyErr {
     vm.overflow_error("math range error")
 }
 
-/// A float argument as CPython's `PyFloat_AsDouble` takes it: floats,
-/// ints (OverflowError when too large), `__float__`, `__index__`.
+/// A float argument as CPython's `PyFloat_AsDouble` takes it (see
+/// [`Real`]), for values read out of sequences.
 pub fn arg_f64(vm: &mut Vm, v: &Value) -> PyResult<f64> {
-    if let Some(f) = as_float(v) {
-        if matches!(v, Value::Float(_)) {
-            return Ok(f);
-        }
-    }
-    match v {
-        Value::Int(i) => return Ok(*i as f64),
-        Value::Bool(b) => return Ok(f64::from(u8::from(*b))),
-        _ => {}
-    }
-    let k = vm.names.__float__.clone();
-    if let Some(r) = vm.call_special(v, &k, &[])? {
-        return match as_float(&r) {
-            Some(f) => Ok(f),
-            None => Err(vm.type_error(format!(
-                "{}.__float__ returned non-float (type {})",
-                vm.type_name(v),
-                vm.type_name(&r)
-            ))),
-        };
-    }
-    if let Some(f) = as_float(v) {
-        return Ok(f);
-    }
-    if vm.is_index(v) {
-        let i = vm.to_index(v)?;
-        return integer_to_f64(&i)
-            .ok_or_else(|| vm.overflow_error("int too large to convert to float"));
-    }
-    Err(vm.type_error(format!("must be real number, not {}", vm.type_name(v))))
+    Real::from_python(vm, v).map(|r| r.0)
 }
 
 /// Applies `f` with CPython's `math_1` error rules: NaN from a non-NaN
 /// argument is a domain error; infinity from a finite one is a range
 /// error when the function can overflow, else a domain error.
-fn math_1(
-    vm: &mut Vm,
-    args: Args,
-    name: &str,
-    f: fn(f64) -> f64,
-    can_overflow: bool,
-) -> PyResult<Value> {
-    let [x] = args.exact(vm, name)?;
-    let x = arg_f64(vm, x)?;
+fn math_1(vm: &mut Vm, x: f64, f: fn(f64) -> f64, can_overflow: bool) -> PyResult<f64> {
     let r = f(x);
     if r.is_nan() && !x.is_nan() {
         return Err(domain(vm));
@@ -83,89 +44,64 @@ fn math_1(
             domain(vm)
         });
     }
-    Ok(Value::Float(r))
+    Ok(r)
 }
 
-macro_rules! unary {
-    ($($fname:ident = $pyname:literal, $f:expr, $ovf:expr;)*) => {
-        $(fn $fname(vm: &mut Vm, args: Args) -> PyResult<Value> {
-            math_1(vm, args, concat!("math.", $pyname), $f, $ovf)
-        })*
-        const UNARY: &[(&str, rpy_vm::NativeFn)] = &[$(($pyname, $fname)),*];
-    };
-}
+/// The functions of one float with `math_1`'s error rules: name, the
+/// function, whether it can overflow (a range error, not a domain error).
+const UNARY: &[(&str, fn(f64) -> f64, bool)] = &[
+    ("acos", f64::acos, false),
+    ("acosh", libm::acosh, false),
+    ("asin", f64::asin, false),
+    ("asinh", libm::asinh, false),
+    ("atan", f64::atan, false),
+    ("atanh", libm::atanh, false),
+    ("cbrt", f64::cbrt, false),
+    ("cos", f64::cos, false),
+    ("cosh", f64::cosh, true),
+    ("erf", libm::erf, false),
+    ("erfc", libm::erfc, false),
+    ("exp", f64::exp, true),
+    ("exp2", f64::exp2, true),
+    ("expm1", f64::exp_m1, true),
+    ("fabs", f64::abs, false),
+    ("log1p", f64::ln_1p, false),
+    ("sin", f64::sin, false),
+    ("sinh", f64::sinh, true),
+    ("sqrt", f64::sqrt, false),
+    ("tan", f64::tan, false),
+    ("tanh", f64::tanh, false),
+];
 
-unary! {
-    m_acos = "acos", f64::acos, false;
-    m_acosh = "acosh", libm::acosh, false;
-    m_asin = "asin", f64::asin, false;
-    m_asinh = "asinh", libm::asinh, false;
-    m_atan = "atan", f64::atan, false;
-    m_atanh = "atanh", libm::atanh, false;
-    m_cbrt = "cbrt", f64::cbrt, false;
-    m_cos = "cos", f64::cos, false;
-    m_cosh = "cosh", f64::cosh, true;
-    m_erf = "erf", libm::erf, false;
-    m_erfc = "erfc", libm::erfc, false;
-    m_exp = "exp", f64::exp, true;
-    m_exp2 = "exp2", f64::exp2, true;
-    m_expm1 = "expm1", f64::exp_m1, true;
-    m_fabs = "fabs", f64::abs, false;
-    m_log1p = "log1p", f64::ln_1p, false;
-    m_sin = "sin", f64::sin, false;
-    m_sinh = "sinh", f64::sinh, true;
-    m_sqrt = "sqrt", f64::sqrt, false;
-    m_tan = "tan", f64::tan, false;
-    m_tanh = "tanh", f64::tanh, false;
-}
-
-fn two_floats(vm: &mut Vm, args: Args, name: &str) -> PyResult<(f64, f64)> {
-    let [a, b] = args.exact(vm, name)?;
-    Ok((arg_f64(vm, a)?, arg_f64(vm, b)?))
-}
-
-fn m_atan2(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (y, x) = two_floats(vm, args, "atan2")?;
-    Ok(Value::Float(y.atan2(x)))
-}
-
-fn m_copysign(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (x, y) = two_floats(vm, args, "copysign")?;
-    Ok(Value::Float(x.copysign(y)))
-}
-
-fn m_fmod(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (x, y) = two_floats(vm, args, "fmod")?;
+fn m_fmod(vm: &mut Vm, Real(x): Real, Real(y): Real) -> PyResult<f64> {
     if y.is_infinite() && x.is_finite() {
-        return Ok(Value::Float(x));
+        return Ok(x);
     }
     let r = x % y;
     if r.is_nan() && !x.is_nan() && !y.is_nan() {
         return Err(domain(vm));
     }
-    Ok(Value::Float(r))
+    Ok(r)
 }
 
-fn m_remainder(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (x, y) = two_floats(vm, args, "remainder")?;
+fn m_remainder(vm: &mut Vm, Real(x): Real, Real(y): Real) -> PyResult<f64> {
     if x.is_nan() {
-        return Ok(Value::Float(x));
+        return Ok(x);
     }
     if y.is_nan() {
-        return Ok(Value::Float(y));
+        return Ok(y);
     }
     if y.is_infinite() && x.is_finite() {
-        return Ok(Value::Float(x));
+        return Ok(x);
     }
     let r = libm::remainder(x, y);
     if r.is_nan() {
         return Err(domain(vm));
     }
-    Ok(Value::Float(r))
+    Ok(r)
 }
 
-fn m_pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (x, y) = two_floats(vm, args, "pow")?;
+fn m_pow(vm: &mut Vm, Real(x): Real, Real(y): Real) -> PyResult<f64> {
     let r = x.powf(y);
     if x.is_finite() && y.is_finite() {
         if r.is_nan() {
@@ -175,126 +111,71 @@ fn m_pow(vm: &mut Vm, args: Args) -> PyResult<Value> {
             return Err(if x == 0.0 { domain(vm) } else { range_err(vm) });
         }
     }
-    Ok(Value::Float(r))
+    Ok(r)
 }
 
-fn m_nextafter(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (x, y) = two_floats(vm, args, "nextafter")?;
-    Ok(Value::Float(libm::nextafter(x, y)))
-}
-
-fn m_ulp(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [x] = args.exact(vm, "math.ulp")?;
-    let x = arg_f64(vm, x)?.abs();
+fn m_ulp(Real(x): Real) -> f64 {
+    let x = x.abs();
     if !x.is_finite() {
-        return Ok(Value::Float(x));
+        return x;
     }
     let up = libm::nextafter(x, f64::INFINITY);
     if up.is_infinite() {
         // x is the largest float: use the gap below it.
-        return Ok(Value::Float(x - libm::nextafter(x, 0.0)));
+        return x - libm::nextafter(x, 0.0);
     }
-    Ok(Value::Float(up - x))
+    up - x
 }
 
-fn m_degrees(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [x] = args.exact(vm, "math.degrees")?;
-    let x = arg_f64(vm, x)?;
-    Ok(Value::Float(x / (std::f64::consts::PI / 180.0)))
-}
-
-fn m_radians(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [x] = args.exact(vm, "math.radians")?;
-    let x = arg_f64(vm, x)?;
-    Ok(Value::Float(x * (std::f64::consts::PI / 180.0)))
-}
-
-fn pred(vm: &mut Vm, args: Args, name: &str, f: fn(f64) -> bool) -> PyResult<Value> {
-    let [x] = args.exact(vm, name)?;
-    let x = arg_f64(vm, x)?;
-    Ok(Value::Bool(f(x)))
-}
-
-fn m_isfinite(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    pred(vm, args, "math.isfinite", f64::is_finite)
-}
-fn m_isinf(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    pred(vm, args, "math.isinf", f64::is_infinite)
-}
-fn m_isnan(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    pred(vm, args, "math.isnan", f64::is_nan)
-}
-
-/// The arguments of `isclose` (math's and cmath's): the two values,
-/// converted by `convert`, and the checked tolerances.
-pub(crate) fn isclose_args<T>(
+/// `isclose` of math (floats) and cmath (complex numbers), as CPython
+/// decides it: equal values are close; an infinite one is close to
+/// nothing else; otherwise the distance must be within `rel_tol` times
+/// either magnitude or within `abs_tol` (defaults 1e-9 and 0.0).
+pub(crate) fn isclose<T: PartialEq>(
     vm: &mut Vm,
-    args: &Args,
-    convert: fn(&mut Vm, &Value) -> PyResult<T>,
-) -> PyResult<(T, T, f64, f64)> {
-    let n = args.pos().len();
-    if n > 2 {
-        return Err(vm.type_error(format!(
-            "isclose() takes exactly 2 positional arguments ({n} given)"
-        )));
-    }
-    let [a, b, rel, abs] = args.bind(vm, "isclose", ["a", "b", "rel_tol", "abs_tol"], 2)?;
-    let a = convert(vm, a.unwrap_or(&Value::None))?;
-    let b = convert(vm, b.unwrap_or(&Value::None))?;
-    let rel = match rel {
-        Some(v) => arg_f64(vm, v)?,
-        None => 1e-9,
-    };
-    let abs = match abs {
-        Some(v) => arg_f64(vm, v)?,
-        None => 0.0,
-    };
+    (a, b): (T, T),
+    (rel, abs): (OptArg<Real>, OptArg<Real>),
+    infinite: fn(&T) -> bool,
+    magnitude: fn(&T) -> f64,
+    distance: fn(&T, &T) -> f64,
+) -> PyResult<bool> {
+    let rel = rel.0.map_or(1e-9, |r| r.0);
+    let abs = abs.0.map_or(0.0, |r| r.0);
     if rel < 0.0 || abs < 0.0 {
         return Err(vm.value_error("tolerances must be non-negative"));
     }
-    Ok((a, b, rel, abs))
-}
-
-fn m_isclose(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let (a, b, rel, abs) = isclose_args(vm, &args, arg_f64)?;
     if a == b {
-        return Ok(Value::Bool(true));
+        return Ok(true);
     }
-    if a.is_infinite() || b.is_infinite() {
-        return Ok(Value::Bool(false));
+    if infinite(&a) || infinite(&b) {
+        return Ok(false);
     }
-    let diff = (b - a).abs();
-    Ok(Value::Bool(
-        diff <= (rel * b).abs() || diff <= (rel * a).abs() || diff <= abs,
-    ))
+    let diff = distance(&a, &b);
+    Ok(diff <= rel * magnitude(&b) || diff <= rel * magnitude(&a) || diff <= abs)
 }
 
-fn m_modf(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [x] = args.exact(vm, "math.modf")?;
-    let x = arg_f64(vm, x)?;
-    let (frac, int) = if x.is_infinite() {
+/// `isclose`'s signature: two positional-or-keyword values, then the
+/// keyword-only tolerances.
+pub(crate) const ISCLOSE_PARAMS: &[&str] = &["a", "b", "*", "rel_tol", "abs_tol"];
+
+fn m_modf(Real(x): Real) -> (f64, f64) {
+    if x.is_infinite() {
         (0.0f64.copysign(x), x)
     } else {
         ((x - x.trunc()).copysign(x), x.trunc())
-    };
-    Ok(vm.new_tuple(vec![Value::Float(frac), Value::Float(int)]))
+    }
 }
 
-fn m_frexp(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [x] = args.exact(vm, "math.frexp")?;
-    let x = arg_f64(vm, x)?;
-    let (m, e) = if x == 0.0 || !x.is_finite() {
+fn m_frexp(Real(x): Real) -> (f64, i32) {
+    if x == 0.0 || !x.is_finite() {
         (x, 0)
     } else {
         libm::frexp(x)
-    };
-    Ok(vm.new_tuple(vec![Value::Float(m), Value::Int(i64::from(e))]))
+    }
 }
 
-fn m_ldexp(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [x, i] = args.exact(vm, "ldexp")?;
-    let x = arg_f64(vm, x)?;
-    let Some(i) = as_int(i) else {
+fn m_ldexp(vm: &mut Vm, Real(x): Real, i: Value) -> PyResult<f64> {
+    let Some(i) = as_int(&i) else {
         return Err(vm.type_error("Expected an int as second argument to ldexp."));
     };
     // Exponents beyond the float range saturate: the result is 0 or
@@ -310,13 +191,13 @@ fn m_ldexp(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
     };
     if x == 0.0 || !x.is_finite() {
-        return Ok(Value::Float(x));
+        return Ok(x);
     }
     let r = libm::scalbn(x, e);
     if r.is_infinite() {
         return Err(range_err(vm));
     }
-    Ok(Value::Float(r))
+    Ok(r)
 }
 
 /// A big int as `m * 2**e` with `m` in [0.5, 1), correctly rounded.
@@ -365,35 +246,25 @@ fn loghelper(vm: &mut Vm, x: &Value, f: fn(f64) -> f64) -> PyResult<f64> {
     Ok(f(v))
 }
 
-fn m_log(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.no_kw(vm, "log")?;
-    let pos = args.pos();
-    let (x, base) = match pos {
+/// `log(x[, base])`: CPython parses it by hand, with its own count
+/// message.
+fn m_log(vm: &mut Vm, VarArgs(pos): VarArgs) -> PyResult<f64> {
+    let (x, base) = match pos.as_slice() {
         [x] => (x, None),
         [x, b] => (x, Some(b)),
         _ => return Err(vm.type_error("math.log requires 1 to 2 arguments")),
     };
     let num = loghelper(vm, x, f64::ln)?;
     match base {
-        None => Ok(Value::Float(num)),
+        None => Ok(num),
         Some(b) => {
             let den = loghelper(vm, b, f64::ln)?;
             if den == 0.0 {
                 return Err(vm.zero_division_error("float division by zero"));
             }
-            Ok(Value::Float(num / den))
+            Ok(num / den)
         }
     }
-}
-
-fn m_log2(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [x] = args.exact(vm, "math.log2")?;
-    Ok(Value::Float(loghelper(vm, x, f64::log2)?))
-}
-
-fn m_log10(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [x] = args.exact(vm, "math.log10")?;
-    Ok(Value::Float(loghelper(vm, x, f64::log10)?))
 }
 
 /// The Lanczos approximation behind `gamma` and `lgamma` (g = 6.0246...,
@@ -568,36 +439,17 @@ pub fn lgamma(x: f64) -> Result<f64, bool> {
     Ok(r)
 }
 
-fn gamma_result(vm: &mut Vm, r: Result<f64, bool>) -> PyResult<Value> {
+fn gamma_result(vm: &mut Vm, r: Result<f64, bool>) -> PyResult<f64> {
     match r {
-        Ok(v) => Ok(Value::Float(v)),
+        Ok(v) => Ok(v),
         Err(true) => Err(domain(vm)),
         Err(false) => Err(range_err(vm)),
     }
 }
 
-fn m_gamma(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [x] = args.exact(vm, "math.gamma")?;
-    let x = arg_f64(vm, x)?;
-    gamma_result(vm, gamma(x))
-}
-
-fn m_lgamma(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [x] = args.exact(vm, "math.lgamma")?;
-    let x = arg_f64(vm, x)?;
-    gamma_result(vm, lgamma(x))
-}
-
 /// floor/ceil: ints as they are, floats directly, else the type's
 /// `__floor__`/`__ceil__`, else through float.
-fn round_to_int(
-    vm: &mut Vm,
-    args: Args,
-    name: &str,
-    special: PyRef,
-    f: fn(f64) -> f64,
-) -> PyResult<Value> {
-    let [x] = args.exact(vm, name)?;
+fn round_to_int(vm: &mut Vm, x: &Value, special: PyRef, f: fn(f64) -> f64) -> PyResult<Value> {
     match x {
         Value::Float(v) => return float_to_int(vm, f(*v)),
         Value::Int(_) => return Ok(x.clone()),
@@ -611,27 +463,26 @@ fn round_to_int(
     float_to_int(vm, f(v))
 }
 
-fn m_floor(vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn m_floor(vm: &mut Vm, x: Value) -> PyResult<Value> {
     let k = vm.names.__floor__.clone();
-    round_to_int(vm, args, "math.floor", k, f64::floor)
+    round_to_int(vm, &x, k, f64::floor)
 }
 
-fn m_ceil(vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn m_ceil(vm: &mut Vm, x: Value) -> PyResult<Value> {
     let k = vm.names.__ceil__.clone();
-    round_to_int(vm, args, "math.ceil", k, f64::ceil)
+    round_to_int(vm, &x, k, f64::ceil)
 }
 
-fn m_trunc(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [x] = args.exact(vm, "math.trunc")?;
+fn m_trunc(vm: &mut Vm, x: Value) -> PyResult<Value> {
     if let Value::Float(v) = x {
-        return float_to_int(vm, *v);
+        return float_to_int(vm, v);
     }
     let k = vm.names.__trunc__.clone();
-    match vm.call_special(x, &k, &[])? {
+    match vm.call_special(&x, &k, &[])? {
         Some(r) => Ok(r),
         None => Err(vm.type_error(format!(
             "type {} doesn't define __trunc__ method",
-            vm.type_name(x)
+            vm.type_name(&x)
         ))),
     }
 }
@@ -712,15 +563,14 @@ pub fn exact_sum(items: impl IntoIterator<Item = f64>) -> Result<f64, bool> {
     Ok(hi)
 }
 
-fn m_fsum(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [seq] = args.exact(vm, "math.fsum")?;
-    let it = vm.get_iter(seq)?;
+fn m_fsum(vm: &mut Vm, seq: Value) -> PyResult<f64> {
+    let it = vm.get_iter(&seq)?;
     let mut xs = Vec::new();
     while let Some(v) = vm.next(&it)? {
         xs.push(arg_f64(vm, &v)?);
     }
     match exact_sum(xs) {
-        Ok(s) => Ok(Value::Float(s)),
+        Ok(s) => Ok(s),
         Err(true) => Err(vm.overflow_error("intermediate overflow in fsum")),
         Err(false) => Err(vm.value_error("-inf + inf in fsum")),
     }
@@ -779,10 +629,8 @@ fn norm_of(vm: &mut Vm, vals: &[Value]) -> PyResult<f64> {
     Ok(vector_norm(&xs, max, nan))
 }
 
-fn m_hypot(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.no_kw(vm, "hypot")?;
-    let pos = args.pos();
-    Ok(Value::Float(norm_of(vm, pos)?))
+fn m_hypot(vm: &mut Vm, VarArgs(coords): VarArgs) -> PyResult<f64> {
+    norm_of(vm, &coords)
 }
 
 fn as_point(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
@@ -792,10 +640,9 @@ fn as_point(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
     }
 }
 
-fn m_dist(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [p, q] = args.exact(vm, "dist")?;
-    let p = as_point(vm, p)?;
-    let q = as_point(vm, q)?;
+fn m_dist(vm: &mut Vm, p: Value, q: Value) -> PyResult<f64> {
+    let p = as_point(vm, &p)?;
+    let q = as_point(vm, &q)?;
     if p.len() != q.len() {
         return Err(vm.value_error("both points must have the same number of dimensions"));
     }
@@ -812,13 +659,7 @@ fn m_dist(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         xs.push(x);
     }
-    Ok(Value::Float(vector_norm(&xs, max, nan)))
-}
-
-fn m_factorial(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [x] = args.exact(vm, "math.factorial")?;
-    let n = vm.to_index(x)?;
-    factorial_of(vm, &n)
+    Ok(vector_norm(&xs, max, nan))
 }
 
 fn factorial_of(vm: &mut Vm, n: &Integer) -> PyResult<Value> {
@@ -843,33 +684,26 @@ fn product_bits(n: &Natural, k: u64) -> u128 {
     u128::from(n.significant_bits()).saturating_mul(u128::from(k))
 }
 
-fn m_gcd(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.no_kw(vm, "gcd")?;
-    let mut g = Natural::from(0u32);
-    for v in args.pos() {
-        let n = vm.to_index(v)?;
-        g = g.gcd(n.unsigned_abs());
+/// Folds the ints of `gcd`/`lcm` from `start`.
+fn fold_ints(
+    vm: &mut Vm,
+    ints: &[Value],
+    start: u32,
+    f: fn(Natural, Natural) -> Natural,
+) -> PyResult<Index> {
+    let mut acc = Natural::from(start);
+    for v in ints {
+        let Index(n) = Index::from_python(vm, v)?;
+        acc = f(acc, n.unsigned_abs());
     }
-    Ok(vm.new_int(Integer::from(g)))
+    Ok(Index(Integer::from(acc)))
 }
 
-fn m_lcm(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.no_kw(vm, "lcm")?;
-    let mut l = Natural::from(1u32);
-    for v in args.pos() {
-        let n = vm.to_index(v)?;
-        l = l.lcm(n.unsigned_abs());
-    }
-    Ok(vm.new_int(Integer::from(l)))
-}
-
-fn m_isqrt(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [x] = args.exact(vm, "math.isqrt")?;
-    let n = vm.to_index(x)?;
+fn m_isqrt(vm: &mut Vm, Index(n): Index) -> PyResult<Index> {
     if n < 0 {
         return Err(vm.value_error("isqrt() argument must be nonnegative"));
     }
-    Ok(vm.new_int(Integer::from(n.unsigned_abs().floor_sqrt())))
+    Ok(Index(Integer::from(n.unsigned_abs().floor_sqrt())))
 }
 
 /// n * (n-1) * ... * (n-k+1) by splitting the range in halves, so the
@@ -887,16 +721,14 @@ fn falling_product(hi: &Natural, k: u64) -> Natural {
     left * right
 }
 
-fn non_negative(vm: &mut Vm, v: &Value, what: &str) -> PyResult<Natural> {
-    let n = vm.to_index(v)?;
+fn non_negative(vm: &mut Vm, Index(n): Index, what: &str) -> PyResult<Natural> {
     if n < 0 {
         return Err(vm.value_error(format!("{what} must be a non-negative integer")));
     }
     Ok(n.unsigned_abs())
 }
 
-fn m_comb(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [n, k] = args.exact(vm, "comb")?;
+fn m_comb(vm: &mut Vm, n: Index, k: Index) -> PyResult<Value> {
     let n = non_negative(vm, n, "n")?;
     let k = non_negative(vm, k, "k")?;
     if k > n {
@@ -911,18 +743,12 @@ fn m_comb(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(vm.new_int(Integer::from(Natural::binomial_coefficient(n, k))))
 }
 
-fn m_perm(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [n, k] = args.range::<2>(vm, "perm", 1, false)?;
-    let n = n.cloned().unwrap_or(Value::None);
-    let k = match k {
-        None | Some(Value::None) => {
-            let n = vm.to_index(&n)?;
-            return factorial_of(vm, &n);
-        }
-        Some(k) => k.clone(),
+fn m_perm(vm: &mut Vm, n: Index, k: OptArg<Option<Index>>) -> PyResult<Value> {
+    let Some(k) = k.0.flatten() else {
+        return factorial_of(vm, &n.0);
     };
-    let n = non_negative(vm, &n, "n")?;
-    let k = non_negative(vm, &k, "k")?;
+    let n = non_negative(vm, n, "n")?;
+    let k = non_negative(vm, k, "k")?;
     if k > n {
         return Ok(Value::Int(0));
     }
@@ -936,16 +762,9 @@ fn m_perm(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(vm.new_int(Integer::from(falling_product(&n, k))))
 }
 
-fn m_prod(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let n = args.pos().len();
-    if n > 1 {
-        return Err(vm.type_error(format!(
-            "prod() takes exactly 1 positional argument ({n} given)"
-        )));
-    }
-    let [seq, start] = args.bind(vm, "prod", ["iterable", "start"], 1)?;
-    let mut acc = start.cloned().unwrap_or(Value::Int(1));
-    let it = vm.get_iter(seq.unwrap_or(&Value::None))?;
+fn m_prod(vm: &mut Vm, seq: Value, start: OptArg<Value>) -> PyResult<Value> {
+    let mut acc = start.unwrap_or(Value::Int(1));
+    let it = vm.get_iter(&seq)?;
     while let Some(v) = vm.next(&it)? {
         acc = vm.binary_op(&acc, &v, B::Multiply)?;
     }
@@ -954,47 +773,73 @@ fn m_prod(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// Creates the `math` module.
 pub fn make(vm: &mut Vm) -> PyResult<PyRef> {
-    let m = vm.new_module("math");
-    vm.module_add_fns(&m, UNARY);
-    vm.module_add_fns(
-        &m,
-        &[
-            ("atan2", m_atan2),
-            ("copysign", m_copysign),
-            ("fmod", m_fmod),
-            ("remainder", m_remainder),
-            ("pow", m_pow),
-            ("nextafter", m_nextafter),
-            ("ulp", m_ulp),
-            ("degrees", m_degrees),
-            ("radians", m_radians),
-            ("isfinite", m_isfinite),
-            ("isinf", m_isinf),
-            ("isnan", m_isnan),
-            ("isclose", m_isclose),
-            ("modf", m_modf),
-            ("frexp", m_frexp),
-            ("ldexp", m_ldexp),
-            ("log", m_log),
-            ("log2", m_log2),
-            ("log10", m_log10),
-            ("gamma", m_gamma),
-            ("lgamma", m_lgamma),
-            ("floor", m_floor),
-            ("ceil", m_ceil),
-            ("trunc", m_trunc),
-            ("fsum", m_fsum),
-            ("hypot", m_hypot),
-            ("dist", m_dist),
-            ("factorial", m_factorial),
-            ("gcd", m_gcd),
-            ("lcm", m_lcm),
-            ("isqrt", m_isqrt),
-            ("comb", m_comb),
-            ("perm", m_perm),
-            ("prod", m_prod),
-        ],
-    );
+    let mut m = ModuleDef::new("math");
+    for &(name, f, can_overflow) in UNARY {
+        m.function(name, move |vm: &mut Vm, Real(x): Real| {
+            math_1(vm, x, f, can_overflow)
+        });
+    }
+    m.function("atan2", |Real(y): Real, Real(x): Real| y.atan2(x));
+    m.function("copysign", |Real(x): Real, Real(y): Real| x.copysign(y));
+    m.function("fmod", m_fmod);
+    m.function("remainder", m_remainder);
+    m.function("pow", m_pow);
+    m.function("nextafter", |Real(x): Real, Real(y): Real| {
+        libm::nextafter(x, y)
+    });
+    m.function("ulp", m_ulp);
+    m.function("degrees", |Real(x): Real| {
+        x / (std::f64::consts::PI / 180.0)
+    });
+    m.function("radians", |Real(x): Real| {
+        x * (std::f64::consts::PI / 180.0)
+    });
+    m.function("isfinite", |Real(x): Real| x.is_finite());
+    m.function("isinf", |Real(x): Real| x.is_infinite());
+    m.function("isnan", |Real(x): Real| x.is_nan());
+    m.function(
+        "isclose",
+        |vm: &mut Vm, a: Real, b: Real, rel: OptArg<Real>, abs: OptArg<Real>| {
+            let (inf, mag) = (|x: &f64| x.is_infinite(), |x: &f64| x.abs());
+            isclose(vm, (a.0, b.0), (rel, abs), inf, mag, |a, b| (b - a).abs())
+        },
+    )
+    .params(ISCLOSE_PARAMS);
+    m.function("modf", m_modf);
+    m.function("frexp", m_frexp);
+    m.function("ldexp", m_ldexp);
+    // CPython's `log` parses its arguments by hand: unqualified name.
+    m.function("log", m_log).unqualified();
+    m.function("log2", |vm: &mut Vm, x: Value| loghelper(vm, &x, f64::log2));
+    m.function("log10", |vm: &mut Vm, x: Value| {
+        loghelper(vm, &x, f64::log10)
+    });
+    m.function("gamma", |vm: &mut Vm, Real(x): Real| {
+        gamma_result(vm, gamma(x))
+    });
+    m.function("lgamma", |vm: &mut Vm, Real(x): Real| {
+        gamma_result(vm, lgamma(x))
+    });
+    m.function("floor", m_floor);
+    m.function("ceil", m_ceil);
+    m.function("trunc", m_trunc);
+    m.function("fsum", m_fsum);
+    m.function("hypot", m_hypot);
+    m.function("dist", m_dist);
+    m.function("factorial", |vm: &mut Vm, Index(n): Index| {
+        factorial_of(vm, &n)
+    });
+    m.function("gcd", |vm: &mut Vm, VarArgs(ints): VarArgs| {
+        fold_ints(vm, &ints, 0, |a, b| a.gcd(b))
+    });
+    m.function("lcm", |vm: &mut Vm, VarArgs(ints): VarArgs| {
+        fold_ints(vm, &ints, 1, |a, b| a.lcm(b))
+    });
+    m.function("isqrt", m_isqrt);
+    m.function("comb", m_comb);
+    m.function("perm", m_perm);
+    m.function("prod", m_prod)
+        .params(&["iterable", "/", "*", "start"]);
     for (name, v) in [
         ("pi", std::f64::consts::PI),
         ("e", std::f64::consts::E),
@@ -1002,9 +847,9 @@ pub fn make(vm: &mut Vm) -> PyResult<PyRef> {
         ("inf", f64::INFINITY),
         ("nan", f64::NAN),
     ] {
-        vm.module_set(&m, name, Value::Float(v));
+        m.value(name, v);
     }
-    Ok(m)
+    m.build(vm)
 }
 
 #[cfg(test)]

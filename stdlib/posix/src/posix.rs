@@ -205,36 +205,41 @@ fn stat_time(secs: i64, nsec: i64) -> [Value; 3] {
     ]
 }
 
-/// The 10 items and 9 named fields of `os.stat_result`.
+/// The 10 items and 9 named fields of `os.stat_result`: the seven
+/// leading ints (mode, ino, dev, nlink, uid, gid, size), the access,
+/// modification and change times as `(secs, nsec)`, and the three
+/// trailing ints (blksize, blocks, rdev).
+fn stat_values(lead: [i64; 7], times: [(i64, i64); 3], tail: [i64; 3]) -> Vec<Value> {
+    let times = times.map(|(s, ns)| stat_time(s, ns));
+    let mut out: Vec<Value> = lead.into_iter().map(Value::Int).collect();
+    // Integer seconds, float seconds, nanoseconds: each for a, m, c.
+    for k in 0..3 {
+        out.extend(times.iter().filter_map(|t| t.get(k).cloned()));
+    }
+    out.extend(tail.into_iter().map(Value::Int));
+    out
+}
+
 #[cfg(unix)]
 pub(crate) fn stat_fields(md: &std::fs::Metadata) -> Vec<Value> {
     use std::os::unix::fs::MetadataExt;
-    let [a, m, c] = [
-        stat_time(md.atime(), md.atime_nsec()),
-        stat_time(md.mtime(), md.mtime_nsec()),
-        stat_time(md.ctime(), md.ctime_nsec()),
-    ];
-    vec![
-        Value::Int(i64::from(md.mode())),
-        Value::Int(md.ino() as i64),
-        Value::Int(md.dev() as i64),
-        Value::Int(md.nlink() as i64),
-        Value::Int(i64::from(md.uid())),
-        Value::Int(i64::from(md.gid())),
-        Value::Int(md.size() as i64),
-        a[0].clone(),
-        m[0].clone(),
-        c[0].clone(),
-        a[1].clone(),
-        m[1].clone(),
-        c[1].clone(),
-        a[2].clone(),
-        m[2].clone(),
-        c[2].clone(),
-        Value::Int(md.blksize() as i64),
-        Value::Int(md.blocks() as i64),
-        Value::Int(md.rdev() as i64),
-    ]
+    stat_values(
+        [
+            i64::from(md.mode()),
+            md.ino() as i64,
+            md.dev() as i64,
+            md.nlink() as i64,
+            i64::from(md.uid()),
+            i64::from(md.gid()),
+            md.size() as i64,
+        ],
+        [
+            (md.atime(), md.atime_nsec()),
+            (md.mtime(), md.mtime_nsec()),
+            (md.ctime(), md.ctime_nsec()),
+        ],
+        [md.blksize() as i64, md.blocks() as i64, md.rdev() as i64],
+    )
 }
 
 #[cfg(not(unix))]
@@ -245,30 +250,13 @@ pub(crate) fn stat_fields(md: &std::fs::Metadata) -> Vec<Value> {
             .ok()
             .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
             .unwrap_or_default();
-        stat_time(d.as_secs() as i64, i64::from(d.subsec_nanos()))
+        (d.as_secs() as i64, i64::from(d.subsec_nanos()))
     };
-    let [a, m, c] = [time(md.accessed()), time(md.modified()), time(md.created())];
-    vec![
-        Value::Int(mode),
-        Value::Int(0),
-        Value::Int(0),
-        Value::Int(1),
-        Value::Int(0),
-        Value::Int(0),
-        Value::Int(md.len() as i64),
-        a[0].clone(),
-        m[0].clone(),
-        c[0].clone(),
-        a[1].clone(),
-        m[1].clone(),
-        c[1].clone(),
-        a[2].clone(),
-        m[2].clone(),
-        c[2].clone(),
-        Value::Int(0),
-        Value::Int(0),
-        Value::Int(0),
-    ]
+    stat_values(
+        [mode, 0, 0, 1, 0, 0, md.len() as i64],
+        [time(md.accessed()), time(md.modified()), time(md.created())],
+        [0, 0, 0],
+    )
 }
 
 fn make_stat_result_type(vm: &mut Vm) -> PyResult<PyRef> {

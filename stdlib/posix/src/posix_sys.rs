@@ -9,7 +9,7 @@ use rustix::fs::{Mode, Timespec, Timestamps};
 use rustix::process::{Gid, Pid, Uid};
 
 use rpy_vm::Args;
-use rpy_vm::Capability;
+use rpy_vm::{Capability, ModuleDef};
 use rpy_vm::{PyErr, PyResult, Vm};
 use rpy_vm::{PyRef, Value};
 
@@ -165,8 +165,7 @@ fn int_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<i64> {
     vm.to_i64(v.unwrap_or(&Value::None))
 }
 
-fn uname(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.exact::<0>(vm, "uname")?;
+fn uname(vm: &mut Vm) -> PyResult<Value> {
     vm.require(Capability::Process, "os.uname")?;
     let u = rustix::system::uname();
     let parts = [
@@ -184,103 +183,61 @@ fn uname(vm: &mut Vm, args: Args) -> PyResult<Value> {
     vm.new_struct_seq(&ty, items)
 }
 
-fn umask(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [mask] = args.exact(vm, "umask")?;
-    let mask = vm.to_i64(mask)?;
+fn umask(vm: &mut Vm, mask: i32) -> PyResult<u32> {
     vm.require(Capability::FileWrite, "os.umask")?;
     let Ok(mask) = u32::try_from(mask) else {
         return Err(vm.overflow_error("signed integer is greater than maximum"));
     };
-    let old = rustix::process::umask(Mode::from_bits_retain(mask));
-    Ok(Value::Int(i64::from(old.bits())))
+    Ok(rustix::process::umask(Mode::from_bits_retain(mask)).bits())
 }
 
-/// The id functions without arguments: `getuid()`, `getpgrp()`...
-fn id_fn(vm: &mut Vm, args: Args, name: &str, f: fn() -> i64) -> PyResult<Value> {
-    args.exact::<0>(vm, name)?;
-    vm.require(Capability::Process, &format!("os.{name}"))?;
-    Ok(Value::Int(f()))
-}
-
-fn getuid(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    id_fn(vm, args, "getuid", || {
-        i64::from(rustix::process::getuid().as_raw())
-    })
-}
-
-fn geteuid(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    id_fn(vm, args, "geteuid", || {
-        i64::from(rustix::process::geteuid().as_raw())
-    })
-}
-
-fn getgid(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    id_fn(vm, args, "getgid", || {
-        i64::from(rustix::process::getgid().as_raw())
-    })
-}
-
-fn getegid(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    id_fn(vm, args, "getegid", || {
-        i64::from(rustix::process::getegid().as_raw())
-    })
-}
-
-fn getpgrp(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    id_fn(vm, args, "getpgrp", || {
+/// The id functions without arguments (`getuid()`, `getpgrp()`...):
+/// each needs `Capability::Process`.
+const ID_FNS: &[(&str, fn() -> i64)] = &[
+    ("getuid", || i64::from(rustix::process::getuid().as_raw())),
+    ("geteuid", || i64::from(rustix::process::geteuid().as_raw())),
+    ("getgid", || i64::from(rustix::process::getgid().as_raw())),
+    ("getegid", || i64::from(rustix::process::getegid().as_raw())),
+    ("getpgrp", || {
         i64::from(rustix::process::getpgrp().as_raw_pid())
-    })
-}
+    }),
+];
 
-fn getgroups(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.exact::<0>(vm, "getgroups")?;
+fn getgroups(vm: &mut Vm) -> PyResult<Vec<i64>> {
     vm.require(Capability::Process, "os.getgroups")?;
     let groups = rustix::process::getgroups().map_err(|e| errno_error(vm, e, None))?;
-    let items = groups
-        .iter()
-        .map(|g| Value::Int(i64::from(g.as_raw())))
-        .collect();
-    Ok(vm.new_list(items))
+    Ok(groups.iter().map(|g| i64::from(g.as_raw())).collect())
 }
 
 /// A pid argument: 0 means the calling process.
-fn pid_arg(vm: &mut Vm, v: &Value) -> PyResult<Option<Pid>> {
-    let n = vm.to_i64(v)?;
-    let Ok(n) = i32::try_from(n) else {
-        return Err(vm.overflow_error("Python int too large to convert to C int"));
-    };
+fn pid_arg(vm: &mut Vm, n: i32) -> PyResult<Option<Pid>> {
     if n < 0 {
         return Err(errno_error(vm, rustix::io::Errno::SRCH, None));
     }
     Ok(Pid::from_raw(n))
 }
 
-fn getpgid(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [pid] = args.exact(vm, "getpgid")?;
+fn getpgid(vm: &mut Vm, pid: i32) -> PyResult<i64> {
     vm.require(Capability::Process, "os.getpgid")?;
     let pid = pid_arg(vm, pid)?;
     let r = rustix::process::getpgid(pid).map_err(|e| errno_error(vm, e, None))?;
-    Ok(Value::Int(i64::from(r.as_raw_pid())))
+    Ok(i64::from(r.as_raw_pid()))
 }
 
-fn getsid(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [pid] = args.exact(vm, "getsid")?;
+fn getsid(vm: &mut Vm, pid: i32) -> PyResult<i64> {
     vm.require(Capability::Process, "os.getsid")?;
     let pid = pid_arg(vm, pid)?;
     let r = rustix::process::getsid(pid).map_err(|e| errno_error(vm, e, None))?;
-    Ok(Value::Int(i64::from(r.as_raw_pid())))
+    Ok(i64::from(r.as_raw_pid()))
 }
 
-fn setsid(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.exact::<0>(vm, "setsid")?;
+fn setsid(vm: &mut Vm) -> PyResult<()> {
     vm.require(Capability::Process, "os.setsid")?;
     rustix::process::setsid().map_err(|e| errno_error(vm, e, None))?;
-    Ok(Value::None)
+    Ok(())
 }
 
-fn kill(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [pid, sig] = args.exact(vm, "kill")?;
-    let (pid, sig) = (vm.to_i64(pid)?, vm.to_i64(sig)?);
+fn kill(vm: &mut Vm, pid: i64, sig: i64) -> PyResult<()> {
     vm.require(Capability::Process, "os.kill")?;
     let pid = i32::try_from(pid).ok().and_then(Pid::from_raw);
     let Some(pid) = pid else {
@@ -297,26 +254,18 @@ fn kill(vm: &mut Vm, args: Args) -> PyResult<Value> {
             None => Err(rustix::io::Errno::INVAL),
         }
     };
-    r.map_err(|e| errno_error(vm, e, None))?;
-    Ok(Value::None)
+    r.map_err(|e| errno_error(vm, e, None))
 }
 
-fn getloadavg(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.exact::<0>(vm, "getloadavg")?;
+fn getloadavg(vm: &mut Vm) -> PyResult<(f64, f64, f64)> {
     vm.require(Capability::Process, "os.getloadavg")?;
     // sysinfo's loads are fixed point with 16 fraction bits.
-    let info = rustix::system::sysinfo();
-    let items = info
-        .loads
-        .iter()
-        .map(|&l| Value::Float(l as f64 / 65536.0))
-        .collect();
-    Ok(vm.new_tuple(items))
+    let [a, b, c] = rustix::system::sysinfo().loads.map(|l| l as f64 / 65536.0);
+    Ok((a, b, c))
 }
 
-fn fspath(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [p] = args.bind(vm, "fspath", ["path"], 1)?;
-    let p = p.unwrap_or(&Value::None);
+fn fspath(vm: &mut Vm, p: Value) -> PyResult<Value> {
+    let p = &p;
     if p.as_str().is_some() || matches!(p.payload(), Some(rpy_vm::Payload::Bytes(_))) {
         return Ok(p.clone());
     }
@@ -340,54 +289,23 @@ fn fspath(vm: &mut Vm, args: Args) -> PyResult<Value> {
 }
 
 /// The wait-status decoders: each takes `status` and reads its bits.
-fn status_fn(vm: &mut Vm, args: Args, name: &str, f: fn(i64) -> Value) -> PyResult<Value> {
-    let [st] = args.bind(vm, name, ["status"], 1)?;
-    let st = int_arg(vm, st)?;
-    Ok(f(st & 0xffff_ffff))
-}
+const STATUS_FNS: &[(&str, fn(i64) -> Value)] = &[
+    ("WIFEXITED", |s| Value::Bool(s & 0x7f == 0)),
+    ("WEXITSTATUS", |s| Value::Int((s >> 8) & 0xff)),
+    ("WIFSIGNALED", |s| Value::Bool(s & 0x7f != 0 && s & 0x7f != 0x7f)),
+    ("WTERMSIG", |s| Value::Int(s & 0x7f)),
+    ("WIFSTOPPED", |s| Value::Bool(s & 0xff == 0x7f)),
+    ("WSTOPSIG", |s| Value::Int((s >> 8) & 0xff)),
+    ("WCOREDUMP", |s| Value::Bool(s & 0x80 != 0)),
+    ("WIFCONTINUED", |s| Value::Bool(s == 0xffff)),
+];
 
-fn wifexited(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    status_fn(vm, args, "WIFEXITED", |s| Value::Bool(s & 0x7f == 0))
-}
-
-fn wexitstatus(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    status_fn(vm, args, "WEXITSTATUS", |s| Value::Int((s >> 8) & 0xff))
-}
-
-fn wifsignaled(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    status_fn(vm, args, "WIFSIGNALED", |s| {
-        Value::Bool(s & 0x7f != 0 && s & 0x7f != 0x7f)
-    })
-}
-
-fn wtermsig(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    status_fn(vm, args, "WTERMSIG", |s| Value::Int(s & 0x7f))
-}
-
-fn wifstopped(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    status_fn(vm, args, "WIFSTOPPED", |s| Value::Bool(s & 0xff == 0x7f))
-}
-
-fn wstopsig(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    status_fn(vm, args, "WSTOPSIG", |s| Value::Int((s >> 8) & 0xff))
-}
-
-fn wcoredump(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    status_fn(vm, args, "WCOREDUMP", |s| Value::Bool(s & 0x80 != 0))
-}
-
-fn wifcontinued(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    status_fn(vm, args, "WIFCONTINUED", |s| Value::Bool(s == 0xffff))
-}
-
-fn waitstatus_to_exitcode(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [st] = args.bind(vm, "waitstatus_to_exitcode", ["status"], 1)?;
-    let s = int_arg(vm, st)?;
+fn waitstatus_to_exitcode(vm: &mut Vm, s: i64) -> PyResult<i64> {
     if s & 0x7f == 0 {
-        return Ok(Value::Int((s >> 8) & 0xff));
+        return Ok((s >> 8) & 0xff);
     }
     if s & 0x7f != 0x7f {
-        return Ok(Value::Int(-(s & 0x7f)));
+        return Ok(-(s & 0x7f));
     }
     if s & 0xff == 0x7f {
         let sig = (s >> 8) & 0xff;
@@ -399,10 +317,8 @@ fn waitstatus_to_exitcode(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// `waitpid(pid, options)`: `(pid, status)`, or `(0, 0)` with `WNOHANG`
 /// when no child has changed state. A blocking wait polls in short slices
 /// so that Ctrl-C and the time limit still reach it.
-fn waitpid(vm: &mut Vm, args: Args) -> PyResult<Value> {
+fn waitpid(vm: &mut Vm, pid: i64, options: i64) -> PyResult<(i64, i64)> {
     use rustix::process::WaitOptions;
-    let [pid, options] = args.exact(vm, "waitpid")?;
-    let (pid, options) = (vm.to_i64(pid)?, vm.to_i64(options)?);
     vm.require(Capability::Process, "os.waitpid")?;
     let (Ok(pid), Ok(options)) = (i32::try_from(pid), u32::try_from(options)) else {
         return Err(vm.overflow_error("signed integer is greater than maximum"));
@@ -424,22 +340,18 @@ fn waitpid(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let mut slice = std::time::Duration::from_micros(200);
     loop {
         if let Some((p, st)) = call(vm)? {
-            let st = i64::from(st.as_raw());
-            let items = vec![Value::Int(i64::from(p.as_raw_pid())), Value::Int(st)];
-            return Ok(vm.new_tuple(items));
+            return Ok((i64::from(p.as_raw_pid()), i64::from(st.as_raw())));
         }
         if options & WNOHANG != 0 {
-            let items = vec![Value::Int(0), Value::Int(0)];
-            return Ok(vm.new_tuple(items));
+            return Ok((0, 0));
         }
         vm.sleep_interruptibly(slice)?;
         slice = (slice * 2).min(std::time::Duration::from_millis(20));
     }
 }
 
-fn system(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [cmd] = args.bind(vm, "system", ["command"], 1)?;
-    let cmd = cmd.unwrap_or(&Value::None);
+fn system(vm: &mut Vm, cmd: Value) -> PyResult<Value> {
+    let cmd = &cmd;
     let cmd = match (cmd.as_str(), cmd.payload()) {
         (Some(s), _) => std::ffi::OsString::from(s),
         (None, Some(rpy_vm::Payload::Bytes(b))) => std::ffi::OsStr::from_bytes(b).to_os_string(),
@@ -761,34 +673,34 @@ fn utime(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// Adds this file's functions, constants and types to `m`.
 pub fn add_to(vm: &mut Vm, m: &PyRef) -> PyResult<()> {
+    let mut d = ModuleDef::new("posix");
+    d.function("uname", uname);
+    d.function("umask", umask);
+    for &(name, f) in ID_FNS {
+        d.function(name, move |vm: &mut Vm| -> PyResult<i64> {
+            vm.require(Capability::Process, &format!("os.{name}"))?;
+            Ok(f())
+        });
+    }
+    d.function("getgroups", getgroups);
+    d.function("getpgid", getpgid).params(&["pid"]);
+    d.function("getsid", getsid);
+    d.function("setsid", setsid);
+    d.function("kill", kill).tuple_style();
+    d.function("getloadavg", getloadavg);
+    d.function("fspath", fspath).params(&["path"]);
+    for &(name, f) in STATUS_FNS {
+        d.function(name, move |status: i64| f(status & 0xffff_ffff))
+            .params(&["status"]);
+    }
+    d.function("waitstatus_to_exitcode", waitstatus_to_exitcode)
+        .params(&["status"]);
+    d.function("waitpid", waitpid).tuple_style();
+    d.function("system", system).params(&["command"]);
+    d.add_to(vm, m)?;
     vm.module_add_fns(
         m,
         &[
-            ("uname", uname),
-            ("umask", umask),
-            ("getuid", getuid),
-            ("geteuid", geteuid),
-            ("getgid", getgid),
-            ("getegid", getegid),
-            ("getgroups", getgroups),
-            ("getpgrp", getpgrp),
-            ("getpgid", getpgid),
-            ("getsid", getsid),
-            ("setsid", setsid),
-            ("kill", kill),
-            ("getloadavg", getloadavg),
-            ("fspath", fspath),
-            ("WIFEXITED", wifexited),
-            ("WEXITSTATUS", wexitstatus),
-            ("WIFSIGNALED", wifsignaled),
-            ("WTERMSIG", wtermsig),
-            ("WIFSTOPPED", wifstopped),
-            ("WSTOPSIG", wstopsig),
-            ("WCOREDUMP", wcoredump),
-            ("WIFCONTINUED", wifcontinued),
-            ("waitstatus_to_exitcode", waitstatus_to_exitcode),
-            ("waitpid", waitpid),
-            ("system", system),
             ("fork", fork),
             ("register_at_fork", register_at_fork),
             ("execv", execv),

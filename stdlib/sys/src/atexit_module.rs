@@ -107,7 +107,7 @@ fn unregister(vm: &mut Vm, func: Value) -> PyResult<()> {
 pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
     vm.on_exit("atexit", Rc::new(run_exitfuncs));
     let mut m = ModuleDef::new("atexit");
-    m.function("register", register).tuple_style();
+    m.function("register", register).tuple_style().unqualified();
     crate::qualify(m.function("unregister", unregister), "atexit");
     let sig = m.function("_run_exitfuncs", |vm: &mut Vm| run_exitfuncs(vm));
     crate::qualify(sig, "atexit");

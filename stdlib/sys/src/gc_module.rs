@@ -5,45 +5,17 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use rpy_vm::Args;
-use rpy_vm::Payload;
+use rpy_vm::{ModuleDef, OptArg, Payload, VarArgs};
 use rpy_vm::{PyRef, Value};
 use rpy_vm::{PyResult, Vm};
 
-fn collect(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [generation] = args.bind(vm, "collect", ["generation"], 0)?;
-    if let Some(g) = generation {
-        let g = vm.to_i64(g)?;
+fn collect(vm: &mut Vm, generation: OptArg<i32>) -> PyResult<usize> {
+    if let OptArg(Some(g)) = generation {
         if !(0..=2).contains(&g) {
             return Err(vm.value_error("invalid generation"));
         }
     }
-    let n = vm.collect_garbage();
-    Ok(Value::Int(n as i64))
-}
-
-fn enable(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.exact::<0>(vm, "gc.enable")?;
-    vm.set_gc_enabled(true);
-    Ok(Value::None)
-}
-
-fn disable(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.exact::<0>(vm, "gc.disable")?;
-    vm.set_gc_enabled(false);
-    Ok(Value::None)
-}
-
-fn isenabled(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.exact::<0>(vm, "gc.isenabled")?;
-    Ok(Value::Bool(vm.gc_enabled()))
-}
-
-fn get_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.exact::<0>(vm, "gc.get_count")?;
-    // One generation: containers allocated since the last collection.
-    let n = vm.gc_count() as i64;
-    Ok(vm.new_tuple(vec![Value::Int(n), Value::Int(0), Value::Int(0)]))
+    Ok(vm.collect_garbage())
 }
 
 /// Whether CPython's collector would track `v`: atomic objects (numbers,
@@ -69,105 +41,58 @@ fn maybe_tracked(v: &Value) -> bool {
     }
 }
 
-fn is_tracked(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [x] = args.exact(vm, "gc.is_tracked")?;
-    let tracked = match x.payload() {
+fn is_tracked(x: Value) -> bool {
+    match x.payload() {
         Some(Payload::Dict(d)) => match d.try_borrow() {
             Ok(d) => d
                 .entries()
                 .any(|(k, val)| maybe_tracked(&k.value) || maybe_tracked(val)),
             Err(_) => true,
         },
-        _ => maybe_tracked(x),
-    };
-    Ok(Value::Bool(tracked))
+        _ => maybe_tracked(&x),
+    }
 }
 
-fn is_finalized(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.exact::<1>(vm, "gc.is_finalized")?;
-    Ok(Value::Bool(false))
-}
-
-fn unsupported(vm: &mut Vm, name: &str) -> PyResult<Value> {
-    Err(vm.not_implemented_error(format!("gc.{name}() is not supported by rpy")))
-}
-
-fn get_referrers(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    unsupported(vm, "get_referrers")
-}
-
-fn get_referents(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    unsupported(vm, "get_referents")
-}
-
-fn get_objects(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    unsupported(vm, "get_objects")
-}
-
-fn freeze(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.exact::<0>(vm, "gc.freeze")?;
-    Ok(Value::None)
-}
-
-fn get_freeze_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.exact::<0>(vm, "gc.get_freeze_count")?;
-    Ok(Value::Int(0))
+/// The functions rpy's collector cannot offer (it keeps no object list).
+fn unsupported(m: &mut ModuleDef, name: &'static str) {
+    m.function(name, move |vm: &mut Vm, _objs: VarArgs| -> PyResult<()> {
+        Err(vm.not_implemented_error(format!("gc.{name}() is not supported by rpy")))
+    });
 }
 
 /// Creates the `gc` module.
 pub fn make(vm: &mut Vm) -> PyResult<PyRef> {
-    let m = vm.new_module("gc");
-    vm.module_add_fns(
-        &m,
-        &[
-            ("collect", collect),
-            ("enable", enable),
-            ("disable", disable),
-            ("isenabled", isenabled),
-            ("get_count", get_count),
-            ("is_tracked", is_tracked),
-            ("is_finalized", is_finalized),
-            ("get_referrers", get_referrers),
-            ("get_referents", get_referents),
-            ("get_objects", get_objects),
-            ("freeze", freeze),
-            ("unfreeze", freeze),
-            ("get_freeze_count", get_freeze_count),
-        ],
-    );
+    let mut d = ModuleDef::new("gc");
+    d.function("collect", collect).params(&["generation"]);
+    d.function("enable", |vm: &mut Vm| vm.set_gc_enabled(true));
+    d.function("disable", |vm: &mut Vm| vm.set_gc_enabled(false));
+    d.function("isenabled", |vm: &mut Vm| vm.gc_enabled());
+    // One generation: containers allocated since the last collection.
+    d.function("get_count", |vm: &mut Vm| (vm.gc_count(), 0, 0));
+    d.function("is_tracked", is_tracked);
+    d.function("is_finalized", |_x: Value| false);
+    unsupported(&mut d, "get_referrers");
+    unsupported(&mut d, "get_referents");
+    unsupported(&mut d, "get_objects");
+    d.function("freeze", || ());
+    d.function("unfreeze", || ());
+    d.function("get_freeze_count", || 0);
     // The thresholds are kept for get/set_threshold; the collector sizes
     // its own trigger from the live heap (it always collects everything).
-    let thresholds = Rc::new(Cell::new((700i64, 10i64, 10i64)));
+    let thresholds = Rc::new(Cell::new((700i32, 10i32, 10i32)));
     let t = thresholds.clone();
-    vm.module_add_closure(
-        &m,
-        "get_threshold",
-        Rc::new(move |vm: &mut Vm, args: Args| {
-            args.exact::<0>(vm, "gc.get_threshold")?;
-            let (a, b, c) = t.get();
-            Ok(vm.new_tuple(vec![Value::Int(a), Value::Int(b), Value::Int(c)]))
-        }),
-    );
+    d.function("get_threshold", move || t.get());
     let t = thresholds;
-    vm.module_add_closure(
-        &m,
+    d.function(
         "set_threshold",
-        Rc::new(move |vm: &mut Vm, args: Args| {
-            let [a, b, c] = args.range::<3>(vm, "set_threshold", 1, false)?;
-            let (mut x, mut y, mut z) = t.get();
-            if let Some(a) = a {
-                x = vm.to_i64(a)?;
-            }
-            if let Some(b) = b {
-                y = vm.to_i64(b)?;
-            }
-            if let Some(c) = c {
-                z = vm.to_i64(c)?;
-            }
-            t.set((x, y, z));
-            Ok(Value::None)
-        }),
-    );
+        move |a: i32, b: OptArg<i32>, c: OptArg<i32>| {
+            let (_, y, z) = t.get();
+            t.set((a, b.unwrap_or(y), c.unwrap_or(z)));
+        },
+    )
+    .tuple_style()
+    .unqualified();
+    let m = d.build(vm)?;
     let garbage = vm.new_list(vec![]);
     vm.module_set(&m, "garbage", garbage);
     let callbacks = vm.new_list(vec![]);

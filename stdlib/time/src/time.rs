@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use rpy_vm::as_float;
-use rpy_vm::Args;
+use rpy_vm::{ModuleDef, OptArg};
 use rpy_vm::{PyRef, Value};
 use rpy_vm::{PyResult, Vm};
 
@@ -174,41 +174,20 @@ fn cpu_ns() -> i128 {
     mono_ns()
 }
 
-fn ns_value(vm: &mut Vm, ns: i128) -> Value {
-    match i64::try_from(ns) {
-        Ok(n) => Value::Int(n),
-        Err(_) => vm.new_int(malachite::Integer::from(ns)),
-    }
+fn t_time() -> f64 {
+    now().as_secs_f64()
 }
 
-fn t_time(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.exact::<0>(vm, "time.time")?;
-    Ok(Value::Float(now().as_secs_f64()))
+fn t_time_ns() -> i128 {
+    now().as_nanos() as i128
 }
 
-fn t_time_ns(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.exact::<0>(vm, "time.time_ns")?;
-    Ok(ns_value(vm, now().as_nanos() as i128))
+fn t_monotonic() -> f64 {
+    mono_ns() as f64 / 1e9
 }
 
-fn t_monotonic(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.exact::<0>(vm, "time.monotonic")?;
-    Ok(Value::Float(mono_ns() as f64 / 1e9))
-}
-
-fn t_monotonic_ns(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.exact::<0>(vm, "time.monotonic_ns")?;
-    Ok(ns_value(vm, mono_ns()))
-}
-
-fn t_process_time(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.exact::<0>(vm, "time.process_time")?;
-    Ok(Value::Float(cpu_ns() as f64 / 1e9))
-}
-
-fn t_process_time_ns(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    args.exact::<0>(vm, "time.process_time_ns")?;
-    Ok(ns_value(vm, cpu_ns()))
+fn t_process_time() -> f64 {
+    cpu_ns() as f64 / 1e9
 }
 
 /// A number of seconds as CPython reads it: a float, or any integer.
@@ -223,9 +202,8 @@ fn seconds_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
     Ok(rpy_vm::integer_to_f64(&i).unwrap_or(f64::INFINITY))
 }
 
-fn t_sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [secs] = args.exact(vm, "time.sleep")?;
-    let s = seconds_arg(vm, secs)?;
+fn t_sleep(vm: &mut Vm, secs: Value) -> PyResult<()> {
+    let s = seconds_arg(vm, &secs)?;
     if s < 0.0 {
         return Err(vm.value_error("sleep length must be non-negative"));
     }
@@ -234,13 +212,12 @@ fn t_sleep(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let out = vm.output.clone();
     let _ = out.borrow_mut().flush(false);
-    vm.sleep_interruptibly(Duration::from_secs_f64(s))?;
-    Ok(Value::None)
+    vm.sleep_interruptibly(Duration::from_secs_f64(s))
 }
 
 /// A timestamp argument (None: now), floored to whole seconds.
-fn timestamp_arg(vm: &mut Vm, v: Option<&Value>) -> PyResult<i64> {
-    match v {
+fn timestamp_arg(vm: &mut Vm, v: OptArg<Value>) -> PyResult<i64> {
+    match v.0.as_ref() {
         None | Some(Value::None) => Ok(now().as_secs() as i64),
         Some(v) => {
             if let Some(f) = as_float(v) {
@@ -310,8 +287,7 @@ fn tm_value(vm: &mut Vm, tm: &Tm) -> PyResult<Value> {
     Ok(v)
 }
 
-fn t_gmtime(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [secs] = args.range::<1>(vm, "gmtime", 0, false)?;
+fn t_gmtime(vm: &mut Vm, secs: OptArg<Value>) -> PyResult<Value> {
     let t = timestamp_arg(vm, secs)?;
     match utc_tm(t) {
         Some(mut tm) => {
@@ -322,8 +298,7 @@ fn t_gmtime(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
 }
 
-fn t_localtime(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [secs] = args.range::<1>(vm, "localtime", 0, false)?;
+fn t_localtime(vm: &mut Vm, secs: OptArg<Value>) -> PyResult<Value> {
     let t = timestamp_arg(vm, secs)?;
     match local_tm(t) {
         Some(tm) => tm_value(vm, &tm),
@@ -462,11 +437,10 @@ fn local_timestamp(tm: &Tm) -> Option<i64> {
     Some(naive - off2 + shift)
 }
 
-fn t_mktime(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [t] = args.exact(vm, "time.mktime")?;
-    let tm = tm_arg(vm, t, "mktime")?;
+fn t_mktime(vm: &mut Vm, t: Value) -> PyResult<f64> {
+    let tm = tm_arg(vm, &t, "mktime")?;
     match local_timestamp(&tm) {
-        Some(s) => Ok(Value::Float(s as f64)),
+        Some(s) => Ok(s as f64),
         None => Err(vm.overflow_error("mktime argument out of range")),
     }
 }
@@ -604,21 +578,13 @@ pub fn format_tm(fmt: &str, tm: &Tm) -> String {
     out
 }
 
-fn t_strftime(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [fmt, t] = args.range::<2>(vm, "strftime", 1, false)?;
-    let fmt = fmt.cloned().unwrap_or(Value::None);
-    let Some(f) = fmt.as_str().map(str::to_owned) else {
-        return Err(vm.type_error(format!(
-            "strftime() argument 1 must be str, not {}",
-            vm.type_name(&fmt)
-        )));
-    };
-    let mut tm = match t {
+fn t_strftime(vm: &mut Vm, f: String, t: OptArg<Value>) -> PyResult<String> {
+    let mut tm = match &t.0 {
         Some(t) => tm_arg(vm, t, "strftime")?,
         None => now_local(vm)?,
     };
     check_tm(vm, &mut tm, true)?;
-    Ok(vm.str_val(format_tm(&f, &tm)))
+    Ok(format_tm(&f, &tm))
 }
 
 fn asctime_text(tm: &Tm) -> String {
@@ -636,21 +602,19 @@ fn asctime_text(tm: &Tm) -> String {
     )
 }
 
-fn t_asctime(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [t] = args.range::<1>(vm, "asctime", 0, false)?;
-    let mut tm = match t {
+fn t_asctime(vm: &mut Vm, t: OptArg<Value>) -> PyResult<String> {
+    let mut tm = match &t.0 {
         Some(t) => tm_arg(vm, t, "asctime")?,
         None => now_local(vm)?,
     };
     check_tm(vm, &mut tm, false)?;
-    Ok(vm.str_val(asctime_text(&tm)))
+    Ok(asctime_text(&tm))
 }
 
-fn t_ctime(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [secs] = args.range::<1>(vm, "ctime", 0, false)?;
+fn t_ctime(vm: &mut Vm, secs: OptArg<Value>) -> PyResult<String> {
     let t = timestamp_arg(vm, secs)?;
     match local_tm(t) {
-        Some(tm) => Ok(vm.str_val(asctime_text(&tm))),
+        Some(tm) => Ok(asctime_text(&tm)),
         None => Err(eoverflow(vm)),
     }
 }
@@ -830,16 +794,16 @@ fn parse_tm(text: &str, fmt: &str) -> Result<Tm, String> {
     })
 }
 
-fn t_strptime(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [s, f] = args.range::<2>(vm, "strptime", 1, false)?;
-    let s = s.cloned().unwrap_or(Value::None);
+/// `strptime(string, format=...)`: its type errors are `_strptime`'s
+/// own ("argument 0 must be str, not <class 'int'>").
+fn t_strptime(vm: &mut Vm, s: Value, f: OptArg<Value>) -> PyResult<Value> {
     let Some(text) = s.as_str().map(str::to_owned) else {
         return Err(vm.type_error(format!(
             "strptime() argument 0 must be str, not <class '{}'>",
             vm.type_name(&s)
         )));
     };
-    let fmt = match f {
+    let fmt = match &f.0 {
         Some(f) => match f.as_str() {
             Some(x) => x.to_owned(),
             None => {
@@ -880,14 +844,7 @@ fn tznames() -> (String, String) {
     zone_info().0
 }
 
-fn t_get_clock_info(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [name] = args.exact(vm, "time.get_clock_info")?;
-    let Some(name) = name.as_str().map(str::to_owned) else {
-        return Err(vm.type_error(format!(
-            "get_clock_info() argument must be str, not {}",
-            vm.type_name(name)
-        )));
-    };
+fn t_get_clock_info(vm: &mut Vm, name: String) -> PyResult<Value> {
     // The clocks behind these functions, named as on Linux.
     let (clock, monotonic) = match name.as_str() {
         "time" => ("CLOCK_REALTIME", false),
@@ -907,31 +864,29 @@ fn t_get_clock_info(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// Creates the `time` module.
 pub fn make(vm: &mut Vm) -> PyResult<PyRef> {
-    let m = vm.new_module("time");
-    vm.module_add_fns(
-        &m,
-        &[
-            ("time", t_time),
-            ("time_ns", t_time_ns),
-            ("monotonic", t_monotonic),
-            ("monotonic_ns", t_monotonic_ns),
-            ("perf_counter", t_monotonic),
-            ("perf_counter_ns", t_monotonic_ns),
-            ("process_time", t_process_time),
-            ("process_time_ns", t_process_time_ns),
-            ("thread_time", t_process_time),
-            ("thread_time_ns", t_process_time_ns),
-            ("sleep", t_sleep),
-            ("gmtime", t_gmtime),
-            ("localtime", t_localtime),
-            ("mktime", t_mktime),
-            ("strftime", t_strftime),
-            ("strptime", t_strptime),
-            ("asctime", t_asctime),
-            ("ctime", t_ctime),
-            ("get_clock_info", t_get_clock_info),
-        ],
-    );
+    // gmtime, localtime, strftime, ctime and get_clock_info parse with
+    // `PyArg_ParseTuple` in CPython (METH_VARARGS): its messages.
+    let mut d = ModuleDef::new("time");
+    d.function("time", t_time);
+    d.function("time_ns", t_time_ns);
+    d.function("monotonic", t_monotonic);
+    d.function("monotonic_ns", mono_ns);
+    d.function("perf_counter", t_monotonic);
+    d.function("perf_counter_ns", mono_ns);
+    d.function("process_time", t_process_time);
+    d.function("process_time_ns", cpu_ns);
+    d.function("thread_time", t_process_time);
+    d.function("thread_time_ns", cpu_ns);
+    d.function("sleep", t_sleep);
+    d.function("gmtime", t_gmtime).tuple_style().unqualified();
+    d.function("localtime", t_localtime).tuple_style().unqualified();
+    d.function("mktime", t_mktime);
+    d.function("strftime", t_strftime).tuple_style().unqualified();
+    d.function("strptime", t_strptime).unqualified();
+    d.function("asctime", t_asctime).unqualified();
+    d.function("ctime", t_ctime).tuple_style().unqualified();
+    d.function("get_clock_info", t_get_clock_info).tuple_style().unqualified();
+    let m = d.build(vm)?;
     let st = vm.new_struct_seq_type_ext(
         "time",
         "struct_time",

@@ -1,0 +1,51 @@
+# Argument errors of _struct's functions and Struct's methods (typed
+# arguments: CPython's messages).
+import struct
+s = struct.Struct('<hi')
+def show(label, f):
+    try:
+        r = f()
+    except Exception as e:
+        print(label, "->", type(e).__name__, e)
+    else:
+        print(label, "=", r)
+show("pack()", lambda: struct.pack())
+show("pack(x=1)", lambda: struct.pack('<h', x=1))
+show("pack(1)", lambda: struct.pack(1))
+show("pack('<h', 1)", lambda: struct.pack('<h', 1))
+show("pack_into()", lambda: struct.pack_into())
+show("pack_into('<h')", lambda: struct.pack_into('<h'))
+show("pack_into('<h', b)", lambda: struct.pack_into('<h', bytearray(2)))
+show("unpack()", lambda: struct.unpack())
+show("unpack('<h')", lambda: struct.unpack('<h'))
+show("unpack('<h', b'ab', 1)", lambda: struct.unpack('<h', b'ab', 1))
+show("unpack('<h', 'ab')", lambda: struct.unpack('<h', 'ab'))
+show("unpack_from('<h')", lambda: struct.unpack_from('<h'))
+show("unpack_from('<h', b'abc', 1)", lambda: struct.unpack_from('<h', b'abc', 1))
+show("unpack_from('<h', buffer=b'abc', offset=1)", lambda: struct.unpack_from('<h', buffer=b'abc', offset=1))
+show("unpack_from(format='<h', buffer=b'ab')", lambda: struct.unpack_from(format='<h', buffer=b'ab'))
+show("iter_unpack('<h')", lambda: struct.iter_unpack('<h'))
+show("list(iter_unpack('<h', b'abcd'))", lambda: list(struct.iter_unpack('<h', b'abcd')))
+show("calcsize()", lambda: struct.calcsize())
+show("calcsize('<hi')", lambda: struct.calcsize('<hi'))
+show("calcsize(1)", lambda: struct.calcsize(1))
+show("Struct()", lambda: struct.Struct())
+show("Struct(1)", lambda: struct.Struct(1))
+show("Struct(format='<h').size", lambda: struct.Struct(format='<h').size)
+show("s.pack(1, 2)", lambda: s.pack(1, 2))
+show("s.pack(x=1)", lambda: s.pack(x=1))
+show("s.unpack()", lambda: s.unpack())
+show("s.unpack(b'abcdef')", lambda: s.unpack(b'abcdef'))
+show("s.unpack_from(b'xabcdef', 1)", lambda: s.unpack_from(b'xabcdef', 1))
+show("s.unpack_from(buffer=b'abcdef')", lambda: s.unpack_from(buffer=b'abcdef'))
+show("s.unpack_from()", lambda: s.unpack_from())
+show("s.iter_unpack()", lambda: s.iter_unpack())
+show("s.pack_into(bytearray(6), 0, 1, 2)", lambda: s.pack_into(bytearray(6), 0, 1, 2))
+show("s.pack_into(bytearray(6))", lambda: s.pack_into(bytearray(6)))
+show("s.format, s.size", lambda: (s.format, s.size))
+show("struct._clearcache(1)", lambda: struct._clearcache(1))
+class S(struct.Struct):
+    pass
+show("S('<h').pack(5)", lambda: S('<h').pack(5))
+show("type(S('<h')).__name__", lambda: type(S('<h')).__name__)
+show("Struct.pack(1)", lambda: struct.Struct.pack(1))
