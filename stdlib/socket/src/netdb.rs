@@ -205,7 +205,7 @@ pub fn getaddrinfo(
                 continue;
             }
         }
-        if proto != 0 && k != SOCK_RAW && proto != p {
+        if proto != 0 && kind == 0 && proto != p {
             continue;
         }
         kinds.push((k, if proto != 0 { proto } else { p }));
