@@ -375,8 +375,16 @@ impl Vm {
     /// An instance of `cls` with the payload its layout needs and a
     /// `__dict__` if the class gives its instances one.
     pub fn alloc_instance(&mut self, cls: &PyRef, payload: Payload) -> PyRef {
-        let wants_dict = cls.as_type().map(|t| t.instance_dict).unwrap_or(false);
-        if wants_dict {
+        let (wants_dict, nslots) = cls
+            .as_type()
+            .map(|t| (t.instance_dict, t.nslots))
+            .unwrap_or((false, 0));
+        // A subclass with `__slots__` of a type whose payload has no slot
+        // storage (a native type: `socket.socket` derives from
+        // `_socket.socket`) keeps its slot values in an instance dict,
+        // where the member descriptors look when there is no storage.
+        let slots_in_dict = nslots > 0 && !matches!(payload, Payload::Slots(_));
+        if wants_dict || slots_in_dict {
             self.alloc_with_dict(cls.clone(), payload)
         } else {
             self.alloc(cls.clone(), payload)

@@ -38,4 +38,5 @@ pub fn register_vm(vm: &mut Vm) {
     rpy_io::register_vm(vm);
     rpy_process::register_vm(vm);
     rpy_marshal::register_vm(vm);
+    rpy_socket::register_vm(vm);
 }

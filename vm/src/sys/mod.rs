@@ -31,6 +31,13 @@ fn getrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(Value::Int(vm.recursion_limit as i64))
 }
 
+/// `sys.is_finalizing()`: whether the interpreter is shutting down
+/// (asyncio's event loop asks before closing).
+fn is_finalizing(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<0>(vm, "is_finalizing")?;
+    Ok(Value::Bool(vm.finalizing))
+}
+
 fn setrecursionlimit(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [n] = args.exact(vm, "setrecursionlimit")?;
     if !matches!(n, Value::Int(_)) && !vm.is_index(n) || matches!(n, Value::Float(_)) {
@@ -231,6 +238,7 @@ pub fn init(vm: &mut Vm) {
             ("exit", exit),
             ("getrecursionlimit", getrecursionlimit),
             ("setrecursionlimit", setrecursionlimit),
+            ("is_finalizing", is_finalizing),
             ("exc_info", exc_info),
             ("exception", exception),
             ("get_int_max_str_digits", get_int_max_str_digits),
