@@ -56,6 +56,39 @@ pub(crate) fn check_held_output(vm: &mut Vm, more: usize) -> PyResult<()> {
     vm.mem_precheck(held.saturating_add(more))
 }
 
+/// The console: the standard streams as the embedder routes them (its
+/// [`Output`]). `_io`'s `FileIO` objects under `sys.stdin`/`stdout`/
+/// `stderr` read and write through these, so a capture sees what they
+/// write and the memory limit counts what a capture keeps.
+impl Vm {
+    /// Writes `data` to stdout (`err` false) or stderr and passes it on at
+    /// once (the buffering above decides when to call this).
+    pub fn console_write(&mut self, err: bool, data: &[u8]) -> PyResult<()> {
+        check_held_output(self, data.len())?;
+        let out = self.output.clone();
+        let r = out.borrow_mut().write_bytes(err, data);
+        let r = r.and_then(|()| out.borrow_mut().flush(err));
+        r.map_err(|e| io_error(self, e))
+    }
+
+    /// One line of stdin, with its newline (`None` at end of input).
+    pub fn console_read_line(&mut self) -> PyResult<Option<Vec<u8>>> {
+        let out = self.output.clone();
+        let r = out.borrow_mut().read_line();
+        match r {
+            Ok(l) => Ok(l.map(String::into_bytes)),
+            Err(e) => Err(io_error(self, e)),
+        }
+    }
+
+    /// The rest of stdin.
+    pub fn console_read_all(&mut self) -> PyResult<Vec<u8>> {
+        let out = self.output.clone();
+        let r = out.borrow_mut().read_all();
+        r.map_err(|e| io_error(self, e))
+    }
+}
+
 /// The process's real stdout/stderr (stdout buffered).
 pub struct StdOutput {
     out: std::io::BufWriter<std::io::Stdout>,

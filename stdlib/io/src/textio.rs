@@ -200,9 +200,15 @@ fn setup(
         let f = vm.get_attr_str(&info, "incrementaldecoder")?;
         Some(Decoder::Py(vm.call(&f, std::slice::from_ref(&errs))?))
     };
+    // Handlers that only act on lone surrogates change nothing in UTF-8
+    // output of text without them (the standard streams use two).
+    let utf8_plain = matches!(
+        errors.as_str(),
+        "strict" | "surrogateescape" | "backslashreplace"
+    );
     let encoder = if !writable {
         None
-    } else if strict && name == "utf-8" {
+    } else if utf8_plain && name == "utf-8" {
         Some(Encoder::Utf8)
     } else if strict && name == "iso8859-1" {
         Some(Encoder::Latin1)
