@@ -89,6 +89,59 @@ impl Vm {
     }
 }
 
+const PRINT_JOINED: &str = "rpy.print_joined";
+
+/// The stream types whose `write` takes `print`'s whole output at once.
+struct PrintJoined {
+    types: Vec<crate::value::PyRef>,
+    write: crate::value::PyRef,
+}
+
+impl Vm {
+    /// Lets `print` hand a stream of type `cls` (exactly, not a subclass)
+    /// its whole output — the arguments, separators and end — in one
+    /// `write` call instead of one per piece. For native text streams
+    /// (`_io.TextIOWrapper`), whose result cannot tell the difference.
+    pub fn join_print_writes(&mut self, cls: &crate::value::PyRef) {
+        let write = self.intern("write");
+        let e = self
+            .extensions
+            .entry(PRINT_JOINED)
+            .or_insert_with(|| {
+                Box::new(PrintJoined {
+                    types: Vec::new(),
+                    write,
+                })
+            });
+        if let Some(p) = e.downcast_mut::<PrintJoined>() {
+            if !p.types.iter().any(|t| std::rc::Rc::ptr_eq(t, cls)) {
+                p.types.push(cls.clone());
+            }
+        }
+    }
+
+    /// The `write` function of the type of `file` if `print` may call it
+    /// once with everything (see [`Vm::join_print_writes`]) and the
+    /// instance does not override it.
+    pub(crate) fn joined_print_write(&mut self, file: &Value) -> Option<Value> {
+        let o = file.as_obj()?;
+        let p = self
+            .extensions
+            .get(PRINT_JOINED)
+            .and_then(|p| p.downcast_ref::<PrintJoined>())?;
+        if !p.types.iter().any(|t| o.class_is(t)) {
+            return None;
+        }
+        let write = p.write.clone();
+        if let Some(d) = o.dict() {
+            if crate::objects::dict::get_str(d, &write).is_some() {
+                return None;
+            }
+        }
+        self.lookup_special(file, &write)
+    }
+}
+
 /// The process's real stdout/stderr (stdout buffered).
 pub struct StdOutput {
     out: std::io::BufWriter<std::io::Stdout>,

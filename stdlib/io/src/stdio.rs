@@ -134,6 +134,9 @@ fn make_stream(
     let tty = crate::common::call_bool(vm, &raw, "isatty")?;
     let line_buffering = buffered && (tty || fd == 2);
     let wrapper = vm.get_attr_str(io, "TextIOWrapper")?;
+    if let Some(cls) = wrapper.as_obj() {
+        vm.join_print_writes(cls);
+    }
     let args = [
         buf,
         vm.str_val(encoding),
