@@ -115,8 +115,17 @@ pub fn run(o: Options, prog: &str) -> i32 {
         .stdlib(&rpy_stdlib_frozen::STDLIB)
         .pythonpath(!o.ignore_env)
         .build();
-    rpy_stdlib::register(&mut interp);
+    // The flags first: the standard streams `_io` makes follow -E/-I.
     configure(&mut interp, &o);
+    rpy_stdlib::register(&mut interp);
+    if o.unbuffered {
+        let vm = interp.vm();
+        let opts = rpy_io::StdioOptions {
+            unbuffered: true,
+            ..rpy_io::StdioOptions::from_env(vm)
+        };
+        let _ = rpy_io::install_std_streams(vm, &opts);
+    }
     let first_path = |interp: &mut Interpreter, dir: &str| {
         if !o.safe_path {
             interp.prepend_path(dir);

@@ -56,6 +56,92 @@ pub(crate) fn check_held_output(vm: &mut Vm, more: usize) -> PyResult<()> {
     vm.mem_precheck(held.saturating_add(more))
 }
 
+/// The console: the standard streams as the embedder routes them (its
+/// [`Output`]). `_io`'s `FileIO` objects under `sys.stdin`/`stdout`/
+/// `stderr` read and write through these, so a capture sees what they
+/// write and the memory limit counts what a capture keeps.
+impl Vm {
+    /// Writes `data` to stdout (`err` false) or stderr and passes it on at
+    /// once (the buffering above decides when to call this).
+    pub fn console_write(&mut self, err: bool, data: &[u8]) -> PyResult<()> {
+        check_held_output(self, data.len())?;
+        let out = self.output.clone();
+        let r = out.borrow_mut().write_bytes(err, data);
+        let r = r.and_then(|()| out.borrow_mut().flush(err));
+        r.map_err(|e| io_error(self, e))
+    }
+
+    /// One line of stdin, with its newline (`None` at end of input).
+    pub fn console_read_line(&mut self) -> PyResult<Option<Vec<u8>>> {
+        let out = self.output.clone();
+        let r = out.borrow_mut().read_line();
+        match r {
+            Ok(l) => Ok(l.map(String::into_bytes)),
+            Err(e) => Err(io_error(self, e)),
+        }
+    }
+
+    /// The rest of stdin.
+    pub fn console_read_all(&mut self) -> PyResult<Vec<u8>> {
+        let out = self.output.clone();
+        let r = out.borrow_mut().read_all();
+        r.map_err(|e| io_error(self, e))
+    }
+}
+
+const PRINT_JOINED: &str = "rpy.print_joined";
+
+/// The stream types whose `write` takes `print`'s whole output at once.
+struct PrintJoined {
+    types: Vec<crate::value::PyRef>,
+    write: crate::value::PyRef,
+}
+
+impl Vm {
+    /// Lets `print` hand a stream of type `cls` (exactly, not a subclass)
+    /// its whole output — the arguments, separators and end — in one
+    /// `write` call instead of one per piece. For native text streams
+    /// (`_io.TextIOWrapper`), whose result cannot tell the difference.
+    pub fn join_print_writes(&mut self, cls: &crate::value::PyRef) {
+        let write = self.intern("write");
+        let e = self
+            .extensions
+            .entry(PRINT_JOINED)
+            .or_insert_with(|| {
+                Box::new(PrintJoined {
+                    types: Vec::new(),
+                    write,
+                })
+            });
+        if let Some(p) = e.downcast_mut::<PrintJoined>() {
+            if !p.types.iter().any(|t| std::rc::Rc::ptr_eq(t, cls)) {
+                p.types.push(cls.clone());
+            }
+        }
+    }
+
+    /// The `write` function of the type of `file` if `print` may call it
+    /// once with everything (see [`Vm::join_print_writes`]) and the
+    /// instance does not override it.
+    pub(crate) fn joined_print_write(&mut self, file: &Value) -> Option<Value> {
+        let o = file.as_obj()?;
+        let p = self
+            .extensions
+            .get(PRINT_JOINED)
+            .and_then(|p| p.downcast_ref::<PrintJoined>())?;
+        if !p.types.iter().any(|t| o.class_is(t)) {
+            return None;
+        }
+        let write = p.write.clone();
+        if let Some(d) = o.dict() {
+            if crate::objects::dict::get_str(d, &write).is_some() {
+                return None;
+            }
+        }
+        self.lookup_special(file, &write)
+    }
+}
+
 /// The process's real stdout/stderr (stdout buffered).
 pub struct StdOutput {
     out: std::io::BufWriter<std::io::Stdout>,

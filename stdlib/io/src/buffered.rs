@@ -150,8 +150,11 @@ use rpy_vm::FromPython;
 fn raw_read(vm: &mut Vm, raw: &Value, fast: bool, n: usize) -> PyResult<Option<Vec<u8>>> {
     if fast {
         let f = Native::<FileIO>::from_python(vm, raw)?;
-        let (fd, ok) = f.with(vm, |f| (f.fd, f.readable))?;
+        let (fd, ok, console) = f.with(vm, |f| (f.fd, f.readable, f.console))?;
         if fd >= 0 && ok {
+            if console {
+                return crate::stdio::console_read(vm, &f, n as i64).map(Some);
+            }
             return fileio::read_fd(vm, fd, n);
         }
     }
@@ -179,8 +182,12 @@ fn raw_read(vm: &mut Vm, raw: &Value, fast: bool, n: usize) -> PyResult<Option<V
 fn raw_write(vm: &mut Vm, raw: &Value, fast: bool, data: &[u8]) -> PyResult<Option<usize>> {
     if fast {
         let f = Native::<FileIO>::from_python(vm, raw)?;
-        let (fd, ok) = f.with(vm, |f| (f.fd, f.writable))?;
+        let (fd, ok, console) = f.with(vm, |f| (f.fd, f.writable, f.console))?;
         if fd >= 0 && ok {
+            if console {
+                vm.console_write(fd == 2, data)?;
+                return Ok(Some(data.len()));
+            }
             return fileio::write_fd(vm, fd, data);
         }
     }
@@ -406,7 +413,12 @@ pub(crate) fn read_impl<T: BufClass>(
         };
         let rest = if fast {
             let fd = fast_fd(vm, &raw)?;
-            fileio::readall_fd(vm, fd)?
+            let f = Native::<FileIO>::from_python(vm, &raw)?;
+            if f.with(vm, |f| f.console)? {
+                Some(crate::stdio::console_read(vm, &f, -1)?)
+            } else {
+                fileio::readall_fd(vm, fd)?
+            }
         } else if !has_readall {
             let mut all: Option<Vec<u8>> = None;
             loop {

@@ -33,6 +33,11 @@ pub struct FileIO {
     closefd: bool,
     seekable: Option<bool>,
     blksize: i64,
+    /// One of `sys.stdin`/`stdout`/`stderr`'s: reads and writes go through
+    /// the VM's console (the embedder's output sink), see `stdio.rs`.
+    pub(crate) console: bool,
+    /// What a console read got beyond what was asked (stdin comes by line).
+    pub(crate) console_in: Vec<u8>,
 }
 
 impl Default for FileIO {
@@ -47,6 +52,8 @@ impl Default for FileIO {
             closefd: true,
             seekable: None,
             blksize: DEFAULT_BUFFER_SIZE as i64,
+            console: false,
+            console_in: Vec::new(),
         }
     }
 }
@@ -427,7 +434,9 @@ pub(crate) fn seek_fd(vm: &mut Vm, fd: i32, pos: i64, whence: i64) -> PyResult<i
 fn read(vm: &mut Vm, this: Native<FileIO>, size: OptArg<Value>) -> PyResult<Value> {
     let fd = check_mode(vm, &this, false)?;
     let n = size_arg(vm, size.0.as_ref())?;
-    let data = if n < 0 {
+    let data = if this.with(vm, |f| f.console)? {
+        Some(crate::stdio::console_read(vm, &this, n)?)
+    } else if n < 0 {
         readall_fd(vm, fd)?
     } else {
         read_fd(vm, fd, n as usize)?
@@ -440,6 +449,10 @@ fn read(vm: &mut Vm, this: Native<FileIO>, size: OptArg<Value>) -> PyResult<Valu
 
 fn readall(vm: &mut Vm, this: Native<FileIO>) -> PyResult<Value> {
     let fd = check_mode(vm, &this, false)?;
+    if this.with(vm, |f| f.console)? {
+        let d = crate::stdio::console_read(vm, &this, -1)?;
+        return Ok(vm.new_bytes(d));
+    }
     Ok(match readall_fd(vm, fd)? {
         Some(d) => vm.new_bytes(d),
         None => Value::None,
@@ -449,6 +462,10 @@ fn readall(vm: &mut Vm, this: Native<FileIO>) -> PyResult<Value> {
 fn readinto(vm: &mut Vm, this: Native<FileIO>, b: Value) -> PyResult<Value> {
     let fd = check_mode(vm, &this, false)?;
     let n = vm.len(&b)?;
+    if this.with(vm, |f| f.console)? {
+        let d = crate::stdio::console_read(vm, &this, n as i64)?;
+        return Ok(Value::Int(copy_into(vm, &b, d)? as i64));
+    }
     match read_fd(vm, fd, n)? {
         Some(d) => Ok(Value::Int(copy_into(vm, &b, d)? as i64)),
         None => Ok(Value::None),
@@ -458,6 +475,10 @@ fn readinto(vm: &mut Vm, this: Native<FileIO>, b: Value) -> PyResult<Value> {
 fn write(vm: &mut Vm, this: Native<FileIO>, b: Value) -> PyResult<Value> {
     let fd = check_mode(vm, &this, true)?;
     let data = bytes_of(vm, &b)?;
+    if this.with(vm, |f| f.console)? {
+        vm.console_write(fd == 2, &data)?;
+        return Ok(Value::Int(data.len() as i64));
+    }
     Ok(match write_fd(vm, fd, &data)? {
         Some(n) => Value::Int(n as i64),
         None => Value::None,

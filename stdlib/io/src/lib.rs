@@ -3,7 +3,8 @@
 //! `_RawIOBase`, `_BufferedIOBase`, `_TextIOBase`; the raw `FileIO`; the
 //! in-memory `BytesIO` and `StringIO`; `BufferedReader`, `BufferedWriter`,
 //! `BufferedRandom`, `BufferedRWPair`; `TextIOWrapper` and
-//! `IncrementalNewlineDecoder`; `open()`, `open_code()`, `text_encoding()`.
+//! `IncrementalNewlineDecoder`; `open()`, `open_code()`, `text_encoding()`;
+//! and `sys.stdin`/`stdout`/`stderr` as `_io` streams (`stdio.rs`).
 //!
 //! ```
 //! let mut interp = rpy_vm::Interpreter::new();
@@ -20,6 +21,7 @@ mod fileio;
 mod iobase;
 mod newline;
 mod open;
+mod stdio;
 mod stringio;
 mod textio;
 
@@ -27,14 +29,20 @@ use std::rc::Rc;
 
 use rpy_vm::{Interpreter, ModuleDef, PyRef, PyResult, Value, Vm};
 
+pub use stdio::{install_std_streams, StdioOptions};
+
 /// Makes `_io` importable in `interp`.
 pub fn register(interp: &mut Interpreter) {
     register_vm(interp.vm());
 }
 
-/// Makes `_io` importable in a bare `Vm`.
+/// Makes `_io` importable in a bare `Vm`, and `sys.stdin`/`stdout`/
+/// `stderr` `_io` streams (with the environment's options; should they
+/// fail to build, the VM's own stream objects stay).
 pub fn register_vm(vm: &mut Vm) {
     vm.register_module("_io", Rc::new(io_module));
+    let opts = StdioOptions::from_env(vm);
+    let _ = install_std_streams(vm, &opts);
 }
 
 fn io_module(vm: &mut Vm) -> PyResult<PyRef> {

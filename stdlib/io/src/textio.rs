@@ -162,13 +162,31 @@ fn setup(
     errors: String,
     newline: Option<String>,
 ) -> PyResult<()> {
-    let codecs = vm.import_module("codecs")?;
-    let lookup = vm.get_attr_str(&codecs, "lookup")?;
     let enc_name = if encoding == "locale" {
         "utf-8".to_owned()
     } else {
         encoding.clone()
     };
+    // Handlers that only act on lone surrogates (or on invalid input,
+    // where `decode` hands over to the codec) change nothing for UTF-8
+    // text without them: the standard streams use two of them. UTF-8 with
+    // these needs no codec lookup (nor `import codecs` at start-up).
+    let utf8_plain = matches!(
+        errors.as_str(),
+        "strict" | "surrogateescape" | "backslashreplace"
+    );
+    let lower = enc_name.to_ascii_lowercase().replace('_', "-");
+    if utf8_plain && matches!(lower.as_str(), "utf-8" | "utf8") {
+        let readable = crate::common::call_bool(vm, buffer, "readable")?;
+        let writable = crate::common::call_bool(vm, buffer, "writable")?;
+        let decoder = readable.then(|| Decoder::Utf8 {
+            pending: Vec::new(),
+        });
+        let encoder = writable.then_some(Encoder::Utf8);
+        return finish_setup(vm, this, buffer, encoding, errors, newline, decoder, encoder);
+    }
+    let codecs = vm.import_module("codecs")?;
+    let lookup = vm.get_attr_str(&codecs, "lookup")?;
     let e = vm.str_val(enc_name);
     let info = vm.call(&lookup, &[e])?;
     if let Ok(t) = vm.get_attr_str(&info, "_is_text_encoding") {
@@ -190,7 +208,7 @@ fn setup(
     let errs = vm.str_val(errors.clone());
     let decoder = if !readable {
         None
-    } else if strict && name == "utf-8" {
+    } else if utf8_plain && name == "utf-8" {
         Some(Decoder::Utf8 {
             pending: Vec::new(),
         })
@@ -202,7 +220,7 @@ fn setup(
     };
     let encoder = if !writable {
         None
-    } else if strict && name == "utf-8" {
+    } else if utf8_plain && name == "utf-8" {
         Some(Encoder::Utf8)
     } else if strict && name == "iso8859-1" {
         Some(Encoder::Latin1)
@@ -210,6 +228,21 @@ fn setup(
         let f = vm.get_attr_str(&info, "incrementalencoder")?;
         Some(Encoder::Py(vm.call(&f, &[errs])?))
     };
+    finish_setup(vm, this, buffer, encoding, errors, newline, decoder, encoder)
+}
+
+/// The rest of `setup` once the codec is chosen.
+#[allow(clippy::too_many_arguments)]
+fn finish_setup(
+    vm: &mut Vm,
+    this: &Native<T>,
+    buffer: &Value,
+    encoding: String,
+    errors: String,
+    newline: Option<String>,
+    decoder: Option<Decoder>,
+    encoder: Option<Encoder>,
+) -> PyResult<()> {
     let seekable = crate::common::call_bool(vm, buffer, "seekable")?;
     if let (Some(Encoder::Py(enc)), true) = (&encoder, seekable) {
         let pos = vm.call_method(buffer, "tell", &[])?;
@@ -335,7 +368,8 @@ fn decode(vm: &mut Vm, this: &Native<T>, input: Vec<u8>, last: bool) -> PyResult
             let codecs = vm.import_module("codecs")?;
             let f = vm.get_attr_str(&codecs, "utf_8_decode")?;
             let b = vm.new_bytes(data);
-            let e = vm.str_val("strict");
+            let errors = this.with(vm, |t| t.errors.clone())?;
+            let e = vm.str_val(errors);
             let r = vm.call(&f, &[b, e, Value::Bool(true)])?;
             match r
                 .as_tuple()

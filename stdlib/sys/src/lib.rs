@@ -20,6 +20,7 @@ mod format_markup;
 mod gc_module;
 mod signal_module;
 mod signal_numbers;
+mod signal_timers;
 mod stat_module;
 mod string_module;
 mod thread_ident;

@@ -94,6 +94,27 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
         }
         return Ok(Value::None);
     }
+    // Native text streams: one write of everything (see
+    // `Vm::join_print_writes`).
+    if let Some(write) = vm.joined_print_write(&file) {
+        let mut text = String::new();
+        for (i, a) in args.pos().iter().enumerate() {
+            if i > 0 {
+                text.push_str(&sep);
+            }
+            match a.as_str() {
+                Some(s) => text.push_str(s),
+                None => text.push_str(&vm.str(a)?),
+            }
+        }
+        text.push_str(&end);
+        let s = vm.str_val(text);
+        vm.call(&write, &[file.clone(), s])?;
+        if flush {
+            vm.call_method(&file, "flush", &[])?;
+        }
+        return Ok(Value::None);
+    }
     // Other files: one write per piece, as CPython does.
     let write = vm.get_attr_str(&file, "write")?;
     for (i, a) in args.pos().iter().enumerate() {
