@@ -329,8 +329,6 @@ PYTHONNOUSERSITE: like -s (shown in sys.flags).
 PYTHONWARNINGS: comma-separated warning filters, as for -W.
 RPY_LIB      : ':'-separated directories searched instead of the library
                compiled into rpy (rpy's Lib/, then CPython's)
-RPY_CPYTHON_TESTS: the directory of CPython's test modules that rpy's
-               `test` package adds to its path (default: asked of python3)
 Other PYTHON* variables are not used by rpy.
 ";
 

@@ -21,6 +21,9 @@
 #[path = "snapshot_harness/process.rs"]
 mod process;
 
+#[path = "snapshot_harness/cpython_lib.rs"]
+mod cpython_lib;
+
 use libtest_mimic::{Arguments, Failed, Trial};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -334,6 +337,11 @@ fn table(suite: &Suite) -> String {
 
 fn main() {
     let args = Arguments::from_args();
+    // CPython's `test` package (test.support and the modules) for rpy.
+    if let Err(e) = cpython_lib::export_pythonpath() {
+        eprintln!("{e}");
+        std::process::exit(1);
+    }
     let here = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/cpython_regrtest");
     let timeout = std::env::var("RPY_REGRTEST_TIMEOUT")
         .ok()

@@ -9,6 +9,9 @@
 use std::path::PathBuf;
 use std::process::Command;
 
+#[path = "snapshot_harness/cpython_lib.rs"]
+mod cpython_lib;
+
 /// "Ran 36 tests in 0.204s" -> "Ran 36 tests in <time>".
 fn without_time(report: &str) -> String {
     report
@@ -30,8 +33,11 @@ fn run_unittest(program: &str, module: &str) -> (i32, String) {
         program_name = program.rsplit('/').next().unwrap_or("python")
     ));
     std::fs::create_dir_all(&dir).expect("scratch directory");
+    // CPython's `test` package, which rpy does not freeze in.
+    let lib = cpython_lib::cpython_stdlib().expect("CPython's test package");
     let out = Command::new(program)
         .args(["-m", "unittest", "-v", module])
+        .env("PYTHONPATH", lib)
         .current_dir(&dir)
         .output()
         .unwrap_or_else(|e| panic!("cannot run {program}: {e}"));

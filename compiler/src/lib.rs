@@ -25,6 +25,7 @@ mod parse_errors;
 mod scan;
 mod source_map;
 mod stack_depth;
+mod surrogate_literals;
 pub mod symtable;
 pub mod unparse;
 mod warning;
@@ -32,6 +33,7 @@ mod warning;
 pub use dis::disassemble;
 pub use error::{CompileError, CompileErrorKind};
 pub use stack_depth::check_stack;
+pub use surrogate_literals::SURROGATE_STORE_BASE;
 pub use warning::{CompileWarning, WarningCategory};
 
 use source_map::SourceMap;

@@ -70,6 +70,15 @@ pub fn parse_with_warnings(
     let cleaned = blank_lines_as_spaces(source);
     let mut tokens = lex_checked(&cleaned, rp_mode);
     fix_fstrings(map, &mut tokens, mode == Mode::Eval)?;
+    for (tok, _) in tokens.iter_mut().flatten() {
+        if let Tok::String { value, kind, .. } = tok {
+            if !kind.is_raw() && !kind.is_any_bytes() {
+                if let Some(v) = crate::surrogate_literals::store_surrogate_escapes(value) {
+                    *value = v;
+                }
+            }
+        }
+    }
     for (tok, range) in tokens.iter().flatten() {
         if let Tok::String { .. } = tok {
             let (start, end) = (usize::from(range.start()), usize::from(range.end()));

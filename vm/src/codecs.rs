@@ -237,7 +237,7 @@ fn bad_chars(object: &Value, start: usize, end: usize) -> Vec<char> {
 }
 
 fn escape(c: char) -> String {
-    let n = c as u32;
+    let n = crate::text::surrogates::code_point(c);
     if n <= 0xff {
         format!("\\x{n:02x}")
     } else if n <= 0xffff {
@@ -294,7 +294,7 @@ fn xmlcharrefreplace_errors(vm: &mut Vm, args: Args) -> PyResult<Value> {
     }
     let s = bad_chars(&object, start, end)
         .into_iter()
-        .map(|c| format!("&#{};", c as u32))
+        .map(|c| format!("&#{};", crate::text::surrogates::code_point(c)))
         .collect();
     Ok(reply(vm, s, end))
 }
@@ -314,12 +314,122 @@ fn namereplace_errors(vm: &mut Vm, args: Args) -> PyResult<Value> {
     Ok(reply(vm, s, end))
 }
 
-/// `surrogateescape` / `surrogatepass` need lone surrogates in str,
-/// which rpy's str cannot hold.
-fn surrogate_errors(vm: &mut Vm, _args: Args) -> PyResult<Value> {
-    Err(vm.not_implemented_error(
-        "rpy: the surrogateescape/surrogatepass error handlers need lone surrogates, which rpy's str cannot hold",
-    ))
+/// Re-raises the exception a handler could not deal with.
+fn reraise(vm: &mut Vm, exc: &Value) -> crate::vm::PyErr {
+    match exc.as_obj() {
+        Some(o) => crate::vm::PyErr(o.clone()),
+        None => vm.type_error("codec must pass exception instance"),
+    }
+}
+
+/// `surrogateescape`: undecodable bytes 0x80..0xFF become U+DC80..U+DCFF,
+/// and those code points encode back to the bytes.
+fn surrogateescape_errors(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    use crate::text::surrogates::{code_point, from_code_point, is_stored};
+    let (exc, kind, start, end, object) = handler_exc(vm, args, "surrogateescape")?;
+    match kind {
+        b'd' => {
+            let b = vm.bytes_like(&object)?;
+            let bad = b.get(start..end.min(b.len())).unwrap_or(&[]);
+            if bad.is_empty() || bad.iter().any(|&x| x < 0x80) {
+                return Err(reraise(vm, &exc));
+            }
+            let s = bad
+                .iter()
+                .filter_map(|&x| from_code_point(0xdc00 | u32::from(x)))
+                .collect();
+            Ok(reply(vm, s, end))
+        }
+        b'e' => {
+            let chars = bad_chars(&object, start, end);
+            let mut out = Vec::with_capacity(chars.len());
+            for c in chars {
+                match code_point(c) {
+                    cp @ 0xdc80..=0xdcff if is_stored(c) => out.push((cp - 0xdc00) as u8),
+                    _ => return Err(reraise(vm, &exc)),
+                }
+            }
+            let b = vm.new_bytes(out);
+            Ok(vm.new_tuple(vec![b, Value::Int(end as i64)]))
+        }
+        _ => Err(unsupported(vm, &exc)),
+    }
+}
+
+/// `surrogatepass`: lone surrogates pass through UTF-8 (and UTF-16/32) as
+/// if they were characters.
+fn surrogatepass_errors(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    use crate::text::surrogates::{code_point, from_code_point, is_stored};
+    let (exc, kind, start, end, object) = handler_exc(vm, args, "surrogatepass")?;
+    let encoding = vm.get_attr_str(&exc, "encoding")?;
+    let encoding = encoding
+        .as_str()
+        .unwrap_or("")
+        .to_ascii_lowercase()
+        .replace('_', "-");
+    let (width, big) = match encoding.as_str() {
+        "utf-8" | "utf8" => (1, false),
+        "utf-16" | "utf-16-le" => (2, false),
+        "utf-16-be" => (2, true),
+        "utf-32" | "utf-32-le" => (4, false),
+        "utf-32-be" => (4, true),
+        _ => return Err(reraise(vm, &exc)),
+    };
+    match kind {
+        b'e' => {
+            let mut out = Vec::new();
+            for c in bad_chars(&object, start, end) {
+                let cp = code_point(c);
+                if !is_stored(c) {
+                    return Err(reraise(vm, &exc));
+                }
+                match (width, big) {
+                    (1, _) => out.extend_from_slice(&[
+                        0xe0 | (cp >> 12) as u8,
+                        0x80 | ((cp >> 6) & 0x3f) as u8,
+                        0x80 | (cp & 0x3f) as u8,
+                    ]),
+                    (2, true) => out.extend_from_slice(&(cp as u16).to_be_bytes()),
+                    (2, false) => out.extend_from_slice(&(cp as u16).to_le_bytes()),
+                    (_, true) => out.extend_from_slice(&cp.to_be_bytes()),
+                    (_, false) => out.extend_from_slice(&cp.to_le_bytes()),
+                }
+            }
+            let b = vm.new_bytes(out);
+            Ok(vm.new_tuple(vec![b, Value::Int(end as i64)]))
+        }
+        b'd' => {
+            let b = vm.bytes_like(&object)?;
+            let at = b.get(start..).unwrap_or(&[]);
+            let cp = match (width, at) {
+                (1, [0xed, b1 @ 0xa0..=0xbf, b2 @ 0x80..=0xbf, ..]) => {
+                    Some(0xd000 | (u32::from(b1 & 0x3f) << 6) | u32::from(b2 & 0x3f))
+                }
+                (2, [x, y, ..]) => Some(u32::from(if big {
+                    u16::from_be_bytes([*x, *y])
+                } else {
+                    u16::from_le_bytes([*x, *y])
+                })),
+                (4, [a, b2, c, d, ..]) => Some(if big {
+                    u32::from_be_bytes([*a, *b2, *c, *d])
+                } else {
+                    u32::from_le_bytes([*a, *b2, *c, *d])
+                }),
+                _ => None,
+            };
+            match cp
+                .filter(|cp| (0xd800..=0xdfff).contains(cp))
+                .and_then(from_code_point)
+            {
+                Some(c) => {
+                    let n = if width == 1 { 3 } else { width };
+                    Ok(reply(vm, c.to_string(), start + n))
+                }
+                None => Err(reraise(vm, &exc)),
+            }
+        }
+        _ => Err(unsupported(vm, &exc)),
+    }
 }
 
 // --- codec functions ---
@@ -729,8 +839,8 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
             xmlcharrefreplace_errors,
         ),
         ("namereplace", "namereplace_errors", namereplace_errors),
-        ("surrogateescape", "surrogateescape", surrogate_errors),
-        ("surrogatepass", "surrogatepass", surrogate_errors),
+        ("surrogateescape", "surrogateescape", surrogateescape_errors),
+        ("surrogatepass", "surrogatepass", surrogatepass_errors),
     ];
     for (name, fname, f) in builtin {
         let fv = vm.new_native(fname, f);

@@ -263,13 +263,32 @@ fn stream_write(vm: &mut Vm, args: Args) -> PyResult<Value> {
         )));
     };
     let n = text.chars().count();
+    let text = outgoing_text(vm, err, text)?;
     check_held_output(vm, text.len())?;
     let out = vm.output.clone();
-    let r = out.borrow_mut().write(err, text);
+    let r = out.borrow_mut().write(err, &text);
     if let Err(e) = r {
         return Err(io_error(vm, e));
     }
     Ok(Value::Int(n as i64))
+}
+
+/// Text for the standard streams, which are UTF-8: a lone surrogate has
+/// no UTF-8 form, so stdout refuses it (UnicodeEncodeError, CPython's
+/// strict errors) and stderr writes it as `\udXXX` (backslashreplace).
+pub(crate) fn outgoing_text<'a>(
+    vm: &mut Vm,
+    err: bool,
+    text: &'a str,
+) -> PyResult<std::borrow::Cow<'a, str>> {
+    if !crate::text::surrogates::has_surrogates(text) {
+        return Ok(std::borrow::Cow::Borrowed(text));
+    }
+    if !err {
+        let owned = text.to_owned();
+        vm.encode_str(&owned, "utf-8", "strict")?;
+    }
+    Ok(crate::text::surrogates::escaped(text))
 }
 
 fn stream_writelines(vm: &mut Vm, args: Args) -> PyResult<Value> {

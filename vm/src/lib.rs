@@ -125,5 +125,6 @@ pub use objects::struct_seq::StructSeqFields;
 // Output, Ctrl-C, and the Unicode tables `str` uses (for `_sre`).
 pub use interrupt::InterruptFlag;
 pub use io::{CaptureOutput, Output, StdOutput};
+pub use text::surrogates;
 pub use text::unicode_class;
 pub use vm::{PyErr, PyResult, Vm};

@@ -23,7 +23,7 @@ pub(crate) struct PathArg {
 pub(crate) fn path_arg(vm: &mut Vm, v: &Value, func: &str, arg: &str) -> PyResult<PathArg> {
     if let Some(s) = v.as_str() {
         return Ok(PathArg {
-            path: PathBuf::from(s),
+            path: str_path(vm, s)?,
             original: v.clone(),
             bytes: false,
         });
@@ -64,6 +64,18 @@ pub(crate) fn path_arg(vm: &mut Vm, v: &Value, func: &str, arg: &str) -> PyResul
     )))
 }
 
+/// A str file name as the OS sees it: UTF-8, with the bytes that
+/// `surrogateescape` smuggled in as lone surrogates (`os.fsdecode`) given
+/// back (CPython's file system encoding on Linux).
+fn str_path(vm: &mut Vm, s: &str) -> PyResult<PathBuf> {
+    if !rpy_vm::surrogates::has_surrogates(s) {
+        return Ok(PathBuf::from(s));
+    }
+    let s = s.to_owned();
+    let b = vm.encode_str(&s, "utf-8", "surrogateescape")?;
+    Ok(bytes_path(&b))
+}
+
 #[cfg(unix)]
 fn bytes_path(b: &[u8]) -> PathBuf {
     use std::os::unix::ffi::OsStrExt;
@@ -84,6 +96,19 @@ pub(crate) fn name_value(vm: &mut Vm, name: &std::ffi::OsStr, bytes: bool) -> Va
             return vm.new_bytes(name.as_bytes().to_vec());
         }
     }
+    os_str_value(vm, name)
+}
+
+/// A name from the OS as a str: undecodable bytes become lone surrogates
+/// (`surrogateescape`), as `os.fsdecode` does.
+pub(crate) fn os_str_value(vm: &mut Vm, name: &std::ffi::OsStr) -> Value {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        if let Ok(s) = vm.decode_bytes(name.as_bytes(), "utf-8", "surrogateescape") {
+            return vm.str_val(s);
+        }
+    }
     vm.str_val(name.to_string_lossy().into_owned())
 }
 
@@ -96,7 +121,7 @@ fn getcwd(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.exact::<0>(vm, "getcwd")?;
     vm.require(Capability::FileRead, "os.getcwd")?;
     match std::env::current_dir() {
-        Ok(d) => Ok(vm.str_val(d.to_string_lossy().into_owned())),
+        Ok(d) => Ok(os_str_value(vm, d.as_os_str())),
         Err(e) => Err(os_error(vm, &e, None)),
     }
 }
@@ -313,7 +338,7 @@ fn getppid(vm: &mut Vm, args: Args) -> PyResult<Value> {
 /// bytes on POSIX), as the OS string it stands for.
 fn env_arg(vm: &mut Vm, v: &Value, func: &str) -> PyResult<std::ffi::OsString> {
     if let Some(s) = v.as_str() {
-        return Ok(std::ffi::OsString::from(s));
+        return Ok(str_path(vm, s)?.into_os_string());
     }
     if let Some(Payload::Bytes(b)) = v.payload() {
         return Ok(bytes_path(b).into_os_string());

@@ -39,7 +39,7 @@ impl Text {
                 if s.is_ascii() {
                     Text::Ascii(v.clone())
                 } else {
-                    let cps: Vec<u32> = s.as_str().chars().map(u32::from).collect();
+                    let cps: Vec<u32> = rpy_vm::surrogates::code_points(s.as_str()).collect();
                     Text::Wide(Rc::from(cps))
                 }
             }
@@ -104,7 +104,7 @@ impl Text {
                     .get(a..b)
                     .unwrap_or(&[])
                     .iter()
-                    .filter_map(|&c| char::from_u32(c))
+                    .filter_map(|&c| rpy_vm::surrogates::from_code_point(c))
                     .collect();
                 vm.str_val(s)
             }

@@ -80,6 +80,9 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
             text.push_str(&vm.str(a)?);
         }
         text.push_str(&end);
+        if crate::text::surrogates::has_surrogates(&text) {
+            text = crate::io::outgoing_text(vm, err, &text)?.into_owned();
+        }
         crate::io::check_held_output(vm, text.len())?;
         let out = vm.output.clone();
         let r = out.borrow_mut().write(err, &text);
@@ -611,9 +614,9 @@ fn chr_(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let n = i64::try_from(&i)
         .map_err(|_| vm.overflow_error("Python int too large to convert to C int"))?;
     match u32::try_from(n).ok().filter(|n| *n <= 0x10ffff) {
-        Some(c) => match char::from_u32(c) {
+        Some(c) => match crate::text::surrogates::from_code_point(c) {
             Some(ch) => Ok(Value::Obj(vm.intern_char(&ch.to_string()))),
-            None => Err(vm.value_error("surrogate characters are not supported")),
+            None => Err(vm.not_implemented_error(crate::text::surrogates::reserved_message(c))),
         },
         None => Err(vm.value_error("chr() arg not in range(0x110000)")),
     }
@@ -625,7 +628,9 @@ fn ord(vm: &mut Vm, args: Args) -> PyResult<Value> {
         Some(Payload::Str(s)) => {
             let mut it = s.as_str().chars();
             match (it.next(), it.next()) {
-                (Some(c), None) => Ok(Value::Int(c as i64)),
+                (Some(c), None) => Ok(Value::Int(i64::from(crate::text::surrogates::code_point(
+                    c,
+                )))),
                 _ => Err(vm.type_error(format!(
                     "ord() expected a character, but string of length {} found",
                     s.char_len()

@@ -538,7 +538,10 @@ impl Vm {
                         let eq = Rc::ptr_eq(x, y) || s.as_str() == t.as_str();
                         Some(eq == (op == C::Eq))
                     } else {
-                        Some(ord_result(Some(s.as_str().cmp(t.as_str())), op))
+                        Some(ord_result(
+                            Some(crate::text::surrogates::compare(s.as_str(), t.as_str())),
+                            op,
+                        ))
                     }
                 }
                 _ => None,
@@ -621,9 +624,10 @@ impl Vm {
             return Ok(Some(ord_result(x.partial_cmp(&y), op)));
         }
         match (a.payload(), b.payload()) {
-            (Some(Payload::Str(s)), Some(Payload::Str(t))) => {
-                Ok(Some(ord_result(Some(s.as_str().cmp(t.as_str())), op)))
-            }
+            (Some(Payload::Str(s)), Some(Payload::Str(t))) => Ok(Some(ord_result(
+                Some(crate::text::surrogates::compare(s.as_str(), t.as_str())),
+                op,
+            ))),
             (
                 Some(Payload::Bytes(_) | Payload::ByteArray(_)),
                 Some(Payload::Bytes(_) | Payload::ByteArray(_)),

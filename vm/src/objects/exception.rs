@@ -668,7 +668,9 @@ fn unicode_error_str(vm: &mut Vm, args: Args) -> PyResult<Value> {
     } else {
         let text = obj.as_str().unwrap_or("").to_owned();
         if end == start + 1 {
-            let c = text.chars().nth(start as usize).unwrap_or('\0') as u32;
+            let c = crate::text::surrogates::code_point(
+                text.chars().nth(start as usize).unwrap_or('\0'),
+            );
             let esc = if c <= 0xff {
                 format!("\\x{c:02x}")
             } else if c <= 0xffff {

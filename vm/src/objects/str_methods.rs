@@ -551,7 +551,7 @@ fn str_translate(vm: &mut Vm, args: Args) -> PyResult<Value> {
     // The result grows by what each character maps to: checked as it goes.
     let (mut produced, mut next_check) = (0usize, crate::alloc_gate::GROWTH_FIRST_CHECK);
     let out = str_ops::translate(s.as_str(), |c| {
-        let key = Value::Int(i64::from(c as u32));
+        let key = Value::Int(i64::from(crate::text::surrogates::code_point(c)));
         let mapped = match vm.get_item(&table, &key) {
             Ok(v) => v,
             Err(e) if vm.err_matches(&e, &lookup_error) => return Ok(Translation::Keep),
@@ -566,11 +566,14 @@ fn str_translate(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Value::None => Ok(Translation::Delete),
             v if v.as_str().is_some() => Ok(Translation::Str(v.as_str().unwrap_or("").to_string())),
             v => match to_integer(v) {
-                Some(n) => match u32::try_from(&n).ok().and_then(char::from_u32) {
+                Some(n) => match u32::try_from(&n)
+                    .ok()
+                    .and_then(crate::text::surrogates::from_code_point)
+                {
                     Some(m) => Ok(Translation::Char(m)),
-                    None if (0..0x110000).contains(&n) => {
-                        Err(vm.not_implemented_error("rpy: str cannot hold lone surrogates"))
-                    }
+                    None if (0..0x110000).contains(&n) => Err(vm.not_implemented_error(
+                        crate::text::surrogates::reserved_message(u32::try_from(&n).unwrap_or(0)),
+                    )),
                     None => Err(vm.value_error("character mapping must be in range(0x110000)")),
                 },
                 None => Err(vm.type_error("character mapping must return integer, None or str")),
@@ -597,7 +600,9 @@ fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
                 let key = if let Some(ks) = k.as_str() {
                     let mut it = ks.chars();
                     match (it.next(), it.next()) {
-                        (Some(c), None) => Value::Int(i64::from(c as u32)),
+                        (Some(c), None) => {
+                            Value::Int(i64::from(crate::text::surrogates::code_point(c)))
+                        }
                         _ => {
                             return Err(vm
                                 .value_error("string keys in translate table must be of length 1"))
@@ -647,12 +652,16 @@ fn str_maketrans(vm: &mut Vm, args: Args) -> PyResult<Value> {
             for (a, b) in strs[0].chars().zip(strs[1].chars()) {
                 vm.set_item(
                     &d,
-                    Value::Int(i64::from(a as u32)),
-                    Value::Int(i64::from(b as u32)),
+                    Value::Int(i64::from(crate::text::surrogates::code_point(a))),
+                    Value::Int(i64::from(crate::text::surrogates::code_point(b))),
                 )?;
             }
             for c in z.unwrap_or("").chars() {
-                vm.set_item(&d, Value::Int(i64::from(c as u32)), Value::None)?;
+                vm.set_item(
+                    &d,
+                    Value::Int(i64::from(crate::text::surrogates::code_point(c))),
+                    Value::None,
+                )?;
             }
         }
         _ => {}

@@ -5,6 +5,7 @@
 //! and `namereplace`; failures carry what `UnicodeEncodeError` /
 //! `UnicodeDecodeError` need, with CPython's wording.
 
+use super::surrogates;
 use super::TextError;
 
 /// A codec this module implements.
@@ -121,6 +122,8 @@ pub enum Handler {
     BackslashReplace,
     XmlCharRefReplace,
     NameReplace,
+    SurrogateEscape,
+    SurrogatePass,
 }
 
 impl Handler {
@@ -134,9 +137,8 @@ impl Handler {
             "backslashreplace" => Ok(Handler::BackslashReplace),
             "xmlcharrefreplace" => Ok(Handler::XmlCharRefReplace),
             "namereplace" => Ok(Handler::NameReplace),
-            "surrogateescape" | "surrogatepass" => Err(TextError::NotImplemented(format!(
-                "rpy: the '{name}' error handler needs lone surrogates, which rpy's str cannot hold"
-            ))),
+            "surrogateescape" => Ok(Handler::SurrogateEscape),
+            "surrogatepass" => Ok(Handler::SurrogatePass),
             _ => Err(TextError::LookupError(format!(
                 "unknown error handler name '{name}'"
             ))),
@@ -215,7 +217,7 @@ impl From<TextError> for CodecFailure {
 }
 
 fn push_escape_bytes(out: &mut Vec<u8>, c: char) {
-    let n = c as u32;
+    let n = surrogates::code_point(c);
     let s = if n <= 0xff {
         format!("\\x{n:02x}")
     } else if n <= 0xffff {
@@ -226,30 +228,111 @@ fn push_escape_bytes(out: &mut Vec<u8>, c: char) {
     out.extend_from_slice(s.as_bytes());
 }
 
+/// Appends the code unit(s) of `cp` as `codec` writes them (a surrogate
+/// as itself: `surrogatepass`); the caller has checked it fits.
+fn push_unit(out: &mut Vec<u8>, codec: Codec, cp: u32) {
+    match codec {
+        Codec::Ascii | Codec::Latin1 => out.push(cp as u8),
+        Codec::Utf8 => {
+            if cp < 0x80 {
+                out.push(cp as u8);
+            } else if cp < 0x800 {
+                out.extend_from_slice(&[0xc0 | (cp >> 6) as u8, 0x80 | (cp & 0x3f) as u8]);
+            } else if cp < 0x10000 {
+                out.extend_from_slice(&[
+                    0xe0 | (cp >> 12) as u8,
+                    0x80 | ((cp >> 6) & 0x3f) as u8,
+                    0x80 | (cp & 0x3f) as u8,
+                ]);
+            } else {
+                out.extend_from_slice(&[
+                    0xf0 | (cp >> 18) as u8,
+                    0x80 | ((cp >> 12) & 0x3f) as u8,
+                    0x80 | ((cp >> 6) & 0x3f) as u8,
+                    0x80 | (cp & 0x3f) as u8,
+                ]);
+            }
+        }
+        Codec::Wide { width, order } => {
+            let big = order == ByteOrder::Big;
+            let mut units = [0u32; 2];
+            let n = if width == 2 && cp >= 0x10000 {
+                let v = cp - 0x10000;
+                units = [0xd800 + (v >> 10), 0xdc00 + (v & 0x3ff)];
+                2
+            } else {
+                units[0] = cp;
+                1
+            };
+            for &u in &units[..n] {
+                if width == 2 {
+                    let u = u as u16;
+                    out.extend_from_slice(&if big {
+                        u.to_be_bytes()
+                    } else {
+                        u.to_le_bytes()
+                    });
+                } else {
+                    out.extend_from_slice(&if big {
+                        u.to_be_bytes()
+                    } else {
+                        u.to_le_bytes()
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// Appends ASCII replacement text (`?`, escapes, character references).
+fn push_ascii(out: &mut Vec<u8>, codec: Codec, text: &[u8]) {
+    match codec {
+        Codec::Wide { .. } => text
+            .iter()
+            .for_each(|&b| push_unit(out, codec, u32::from(b))),
+        _ => out.extend_from_slice(text),
+    }
+}
+
 /// `s.encode(encoding, errors)`.
 pub fn encode(s: &str, codec: Codec, errors: &str) -> Result<Vec<u8>, CodecFailure> {
-    let limit = match codec {
-        Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
-        Codec::Wide { width, order } => return Ok(encode_wide(s, width, order)),
-        Codec::Ascii => 0x80,
-        Codec::Latin1 => 0x100,
+    let lone = surrogates::has_surrogates(s);
+    let (limit, reason) = match codec {
+        Codec::Utf8 if !lone => return Ok(s.as_bytes().to_vec()),
+        Codec::Wide { width, order } if !lone => return Ok(encode_wide(s, width, order)),
+        Codec::Utf8 | Codec::Wide { .. } => (0x110000, "surrogates not allowed"),
+        Codec::Ascii => (0x80, "ordinal not in range(128)"),
+        Codec::Latin1 => (0x100, "ordinal not in range(256)"),
     };
     if limit == 0x80 && s.is_ascii() {
         return Ok(s.as_bytes().to_vec());
     }
-    let reason = if limit == 0x80 {
-        "ordinal not in range(128)"
-    } else {
-        "ordinal not in range(256)"
-    };
     let mut out = Vec::with_capacity(s.len());
+    if let Codec::Wide {
+        order: ByteOrder::Marked,
+        ..
+    } = codec
+    {
+        push_unit(&mut out, codec, 0xfeff);
+    }
     let mut handler = None;
     let chars: Vec<char> = s.chars().collect();
+    let bad = |c: char| surrogates::is_stored(c) || (c as u32) >= limit;
+    let fail = |start: usize, end: usize| {
+        CodecFailure::Unicode(CodecError {
+            encoding: codec.name(),
+            start,
+            end,
+            reason,
+            culprit: chars.get(start).map_or(0, |&c| surrogates::code_point(c)),
+            decoding: false,
+        })
+    };
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if (c as u32) < limit {
-            out.push(c as u8);
+        if !bad(c) {
+            push_unit(&mut out, codec, c as u32);
             i += 1;
             continue;
         }
@@ -257,40 +340,74 @@ pub fn encode(s: &str, codec: Codec, errors: &str) -> Result<Vec<u8>, CodecFailu
             Some(h) => h,
             None => *handler.insert(Handler::lookup(errors)?),
         };
-        // The run of characters this codec cannot encode.
-        let end = chars[i..]
-            .iter()
-            .position(|&c| (c as u32) < limit)
-            .map_or(chars.len(), |n| i + n);
+        // The run of characters this codec cannot encode (CPython's
+        // UTF-16/32 encoders report them one at a time).
+        let end = if matches!(codec, Codec::Wide { .. }) {
+            i + 1
+        } else {
+            chars[i..]
+                .iter()
+                .position(|&c| !bad(c))
+                .map_or(chars.len(), |n| i + n)
+        };
+        let run = &chars[i..end];
         match h {
-            Handler::Strict => {
-                return Err(CodecFailure::Unicode(CodecError {
-                    encoding: codec.name(),
-                    start: i,
-                    end,
-                    reason,
-                    culprit: c as u32,
-                    decoding: false,
-                }))
-            }
+            Handler::Strict => return Err(fail(i, end)),
             Handler::Ignore => {}
-            Handler::Replace => out.resize(out.len() + (end - i), b'?'),
+            Handler::Replace => run.iter().for_each(|_| push_ascii(&mut out, codec, b"?")),
             Handler::BackslashReplace => {
-                for &c in &chars[i..end] {
-                    push_escape_bytes(&mut out, c);
+                for &c in run {
+                    let mut esc = Vec::new();
+                    push_escape_bytes(&mut esc, c);
+                    push_ascii(&mut out, codec, &esc);
                 }
             }
             Handler::XmlCharRefReplace => {
-                for &c in &chars[i..end] {
-                    out.extend_from_slice(format!("&#{};", c as u32).as_bytes());
+                for &c in run {
+                    let r = format!("&#{};", surrogates::code_point(c));
+                    push_ascii(&mut out, codec, r.as_bytes());
                 }
             }
             Handler::NameReplace => {
-                for &c in &chars[i..end] {
-                    match unicode_names2::name(c) {
-                        Some(name) => out.extend_from_slice(format!("\\N{{{name}}}").as_bytes()),
-                        None => push_escape_bytes(&mut out, c),
+                for &c in run {
+                    match unicode_names2::name(c).filter(|_| !surrogates::is_stored(c)) {
+                        Some(name) => {
+                            push_ascii(&mut out, codec, format!("\\N{{{name}}}").as_bytes())
+                        }
+                        None => {
+                            let mut esc = Vec::new();
+                            push_escape_bytes(&mut esc, c);
+                            push_ascii(&mut out, codec, &esc);
+                        }
                     }
+                }
+            }
+            Handler::SurrogateEscape => {
+                // Bytes smuggled in as U+DC80..U+DCFF go back out as
+                // themselves (not through UTF-16/32); the rest fails.
+                let ok = if matches!(codec, Codec::Wide { .. }) {
+                    0
+                } else {
+                    run.iter()
+                        .take_while(|&&c| {
+                            matches!(surrogates::code_point(c), 0xdc80..=0xdcff)
+                                && surrogates::is_stored(c)
+                        })
+                        .count()
+                };
+                for &c in &run[..ok] {
+                    out.push((surrogates::code_point(c) - 0xdc00) as u8);
+                }
+                if ok < run.len() {
+                    return Err(fail(i + ok, end));
+                }
+            }
+            Handler::SurrogatePass => {
+                if matches!(codec, Codec::Ascii | Codec::Latin1) {
+                    return Err(fail(i, end));
+                }
+                for &c in run {
+                    push_unit(&mut out, codec, surrogates::code_point(c));
                 }
             }
         }
@@ -478,6 +595,11 @@ fn decode_wide(
         };
         match step {
             Ok((n, c)) => {
+                if surrogates::is_stored(c) {
+                    return Err(
+                        TextError::NotImplemented(surrogates::reserved_message(c as u32)).into(),
+                    );
+                }
                 out.push(c);
                 pos += n;
             }
@@ -486,6 +608,13 @@ fn decode_wide(
                     Some(h) => h,
                     None => *handler.insert(Handler::lookup(errors)?),
                 };
+                // `surrogatepass`: a lone surrogate unit decodes to itself.
+                let lone = unit(pos).filter(|u| (0xd800..=0xdfff).contains(u) && n >= w);
+                if let (Handler::SurrogatePass, Some(u)) = (h, lone) {
+                    out.extend(surrogates::from_code_point(u));
+                    pos += w;
+                    continue;
+                }
                 decode_error(&mut out, h, codec, &b[pos..pos + n], pos, reason)?;
                 pos += n;
             }
@@ -538,12 +667,25 @@ pub fn decode(b: &[u8], codec: Codec, errors: &str) -> Result<String, CodecFailu
             loop {
                 match std::str::from_utf8(rest) {
                     Ok(s) => {
+                        check_reserved(s)?;
                         out.push_str(s);
                         return Ok(out);
                     }
                     Err(e) => {
                         let good = e.valid_up_to();
-                        out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or(""));
+                        let valid = std::str::from_utf8(&rest[..good]).unwrap_or("");
+                        check_reserved(valid)?;
+                        out.push_str(valid);
+                        if let [0xed, b1 @ 0xa0..=0xbf, b2 @ 0x80..=0xbf, ..] = rest[good..] {
+                            if errors == "surrogatepass" {
+                                let cp =
+                                    0xd000 | (u32::from(b1 & 0x3f) << 6) | u32::from(b2 & 0x3f);
+                                out.extend(surrogates::from_code_point(cp));
+                                offset += good + 3;
+                                rest = &rest[good + 3..];
+                                continue;
+                            }
+                        }
                         let (len, reason) = match e.error_len() {
                             None => (rest.len() - good, "unexpected end of data"),
                             Some(n) if invalid_start(rest[good]) => (n, "invalid start byte"),
@@ -601,6 +743,28 @@ fn decode_error(
             }
             Ok(())
         }
+        Handler::SurrogateEscape if bad.iter().all(|&x| x >= 0x80) => {
+            out.extend(
+                bad.iter()
+                    .filter_map(|&x| surrogates::from_code_point(0xdc00 | u32::from(x))),
+            );
+            Ok(())
+        }
+        Handler::SurrogateEscape | Handler::SurrogatePass => {
+            decode_error(out, Handler::Strict, codec, bad, start, reason)
+        }
+    }
+}
+
+/// Valid UTF-8 that holds a code point of the block rpy stores lone
+/// surrogates in cannot become a str.
+fn check_reserved(s: &str) -> Result<(), CodecFailure> {
+    if !surrogates::has_surrogates(s) {
+        return Ok(());
+    }
+    match s.chars().find(|&c| surrogates::is_stored(c)) {
+        Some(c) => Err(TextError::NotImplemented(surrogates::reserved_message(c as u32)).into()),
+        None => Ok(()),
     }
 }
 

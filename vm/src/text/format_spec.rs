@@ -491,11 +491,8 @@ pub fn int_to_char(n: &Integer) -> Result<char, TextError> {
         .ok()
         .filter(|&c| c < 0x110000)
         .ok_or_else(|| TextError::overflow("%c arg not in range(0x110000)"))?;
-    char::from_u32(code).ok_or_else(|| {
-        TextError::NotImplemented(format!(
-            "rpy: str cannot hold the lone surrogate U+{code:04X}"
-        ))
-    })
+    super::surrogates::from_code_point(code)
+        .ok_or_else(|| TextError::NotImplemented(super::surrogates::reserved_message(code)))
 }
 
 /// `format(x, spec)` for a float.

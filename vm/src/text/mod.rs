@@ -21,6 +21,7 @@ pub mod format_string;
 pub mod number_parse;
 pub mod percent_format;
 pub mod str_ops;
+pub mod surrogates;
 pub mod unicode_class;
 
 #[cfg(test)]

@@ -542,7 +542,7 @@ fn quote(s: &str, ascii_only: bool) -> String {
 
 /// `\xNN`, `\uNNNN` or `\UNNNNNNNN`, the shortest that fits.
 pub fn push_escape(out: &mut String, c: char) {
-    let n = c as u32;
+    let n = super::surrogates::code_point(c);
     if n < 0x100 {
         out.push_str(&format!("\\x{n:02x}"));
     } else if n < 0x10000 {
