@@ -9,6 +9,8 @@
 use std::path::PathBuf;
 use std::process::Command;
 
+// Only the directory is needed here (set on each command).
+#[allow(dead_code)]
 #[path = "snapshot_harness/cpython_lib.rs"]
 mod cpython_lib;
 

@@ -77,7 +77,19 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
             if i > 0 {
                 text.push_str(&sep);
             }
-            text.push_str(&vm.str(a)?);
+            let piece = vm.str(a)?;
+            if !err && crate::text::surrogates::has_surrogates(&piece) {
+                // CPython writes piece by piece: what came before goes
+                // out, then this piece fails to encode.
+                crate::io::check_held_output(vm, text.len())?;
+                let out = vm.output.clone();
+                let r = out.borrow_mut().write(err, &text);
+                if let Err(e) = r {
+                    return Err(crate::io::io_error(vm, e));
+                }
+                crate::io::outgoing_text(vm, err, &piece)?;
+            }
+            text.push_str(&piece);
         }
         text.push_str(&end);
         if crate::text::surrogates::has_surrogates(&text) {

@@ -71,10 +71,28 @@ pub fn code_points(s: &str) -> impl Iterator<Item = u32> + '_ {
 /// Three-way comparison of two strs by code point, as CPython orders
 /// them (a surrogate sorts below U+E000).
 pub fn compare(a: &str, b: &str) -> std::cmp::Ordering {
-    if !has_surrogates(a) && !has_surrogates(b) {
-        return a.cmp(b);
+    // UTF-8 byte order is code point order, except where the first
+    // differing characters include a stored surrogate: find that point
+    // (in blocks first, as memcmp would) and decide there.
+    let (x, y) = (a.as_bytes(), b.as_bytes());
+    let n = x.len().min(y.len());
+    let mut i = 0;
+    while i + 32 <= n && x.get(i..i + 32) == y.get(i..i + 32) {
+        i += 32;
     }
-    code_points(a).cmp(code_points(b))
+    let Some(i) = (i..n).find(|&j| x.get(j) != y.get(j)) else {
+        return x.len().cmp(&y.len());
+    };
+    let mut start = i;
+    while start > 0 && !a.is_char_boundary(start) {
+        start -= 1;
+    }
+    let c = a.get(start..).and_then(|t| t.chars().next());
+    let d = b.get(start..).and_then(|t| t.chars().next());
+    match (c, d) {
+        (Some(c), Some(d)) => code_point(c).cmp(&code_point(d)),
+        _ => x.get(i).cmp(&y.get(i)),
+    }
 }
 
 /// `s` with each lone surrogate escaped as `\udXXX` (for text that goes
@@ -112,5 +130,12 @@ mod tests {
         assert!(!has_surrogates("\u{F3}\u{10FFFF}"));
         assert_eq!(escaped(&s), "\\udc80x");
         assert_eq!(compare(&s, "\u{E000}"), std::cmp::Ordering::Less);
+        let long = "x".repeat(70);
+        let (a, b) = (format!("{long}{s}"), format!("{long}\u{E000}"));
+        assert_eq!(compare(&a, &b), std::cmp::Ordering::Less);
+        assert_eq!(compare(&b, &a), std::cmp::Ordering::Greater);
+        assert_eq!(compare(&long, &a), std::cmp::Ordering::Less);
+        assert_eq!(compare("ab", "ab"), std::cmp::Ordering::Equal);
+        assert_eq!(compare("\u{e9}", "\u{ff}"), std::cmp::Ordering::Less);
     }
 }
