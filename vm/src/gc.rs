@@ -121,22 +121,11 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyRef)) -> bool {
             let fr = b!(g.frame);
             if let Some(f) = &*fr {
                 f.stack.iter().for_each(&mut v);
-                f.fast.iter().flatten().for_each(&mut v);
-                for c in &f.cells {
-                    visit_ref(c, &mut v);
-                }
-                visit_ref(&f.globals, &mut v);
-                visit_ref(&f.builtins, &mut v);
-                if let Some(l) = &f.locals {
-                    v(l);
-                }
+                visit_core(&f.core, &mut v);
                 for blk in &f.blocks {
                     if let crate::eval::frame::Block::ExceptHandler { saved: Some(s) } = blk {
                         visit_ref(s, &mut v);
                     }
-                }
-                if let Some(o) = f.frame_obj() {
-                    visit_ref(&o, &mut v);
                 }
             }
             v(&*b!(g.name));
@@ -232,19 +221,8 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyRef)) -> bool {
             }
         }
         Payload::Frame(d) => {
-            visit_ref(&d.globals, &mut v);
-            visit_ref(&d.builtins, &mut v);
-            if let Some(l) = &d.locals {
-                v(l);
-            }
+            visit_core(&d.core, &mut v);
             let s = b!(d.state);
-            s.fast.iter().flatten().for_each(&mut v);
-            for c in &s.cells {
-                visit_ref(c, &mut v);
-            }
-            if let crate::objects::frame::Back::Known(Some(b)) = &s.back {
-                visit_ref(b, &mut v);
-            }
             if let Some(l) = &s.locals_dict {
                 visit_ref(l, &mut v);
             }
@@ -276,6 +254,29 @@ pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyRef)) -> bool {
         Payload::Native(n) => return n.traverse(&mut v),
     }
     true
+}
+
+/// Visits what a frame core holds, if the visiting object is its only
+/// holder. A core shared with a running frame (a root) or with another
+/// object is not visited: its values then count as held from outside,
+/// which keeps them alive (never collects too much).
+fn visit_core(core: &Rc<crate::eval::frame::FrameCore>, v: &mut impl FnMut(&Value)) {
+    if Rc::strong_count(core) != 1 {
+        return;
+    }
+    for i in 0..core.fast.len() {
+        if let Some(x) = core.get_fast(i) {
+            v(&x);
+        }
+    }
+    for c in &core.cells {
+        v(&Value::Obj(c.clone()));
+    }
+    v(&Value::Obj(core.globals.clone()));
+    v(&Value::Obj(core.builtins.clone()));
+    if let Some(l) = &core.locals {
+        v(l);
+    }
 }
 
 fn visit_ref(r: &PyRef, v: &mut impl FnMut(&Value)) {
@@ -339,13 +340,12 @@ pub fn clear(o: &PyObject, out: &mut Vec<Value>) {
         Payload::Generator(g) => {
             if let Some(mut f) = bm!(g.frame).take() {
                 out.append(&mut f.stack);
-                out.extend(f.fast.drain(..).flatten());
-                out.extend(f.cells.drain(..).map(Value::Obj));
-                if let Some(l) = f.locals.take() {
-                    out.push(l);
-                }
-                if let Some(o) = f.obj.get_mut().take() {
-                    out.push(Value::Obj(o));
+                if let Some(c) = Rc::get_mut(&mut f.core) {
+                    out.extend(c.fast.drain(..).filter_map(|s| s.into_inner()));
+                    out.extend(c.cells.drain(..).map(Value::Obj));
+                    if let Some(l) = c.locals.take() {
+                        out.push(l);
+                    }
                 }
             }
             if let Some(e) = bm!(g.exc_state).take() {
@@ -368,12 +368,9 @@ pub fn clear(o: &PyObject, out: &mut Vec<Value>) {
         }
         Payload::Frame(d) => {
             let mut s = bm!(d.state);
-            out.extend(s.fast.drain(..).flatten());
-            out.extend(s.cells.drain(..).map(Value::Obj));
-            if let crate::objects::frame::Back::Known(Some(b)) =
-                std::mem::replace(&mut s.back, crate::objects::frame::Back::Known(None))
-            {
-                out.push(Value::Obj(b));
+            if Rc::strong_count(&d.core) == 1 {
+                d.core.drain_into(out);
+                drop(d.core.back.take());
             }
             if let Some(l) = s.locals_dict.take() {
                 out.push(Value::Obj(l));
@@ -598,7 +595,7 @@ impl Vm {
         self.frame_stack.clear();
         self.frame_pool.clear();
         self.handled = None;
-        self.cur_globals = None;
+        self.cur_frame = None;
         self.caller = Default::default();
         let mut taken = Vec::new();
         for o in self.gc.tracked.iter().filter_map(|w| w.upgrade()) {

@@ -667,12 +667,16 @@ impl Vm {
             globals.clone(),
             builtins,
         ));
-        frame.fast.resize(code.varnames.len(), None);
+        let n = code.varnames.len();
+        frame
+            .core_mut()
+            .fast
+            .resize_with(n, || std::cell::Cell::new(None));
         for _ in 0..code.ncells() {
             let c = self.new_cell(None);
-            frame.cells.push(c);
+            frame.core_mut().cells.push(c);
         }
-        frame.locals = Some(locals.unwrap_or(Value::Obj(globals)));
+        frame.core_mut().locals = Some(locals.unwrap_or(Value::Obj(globals)));
         self.run_frame(frame)
     }
 }

@@ -363,9 +363,9 @@ impl Vm {
             crate::gc::traverse(o, &mut |c| child(c, &mut total));
         }
         let mut frame_values = |f: &Frame, total: &mut usize| {
-            let vals = f.stack.iter().chain(f.fast.iter().flatten());
-            for v in vals {
-                if let Value::Obj(r) = v {
+            let fast = (0..f.core.fast.len()).filter_map(|i| f.core.get_fast(i));
+            for v in f.stack.iter().cloned().chain(fast) {
+                if let Value::Obj(r) = &v {
                     child(r, total);
                 }
             }

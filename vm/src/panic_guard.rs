@@ -10,6 +10,9 @@
 
 use std::any::Any;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::rc::Rc;
+
+use crate::eval::frame::FrameCore;
 
 use crate::value::PyRef;
 use crate::vm::{CallerInfo, PyResult, Vm};
@@ -21,9 +24,8 @@ struct EntryState {
     loops: usize,
     repr_stack: usize,
     handled: Option<PyRef>,
-    cur_globals: Option<PyRef>,
+    cur_frame: Option<Rc<FrameCore>>,
     caller: CallerInfo,
-    boundary_hint: Option<(usize, PyRef)>,
 }
 
 /// The text of a panic's payload.
@@ -45,9 +47,8 @@ impl Vm {
             loops: self.loops.len(),
             repr_stack: self.repr_stack.len(),
             handled: self.handled.clone(),
-            cur_globals: self.cur_globals.clone(),
+            cur_frame: self.cur_frame.clone(),
             caller: self.caller.clone(),
-            boundary_hint: self.boundary_hint.clone(),
         };
         match catch_unwind(AssertUnwindSafe(|| f(self))) {
             Ok(r) => r,
@@ -58,9 +59,8 @@ impl Vm {
                 self.repr_stack.truncate(saved.repr_stack);
                 self.depth = saved.depth;
                 self.handled = saved.handled;
-                self.cur_globals = saved.cur_globals;
+                self.cur_frame = saved.cur_frame;
                 self.caller = saved.caller;
-                self.boundary_hint = saved.boundary_hint;
                 self.limits.end_raising();
                 Err(self.system_error(format!("rpy panicked: {what}")))
             }

@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use malachite::Integer;
 
-use crate::eval::frame::Frame;
+use crate::eval::frame::{Frame, FrameCore};
 use crate::gc::Gc;
 use crate::names::{Interned, Names};
 use crate::object::{Payload, PyObject};
@@ -98,10 +98,6 @@ pub struct Vm {
     pub(crate) frame_stack: Vec<Box<Frame>>,
     /// The eval loops on the Rust stack, outermost first (`Vm::run`).
     pub(crate) loops: Vec<crate::objects::frame::LoopAnchor>,
-    /// Set by a native function that knows the frame calling it (e.g.
-    /// `__build_class__`): loops started at this depth see that frame
-    /// object as their caller.
-    pub(crate) boundary_hint: Option<(usize, PyRef)>,
     /// Ids of containers whose repr is being computed (cycle guard).
     pub(crate) repr_stack: Vec<i64>,
     /// Marks "no self" in the LoadMethod/CallMethod stack pair.
@@ -114,8 +110,9 @@ pub struct Vm {
     pub(crate) native_modules: HashMap<String, ModuleInit>,
     /// Native types that export a buffer (see `Vm::add_buffer_exporter`).
     pub(crate) buffer_exporters: Vec<BufferExporter>,
-    /// Globals of the innermost running Python frame.
-    pub(crate) cur_globals: Option<PyRef>,
+    /// The core of the innermost running Python frame (its callers are
+    /// reached through `FrameCore::back`).
+    pub(crate) cur_frame: Option<Rc<FrameCore>>,
     pub(crate) caller: CallerInfo,
     /// `sys.set_int_max_str_digits` (0 = no limit).
     pub int_max_str_digits: usize,
@@ -330,10 +327,9 @@ impl Vm {
             method_cache: Default::default(),
             native_modules: HashMap::new(),
             buffer_exporters: Vec::new(),
-            cur_globals: None,
+            cur_frame: None,
             caller: CallerInfo::default(),
             loops: Vec::new(),
-            boundary_hint: None,
             int_max_str_digits: 4300,
             flags: crate::flags::Flags::default(),
             output: Rc::new(RefCell::new(crate::io::StdOutput::default())),
@@ -543,7 +539,7 @@ impl Vm {
     /// Name of the current module (`__name__` of the running frame's
     /// globals), for `__module__` of new classes.
     pub fn current_module_name(&mut self) -> Option<Value> {
-        let g = self.cur_globals.clone()?;
+        let g = self.cur_frame.as_ref()?.globals.clone();
         let k = self.names.__name__.clone();
         crate::objects::dict::get_str(&g, &k)
     }

@@ -6,18 +6,9 @@ use crate::objects::type_::lookup;
 use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
 
-/// `__build_class__`: the eval loop gives it the frame object of the frame
-/// running the `class` statement, which the class body and metaclass
-/// calls (eval loops started by native code) then see as their caller.
+/// `__build_class__`: the class body runs as a frame whose caller is the
+/// frame running the `class` statement (`Vm::cur_frame` when it starts).
 fn build_class(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let hint = vm.caller.frame.take().map(|f| (vm.loops.len(), f));
-    let saved = std::mem::replace(&mut vm.boundary_hint, hint);
-    let r = build_class_inner(vm, args);
-    vm.boundary_hint = saved;
-    r
-}
-
-fn build_class_inner(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let pos = args.pos();
     if pos.len() < 2 {
         return Err(vm.type_error("__build_class__: not enough arguments"));
@@ -95,7 +86,7 @@ fn build_class_inner(vm: &mut Vm, args: Args) -> PyResult<Value> {
         return Err(vm.type_error("__build_class__: func must be a function"));
     };
     let mut frame = vm.make_frame(fo, fd, Args::new(&[]))?;
-    frame.locals = Some(ns.clone());
+    frame.core_mut().locals = Some(ns.clone());
     let cell = vm.run_frame(frame)?;
     if changed {
         let ob = vm.new_tuple(orig_bases);
@@ -128,8 +119,6 @@ fn build_class_inner(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 pub fn init(vm: &mut Vm, b: &PyRef) {
     let mut f = crate::native::NativeFunction::new("__build_class__", build_class);
-    f.needs_frame = true;
-    f.wants_frame_object = true;
     f.bound = Some(Value::Obj(b.clone()));
     f.module = Some(std::rc::Rc::from("builtins"));
     let v = Value::Obj(vm.alloc(

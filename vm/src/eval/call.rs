@@ -2,6 +2,7 @@
 //! function's parameters with CPython's TypeError messages, and calling
 //! types (`__new__` then `__init__`).
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use crate::eval::frame::Frame;
@@ -191,10 +192,13 @@ impl Vm {
                     fd.globals.clone(),
                     fd.builtins.clone(),
                 ));
-                f.fast.resize(code.varnames.len(), None);
+                f.core_mut()
+                    .fast
+                    .resize_with(code.varnames.len(), || Cell::new(None));
                 f
             }
         };
+        let core = frame.core_mut();
         let co = &code.co;
         let argcount = co.arg_count as usize;
         let kwonly = co.kwonly_arg_count as usize;
@@ -206,11 +210,11 @@ impl Vm {
             && !co.flags.varkeywords
             && kwonly == 0
         {
-            for (slot, v) in frame.fast.iter_mut().zip(pos.iter()) {
-                *slot = Some(v.clone());
+            for (slot, v) in core.fast.iter_mut().zip(pos.iter()) {
+                *slot.get_mut() = Some(v.clone());
             }
         } else {
-            self.bind_args(func, fd, &mut frame, args)?;
+            self.bind_args(func, fd, &mut core.fast, args)?;
         }
         // Cells and free variables.
         if code.ncells() > 0 {
@@ -220,12 +224,12 @@ impl Vm {
                     .get(i)
                     .copied()
                     .flatten()
-                    .and_then(|j| frame.fast.get(j as usize).cloned().flatten());
+                    .and_then(|j| core.get_fast(j as usize));
                 let c = self.new_cell(init);
-                frame.cells.push(c);
+                core.cells.push(c);
             }
             for c in fd.closure.borrow().iter() {
-                frame.cells.push(c.clone());
+                core.cells.push(c.clone());
             }
         }
         Ok(frame)
@@ -235,7 +239,7 @@ impl Vm {
         &mut self,
         func: &PyRef,
         fd: &FunctionData,
-        frame: &mut Frame,
+        fast: &mut [Cell<Option<Value>>],
         args: Args,
     ) -> PyResult<()> {
         let code = fd.code.borrow().clone();
@@ -246,18 +250,18 @@ impl Vm {
         let pos = args.pos();
         let qual = || fd.qualname.borrow().as_str().unwrap_or("?").to_owned();
         let n = pos.len().min(argcount);
-        for (slot, v) in frame.fast.iter_mut().zip(&pos[..n]) {
-            *slot = Some(v.clone());
+        for (slot, v) in fast.iter_mut().zip(&pos[..n]) {
+            *slot.get_mut() = Some(v.clone());
         }
         let mut slot = argcount + kwonly;
         if co.flags.varargs {
             let extra = pos.get(argcount..).unwrap_or(&[]).to_vec();
-            frame.fast[slot] = Some(self.new_tuple(extra));
+            *fast[slot].get_mut() = Some(self.new_tuple(extra));
             slot += 1;
         }
         let kwdict = if co.flags.varkeywords {
             let d = self.new_dict_ref();
-            frame.fast[slot] = Some(Value::Obj(d.clone()));
+            *fast[slot].get_mut() = Some(Value::Obj(d.clone()));
             Some(d)
         } else {
             None
@@ -270,13 +274,13 @@ impl Vm {
                 .map(|i| i + posonly);
             match idx {
                 Some(i) => {
-                    if frame.fast[i].is_some() {
+                    if fast[i].get_mut().is_some() {
                         return Err(self.type_error(format!(
                             "{}() got multiple values for argument '{name}'",
                             qual()
                         )));
                     }
-                    frame.fast[i] = Some(val.clone());
+                    *fast[i].get_mut() = Some(val.clone());
                 }
                 None => match &kwdict {
                     Some(d) => {
@@ -314,7 +318,7 @@ impl Vm {
             .unwrap_or_default();
         if pos.len() > argcount && !co.flags.varargs {
             let kw_given = (argcount..argcount + kwonly)
-                .filter(|i| frame.fast[*i].is_some())
+                .filter(|i| fast[*i].get_mut().is_some())
                 .count();
             let takes = if defaults.is_empty() {
                 format!(
@@ -346,10 +350,11 @@ impl Vm {
         // Defaults for missing positional parameters.
         let first_default = argcount.saturating_sub(defaults.len());
         let mut missing: Vec<String> = Vec::new();
-        for i in 0..argcount {
-            if frame.fast[i].is_none() {
+        for (i, slot) in fast.iter_mut().enumerate().take(argcount) {
+            let slot = slot.get_mut();
+            if slot.is_none() {
                 if i >= first_default {
-                    frame.fast[i] = defaults.get(i - first_default).cloned();
+                    *slot = defaults.get(i - first_default).cloned();
                 } else {
                     missing.push(code.varnames[i].as_str().unwrap_or("?").to_owned());
                 }
@@ -366,11 +371,12 @@ impl Vm {
         }
         if kwonly > 0 {
             let kwd = fd.kwdefaults.borrow().clone();
-            for i in argcount..argcount + kwonly {
-                if frame.fast[i].is_none() {
+            for (i, slot) in fast.iter_mut().enumerate().skip(argcount).take(kwonly) {
+                let slot = slot.get_mut();
+                if slot.is_none() {
                     if let Value::Obj(d) = &kwd {
                         if let Some(v) = crate::objects::dict::get_str(d, &code.varnames[i]) {
-                            frame.fast[i] = Some(v);
+                            *slot = Some(v);
                             continue;
                         }
                     }

@@ -42,17 +42,19 @@ impl Vm {
         }
     }
 
-    /// Returns a finished frame to the pool.
+    /// Returns a finished frame to the pool (unless a frame object holds
+    /// its core, which then keeps the final state).
     pub(crate) fn recycle(&mut self, mut f: Box<Frame>) {
-        f.clear();
-        if self.frame_pool.len() < 64 {
+        if f.clear() && self.frame_pool.len() < 64 {
             self.frame_pool.push(f);
         }
     }
 
     /// Runs `entry` (and the frames it calls) until it returns or yields.
     /// With `throw`, the exception is raised in `entry` first. Returns the
-    /// entry frame with the outcome.
+    /// entry frame with the outcome. The frame that was running when the
+    /// loop started (blocked in the native call that started it) becomes
+    /// the entry's caller (`FrameCore::back`).
     pub(crate) fn run(
         &mut self,
         entry: Box<Frame>,
@@ -60,18 +62,11 @@ impl Vm {
     ) -> (Box<Frame>, PyResult<Exit>) {
         let base = self.frame_stack.len();
         let mut cur = entry;
-        let saved_globals = self.cur_globals.replace(cur.globals.clone());
-        let boundary = match &self.boundary_hint {
-            Some((level, o)) if *level == self.loops.len() => Some(o.clone()),
-            _ => None,
-        };
-        self.loops.push(crate::objects::frame::LoopAnchor {
-            base,
-            outer_globals: saved_globals,
-            boundary,
-        });
-        if cur.obj.get_mut().is_some() {
-            self.frame_resume(&cur, self.loops.len() - 1);
+        let outer = self.cur_frame.replace(cur.core.clone());
+        drop(cur.core.back.replace(outer.clone()));
+        self.loops.push(crate::objects::frame::LoopAnchor { outer });
+        if cur.core.has_obj() {
+            self.frame_resume(&cur);
         }
         let mut pending: Option<PyErr> = throw;
         loop {
@@ -105,21 +100,20 @@ impl Vm {
                     }
                     self.depth += 1 + extra;
                     self.gc_maybe_collect();
-                    self.cur_globals = Some(new.globals.clone());
+                    new.core.back.set(Some(cur.core.clone()));
+                    self.cur_frame = Some(new.core.clone());
                     self.frame_stack.push(std::mem::replace(&mut cur, new));
                 }
                 Ok(Transfer::Return(v)) => {
                     self.exit_frame_blocks(&mut cur);
-                    if cur.obj.get_mut().is_some() {
-                        self.frame_exit(&mut cur);
-                    }
+                    self.frame_exit(&cur);
                     if self.frame_stack.len() > base {
                         let Some(parent) = self.frame_stack.pop() else {
                             return self.lost_caller(cur);
                         };
                         let done = std::mem::replace(&mut cur, parent);
                         self.depth -= 1 + usize::from(done.init_of.is_some());
-                        self.cur_globals = Some(cur.globals.clone());
+                        self.cur_frame = Some(cur.core.clone());
                         let v = match done.init_of.clone() {
                             Some(inst) => {
                                 if !v.is_none() {
@@ -143,25 +137,21 @@ impl Vm {
                     }
                 }
                 Ok(Transfer::Yield(v)) => {
-                    if cur.obj.get_mut().is_some() {
-                        self.frame_suspend(&cur);
-                    }
+                    self.frame_suspend(&cur);
                     self.leave_loop();
                     return (cur, Ok(Exit::Yield(v)));
                 }
                 Err(e) => match self.unwind(&mut cur, e) {
                     Ok(()) => {}
                     Err(e) => {
-                        if cur.obj.get_mut().is_some() {
-                            self.frame_exit(&mut cur);
-                        }
+                        self.frame_exit(&cur);
                         if self.frame_stack.len() > base {
                             let Some(parent) = self.frame_stack.pop() else {
                                 return self.lost_caller(cur);
                             };
                             let done = std::mem::replace(&mut cur, parent);
                             self.depth -= 1 + usize::from(done.init_of.is_some());
-                            self.cur_globals = Some(cur.globals.clone());
+                            self.cur_frame = Some(cur.core.clone());
                             self.recycle(done);
                             pending = Some(e);
                         } else {
@@ -171,6 +161,26 @@ impl Vm {
                     }
                 },
             }
+        }
+    }
+
+    /// A frame finishes: it lets go of its caller, unless a frame object
+    /// holds it (which keeps the final state and `f_back`).
+    #[inline]
+    fn frame_exit(&mut self, f: &Frame) {
+        if f.core.has_obj() {
+            self.frame_finished(&f.core);
+        } else {
+            drop(f.core.back.take());
+        }
+    }
+
+    /// A generator frame yields: a suspended frame has no caller.
+    #[inline]
+    fn frame_suspend(&mut self, f: &Frame) {
+        drop(f.core.back.take());
+        if f.core.has_obj() {
+            self.frame_suspended(&f.core);
         }
     }
 
@@ -184,14 +194,10 @@ impl Vm {
         (cur, Err(e))
     }
 
-    /// Ends the innermost eval loop: restores the globals of the frame
-    /// that started it.
+    /// Ends the innermost eval loop: the frame that started it runs again.
     fn leave_loop(&mut self) {
         if let Some(a) = self.loops.pop() {
-            if let Some(b) = a.boundary {
-                self.loop_boundary_exit(b);
-            }
-            self.cur_globals = a.outer_globals;
+            self.cur_frame = a.outer;
         }
     }
 
@@ -214,20 +220,20 @@ impl Vm {
         }
     }
 
-    /// Handles exception `e` raised at `f.lasti`: records the traceback
+    /// Handles exception `e` raised at `f.lasti()`: records the traceback
     /// entry and jumps to the innermost handler, or gives `e` back when
     /// the frame has none.
     fn unwind(&mut self, f: &mut Frame, e: PyErr) -> Result<(), PyErr> {
         if self.finalize_queue.pending.get() {
             // What the failing instruction dropped is reported there.
-            let code = f.code.clone();
+            let code = f.core.code.clone();
             self.run_finalizers_at(Some(crate::warn::WarnSite {
                 code: &code,
-                lasti: f.lasti,
-                globals: &f.globals,
+                lasti: f.lasti(),
+                globals: &f.core.globals,
             }));
         }
-        let instr = f.code.co.instructions.get(f.lasti).copied();
+        let instr = f.core.code.co.instructions.get(f.lasti()).copied();
         let reraise = matches!(
             instr,
             Some(I::Reraise) | Some(I::Raise(0)) | Some(I::EndAsyncFor)
@@ -243,9 +249,9 @@ impl Vm {
                 }
                 let frame = Some(self.running_frame_object(f));
                 d.traceback.borrow_mut().push(TbEntry {
-                    code: f.code.clone(),
-                    ip: f.lasti as u32,
-                    globals: Some(f.globals.clone()),
+                    code: f.core.code.clone(),
+                    ip: f.lasti() as u32,
+                    globals: Some(f.core.globals.clone()),
                     frame,
                 });
             }
@@ -310,7 +316,7 @@ impl Vm {
 
     #[inline]
     fn execute(&mut self, f: &mut Frame) -> PyResult<Transfer> {
-        let code = f.code.clone();
+        let code = f.core.code.clone();
         let instrs = &code.co.instructions;
         loop {
             let Some(&ins) = instrs.get(f.ip) else {
@@ -321,11 +327,11 @@ impl Vm {
                 // names the instruction that dropped it.
                 self.run_finalizers_at(Some(crate::warn::WarnSite {
                     code: &code,
-                    lasti: f.lasti,
-                    globals: &f.globals,
+                    lasti: f.lasti(),
+                    globals: &f.core.globals,
                 }));
             }
-            f.lasti = f.ip;
+            f.core.lasti.set(f.ip);
             f.ip += 1;
             match ins {
                 I::Nop => {}
@@ -362,22 +368,18 @@ impl Vm {
                     let v = code.consts.get(i as usize).cloned().unwrap_or(Value::None);
                     f.push(v);
                 }
-                I::LoadFast(i) => match f.fast.get(i as usize) {
-                    Some(Some(v)) => {
-                        let v = v.clone();
-                        f.push(v);
-                    }
-                    _ => return Err(self.unbound_local(&code, i)),
+                I::LoadFast(i) => match f.core.get_fast(i as usize) {
+                    Some(v) => f.push(v),
+                    None => return Err(self.unbound_local(&code, i)),
                 },
                 I::StoreFast(i) => {
                     let v = f.pop();
-                    if let Some(slot) = f.fast.get_mut(i as usize) {
-                        *slot = Some(v);
-                    }
+                    let old = f.core.set_fast(i as usize, Some(v));
+                    drop(old);
                 }
-                I::DeleteFast(i) => match f.fast.get_mut(i as usize) {
-                    Some(slot @ Some(_)) => *slot = None,
-                    _ => return Err(self.unbound_local(&code, i)),
+                I::DeleteFast(i) => match f.core.set_fast(i as usize, None) {
+                    Some(old) => drop(old),
+                    None => return Err(self.unbound_local(&code, i)),
                 },
                 I::LoadDeref(i) => {
                     let v = self.cell_get(f, i)?;
@@ -385,20 +387,22 @@ impl Vm {
                 }
                 I::StoreDeref(i) => {
                     let v = f.pop();
-                    if let Some(Payload::Cell(c)) = f.cells.get(i as usize).map(|c| &c.payload) {
+                    if let Some(Payload::Cell(c)) = f.core.cells.get(i as usize).map(|c| &c.payload)
+                    {
                         let old = c.borrow_mut().replace(v);
                         drop(old);
                     }
                 }
                 I::DeleteDeref(i) => {
                     self.cell_get(f, i)?;
-                    if let Some(Payload::Cell(c)) = f.cells.get(i as usize).map(|c| &c.payload) {
+                    if let Some(Payload::Cell(c)) = f.core.cells.get(i as usize).map(|c| &c.payload)
+                    {
                         let old = c.borrow_mut().take();
                         drop(old);
                     }
                 }
                 I::LoadClosure(i) => {
-                    let c = f.cells.get(i as usize).cloned();
+                    let c = f.core.cells.get(i as usize).cloned();
                     match c {
                         Some(c) => f.push(Value::Obj(c)),
                         None => return Err(self.system_error("bad closure index")),
@@ -407,7 +411,7 @@ impl Vm {
                 I::LoadClassDeref(i) => {
                     let name = self.deref_name(&code, i);
                     let mut found = None;
-                    if let Some(loc) = f.locals.clone() {
+                    if let Some(loc) = f.core.locals.clone() {
                         found = self.mapping_lookup(&loc, &name)?;
                     }
                     let v = match found {
@@ -417,26 +421,30 @@ impl Vm {
                     f.push(v);
                 }
                 I::LoadGlobal(i) => {
-                    let v = match code.global_cache.load(i as usize, &f.globals, &f.builtins) {
-                        Some(v) => v,
-                        None => self.load_global_slow(&code, i as usize, f)?,
-                    };
+                    let v =
+                        match code
+                            .global_cache
+                            .load(i as usize, &f.core.globals, &f.core.builtins)
+                        {
+                            Some(v) => v,
+                            None => self.load_global_slow(&code, i as usize, f)?,
+                        };
                     f.push(v);
                 }
                 I::StoreGlobal(i) => {
                     let v = f.pop();
-                    match code.global_cache.store(i as usize, &f.globals, v) {
+                    match code.global_cache.store(i as usize, &f.core.globals, v) {
                         Ok(old) => drop(old),
                         Err(v) => {
                             let name = code.names[i as usize].clone();
-                            self.dict_set(&f.globals.clone(), Value::Obj(name), v)?;
+                            self.dict_set(&f.core.globals.clone(), Value::Obj(name), v)?;
                         }
                     }
                 }
                 I::DeleteGlobal(i) => {
                     let name = code.names[i as usize].clone();
                     if self
-                        .dict_del(&f.globals.clone(), &Value::Obj(name.clone()))?
+                        .dict_del(&f.core.globals.clone(), &Value::Obj(name.clone()))?
                         .is_none()
                     {
                         return Err(self.name_not_defined(&name));
@@ -445,7 +453,11 @@ impl Vm {
                 I::LoadName(i) => {
                     if self.locals_are_globals(f) {
                         // A module body: the same lookup as LoadGlobal.
-                        let v = match code.global_cache.load(i as usize, &f.globals, &f.builtins) {
+                        let v = match code.global_cache.load(
+                            i as usize,
+                            &f.core.globals,
+                            &f.core.builtins,
+                        ) {
                             Some(v) => v,
                             None => self.load_global_slow(&code, i as usize, f)?,
                         };
@@ -454,14 +466,14 @@ impl Vm {
                     }
                     let name = code.names[i as usize].clone();
                     let mut v = None;
-                    if let Some(loc) = f.locals.clone() {
+                    if let Some(loc) = f.core.locals.clone() {
                         v = self.mapping_lookup(&loc, &name)?;
                     }
                     if v.is_none() {
-                        v = crate::objects::dict::get_str(&f.globals, &name);
+                        v = crate::objects::dict::get_str(&f.core.globals, &name);
                     }
                     if v.is_none() {
-                        v = crate::objects::dict::get_str(&f.builtins, &name);
+                        v = crate::objects::dict::get_str(&f.core.builtins, &name);
                     }
                     match v {
                         Some(v) => f.push(v),
@@ -471,7 +483,7 @@ impl Vm {
                 I::StoreName(i) => {
                     let mut v = f.pop();
                     if self.locals_are_globals(f) {
-                        match code.global_cache.store(i as usize, &f.globals, v) {
+                        match code.global_cache.store(i as usize, &f.core.globals, v) {
                             Ok(old) => {
                                 drop(old);
                                 continue;
@@ -480,7 +492,7 @@ impl Vm {
                         }
                     }
                     let name = code.names[i as usize].clone();
-                    match f.locals.clone() {
+                    match f.core.locals.clone() {
                         Some(Value::Obj(d))
                             if matches!(d.payload, Payload::Dict(_))
                                 && d.class_is(&self.types.dict) =>
@@ -488,12 +500,16 @@ impl Vm {
                             self.dict_set(&d, Value::Obj(name), v)?
                         }
                         Some(loc) => self.set_item(&loc, Value::Obj(name), v)?,
-                        None => self.dict_set(&f.globals.clone(), Value::Obj(name), v)?,
+                        None => self.dict_set(&f.core.globals.clone(), Value::Obj(name), v)?,
                     }
                 }
                 I::DeleteName(i) => {
                     let name = code.names[i as usize].clone();
-                    let loc = f.locals.clone().unwrap_or(Value::Obj(f.globals.clone()));
+                    let loc = f
+                        .core
+                        .locals
+                        .clone()
+                        .unwrap_or(Value::Obj(f.core.globals.clone()));
                     let r = match &loc {
                         Value::Obj(d) if matches!(d.payload, Payload::Dict(_)) => {
                             self.dict_del(d, &Value::Obj(name.clone()))?.is_some()
@@ -662,8 +678,8 @@ impl Vm {
                     // lays the table out differently: do the same.
                     let n = n as usize;
                     let all_const = n > 2
-                        && f.lasti >= n
-                        && instrs[f.lasti - n..f.lasti]
+                        && f.lasti() >= n
+                        && instrs[f.lasti() - n..f.lasti()]
                             .iter()
                             .all(|x| matches!(x, I::LoadConst(_)));
                     let table = if all_const {
@@ -750,8 +766,8 @@ impl Vm {
                     let s = f.peek(i as usize - 1);
                     // A constant tuple stands for CPython's frozenset
                     // constant: merge it as a set (same table layout).
-                    let src = if f.lasti > 0
-                        && matches!(instrs.get(f.lasti - 1), Some(I::LoadConst(_)))
+                    let src = if f.lasti() > 0
+                        && matches!(instrs.get(f.lasti() - 1), Some(I::LoadConst(_)))
                         && src.as_tuple().is_some()
                     {
                         let t = self.set_table_from(&src)?;
@@ -1025,7 +1041,7 @@ impl Vm {
                 }
                 I::LoadBuildClass => {
                     let k = self.names.__build_class__.clone();
-                    match crate::objects::dict::get_str(&f.builtins, &k) {
+                    match crate::objects::dict::get_str(&f.core.builtins, &k) {
                         Some(v) => f.push(v),
                         None => {
                             let c = self.exc.name_error.clone();
@@ -1039,7 +1055,11 @@ impl Vm {
                 }
                 I::SetupAnnotations => {
                     let k = self.names.__annotations__.clone();
-                    let loc = f.locals.clone().unwrap_or(Value::Obj(f.globals.clone()));
+                    let loc = f
+                        .core
+                        .locals
+                        .clone()
+                        .unwrap_or(Value::Obj(f.core.globals.clone()));
                     if self.mapping_lookup(&loc, &k)?.is_none() {
                         let d = self.new_dict();
                         self.set_item(&loc, Value::Obj(k), d)?;
@@ -1059,10 +1079,10 @@ impl Vm {
                     let name = code.names[i as usize].clone();
                     let m = self.import_name_op(
                         &name,
-                        &f.globals.clone(),
+                        &f.core.globals.clone(),
                         &fromlist,
                         &level,
-                        &f.builtins.clone(),
+                        &f.core.builtins.clone(),
                     )?;
                     f.push(m);
                 }
@@ -1074,7 +1094,11 @@ impl Vm {
                 }
                 I::ImportStar => {
                     let m = f.pop();
-                    let loc = f.locals.clone().unwrap_or(Value::Obj(f.globals.clone()));
+                    let loc = f
+                        .core
+                        .locals
+                        .clone()
+                        .unwrap_or(Value::Obj(f.core.globals.clone()));
                     self.import_star(&m, &loc)?;
                 }
                 I::Raise(n) => {
@@ -1385,18 +1409,18 @@ impl Vm {
 
     /// What `locals()`/`super()`/`eval()` see of frame `f`.
     fn caller_info(&mut self, f: &Frame) -> crate::vm::CallerInfo {
-        let locals = match &f.locals {
+        let locals = match &f.core.locals {
             Some(l) => Some(l.clone()),
             None => {
-                if matches!(f.code.co.kind, CodeKind::Module) {
-                    Some(Value::Obj(f.globals.clone()))
+                if matches!(f.core.code.co.kind, CodeKind::Module) {
+                    Some(Value::Obj(f.core.globals.clone()))
                 } else {
                     Some(self.fast_locals_dict(f))
                 }
             }
         };
         crate::vm::CallerInfo {
-            globals: Some(f.globals.clone()),
+            globals: Some(f.core.globals.clone()),
             locals,
             frame: None,
         }
@@ -1415,20 +1439,21 @@ impl Vm {
     /// A dict snapshot of a function frame's locals (fast and cells).
     fn fast_locals_dict(&mut self, f: &Frame) -> Value {
         let d = self.new_dict_ref();
-        for (i, name) in f.code.varnames.iter().enumerate() {
-            if let Some(Some(v)) = f.fast.get(i) {
-                let _ = self.dict_set(&d, Value::Obj(name.clone()), v.clone());
+        for (i, name) in f.core.code.varnames.iter().enumerate() {
+            if let Some(v) = f.core.get_fast(i) {
+                let _ = self.dict_set(&d, Value::Obj(name.clone()), v);
             }
         }
         let names: Vec<PyRef> = f
+            .core
             .code
             .cellvars
             .iter()
-            .chain(f.code.freevars.iter())
+            .chain(f.core.code.freevars.iter())
             .cloned()
             .collect();
         for (i, name) in names.iter().enumerate() {
-            if let Some(Payload::Cell(c)) = f.cells.get(i).map(|c| &c.payload) {
+            if let Some(Payload::Cell(c)) = f.core.cells.get(i).map(|c| &c.payload) {
                 if let Some(v) = c.borrow().clone() {
                     let _ = self.dict_set(&d, Value::Obj(name.clone()), v);
                 }
@@ -1440,17 +1465,17 @@ impl Vm {
     /// `super()` with no arguments: the `__class__` cell and the first
     /// argument of the calling function.
     fn zero_arg_super(&mut self, f: &Frame) -> PyResult<Value> {
-        let code = &f.code;
+        let code = &f.core.code;
         if code.co.arg_count == 0 && !code.co.flags.varargs {
             return Err(self.runtime_error("super(): no arguments"));
         }
         // The first argument may live in a cell.
         let first = match code.co.cell2arg.iter().position(|a| *a == Some(0)) {
-            Some(ci) => match f.cells.get(ci).map(|c| &c.payload) {
+            Some(ci) => match f.core.cells.get(ci).map(|c| &c.payload) {
                 Some(Payload::Cell(c)) => c.borrow().clone(),
                 _ => None,
             },
-            None => f.fast.first().cloned().flatten(),
+            None => f.core.get_fast(0),
         };
         let first = match first {
             Some(v) => v,
@@ -1459,10 +1484,8 @@ impl Vm {
                     // def f(*args): super() uses args[0]
                     let idx = (code.co.arg_count + code.co.kwonly_arg_count) as usize;
                     match f
-                        .fast
-                        .get(idx)
-                        .cloned()
-                        .flatten()
+                        .core
+                        .get_fast(idx)
                         .and_then(|t| t.as_tuple().and_then(|x| x.first().cloned()))
                     {
                         Some(v) => v,
@@ -1478,7 +1501,7 @@ impl Vm {
             .freevars
             .iter()
             .position(|n| n.as_str() == Some("__class__"));
-        let cls = match pos.and_then(|p| f.cells.get(ncell + p)) {
+        let cls = match pos.and_then(|p| f.core.cells.get(ncell + p)) {
             Some(c) => match &c.payload {
                 Payload::Cell(cc) => cc.borrow().clone(),
                 _ => None,
@@ -1522,12 +1545,12 @@ impl Vm {
     }
 
     fn cell_get(&mut self, f: &Frame, i: u32) -> PyResult<Value> {
-        if let Some(Payload::Cell(c)) = f.cells.get(i as usize).map(|c| &c.payload) {
+        if let Some(Payload::Cell(c)) = f.core.cells.get(i as usize).map(|c| &c.payload) {
             if let Some(v) = c.borrow().as_ref() {
                 return Ok(v.clone());
             }
         }
-        let code = f.code.clone();
+        let code = f.core.code.clone();
         let name = self.deref_name(&code, i);
         let n = name.as_str().unwrap_or("?").to_owned();
         if (i as usize) < code.cellvars.len() {
@@ -1563,12 +1586,15 @@ impl Vm {
         let Some(name) = code.names.get(i) else {
             return Err(self.system_error("bad name index"));
         };
-        if let Some(v) = code.global_cache.fill(i, name, &f.globals, &f.builtins) {
+        if let Some(v) = code
+            .global_cache
+            .fill(i, name, &f.core.globals, &f.core.builtins)
+        {
             return Ok(v);
         }
-        match crate::objects::dict::get_str(&f.globals, name) {
+        match crate::objects::dict::get_str(&f.core.globals, name) {
             Some(v) => Ok(v),
-            None => match crate::objects::dict::get_str(&f.builtins, name) {
+            None => match crate::objects::dict::get_str(&f.core.builtins, name) {
                 Some(v) => Ok(v),
                 None => Err(self.name_not_defined(name)),
             },
@@ -1580,8 +1606,8 @@ impl Vm {
     /// and may use the global-name cache.
     #[inline]
     fn locals_are_globals(&self, f: &Frame) -> bool {
-        match &f.locals {
-            Some(Value::Obj(d)) => Rc::ptr_eq(d, &f.globals) && d.class_is(&self.types.dict),
+        match &f.core.locals {
+            Some(Value::Obj(d)) => Rc::ptr_eq(d, &f.core.globals) && d.class_is(&self.types.dict),
             _ => false,
         }
     }
@@ -1676,13 +1702,13 @@ impl Vm {
             .map(|t| t.iter().filter_map(|c| c.as_obj().cloned()).collect())
             .unwrap_or_default();
         let nk = self.names.__name__.clone();
-        let module = crate::objects::dict::get_str(&f.globals, &nk).unwrap_or(Value::None);
+        let module = crate::objects::dict::get_str(&f.core.globals, &nk).unwrap_or(Value::None);
         let fd = FunctionData {
             name: std::cell::RefCell::new(Value::Obj(code.name.clone())),
             qualname: std::cell::RefCell::new(Value::Obj(code.qualname.clone())),
             code: std::cell::RefCell::new(code),
-            globals: f.globals.clone(),
-            builtins: f.builtins.clone(),
+            globals: f.core.globals.clone(),
+            builtins: f.core.builtins.clone(),
             defaults: std::cell::RefCell::new(defaults),
             kwdefaults: std::cell::RefCell::new(kwdefaults),
             closure: std::cell::RefCell::new(cells),

@@ -360,7 +360,7 @@ pub(crate) fn resume(vm: &mut Vm, gen: &PyRef, how: Resume) -> PyResult<GenResul
         }
         Resume::Throw(e) => {
             if !g.started.get() {
-                frame.lasti = 0;
+                frame.core.lasti.set(0);
             }
             Some(e)
         }
@@ -437,7 +437,7 @@ pub fn gen_next(vm: &mut Vm, gen: &PyRef) -> PyResult<Option<Value>> {
 pub(crate) fn delegate_of(g: &GeneratorData) -> Option<Value> {
     let f = g.frame.borrow();
     let f = f.as_ref()?;
-    let ins = &f.code.co.instructions;
+    let ins = &f.core.code.co.instructions;
     let prev = f.ip.checked_sub(1).and_then(|i| ins.get(i))?;
     let before = f.ip.checked_sub(2).and_then(|i| ins.get(i))?;
     if matches!(prev, Instruction::YieldValue) && matches!(before, Instruction::Send(_)) {
@@ -453,7 +453,7 @@ fn finish_delegation(g: &GeneratorData, value: Value) {
     if let Some(f) = fb.as_mut() {
         let target =
             f.ip.checked_sub(2)
-                .and_then(|i| f.code.co.instructions.get(i).copied());
+                .and_then(|i| f.core.code.co.instructions.get(i).copied());
         if let Some(Instruction::Send(t)) = target {
             f.stack.pop();
             f.stack.push(value);

@@ -170,8 +170,8 @@ fn getfilesystemencodeerrors(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 /// `sys._getframe(depth=0)`: the eval loop puts the caller's frame object
 /// in `vm.caller.frame` first (`wants_frame_object`); called some other
-/// way (from native code), the innermost Python frame is out of reach
-/// and is represented as such (`objects/frame.rs`).
+/// way (from native code), it starts at the innermost running Python
+/// frame (`Vm::cur_frame`).
 fn getframe(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [depth] = args.range::<1>(vm, "_getframe", 0, false)?;
     let start = vm.caller.frame.take();
@@ -181,10 +181,7 @@ fn getframe(vm: &mut Vm, args: Args) -> PyResult<Value> {
     };
     let mut cur = match start {
         Some(f) => Some(f),
-        None => {
-            let k = vm.loops.len();
-            vm.frame_at(crate::objects::frame::FramePos::Below(k))
-        }
+        None => vm.current_frame_object(),
     };
     while depth > 0 {
         let Some(f) = cur else { break };
