@@ -105,6 +105,7 @@ const MODULES: &[&str] = &[
     "test_select",
     "test_selectors",
     "test_subprocess",
+    "test_signal",
 ];
 
 /// What one run of the driver on one module gave.
