@@ -1349,6 +1349,12 @@ impl NativeClass for TextIOWrapper {
     }
 
     fn clear(&mut self, out: &mut Vec<Value>) {
+        // Interpreter teardown: what finalizers printed last still goes out.
+        if !self.pending.is_empty() {
+            if let Some(o) = self.buffer.as_obj() {
+                crate::buffered::push_on_drop(o, &std::mem::take(&mut self.pending));
+            }
+        }
         out.push(std::mem::replace(&mut self.buffer, Value::None));
         if let Some(Decoder::Py(d)) = self.decoder.take() {
             out.push(d);
