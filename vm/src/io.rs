@@ -111,15 +111,12 @@ impl Vm {
     /// (`_io.TextIOWrapper`), whose result cannot tell the difference.
     pub fn join_print_writes(&mut self, cls: &crate::value::PyRef) {
         let write = self.intern("write");
-        let e = self
-            .extensions
-            .entry(PRINT_JOINED)
-            .or_insert_with(|| {
-                Box::new(PrintJoined {
-                    types: Vec::new(),
-                    write,
-                })
-            });
+        let e = self.extensions.entry(PRINT_JOINED).or_insert_with(|| {
+            Box::new(PrintJoined {
+                types: Vec::new(),
+                write,
+            })
+        });
         if let Some(p) = e.downcast_mut::<PrintJoined>() {
             if !p.types.iter().any(|t| std::rc::Rc::ptr_eq(t, cls)) {
                 p.types.push(cls.clone());

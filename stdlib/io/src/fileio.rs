@@ -649,11 +649,7 @@ pub(crate) fn write_on_drop(f: &FileIO, data: &[u8]) {
 
 /// Writes `data` to descriptor `fd` (through its table handle, or one of
 /// the standard streams) without the VM.
-pub(crate) fn write_fd_on_drop(
-    fd: i32,
-    handle: &Option<std::rc::Rc<OwnedFd>>,
-    mut data: &[u8],
-) {
+pub(crate) fn write_fd_on_drop(fd: i32, handle: &Option<std::rc::Rc<OwnedFd>>, mut data: &[u8]) {
     use std::os::fd::AsFd;
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();

@@ -184,7 +184,9 @@ fn setup(
             pending: Vec::new(),
         });
         let encoder = writable.then_some(Encoder::Utf8);
-        return finish_setup(vm, this, buffer, encoding, errors, newline, decoder, encoder);
+        return finish_setup(
+            vm, this, buffer, encoding, errors, newline, decoder, encoder,
+        );
     }
     let codecs = vm.import_module("codecs")?;
     let lookup = vm.get_attr_str(&codecs, "lookup")?;
@@ -231,7 +233,9 @@ fn setup(
         let f = vm.get_attr_str(&info, "incrementalencoder")?;
         Some(Encoder::Py(vm.call(&f, &[errs])?))
     };
-    finish_setup(vm, this, buffer, encoding, errors, newline, decoder, encoder)
+    finish_setup(
+        vm, this, buffer, encoding, errors, newline, decoder, encoder,
+    )
 }
 
 /// The rest of `setup` once the codec is chosen.
