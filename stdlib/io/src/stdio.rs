@@ -39,8 +39,7 @@ impl StdioOptions {
         if vm.flags().ignore_environment {
             return o;
         }
-        let set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
-        o.unbuffered = set("PYTHONUNBUFFERED");
+        o.unbuffered = std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty());
         if let Ok(v) = std::env::var("PYTHONIOENCODING") {
             let (enc, err) = match v.split_once(':') {
                 Some((e, r)) => (e, Some(r)),
