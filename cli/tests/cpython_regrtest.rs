@@ -105,7 +105,6 @@ const MODULES: &[&str] = &[
     "test_select",
     "test_selectors",
     "test_subprocess",
-    "test_signal",
 ];
 
 /// What one run of the driver on one module gave.
