@@ -24,6 +24,8 @@ pub struct CliOutput {
     flush: Flush,
     interrupt: InterruptFlag,
     stdin_tty: bool,
+    /// What a terminal line had beyond a read's size.
+    tty_rest: Vec<u8>,
 }
 
 impl CliOutput {
@@ -33,6 +35,7 @@ impl CliOutput {
             flush,
             interrupt,
             stdin_tty: std::io::stdin().is_terminal(),
+            tty_rest: Vec::new(),
         }
     }
 }
@@ -55,6 +58,22 @@ impl Output for CliOutput {
     }
     fn flush(&mut self, err: bool) -> std::io::Result<()> {
         self.inner.flush(err)
+    }
+    fn read(&mut self, max: usize) -> std::io::Result<Vec<u8>> {
+        if self.stdin_tty {
+            // A terminal gives a line per read; this one Ctrl-C can cut.
+            let mut line = self.tty_rest.split_off(0);
+            if line.is_empty() {
+                if let Some(l) = crate::terminal_input::read_line(&self.interrupt)? {
+                    line = l.into_bytes();
+                }
+            }
+            if line.len() > max {
+                self.tty_rest = line.split_off(max);
+            }
+            return Ok(line);
+        }
+        self.inner.read(max)
     }
     fn read_line(&mut self) -> std::io::Result<Option<String>> {
         if self.stdin_tty {

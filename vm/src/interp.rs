@@ -416,7 +416,11 @@ impl Interpreter {
         self.last_exception.as_ref()
     }
 
+    /// The friendly API's result; first writes out what the standard
+    /// streams buffered (`_io`'s `sys.stdout` buffers as CPython's does),
+    /// so that a capture has the output of each call when it returns.
     fn friendly<T>(&mut self, r: PyResult<T>) -> Result<T, Error> {
+        self.flush();
         r.map_err(|e| self.error(e))
     }
 

@@ -26,6 +26,15 @@ pub trait Output {
             Some(String::from_utf8_lossy(&b).into_owned())
         })
     }
+    /// Reads at most `max` bytes of stdin, as one read(2) does: what is
+    /// there (a pipe's available data, a terminal's line), empty at end
+    /// of input.
+    fn read(&mut self, max: usize) -> std::io::Result<Vec<u8>> {
+        let mut b = vec![0u8; max.min(1 << 20)];
+        let n = std::io::Read::read(&mut std::io::stdin().lock(), &mut b)?;
+        b.truncate(n);
+        Ok(b)
+    }
     /// Reads the rest of stdin as bytes.
     fn read_all(&mut self) -> std::io::Result<Vec<u8>> {
         let mut b = Vec::new();
@@ -71,14 +80,12 @@ impl Vm {
         r.map_err(|e| io_error(self, e))
     }
 
-    /// One line of stdin, with its newline (`None` at end of input).
-    pub fn console_read_line(&mut self) -> PyResult<Option<Vec<u8>>> {
+    /// At most `max` bytes of stdin, what one read gets (empty at end of
+    /// input).
+    pub fn console_read(&mut self, max: usize) -> PyResult<Vec<u8>> {
         let out = self.output.clone();
-        let r = out.borrow_mut().read_line();
-        match r {
-            Ok(l) => Ok(l.map(String::into_bytes)),
-            Err(e) => Err(io_error(self, e)),
-        }
+        let r = out.borrow_mut().read(max);
+        r.map_err(|e| io_error(self, e))
     }
 
     /// The rest of stdin.
@@ -104,15 +111,12 @@ impl Vm {
     /// (`_io.TextIOWrapper`), whose result cannot tell the difference.
     pub fn join_print_writes(&mut self, cls: &crate::value::PyRef) {
         let write = self.intern("write");
-        let e = self
-            .extensions
-            .entry(PRINT_JOINED)
-            .or_insert_with(|| {
-                Box::new(PrintJoined {
-                    types: Vec::new(),
-                    write,
-                })
-            });
+        let e = self.extensions.entry(PRINT_JOINED).or_insert_with(|| {
+            Box::new(PrintJoined {
+                types: Vec::new(),
+                write,
+            })
+        });
         if let Some(p) = e.downcast_mut::<PrintJoined>() {
             if !p.types.iter().any(|t| std::rc::Rc::ptr_eq(t, cls)) {
                 p.types.push(cls.clone());
@@ -203,6 +207,31 @@ impl Output for CaptureOutput {
     }
     fn read_line(&mut self) -> std::io::Result<Option<String>> {
         Ok(self.stdin.pop_front())
+    }
+    fn read(&mut self, max: usize) -> std::io::Result<Vec<u8>> {
+        // All of the input is there: whole lines up to `max`, or one
+        // line's head (the rest stays, cut at a character boundary).
+        let mut out = Vec::new();
+        while let Some(line) = self.stdin.pop_front() {
+            if out.len() + line.len() <= max {
+                out.extend_from_slice(line.as_bytes());
+                continue;
+            }
+            if out.is_empty() {
+                let mut cut = max.max(1).min(line.len());
+                while !line.is_char_boundary(cut) {
+                    cut += 1;
+                }
+                out.extend_from_slice(&line.as_bytes()[..cut]);
+                if cut < line.len() {
+                    self.stdin.push_front(line[cut..].to_owned());
+                }
+            } else {
+                self.stdin.push_front(line);
+            }
+            break;
+        }
+        Ok(out)
     }
     fn read_all(&mut self) -> std::io::Result<Vec<u8>> {
         Ok(self.stdin.drain(..).collect::<String>().into_bytes())

@@ -21,6 +21,9 @@ pub struct Buffered {
     wbuf: Vec<u8>,
     /// The raw stream's descriptor when it is exactly `FileIO`.
     fast: bool,
+    /// At teardown, once `raw` is cleared: where bytes a text stream above
+    /// still hands down go (descriptor, table handle).
+    orphan: Option<(i32, Option<std::rc::Rc<std::os::fd::OwnedFd>>)>,
 }
 
 impl Default for Buffered {
@@ -34,6 +37,7 @@ impl Default for Buffered {
             rpos: 0,
             wbuf: Vec::new(),
             fast: false,
+            orphan: None,
         }
     }
 }
@@ -89,6 +93,14 @@ macro_rules! buf_class {
             }
 
             fn clear(&mut self, out: &mut Vec<Value>) {
+                // Teardown: write out the buffer while the file is known.
+                if let Some(f) = self.0.raw.as_obj().and_then(|o| o.downcast_ref::<FileIO>()) {
+                    fileio::write_on_drop(&f, &self.0.wbuf);
+                    if f.fd >= 0 && f.writable {
+                        self.0.orphan = Some((f.fd, f.handle.clone()));
+                    }
+                }
+                self.0.wbuf.clear();
                 out.push(std::mem::replace(&mut self.0.raw, Value::None));
             }
         }
@@ -980,9 +992,18 @@ impl Drop for Buffered {
 /// Adds `data` to the write buffer of `o` if it is a native buffered
 /// writer (a text stream being dropped with pending bytes).
 pub(crate) fn push_on_drop(o: &rpy_vm::PyRef, data: &[u8]) {
+    fn push(b: &mut Buffered, data: &[u8]) {
+        match (&b.raw, &b.orphan) {
+            (Value::None, Some((fd, handle))) => fileio::write_fd_on_drop(*fd, handle, data),
+            _ => b.wbuf.extend_from_slice(data),
+        }
+    }
     if let Some(mut b) = o.downcast_mut::<BufferedWriter>() {
-        b.core_mut().wbuf.extend_from_slice(data);
+        push(b.core_mut(), data);
     } else if let Some(mut b) = o.downcast_mut::<BufferedRandom>() {
-        b.core_mut().wbuf.extend_from_slice(data);
+        push(b.core_mut(), data);
+    } else if let Some(f) = o.downcast_ref::<FileIO>() {
+        // Unbuffered (`-u`): straight to the file.
+        fileio::write_on_drop(&f, data);
     }
 }

@@ -640,14 +640,20 @@ impl NativeClass for FileIO {
 
 /// Writes `data` to the file of `f` without the VM (a buffered stream
 /// being dropped with unwritten bytes, as CPython flushes on dealloc).
-pub(crate) fn write_on_drop(f: &FileIO, mut data: &[u8]) {
-    use std::os::fd::AsFd;
+pub(crate) fn write_on_drop(f: &FileIO, data: &[u8]) {
     if f.fd < 0 || !f.writable {
         return;
     }
+    write_fd_on_drop(f.fd, &f.handle, data);
+}
+
+/// Writes `data` to descriptor `fd` (through its table handle, or one of
+/// the standard streams) without the VM.
+pub(crate) fn write_fd_on_drop(fd: i32, handle: &Option<std::rc::Rc<OwnedFd>>, mut data: &[u8]) {
+    use std::os::fd::AsFd;
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
-    let fd = match (&f.handle, f.fd) {
+    let fd = match (handle, fd) {
         (Some(h), _) => h.as_fd(),
         (None, 1) => stdout.as_fd(),
         (None, 2) => stderr.as_fd(),

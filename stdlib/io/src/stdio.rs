@@ -8,7 +8,8 @@
 //! The three `FileIO`s are *console* files: what they write goes to the
 //! VM's output sink (`Vm::console_write`, the embedder's [`rpy_vm::Output`]:
 //! the process's streams, the CLI's or a capture), and what they read
-//! comes from it, line by line (`Vm::console_read_line`). So a capture
+//! comes from it, as one read(2) would give it (`Vm::console_read`: a
+//! pipe's available data, a terminal's line). So a capture
 //! still sees everything `print` writes, the memory limit still counts
 //! it, and a terminal read can still be cut short by Ctrl-C.
 
@@ -38,8 +39,7 @@ impl StdioOptions {
         if vm.flags().ignore_environment {
             return o;
         }
-        let set = |k: &str| std::env::var_os(k).is_some_and(|v| !v.is_empty());
-        o.unbuffered = set("PYTHONUNBUFFERED");
+        o.unbuffered = std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty());
         if let Ok(v) = std::env::var("PYTHONIOENCODING") {
             let (enc, err) = match v.split_once(':') {
                 Some((e, r)) => (e, Some(r)),
@@ -47,6 +47,11 @@ impl StdioOptions {
             };
             o.encoding = (!enc.is_empty()).then(|| enc.to_owned());
             o.errors = err.filter(|r| !r.is_empty()).map(str::to_owned);
+            if o.encoding.is_some() && o.errors.is_none() {
+                // An encoding named without a handler is strict, whatever
+                // the locale says.
+                o.errors = Some("strict".to_owned());
+            }
         }
         o
     }
@@ -67,11 +72,25 @@ fn locale_errors() -> &'static str {
     }
 }
 
+fn codec_name(vm: &mut Vm, enc: &str) -> Option<String> {
+    let codecs = vm.import_module("codecs").ok()?;
+    let lookup = vm.get_attr_str(&codecs, "lookup").ok()?;
+    let e = vm.str_val(enc);
+    let info = vm.call(&lookup, &[e]).ok()?;
+    let name = vm.get_attr_str(&info, "name").ok()?;
+    name.as_str().map(str::to_owned)
+}
+
 /// Makes the three streams and puts them in `sys` (`stdin`, `stdout`,
 /// `stderr` and the `__std*__` originals).
 pub fn install_std_streams(vm: &mut Vm, opts: &StdioOptions) -> PyResult<()> {
     let io = vm.import_module("_io")?;
-    let encoding = opts.encoding.clone().unwrap_or_else(|| "utf-8".to_owned());
+    let encoding = match &opts.encoding {
+        // The codec's own name, as CPython shows it (`latin-1` is
+        // `iso8859-1`); the codec machinery only when asked for one.
+        Some(e) => codec_name(vm, e).unwrap_or_else(|| e.clone()),
+        None => "utf-8".to_owned(),
+    };
     let errors = opts
         .errors
         .clone()
@@ -156,25 +175,17 @@ fn make_stream(
 }
 
 /// Reads for a console `FileIO` (stdin): at most `n` bytes (all that is
-/// left for `n < 0`), from what the last line left over, else one more
-/// line of the console (empty at end of input).
+/// left for `n < 0`), as one read of the console gets them.
 pub(crate) fn console_read(vm: &mut Vm, f: &Native<FileIO>, n: i64) -> PyResult<Vec<u8>> {
     let mut have = f.with_mut(vm, |f| std::mem::take(&mut f.console_in))?;
     if n < 0 {
         have.extend(vm.console_read_all()?);
         return Ok(have);
     }
-    if n == 0 {
-        f.with_mut(vm, |f| f.console_in = have)?;
-        return Ok(Vec::new());
-    }
-    if have.is_empty() {
-        match vm.console_read_line()? {
-            Some(l) => have = l,
-            None => return Ok(Vec::new()),
-        }
-    }
     let n = usize::try_from(n).unwrap_or(0);
+    if have.is_empty() && n > 0 {
+        have = vm.console_read(n)?;
+    }
     if have.len() > n {
         let rest = have.split_off(n);
         f.with_mut(vm, |f| f.console_in = rest)?;

@@ -26,6 +26,7 @@ enum Decoder {
 enum Encoder {
     Utf8,
     Latin1,
+    Ascii,
     Py(Value),
 }
 
@@ -183,7 +184,9 @@ fn setup(
             pending: Vec::new(),
         });
         let encoder = writable.then_some(Encoder::Utf8);
-        return finish_setup(vm, this, buffer, encoding, errors, newline, decoder, encoder);
+        return finish_setup(
+            vm, this, buffer, encoding, errors, newline, decoder, encoder,
+        );
     }
     let codecs = vm.import_module("codecs")?;
     let lookup = vm.get_attr_str(&codecs, "lookup")?;
@@ -224,11 +227,15 @@ fn setup(
         Some(Encoder::Utf8)
     } else if strict && name == "iso8859-1" {
         Some(Encoder::Latin1)
+    } else if strict && name == "ascii" {
+        Some(Encoder::Ascii)
     } else {
         let f = vm.get_attr_str(&info, "incrementalencoder")?;
         Some(Encoder::Py(vm.call(&f, &[errs])?))
     };
-    finish_setup(vm, this, buffer, encoding, errors, newline, decoder, encoder)
+    finish_setup(
+        vm, this, buffer, encoding, errors, newline, decoder, encoder,
+    )
 }
 
 /// The rest of `setup` once the codec is chosen.
@@ -523,18 +530,25 @@ fn flush_pending(vm: &mut Vm, this: &Native<T>, buffer: &Value) -> PyResult<()> 
 fn encode(vm: &mut Vm, this: &Native<T>, text: &str) -> PyResult<Vec<u8>> {
     let py = this.with(vm, |t| match &t.encoder {
         Some(Encoder::Utf8) => Ok(None),
-        Some(Encoder::Latin1) => Err(true),
+        Some(Encoder::Latin1) => Err(Some(256u32)),
+        Some(Encoder::Ascii) => Err(Some(128)),
         Some(Encoder::Py(e)) => Ok(Some(e.clone())),
-        None => Err(false),
+        None => Err(None),
     })?;
     match py {
         Ok(None) => Ok(text.as_bytes().to_vec()),
-        Err(true) => {
-            if text.chars().all(|c| (c as u32) < 256) {
+        Err(Some(limit)) => {
+            if text.chars().all(|c| (c as u32) < limit) {
                 Ok(text.chars().map(|c| c as u8).collect())
             } else {
-                let codecs = vm.import_module("codecs")?;
-                let f = vm.get_attr_str(&codecs, "latin_1_encode")?;
+                // The codec raises CPython's exact error.
+                let codecs = vm.import_module("_codecs")?;
+                let name = if limit == 128 {
+                    "ascii_encode"
+                } else {
+                    "latin_1_encode"
+                };
+                let f = vm.get_attr_str(&codecs, name)?;
                 let s = vm.str_val(text);
                 let e = vm.str_val("strict");
                 let r = vm.call(&f, &[s, e])?;
@@ -544,7 +558,7 @@ fn encode(vm: &mut Vm, this: &Native<T>, text: &str) -> PyResult<Vec<u8>> {
                 }
             }
         }
-        Err(false) => Err(unsupported(vm, "not writable")),
+        Err(None) => Err(unsupported(vm, "not writable")),
         Ok(Some(e)) => {
             let s = vm.str_val(text);
             let r = vm.call_method(&e, "encode", &[s])?;
@@ -1339,6 +1353,12 @@ impl NativeClass for TextIOWrapper {
     }
 
     fn clear(&mut self, out: &mut Vec<Value>) {
+        // Interpreter teardown: what finalizers printed last still goes out.
+        if !self.pending.is_empty() {
+            if let Some(o) = self.buffer.as_obj() {
+                crate::buffered::push_on_drop(o, &std::mem::take(&mut self.pending));
+            }
+        }
         out.push(std::mem::replace(&mut self.buffer, Value::None));
         if let Some(Decoder::Py(d)) = self.decoder.take() {
             out.push(d);

@@ -114,7 +114,10 @@ fn os_error(vm: &mut Vm, errno: i32) -> PyErr {
     let msg = e.to_string();
     let msg = msg.split(" (os error").next().unwrap_or(&msg).to_owned();
     let msg = vm.str_val(msg);
-    match vm.call(&Value::Obj(cls.clone()), &[Value::Int(i64::from(errno)), msg]) {
+    match vm.call(
+        &Value::Obj(cls.clone()),
+        &[Value::Int(i64::from(errno)), msg],
+    ) {
         Ok(Value::Obj(o)) => PyErr(o),
         Ok(_) => vm.new_error(&cls, "signal error"),
         Err(e) => e,
@@ -219,16 +222,13 @@ fn route(vm: &mut Vm, n: i64, default_action: bool) -> PyResult<()> {
             signal_hook::low_level::unregister(id);
         }
         let d = sig::describe(n).unwrap_or_default();
-        return Err(vm.not_implemented_error(format!(
-            "rpy cannot handle signal {n} ({d}): {e}"
-        )));
+        return Err(vm.not_implemented_error(format!("rpy cannot handle signal {n} ({d}): {e}")));
     }
     if let Some(st) = state(vm) {
         st.registered.insert(n, (ids, dfl));
     }
     Ok(())
 }
-
 
 fn signal(vm: &mut Vm, signum: Value, handler: Value) -> PyResult<Value> {
     let n = signum_arg(vm, &signum)?;
@@ -403,9 +403,8 @@ fn set_wakeup_fd(vm: &mut Vm, args: rpy_vm::Args<'_>) -> PyResult<Value> {
     let n = vm.to_i64(&fd)?;
     if n != -1 {
         let fdn = i32::try_from(n).map_err(|_| vm.value_error(format!("invalid fd: {n}")))?;
-        let flags = rpy_posix::with_open_fd(vm, fdn, |f| {
-            rustix::fs::fcntl_getfl(f).map_err(Into::into)
-        });
+        let flags =
+            rpy_posix::with_open_fd(vm, fdn, |f| rustix::fs::fcntl_getfl(f).map_err(Into::into));
         match flags {
             Err(_) => return Err(vm.value_error(format!("invalid fd: {n}"))),
             Ok(fl) if !fl.contains(rustix::fs::OFlags::NONBLOCK) => {
@@ -503,7 +502,9 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
     vm.extensions.insert(
         STATE,
         Box::new(State {
-            pending: (0..NSIG).map(|_| Arc::new(AtomicBool::new(false))).collect(),
+            pending: (0..NSIG)
+                .map(|_| Arc::new(AtomicBool::new(false)))
+                .collect(),
             registered: HashMap::new(),
             wakeup_fd: -1,
             delivered: Arc::new(AtomicU64::new(0)),
