@@ -52,44 +52,41 @@ pub enum Bound {
     Named(Vec<(String, Value)>),
 }
 
-/// How many bound arguments [`BoundArgs`] keeps without allocating.
-const INLINE: usize = 4;
-
-/// The arguments of one call bound to the parameters, in order: the
-/// first few held inline, so that binding a typed call allocates
-/// nothing. Consumed as an iterator by the typed signatures.
-#[derive(Default)]
-pub struct BoundArgs {
-    head: [Bound; INLINE],
-    rest: Vec<Bound>,
-    len: usize,
-    taken: usize,
+/// The arguments of one call matched to the parameters, consumed in
+/// order by the typed signatures. A positional-only signature of single
+/// values (the common case: `math.sin(x)`, `deque.append(x)`) reads the
+/// call's own argument slice, its count already checked: nothing is
+/// copied or allocated. Other signatures bind each parameter first.
+pub enum BoundArgs<'a> {
+    /// Parameter `i` is argument `i` (absent: an omitted optional one);
+    /// `*args` takes the positional arguments after the single values,
+    /// `**kwargs` the keyword ones.
+    Slice(Args<'a>),
+    /// One [`Bound`] per parameter.
+    Bound(std::vec::IntoIter<Bound>),
 }
 
-impl BoundArgs {
-    fn push(&mut self, b: Bound) {
-        match self.head.get_mut(self.len) {
-            Some(slot) => *slot = b,
-            None => self.rest.push(b),
+impl BoundArgs<'_> {
+    /// Converts the argument of parameter `i` (the next one).
+    #[inline]
+    pub fn take<T: FromArg>(&mut self, vm: &mut Vm, sig: &Signature, i: usize) -> PyResult<T> {
+        match self {
+            BoundArgs::Slice(args) => match T::KIND {
+                ArgKind::Required | ArgKind::Optional => {
+                    sig.convert_value(vm, i, args.pos().get(i))
+                }
+                ArgKind::VarArgs => {
+                    let rest = args.pos().get(sig.required + sig.optional..);
+                    let b = Bound::Many(rest.unwrap_or(&[]).to_vec());
+                    sig.convert(vm, i, b)
+                }
+                ArgKind::KwArgs => {
+                    let kw = args.kw().map(|(k, v)| (k.to_owned(), v.clone()));
+                    sig.convert(vm, i, Bound::Named(kw.collect()))
+                }
+            },
+            BoundArgs::Bound(it) => sig.convert(vm, i, it.next().unwrap_or_default()),
         }
-        self.len += 1;
-    }
-}
-
-impl Iterator for BoundArgs {
-    type Item = Bound;
-
-    fn next(&mut self) -> Option<Bound> {
-        if self.taken >= self.len {
-            return None;
-        }
-        let i = self.taken;
-        self.taken += 1;
-        let slot = match i.checked_sub(INLINE) {
-            None => self.head.get_mut(i),
-            Some(j) => self.rest.get_mut(j),
-        };
-        slot.map(|b| std::mem::replace(b, Bound::Missing))
     }
 }
 
@@ -101,6 +98,9 @@ pub trait FromArg: Sized {
     /// [`FromPython::NAMES_ARGUMENT`]).
     const NAMED: bool = true;
     fn from_arg(vm: &mut Vm, b: Bound) -> PyResult<Self>;
+    /// The parameter from a positional argument, if given (single-value
+    /// kinds; `*args`/`**kwargs` are empty).
+    fn from_value(vm: &mut Vm, v: Option<&Value>) -> PyResult<Self>;
 }
 
 impl<T: FromPython> FromArg for T {
@@ -110,6 +110,13 @@ impl<T: FromPython> FromArg for T {
         match b {
             Bound::One(v) => T::from_python(vm, &v),
             _ => Err(vm.system_error("required argument not bound")),
+        }
+    }
+    #[inline]
+    fn from_value(vm: &mut Vm, v: Option<&Value>) -> PyResult<Self> {
+        match v {
+            Some(v) => T::from_python(vm, v),
+            None => Err(vm.system_error("required argument not bound")),
         }
     }
 }
@@ -142,6 +149,13 @@ impl<T: FromPython> FromArg for OptArg<T> {
             _ => Ok(OptArg(None)),
         }
     }
+    #[inline]
+    fn from_value(vm: &mut Vm, v: Option<&Value>) -> PyResult<Self> {
+        match v {
+            Some(v) => T::from_python(vm, v).map(|x| OptArg(Some(x))),
+            None => Ok(OptArg(None)),
+        }
+    }
 }
 
 /// `*args`: the positional arguments after the named ones.
@@ -156,6 +170,9 @@ impl FromArg for VarArgs {
             _ => Vec::new(),
         }))
     }
+    fn from_value(_vm: &mut Vm, _v: Option<&Value>) -> PyResult<Self> {
+        Ok(VarArgs(Vec::new()))
+    }
 }
 
 /// `**kwargs`: the keyword arguments no parameter takes, in call order.
@@ -169,6 +186,9 @@ impl FromArg for KwArgs {
             Bound::Named(v) => v,
             _ => Vec::new(),
         }))
+    }
+    fn from_value(_vm: &mut Vm, _v: Option<&Value>) -> PyResult<Self> {
+        Ok(KwArgs(Vec::new()))
     }
 }
 
@@ -305,6 +325,9 @@ pub struct Signature {
     optional: usize,
     varargs: bool,
     kwargs: bool,
+    /// Whether the single-value parameters come before `*args` and
+    /// `**kwargs` (so positional binding reads the argument slice).
+    singles_first: bool,
     /// Names of the parameters taking one value (Required/Optional), in
     /// order; empty: positional-only.
     names: Vec<Rc<str>>,
@@ -325,6 +348,10 @@ impl Signature {
             optional: count(ArgKind::Optional),
             varargs: kinds.contains(&ArgKind::VarArgs),
             kwargs: kinds.contains(&ArgKind::KwArgs),
+            singles_first: kinds
+                .iter()
+                .skip_while(|k| matches!(k, ArgKind::Required | ArgKind::Optional))
+                .all(|k| !matches!(k, ArgKind::Required | ArgKind::Optional)),
             kinds,
             names: Vec::new(),
             posonly: 0,
@@ -377,28 +404,41 @@ impl Signature {
         self
     }
 
-    /// Matches `args` to the parameters; one [`Bound`] per parameter.
-    pub fn bind(&self, vm: &mut Vm, args: Args<'_>) -> PyResult<BoundArgs> {
-        if self.names.is_empty() {
-            self.bind_positional(vm, args)
-        } else {
-            self.bind_named(vm, args)
+    /// Matches `args` to the parameters (see [`BoundArgs`]).
+    #[inline]
+    pub fn bind<'a>(&self, vm: &mut Vm, args: Args<'a>) -> PyResult<BoundArgs<'a>> {
+        if !self.names.is_empty() {
+            return self
+                .bind_named(vm, args)
+                .map(|b| BoundArgs::Bound(b.into_iter()));
         }
+        self.check_positional(vm, args)?;
+        if !self.singles_first {
+            return Ok(BoundArgs::Bound(self.bind_positional(args).into_iter()));
+        }
+        Ok(BoundArgs::Slice(args))
     }
 
-    fn bind_positional(&self, vm: &mut Vm, args: Args<'_>) -> PyResult<BoundArgs> {
+    /// The keyword and count checks of a positional-only signature.
+    #[inline]
+    fn check_positional(&self, vm: &mut Vm, args: Args<'_>) -> PyResult<()> {
         if args.has_kw() && !self.kwargs {
             let q = self.qualname.clone();
             return Err(vm.type_error(format!("{q}() takes no keyword arguments")));
         }
-        let pos = args.pos();
         let (req, opt, var) = (self.required, self.optional, self.varargs);
-        let n = pos.len();
+        let n = args.pos().len();
         if n < req || (!var && n > req + opt) {
             return Err(self.count_error(vm, n, req, if var { None } else { Some(req + opt) }));
         }
-        let mut rest = pos.iter();
-        let mut out = BoundArgs::default();
+        Ok(())
+    }
+
+    /// A positional-only signature whose single values do not all come
+    /// first, checked: each parameter bound in turn.
+    fn bind_positional(&self, args: Args<'_>) -> Vec<Bound> {
+        let mut rest = args.pos().iter();
+        let mut out = Vec::with_capacity(self.kinds.len());
         for k in &self.kinds {
             out.push(match k {
                 ArgKind::Required | ArgKind::Optional => match rest.next() {
@@ -411,7 +451,7 @@ impl Signature {
                 }
             });
         }
-        Ok(out)
+        out
     }
 
     /// "takes no arguments", "takes exactly one argument", "expected at
@@ -435,7 +475,7 @@ impl Signature {
         vm.type_error(msg)
     }
 
-    fn bind_named(&self, vm: &mut Vm, args: Args<'_>) -> PyResult<BoundArgs> {
+    fn bind_named(&self, vm: &mut Vm, args: Args<'_>) -> PyResult<Vec<Bound>> {
         let name = self.name.clone();
         let pos = args.pos();
         let n_named = self.names.len();
@@ -514,7 +554,7 @@ impl Signature {
                 }
             }
         }
-        let mut out = BoundArgs::default();
+        let mut out = Vec::with_capacity(self.kinds.len());
         let mut singles = single.into_iter().enumerate();
         let (mut extra, mut rest_kw) = (Some(extra), Some(rest_kw));
         for k in &self.kinds {
@@ -547,6 +587,23 @@ impl Signature {
     /// naming it in a "must be" `TypeError`.
     pub fn convert<T: FromArg>(&self, vm: &mut Vm, i: usize, b: Bound) -> PyResult<T> {
         T::from_arg(vm, b).map_err(|e| {
+            if T::NAMED {
+                self.name_argument(vm, e, i)
+            } else {
+                e
+            }
+        })
+    }
+
+    /// [`convert`](Self::convert) of positional argument `v`.
+    #[inline]
+    pub fn convert_value<T: FromArg>(
+        &self,
+        vm: &mut Vm,
+        i: usize,
+        v: Option<&Value>,
+    ) -> PyResult<T> {
+        T::from_value(vm, v).map_err(|e| {
             if T::NAMED {
                 self.name_argument(vm, e, i)
             } else {

@@ -29,7 +29,7 @@ use crate::native_type::{IntoFunction, IntoValueMethod, NativeClass};
 use crate::value::{PyRef, Value};
 use crate::vm::{PyResult, Vm};
 
-type FunctionCall = Rc<dyn Fn(&mut Vm, BoundArgs, &Signature) -> PyResult<Value>>;
+type FunctionCall = Rc<dyn Fn(&mut Vm, BoundArgs<'_>, &Signature) -> PyResult<Value>>;
 type MakeValue = Box<dyn FnOnce(&mut Vm) -> PyResult<Value>>;
 
 /// The definition of a native module.

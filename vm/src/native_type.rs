@@ -50,7 +50,7 @@ use rpy_compiler::bytecode::{BinaryOperator, ComparisonOperator};
 
 use crate::convert::{FromPython, ToPython};
 use crate::native::{Args, NativeClosure, NativeKind};
-use crate::native_args::{ArgKind, Bound, BoundArgs, FromArg, Signature};
+use crate::native_args::{ArgKind, BoundArgs, FromArg, Signature};
 use crate::object::{Payload, PyObject};
 use crate::objects::descriptor::{GetterClosure, SetterClosure};
 use crate::objects::type_::{Layout, TypeData};
@@ -326,7 +326,7 @@ struct Entry {
 
 /// A typed function after binding: the bound arguments (and `self`, the
 /// first positional argument, for methods) in, the result out.
-type TypedCall = Rc<dyn Fn(&mut Vm, &Value, BoundArgs, &Signature) -> PyResult<Value>>;
+type TypedCall = Rc<dyn Fn(&mut Vm, &Value, BoundArgs<'_>, &Signature) -> PyResult<Value>>;
 
 enum Attr {
     Get(GetterClosure),
@@ -985,7 +985,7 @@ pub trait IntoMethod<T, M>: 'static {
         &self,
         vm: &mut Vm,
         this: &Value,
-        args: BoundArgs,
+        args: BoundArgs<'_>,
         sig: &Signature,
     ) -> PyResult<Value>;
 }
@@ -993,7 +993,7 @@ pub trait IntoMethod<T, M>: 'static {
 /// Typed functions: `Fn(A..)` or `Fn(&mut Vm, A..)`.
 pub trait IntoFunction<M>: 'static {
     fn kinds(&self) -> Vec<ArgKind>;
-    fn call_function(&self, vm: &mut Vm, args: BoundArgs, sig: &Signature) -> PyResult<Value>;
+    fn call_function(&self, vm: &mut Vm, args: BoundArgs<'_>, sig: &Signature) -> PyResult<Value>;
 }
 
 /// Typed methods of a type made with [`Vm::new_native_type`] (see
@@ -1005,7 +1005,7 @@ pub trait IntoValueMethod<M>: 'static {
         &self,
         vm: &mut Vm,
         this: &Value,
-        args: BoundArgs,
+        args: BoundArgs<'_>,
         sig: &Signature,
     ) -> PyResult<Value>;
 }
@@ -1017,7 +1017,7 @@ pub trait IntoClassMethod<M>: 'static {
         &self,
         vm: &mut Vm,
         cls: &Value,
-        args: BoundArgs,
+        args: BoundArgs<'_>,
         sig: &Signature,
     ) -> PyResult<Value>;
 }
@@ -1025,7 +1025,7 @@ pub trait IntoClassMethod<M>: 'static {
 /// Typed constructors: `Fn(&mut Vm, A..) -> PyResult<T>`.
 pub trait IntoConstructor<T, M>: 'static {
     fn kinds(&self) -> Vec<ArgKind>;
-    fn construct(&self, vm: &mut Vm, args: BoundArgs, sig: &Signature) -> PyResult<T>;
+    fn construct(&self, vm: &mut Vm, args: BoundArgs<'_>, sig: &Signature) -> PyResult<T>;
 }
 
 /// Marker: the instance as `&T`.
@@ -1062,10 +1062,10 @@ macro_rules! typed_impls {
                 vec![$($a::KIND),*]
             }
             #[allow(unused_variables, unused_mut, non_snake_case)]
-            fn call_method(&self, vm: &mut Vm, this: &Value, args: BoundArgs, sig: &Signature) -> PyResult<Value> {
+            fn call_method(&self, vm: &mut Vm, this: &Value, args: BoundArgs<'_>, sig: &Signature) -> PyResult<Value> {
                 let n = Native::<T>::from_python(vm, this)?;
-                let mut it = args.into_iter();
-                $(let $a: $a = sig.convert(vm, $i, it.next().unwrap_or(Bound::Missing))?;)*
+                let mut args = args;
+                $(let $a: $a = args.take(vm, sig, $i)?;)*
                 let r = n.with(vm, |t| self(t $(, $a)*))?;
                 r.to_python(vm)
             }
@@ -1082,10 +1082,10 @@ macro_rules! typed_impls {
                 vec![$($a::KIND),*]
             }
             #[allow(unused_variables, unused_mut, non_snake_case)]
-            fn call_method(&self, vm: &mut Vm, this: &Value, args: BoundArgs, sig: &Signature) -> PyResult<Value> {
+            fn call_method(&self, vm: &mut Vm, this: &Value, args: BoundArgs<'_>, sig: &Signature) -> PyResult<Value> {
                 let n = Native::<T>::from_python(vm, this)?;
-                let mut it = args.into_iter();
-                $(let $a: $a = sig.convert(vm, $i, it.next().unwrap_or(Bound::Missing))?;)*
+                let mut args = args;
+                $(let $a: $a = args.take(vm, sig, $i)?;)*
                 let r = n.with_mut(vm, |t| self(t $(, $a)*))?;
                 r.to_python(vm)
             }
@@ -1102,10 +1102,10 @@ macro_rules! typed_impls {
                 vec![$($a::KIND),*]
             }
             #[allow(unused_variables, unused_mut, non_snake_case)]
-            fn call_method(&self, vm: &mut Vm, this: &Value, args: BoundArgs, sig: &Signature) -> PyResult<Value> {
+            fn call_method(&self, vm: &mut Vm, this: &Value, args: BoundArgs<'_>, sig: &Signature) -> PyResult<Value> {
                 let n = Native::<T>::from_python(vm, this)?;
-                let mut it = args.into_iter();
-                $(let $a: $a = sig.convert(vm, $i, it.next().unwrap_or(Bound::Missing))?;)*
+                let mut args = args;
+                $(let $a: $a = args.take(vm, sig, $i)?;)*
                 self(vm, n $(, $a)*).to_python(vm)
             }
         }
@@ -1121,9 +1121,9 @@ macro_rules! typed_impls {
                 vec![$($a::KIND),*]
             }
             #[allow(unused_variables, unused_mut, non_snake_case)]
-            fn call_method(&self, vm: &mut Vm, this: &Value, args: BoundArgs, sig: &Signature) -> PyResult<Value> {
-                let mut it = args.into_iter();
-                $(let $a: $a = sig.convert(vm, $i, it.next().unwrap_or(Bound::Missing))?;)*
+            fn call_method(&self, vm: &mut Vm, this: &Value, args: BoundArgs<'_>, sig: &Signature) -> PyResult<Value> {
+                let mut args = args;
+                $(let $a: $a = args.take(vm, sig, $i)?;)*
                 self(vm, this.clone() $(, $a)*).to_python(vm)
             }
         }
@@ -1138,9 +1138,9 @@ macro_rules! typed_impls {
                 vec![$($a::KIND),*]
             }
             #[allow(unused_variables, unused_mut, non_snake_case)]
-            fn call_function(&self, vm: &mut Vm, args: BoundArgs, sig: &Signature) -> PyResult<Value> {
-                let mut it = args.into_iter();
-                $(let $a: $a = sig.convert(vm, $i, it.next().unwrap_or(Bound::Missing))?;)*
+            fn call_function(&self, vm: &mut Vm, args: BoundArgs<'_>, sig: &Signature) -> PyResult<Value> {
+                let mut args = args;
+                $(let $a: $a = args.take(vm, sig, $i)?;)*
                 self($($a),*).to_python(vm)
             }
         }
@@ -1155,9 +1155,9 @@ macro_rules! typed_impls {
                 vec![$($a::KIND),*]
             }
             #[allow(unused_variables, unused_mut, non_snake_case)]
-            fn call_function(&self, vm: &mut Vm, args: BoundArgs, sig: &Signature) -> PyResult<Value> {
-                let mut it = args.into_iter();
-                $(let $a: $a = sig.convert(vm, $i, it.next().unwrap_or(Bound::Missing))?;)*
+            fn call_function(&self, vm: &mut Vm, args: BoundArgs<'_>, sig: &Signature) -> PyResult<Value> {
+                let mut args = args;
+                $(let $a: $a = args.take(vm, sig, $i)?;)*
                 self(vm $(, $a)*).to_python(vm)
             }
         }
@@ -1172,9 +1172,9 @@ macro_rules! typed_impls {
                 vec![$($a::KIND),*]
             }
             #[allow(unused_variables, unused_mut, non_snake_case)]
-            fn call_value_method(&self, vm: &mut Vm, this: &Value, args: BoundArgs, sig: &Signature) -> PyResult<Value> {
-                let mut it = args.into_iter();
-                $(let $a: $a = sig.convert(vm, $i, it.next().unwrap_or(Bound::Missing))?;)*
+            fn call_value_method(&self, vm: &mut Vm, this: &Value, args: BoundArgs<'_>, sig: &Signature) -> PyResult<Value> {
+                let mut args = args;
+                $(let $a: $a = args.take(vm, sig, $i)?;)*
                 self(vm, this.clone() $(, $a)*).to_python(vm)
             }
         }
@@ -1189,10 +1189,10 @@ macro_rules! typed_impls {
                 vec![$($a::KIND),*]
             }
             #[allow(unused_variables, unused_mut, non_snake_case)]
-            fn call_class(&self, vm: &mut Vm, cls: &Value, args: BoundArgs, sig: &Signature) -> PyResult<Value> {
+            fn call_class(&self, vm: &mut Vm, cls: &Value, args: BoundArgs<'_>, sig: &Signature) -> PyResult<Value> {
                 let cls = the_class(vm, cls)?;
-                let mut it = args.into_iter();
-                $(let $a: $a = sig.convert(vm, $i, it.next().unwrap_or(Bound::Missing))?;)*
+                let mut args = args;
+                $(let $a: $a = args.take(vm, sig, $i)?;)*
                 self(vm, cls $(, $a)*).to_python(vm)
             }
         }
@@ -1207,9 +1207,9 @@ macro_rules! typed_impls {
                 vec![$($a::KIND),*]
             }
             #[allow(unused_variables, unused_mut, non_snake_case)]
-            fn construct(&self, vm: &mut Vm, args: BoundArgs, sig: &Signature) -> PyResult<T> {
-                let mut it = args.into_iter();
-                $(let $a: $a = sig.convert(vm, $i, it.next().unwrap_or(Bound::Missing))?;)*
+            fn construct(&self, vm: &mut Vm, args: BoundArgs<'_>, sig: &Signature) -> PyResult<T> {
+                let mut args = args;
+                $(let $a: $a = args.take(vm, sig, $i)?;)*
                 self(vm $(, $a)*)
             }
         }

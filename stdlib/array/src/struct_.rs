@@ -567,7 +567,12 @@ fn unpack_with(vm: &mut Vm, l: &Layout, buf: &Value) -> PyResult<Value> {
 
 /// `unpack_from(fmt, /, buffer, offset=0)` / `Struct.unpack_from(self,
 /// buffer, offset=0)`.
-fn unpack_from_with(vm: &mut Vm, l: &Layout, buf: &Value, offset: OptArg<Value>) -> PyResult<Value> {
+fn unpack_from_with(
+    vm: &mut Vm,
+    l: &Layout,
+    buf: &Value,
+    offset: OptArg<Value>,
+) -> PyResult<Value> {
     let data = vm.bytes_like(buf)?;
     let offset = offset.unwrap_or(Value::Int(0));
     let start = resolve_offset(vm, &offset, data.len(), l.size, false)?;
@@ -622,14 +627,20 @@ impl NativeClass for Struct {
             compile(vm, &format).map(Struct)
         })
         .params(&["format"]);
-        c.method("pack", |vm: &mut Vm, this: Native<Struct>, VarArgs(v): VarArgs| {
-            let l = this.with(vm, |s| s.0.clone())?;
-            pack_with(vm, &l, &v)
-        });
-        c.method("pack_into", |vm: &mut Vm, this: Native<Struct>, VarArgs(v): VarArgs| {
-            let l = this.with(vm, |s| s.0.clone())?;
-            pack_into_with(vm, &l, &v)
-        });
+        c.method(
+            "pack",
+            |vm: &mut Vm, this: Native<Struct>, VarArgs(v): VarArgs| {
+                let l = this.with(vm, |s| s.0.clone())?;
+                pack_with(vm, &l, &v)
+            },
+        );
+        c.method(
+            "pack_into",
+            |vm: &mut Vm, this: Native<Struct>, VarArgs(v): VarArgs| {
+                let l = this.with(vm, |s| s.0.clone())?;
+                pack_into_with(vm, &l, &v)
+            },
+        );
         c.method("unpack", |vm: &mut Vm, this: Native<Struct>, buf: Value| {
             let l = this.with(vm, |s| s.0.clone())?;
             unpack_with(vm, &l, &buf)
@@ -642,10 +653,13 @@ impl NativeClass for Struct {
             },
         )
         .params(&["buffer", "offset"]);
-        c.method("iter_unpack", |vm: &mut Vm, this: Native<Struct>, buf: Value| {
-            let l = this.with(vm, |s| s.0.clone())?;
-            iter_unpack_with(vm, &l, &buf)
-        });
+        c.method(
+            "iter_unpack",
+            |vm: &mut Vm, this: Native<Struct>, buf: Value| {
+                let l = this.with(vm, |s| s.0.clone())?;
+                iter_unpack_with(vm, &l, &buf)
+            },
+        );
         c.getter("format", |s: &Struct| s.0.format.clone());
         c.getter("size", |s: &Struct| s.0.size);
     }

@@ -669,8 +669,11 @@ fn finish(vm: &mut Vm, r: R) -> PyResult<Value> {
     }
 }
 
+/// A function of one complex number (its result and errno).
+type ComplexFn = fn(C) -> R;
+
 /// The functions of one complex number.
-const UNARY: &[(&str, fn(C) -> R)] = &[
+const UNARY: &[(&str, ComplexFn)] = &[
     ("acos", c_acos),
     ("acosh", c_acosh),
     ("asin", c_asin),

@@ -47,9 +47,12 @@ fn math_1(vm: &mut Vm, x: f64, f: fn(f64) -> f64, can_overflow: bool) -> PyResul
     Ok(r)
 }
 
+/// A function of one float.
+type RealFn = fn(f64) -> f64;
+
 /// The functions of one float with `math_1`'s error rules: name, the
 /// function, whether it can overflow (a range error, not a domain error).
-const UNARY: &[(&str, fn(f64) -> f64, bool)] = &[
+const UNARY: &[(&str, RealFn, bool)] = &[
     ("acos", f64::acos, false),
     ("acosh", libm::acosh, false),
     ("asin", f64::asin, false),

@@ -193,7 +193,10 @@ fn umask(vm: &mut Vm, mask: i32) -> PyResult<u32> {
 
 /// The id functions without arguments (`getuid()`, `getpgrp()`...):
 /// each needs `Capability::Process`.
-const ID_FNS: &[(&str, fn() -> i64)] = &[
+/// An id function's query.
+type IdQuery = fn() -> i64;
+
+const ID_FNS: &[(&str, IdQuery)] = &[
     ("getuid", || i64::from(rustix::process::getuid().as_raw())),
     ("geteuid", || i64::from(rustix::process::geteuid().as_raw())),
     ("getgid", || i64::from(rustix::process::getgid().as_raw())),
@@ -289,10 +292,15 @@ fn fspath(vm: &mut Vm, p: Value) -> PyResult<Value> {
 }
 
 /// The wait-status decoders: each takes `status` and reads its bits.
-const STATUS_FNS: &[(&str, fn(i64) -> Value)] = &[
+/// A wait-status decoder's reading of the status bits.
+type StatusRead = fn(i64) -> Value;
+
+const STATUS_FNS: &[(&str, StatusRead)] = &[
     ("WIFEXITED", |s| Value::Bool(s & 0x7f == 0)),
     ("WEXITSTATUS", |s| Value::Int((s >> 8) & 0xff)),
-    ("WIFSIGNALED", |s| Value::Bool(s & 0x7f != 0 && s & 0x7f != 0x7f)),
+    ("WIFSIGNALED", |s| {
+        Value::Bool(s & 0x7f != 0 && s & 0x7f != 0x7f)
+    }),
     ("WTERMSIG", |s| Value::Int(s & 0x7f)),
     ("WIFSTOPPED", |s| Value::Bool(s & 0xff == 0x7f)),
     ("WSTOPSIG", |s| Value::Int((s >> 8) & 0xff)),

@@ -123,7 +123,9 @@ pub fn init(vm: &mut Vm) -> PyResult<PyRef> {
     crate::qualify(m.function("_count", || 0i64), "_thread");
     m.function("stack_size", stack_size);
     for name in ["start_new_thread", "start_new"] {
-        m.function(name, start_new_thread).tuple_style().unqualified();
+        m.function(name, start_new_thread)
+            .tuple_style()
+            .unqualified();
     }
     for name in ["exit", "exit_thread"] {
         let sig = m.function(name, |vm: &mut Vm| -> PyResult<()> {

@@ -879,13 +879,19 @@ pub fn make(vm: &mut Vm) -> PyResult<PyRef> {
     d.function("thread_time_ns", cpu_ns);
     d.function("sleep", t_sleep);
     d.function("gmtime", t_gmtime).tuple_style().unqualified();
-    d.function("localtime", t_localtime).tuple_style().unqualified();
+    d.function("localtime", t_localtime)
+        .tuple_style()
+        .unqualified();
     d.function("mktime", t_mktime);
-    d.function("strftime", t_strftime).tuple_style().unqualified();
+    d.function("strftime", t_strftime)
+        .tuple_style()
+        .unqualified();
     d.function("strptime", t_strptime).unqualified();
     d.function("asctime", t_asctime).unqualified();
     d.function("ctime", t_ctime).tuple_style().unqualified();
-    d.function("get_clock_info", t_get_clock_info).tuple_style().unqualified();
+    d.function("get_clock_info", t_get_clock_info)
+        .tuple_style()
+        .unqualified();
     let m = d.build(vm)?;
     let st = vm.new_struct_seq_type_ext(
         "time",
