@@ -1,9 +1,7 @@
 //! The `gc` module: the interface to the VM's cycle collector
-//! (`Vm::collect_garbage` and its settings): collect, enable/disable, counts and thresholds, and
+//! (`Vm::collect_generation` and its settings): collect, enable/disable,
+//! counts and thresholds, and
 //! `is_tracked` following CPython's rules for which objects it tracks.
-
-use std::cell::Cell;
-use std::rc::Rc;
 
 use rpy_vm::Args;
 use rpy_vm::Payload;
@@ -12,13 +10,15 @@ use rpy_vm::{PyResult, Vm};
 
 fn collect(vm: &mut Vm, args: Args) -> PyResult<Value> {
     let [generation] = args.bind(vm, "collect", ["generation"], 0)?;
+    let mut gen = 2;
     if let Some(g) = generation {
         let g = vm.to_i64(g)?;
         if !(0..=2).contains(&g) {
             return Err(vm.value_error("invalid generation"));
         }
+        gen = g as usize;
     }
-    let n = vm.collect_garbage();
+    let n = vm.collect_generation(gen);
     Ok(Value::Int(n as i64))
 }
 
@@ -41,14 +41,31 @@ fn isenabled(vm: &mut Vm, args: Args) -> PyResult<Value> {
 
 fn get_count(vm: &mut Vm, args: Args) -> PyResult<Value> {
     args.exact::<0>(vm, "gc.get_count")?;
-    // One generation: containers allocated since the last collection.
-    let n = vm.gc_count() as i64;
-    Ok(vm.new_tuple(vec![Value::Int(n), Value::Int(0), Value::Int(0)]))
+    let c = vm.gc_counts().map(|n| Value::Int(n as i64));
+    Ok(vm.new_tuple(c.to_vec()))
+}
+
+fn get_threshold(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    args.exact::<0>(vm, "gc.get_threshold")?;
+    let t = vm.gc_thresholds().map(Value::Int);
+    Ok(vm.new_tuple(t.to_vec()))
+}
+
+fn set_threshold(vm: &mut Vm, args: Args) -> PyResult<Value> {
+    let given = args.range::<3>(vm, "set_threshold", 1, false)?;
+    let mut t = vm.gc_thresholds();
+    for (slot, v) in t.iter_mut().zip(given) {
+        if let Some(v) = v {
+            *slot = vm.to_i64(v)?;
+        }
+    }
+    vm.set_gc_thresholds(t);
+    Ok(Value::None)
 }
 
 /// Whether CPython's collector would track `v`: atomic objects (numbers,
-/// strings, bytes, None) never are; tuples only while they hold something
-/// that may be tracked.
+/// strings, bytes, None) never are; tuples while the collector tracks
+/// them.
 fn maybe_tracked(v: &Value) -> bool {
     let Value::Obj(o) = v else {
         return false;
@@ -62,7 +79,10 @@ fn maybe_tracked(v: &Value) -> bool {
         | Payload::Complex(..)
         | Payload::Range { .. }
         | Payload::BigRange(_) => o.has_dict(),
-        Payload::Tuple(items) => items.iter().any(maybe_tracked),
+        // Tuples are tracked from their creation until a collection
+        // finds them holding only untracked objects (the empty tuple is
+        // a constant that never is).
+        Payload::Tuple(items) => !items.is_empty() && (o.gc_tracked() || o.has_dict()),
         // Only tuples are looked into (they cannot form cycles by
         // themselves); any other container counts as tracked.
         _ => true,
@@ -125,6 +145,8 @@ pub fn make(vm: &mut Vm) -> PyResult<PyRef> {
             ("disable", disable),
             ("isenabled", isenabled),
             ("get_count", get_count),
+            ("get_threshold", get_threshold),
+            ("set_threshold", set_threshold),
             ("is_tracked", is_tracked),
             ("is_finalized", is_finalized),
             ("get_referrers", get_referrers),
@@ -134,39 +156,6 @@ pub fn make(vm: &mut Vm) -> PyResult<PyRef> {
             ("unfreeze", freeze),
             ("get_freeze_count", get_freeze_count),
         ],
-    );
-    // The thresholds are kept for get/set_threshold; the collector sizes
-    // its own trigger from the live heap (it always collects everything).
-    let thresholds = Rc::new(Cell::new((700i64, 10i64, 10i64)));
-    let t = thresholds.clone();
-    vm.module_add_closure(
-        &m,
-        "get_threshold",
-        Rc::new(move |vm: &mut Vm, args: Args| {
-            args.exact::<0>(vm, "gc.get_threshold")?;
-            let (a, b, c) = t.get();
-            Ok(vm.new_tuple(vec![Value::Int(a), Value::Int(b), Value::Int(c)]))
-        }),
-    );
-    let t = thresholds;
-    vm.module_add_closure(
-        &m,
-        "set_threshold",
-        Rc::new(move |vm: &mut Vm, args: Args| {
-            let [a, b, c] = args.range::<3>(vm, "set_threshold", 1, false)?;
-            let (mut x, mut y, mut z) = t.get();
-            if let Some(a) = a {
-                x = vm.to_i64(a)?;
-            }
-            if let Some(b) = b {
-                y = vm.to_i64(b)?;
-            }
-            if let Some(c) = c {
-                z = vm.to_i64(c)?;
-            }
-            t.set((x, y, z));
-            Ok(Value::None)
-        }),
     );
     let garbage = vm.new_list(vec![]);
     vm.module_set(&m, "garbage", garbage);
