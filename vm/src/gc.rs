@@ -1,26 +1,33 @@
 //! The cycle collector. Reference counting frees most objects; containers
-//! are also registered here (weakly) so that unreachable cycles can be
-//! found: for every tracked object, its strong count minus the references
-//! held by other tracked objects is the number of references from outside
-//! (Rust locals, frames, untracked holders). Objects with outside
-//! references are roots; tracked objects not reachable from a root are
-//! garbage and get cleared, which breaks their cycles so `Rc` frees them.
+//! are also tracked (`gc_heap.rs`, by generation) so that unreachable
+//! cycles can be found: for every object of the generations collected,
+//! its strong count minus the references held by other objects of those
+//! generations is the number of references from outside (Rust locals,
+//! frames, untracked holders, older generations). Objects with outside
+//! references are roots; objects not reachable from a root are garbage and
+//! get cleared, which breaks their cycles so `Rc` frees them. Survivors
+//! move to the next generation, so old objects are scanned rarely.
 
-use std::collections::HashMap;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
+use crate::gc_heap::{self, GENERATIONS};
 use crate::object::{Payload, PyObject};
 use crate::objects::iter::IterState;
 use crate::value::{PyRef, Value};
 use crate::vm::Vm;
 
-/// Collector state.
+/// Collector state of one VM (the objects themselves are in its heap in
+/// `gc_heap.rs`).
 pub struct Gc {
-    pub(crate) tracked: Vec<Weak<PyObject>>,
-    /// Container allocations since the last collection.
-    pub allocs: usize,
-    /// Collect when `allocs` exceeds this.
-    pub threshold: usize,
+    /// This VM's heap in `gc_heap`.
+    pub(crate) heap: u16,
+    /// CPython's thresholds: allocations minus frees before generation 0
+    /// is collected, and collections of each generation before the next
+    /// one is (`gc.set_threshold`).
+    pub(crate) thresholds: [i64; GENERATIONS],
+    /// Generation 0's count passed its threshold (checked at the eval
+    /// loop's safe points).
+    due: bool,
     pub enabled: bool,
     collecting: bool,
     /// Objects freed by collections so far.
@@ -30,9 +37,9 @@ pub struct Gc {
 impl Default for Gc {
     fn default() -> Self {
         Gc {
-            tracked: Vec::new(),
-            allocs: 0,
-            threshold: 20_000,
+            heap: gc_heap::new_heap(),
+            thresholds: [700, 10, 10],
+            due: false,
             enabled: true,
             collecting: false,
             collected_total: 0,
@@ -408,27 +415,52 @@ impl PyObject {
     }
 }
 
+/// Whether a surviving exact tuple holds only objects the collector
+/// does not track (numbers, strings, untracked tuples): it can never be
+/// part of a cycle, so it leaves the generations (as in CPython).
+fn untrackable_tuple(o: &PyObject, tuple: &PyRef) -> bool {
+    let Payload::Tuple(items) = &o.payload else {
+        return false;
+    };
+    o.class_is(tuple)
+        && !o.has_dict()
+        && items.iter().all(|v| match v {
+            Value::Obj(r) => !r.gc_header().is_tracked(),
+            _ => true,
+        })
+}
+
 impl Vm {
     /// Registers a container with the collector.
     #[inline]
     pub fn gc_track(&mut self, o: &PyRef) {
-        self.gc.tracked.push(Rc::downgrade(o));
-        self.gc.allocs += 1;
+        let n = gc_heap::track(self.gc.heap, o);
+        let t = self.gc.thresholds[0];
+        if n as i64 > t && t != 0 {
+            self.gc.due = true;
+        }
     }
 
     /// Runs a collection if enough containers were allocated (called at
     /// safe points of the eval loop).
     #[inline]
     pub fn gc_maybe_collect(&mut self) {
-        if self.gc.allocs > self.gc.threshold && self.gc.enabled && !self.gc.collecting {
-            self.collect_garbage();
+        if self.gc.due && self.gc.enabled && !self.gc.collecting {
+            self.gc.due = false;
+            if let Some(g) = gc_heap::due(self.gc.heap, &self.gc.thresholds) {
+                self.collect_generation(g);
+            }
         }
     }
 
     /// Number of live tracked objects.
     pub fn gc_live_count(&mut self) -> usize {
-        self.gc.tracked.retain(|w| w.strong_count() > 0);
-        self.gc.tracked.len()
+        gc_heap::live_count(self.gc.heap)
+    }
+
+    /// Every object the collector tracks, oldest first.
+    pub(crate) fn gc_tracked_objects(&self) -> Vec<PyRef> {
+        gc_heap::all_objects(self.gc.heap)
     }
 
     /// Whether collections run automatically (`gc.isenabled()`).
@@ -449,26 +481,78 @@ impl Vm {
         self.gc.enabled = on;
     }
 
-    /// Container allocations since the last collection (`gc.get_count()`).
+    /// Tracked allocations minus frees since the last collection
+    /// (the first of `gc.get_count()`).
     pub fn gc_count(&self) -> usize {
-        self.gc.allocs
+        gc_heap::counts(self.gc.heap)[0]
+    }
+
+    /// The collector's three counts (`gc.get_count()`): allocations minus
+    /// frees since generation 0 was collected, and the collections of
+    /// generations 0 and 1 since generations 1 and 2 were.
+    pub fn gc_counts(&self) -> [usize; 3] {
+        gc_heap::counts(self.gc.heap)
+    }
+
+    /// The collector's thresholds (`gc.get_threshold()`).
+    pub fn gc_thresholds(&self) -> [i64; 3] {
+        self.gc.thresholds
+    }
+
+    /// Sets the thresholds (`gc.set_threshold()`); a first threshold of 0
+    /// turns automatic collection off.
+    ///
+    /// ```
+    /// let mut interp = rpy_vm::Interpreter::new();
+    /// interp.vm().set_gc_thresholds([1000, 10, 10]);
+    /// assert_eq!(interp.vm().gc_thresholds(), [1000, 10, 10]);
+    /// ```
+    pub fn set_gc_thresholds(&mut self, t: [i64; 3]) {
+        self.gc.thresholds = t;
     }
 
     /// A full collection; returns the number of objects found unreachable.
     pub fn collect_garbage(&mut self) -> usize {
+        self.collect_generation(GENERATIONS - 1)
+    }
+
+    /// Collects generations `0..=gen` (`gc.collect(gen)`); returns the
+    /// number of objects found unreachable.
+    pub fn collect_generation(&mut self, gen: usize) -> usize {
         if self.gc.collecting {
             return 0;
         }
+        let gen = gen.min(GENERATIONS - 1);
         self.gc.collecting = true;
-        self.method_cache.clear();
-        self.gc.tracked.retain(|w| w.strong_count() > 0);
-        let objs: Vec<PyRef> = self.gc.tracked.iter().filter_map(|w| w.upgrade()).collect();
-        let mut index: HashMap<usize, usize> = HashMap::with_capacity(objs.len());
-        for (i, o) in objs.iter().enumerate() {
-            index.insert(Rc::as_ptr(o) as *const u8 as usize, i);
+        // The method cache holds attribute values (functions, ...) that
+        // would count as outside references; young garbage rarely involves
+        // them, so only older collections pay for refilling the cache.
+        if gen > 0 {
+            self.method_cache.clear();
         }
+        let heap = self.gc.heap;
+        // The objects, densely, and where each slot of the generations
+        // landed (the header's generation and slot find an object's
+        // index without a map).
+        let (slots, base) = gc_heap::objects_upto(heap, gen);
+        let mut dense = vec![u32::MAX; slots.len()];
+        let mut objs: Vec<PyRef> = Vec::with_capacity(slots.len());
+        for (p, o) in slots.into_iter().enumerate() {
+            if let Some(o) = o {
+                dense[p] = objs.len() as u32;
+                objs.push(o);
+            }
+        }
+        let find = |c: &PyRef| -> Option<usize> {
+            let (g, s) = c.gc_header().generation_in(heap)?;
+            if g > gen {
+                return None;
+            }
+            let i = *dense.get(base[g] + s)? as usize;
+            objs.get(i).filter(|o| Rc::ptr_eq(o, c)).map(|_| i)
+        };
         // Outside references: strong count minus ours (the `objs` entry)
-        // minus those from other tracked objects.
+        // minus those from other objects collected.
         let mut refs: Vec<isize> = objs
             .iter()
             .map(|o| Rc::strong_count(o) as isize - 1)
@@ -476,7 +560,7 @@ impl Vm {
         let mut opaque = vec![false; objs.len()];
         for (i, o) in objs.iter().enumerate() {
             let ok = traverse(o, &mut |c: &PyRef| {
-                if let Some(&j) = index.get(&(Rc::as_ptr(c) as *const u8 as usize)) {
+                if let Some(j) = find(c) {
                     refs[j] -= 1;
                 }
             });
@@ -490,12 +574,13 @@ impl Vm {
         let mut stack: Vec<usize> = (0..objs.len())
             .filter(|&i| refs[i] > 0 || opaque[i])
             .collect();
+        drop(refs);
         for &i in &stack {
             reachable[i] = true;
         }
         while let Some(i) = stack.pop() {
             traverse(&objs[i], &mut |c: &PyRef| {
-                if let Some(&j) = index.get(&(Rc::as_ptr(c) as *const u8 as usize)) {
+                if let Some(j) = find(c) {
                     if !reachable[j] {
                         reachable[j] = true;
                         stack.push(j);
@@ -508,13 +593,11 @@ impl Vm {
         // runs, so no callback or finalizer can reach the garbage through
         // them; the callbacks of weak references that are not garbage
         // themselves are called now (CPython's handle_weakrefs).
-        let calls = {
+        let calls = if garbage.is_empty() {
+            Vec::new()
+        } else {
             let refs: Vec<&PyRef> = garbage.iter().map(|&i| &objs[i]).collect();
-            let is_garbage = |r: &PyRef| {
-                index
-                    .get(&(Rc::as_ptr(r) as *const u8 as usize))
-                    .is_some_and(|&j| !reachable[j])
-            };
+            let is_garbage = |r: &PyRef| find(r).is_some_and(|j| !reachable[j]);
             crate::objects::weakref::clear_for_garbage(&refs, &is_garbage)
         };
         for (wr, cb) in calls {
@@ -530,26 +613,48 @@ impl Vm {
             .map(|&i| objs[i].clone())
             .collect();
         if !to_finalize.is_empty() && !self.finalizing {
-            drop(index);
+            drop(dense);
             drop(objs);
             self.gc.collecting = false;
             for o in &to_finalize {
                 self.call_finalizer(o);
             }
             drop(to_finalize);
-            return self.collect_garbage();
+            return self.collect_generation(gen);
         }
         let n = garbage.len();
         let mut taken = Vec::new();
         for &i in &garbage {
             clear(&objs[i], &mut taken);
         }
-        drop(index);
-        drop(objs);
         drop(taken);
-        self.gc.tracked.retain(|w| w.strong_count() > 0);
-        self.gc.allocs = 0;
-        self.gc.threshold = (self.gc.tracked.len()).max(20_000);
+        // Survivors move up a generation, oldest first (allocation order
+        // is kept); tuples of untracked objects leave the generations.
+        let tuple = self.types.tuple.clone();
+        let mut order: Vec<usize> = Vec::with_capacity(objs.len() - n);
+        for g in (0..=gen).rev() {
+            let end = if g == gen { dense.len() } else { base[g + 1] };
+            order.extend(
+                dense[base[g]..end]
+                    .iter()
+                    .filter(|&&i| i != u32::MAX && reachable[i as usize])
+                    .map(|&i| i as usize),
+            );
+        }
+        for i in order {
+            let o = &objs[i];
+            if o.gc_header().generation_in(heap).is_none() {
+                continue;
+            }
+            if untrackable_tuple(o, &tuple) {
+                gc_heap::untrack(o, false);
+            } else {
+                gc_heap::move_to(o, (gen + 1).min(GENERATIONS - 1));
+            }
+        }
+        drop(dense);
+        drop(objs);
+        gc_heap::collected(heap, gen);
         self.gc.collecting = false;
         self.gc.collected_total += n;
         n
@@ -568,10 +673,8 @@ impl Vm {
         // Finalizers may create objects with finalizers: a few rounds.
         for _ in 0..4 {
             let objs: Vec<PyRef> = self
-                .gc
-                .tracked
-                .iter()
-                .filter_map(|w| w.upgrade())
+                .gc_tracked_objects()
+                .into_iter()
                 .filter(|o| crate::objects::finalize::needs_finalizer(o, &del))
                 .collect();
             if objs.is_empty() && !self.finalize_queue.pending.get() {
@@ -598,7 +701,7 @@ impl Vm {
         self.cur_frame = None;
         self.caller = Default::default();
         let mut taken = Vec::new();
-        for o in self.gc.tracked.iter().filter_map(|w| w.upgrade()) {
+        for o in self.gc_tracked_objects() {
             clear(&o, &mut taken);
             if let Some(d) = o.dict_raw() {
                 clear(d, &mut taken);
@@ -649,7 +752,7 @@ impl Vm {
                 }
             }
         }
-        self.gc.tracked.clear();
+        gc_heap::release_heap(self.gc.heap);
         self.shared_subclasses.clear();
     }
 }

@@ -44,6 +44,7 @@ mod flags;
 pub(crate) mod format;
 pub(crate) mod frozen;
 pub(crate) mod gc;
+pub(crate) mod gc_heap;
 pub(crate) mod hash;
 pub(crate) mod heap_stats;
 pub(crate) mod imp;

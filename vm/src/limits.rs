@@ -29,7 +29,7 @@ use std::time::{Duration, Instant};
 use crate::deadline::Alarm;
 use crate::eval::frame::Frame;
 use crate::heap_stats;
-use crate::object::PyObject;
+use crate::object::{Payload, PyObject};
 use crate::value::{PyRef, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 
@@ -344,19 +344,32 @@ impl Vm {
     /// Approximate bytes held by live objects of this VM: the tracked
     /// containers and what they hold, plus the values of the running frames.
     pub fn measure_live_bytes(&mut self, frame: Option<&Frame>) -> usize {
-        let objs: Vec<PyRef> = self.gc.tracked.iter().filter_map(|w| w.upgrade()).collect();
+        let objs: Vec<PyRef> = self.gc_tracked_objects();
         let mut seen: HashSet<usize> = HashSet::new();
         let mut total = 0usize;
         let obj_size = std::mem::size_of::<PyObject>();
+        // Untracked containers (tuples of atomic values the collector let
+        // go) are counted with what they hold, through this stack.
+        let mut nested: Vec<PyRef> = Vec::new();
         let mut child = |c: &PyRef, total: &mut usize| {
-            if c.payload.is_container() {
-                return; // counted as a tracked object itself
+            nested.push(c.clone());
+            while let Some(c) = nested.pop() {
+                if c.gc_header().is_tracked() {
+                    continue; // counted as a tracked object itself
+                }
+                let n = heap_stats::payload_size(&c.payload);
+                let shared = n >= DEDUP_MIN || c.payload.is_container();
+                if shared && !seen.insert(Rc::as_ptr(&c) as *const u8 as usize) {
+                    continue;
+                }
+                *total = total.saturating_add(n + obj_size);
+                if let Payload::Tuple(items) = &c.payload {
+                    nested.extend(items.iter().filter_map(|v| match v {
+                        Value::Obj(r) => Some(r.clone()),
+                        _ => None,
+                    }));
+                }
             }
-            let n = heap_stats::payload_size(&c.payload);
-            if n >= DEDUP_MIN && !seen.insert(Rc::as_ptr(c) as *const u8 as usize) {
-                return;
-            }
-            *total = total.saturating_add(n + obj_size);
         };
         for o in &objs {
             total = total.saturating_add(heap_stats::payload_size(&o.payload) + obj_size);

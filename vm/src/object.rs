@@ -36,6 +36,8 @@ pub struct PyObject {
     /// The instance `__dict__` (a dict object), for objects that have one;
     /// a type's namespace. Read it through [`PyObject::dict`].
     dict: Option<PyRef>,
+    /// Where the cycle collector tracks the object (`gc_heap.rs`).
+    gc: crate::gc_heap::GcHeader,
 }
 
 /// The built-in data of a heap object.
@@ -123,7 +125,22 @@ impl PyObject {
             class: RefCell::new(class),
             payload,
             dict,
+            gc: crate::gc_heap::GcHeader::new(),
         })
+    }
+
+    /// Whether the cycle collector tracks the object now (`gc.is_tracked`
+    /// of a tuple: tuples are tracked when made and let go by a
+    /// collection that finds them holding only untracked objects).
+    #[inline]
+    pub fn gc_tracked(&self) -> bool {
+        self.gc.is_tracked()
+    }
+
+    /// The collector's part of the header.
+    #[inline]
+    pub(crate) fn gc_header(&self) -> &crate::gc_heap::GcHeader {
+        &self.gc
     }
 
     /// The object's class, or `None` for `type` itself (see `Vm::class_of`).
@@ -311,6 +328,11 @@ impl Drop for PyObject {
                 crate::objects::weakref::on_death(self);
             }
             return;
+        }
+        // Forget the object in the collector's generations now, so that no
+        // weak entry keeps its memory.
+        if self.gc.is_tracked() {
+            crate::gc_heap::untrack(self, true);
         }
         if crate::objects::finalize::intercept(self) {
             return;

@@ -68,7 +68,7 @@ impl Runtime {
 fn shared_objects(proto: &Vm) -> Vec<PyRef> {
     let mut all = proto.types.all();
     all.extend(proto.exc.all().into_iter().map(|(_, c)| c));
-    all.extend(proto.gc.tracked.iter().filter_map(|w| w.upgrade()));
+    all.extend(proto.gc_tracked_objects());
     all
 }
 

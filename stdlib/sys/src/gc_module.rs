@@ -1,26 +1,23 @@
 //! The `gc` module: the interface to the VM's cycle collector
-//! (`Vm::collect_garbage` and its settings): collect, enable/disable, counts and thresholds, and
+//! (`Vm::collect_generation` and its settings): collect, enable/disable,
+//! counts and thresholds, and
 //! `is_tracked` following CPython's rules for which objects it tracks.
-
-use std::cell::Cell;
-use std::rc::Rc;
 
 use rpy_vm::{ModuleDef, OptArg, Payload, VarArgs};
 use rpy_vm::{PyRef, Value};
 use rpy_vm::{PyResult, Vm};
 
 fn collect(vm: &mut Vm, generation: OptArg<i32>) -> PyResult<usize> {
-    if let OptArg(Some(g)) = generation {
-        if !(0..=2).contains(&g) {
-            return Err(vm.value_error("invalid generation"));
-        }
+    let gen = generation.unwrap_or(2);
+    if !(0..=2).contains(&gen) {
+        return Err(vm.value_error("invalid generation"));
     }
-    Ok(vm.collect_garbage())
+    Ok(vm.collect_generation(gen as usize))
 }
 
 /// Whether CPython's collector would track `v`: atomic objects (numbers,
-/// strings, bytes, None) never are; tuples only while they hold something
-/// that may be tracked.
+/// strings, bytes, None) never are; tuples while the collector tracks
+/// them.
 fn maybe_tracked(v: &Value) -> bool {
     let Value::Obj(o) = v else {
         return false;
@@ -34,7 +31,10 @@ fn maybe_tracked(v: &Value) -> bool {
         | Payload::Complex(..)
         | Payload::Range { .. }
         | Payload::BigRange(_) => o.has_dict(),
-        Payload::Tuple(items) => items.iter().any(maybe_tracked),
+        // Tuples are tracked from their creation until a collection
+        // finds them holding only untracked objects (the empty tuple is
+        // a constant that never is).
+        Payload::Tuple(items) => !items.is_empty() && (o.gc_tracked() || o.has_dict()),
         // Only tuples are looked into (they cannot form cycles by
         // themselves); any other container counts as tracked.
         _ => true,
@@ -67,8 +67,10 @@ pub fn make(vm: &mut Vm) -> PyResult<PyRef> {
     d.function("enable", |vm: &mut Vm| vm.set_gc_enabled(true));
     d.function("disable", |vm: &mut Vm| vm.set_gc_enabled(false));
     d.function("isenabled", |vm: &mut Vm| vm.gc_enabled());
-    // One generation: containers allocated since the last collection.
-    d.function("get_count", |vm: &mut Vm| (vm.gc_count(), 0, 0));
+    d.function("get_count", |vm: &mut Vm| {
+        let [a, b, c] = vm.gc_counts();
+        (a, b, c)
+    });
     d.function("is_tracked", is_tracked);
     d.function("is_finalized", |_x: Value| false);
     unsupported(&mut d, "get_referrers");
@@ -77,17 +79,15 @@ pub fn make(vm: &mut Vm) -> PyResult<PyRef> {
     d.function("freeze", || ());
     d.function("unfreeze", || ());
     d.function("get_freeze_count", || 0);
-    // The thresholds are kept for get/set_threshold; the collector sizes
-    // its own trigger from the live heap (it always collects everything).
-    let thresholds = Rc::new(Cell::new((700i32, 10i32, 10i32)));
-    let t = thresholds.clone();
-    d.function("get_threshold", move || t.get());
-    let t = thresholds;
+    d.function("get_threshold", |vm: &mut Vm| {
+        let [a, b, c] = vm.gc_thresholds();
+        (a, b, c)
+    });
     d.function(
         "set_threshold",
-        move |a: i32, b: OptArg<i32>, c: OptArg<i32>| {
-            let (_, y, z) = t.get();
-            t.set((a, b.unwrap_or(y), c.unwrap_or(z)));
+        |vm: &mut Vm, a: i64, b: OptArg<i64>, c: OptArg<i64>| {
+            let [_, y, z] = vm.gc_thresholds();
+            vm.set_gc_thresholds([a, b.unwrap_or(y), c.unwrap_or(z)]);
         },
     )
     .tuple_style()

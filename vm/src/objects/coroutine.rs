@@ -204,7 +204,7 @@ pub(crate) fn unwrap_wrapper(v: &Value) -> Option<PyRef> {
 /// At exit, coroutines still alive that never ran get CPython's warning
 /// (issued while no Python code runs: `sys:1:`), once.
 pub(crate) fn warn_unawaited_at_exit(vm: &mut Vm) {
-    let objs: Vec<PyRef> = vm.gc.tracked.iter().filter_map(|w| w.upgrade()).collect();
+    let objs: Vec<PyRef> = vm.gc_tracked_objects();
     for o in objs {
         let Payload::Generator(g) = &o.payload else {
             continue;

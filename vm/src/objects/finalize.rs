@@ -177,6 +177,8 @@ pub fn intercept(o: &mut PyObject) -> bool {
     let payload = std::mem::replace(&mut o.payload, Payload::Instance);
     let dict = o.take_dict();
     let revived = PyObject::new_raw(Some(cls), payload, dict);
+    // The revived object stays visible to the cycle collector.
+    crate::gc_heap::track_like(o, &revived);
     crate::objects::weakref::on_move(o, &revived);
     queue.push_object(revived);
     true
