@@ -2,6 +2,7 @@
 rpy (resource limits, skips for implementation details, captured output)."""
 
 import functools
+import os
 import sys
 import unittest
 
@@ -304,3 +305,79 @@ ALWAYS_EQ = _AlwaysEq()
 NEVER_EQ = _NeverEq()
 LARGEST = _Largest()
 SMALLEST = _Smallest()
+
+
+# What the networking and asyncio test modules use.
+
+is_emscripten = False
+is_wasi = False
+def _cpython_test_home():
+    # The directory of CPython's test modules (test/__init__.py lists it
+    # after this package's own).
+    import test
+    for d in test.__path__:
+        if os.path.exists(os.path.join(d, 'test_grammar.py')):
+            return d
+    return None
+
+
+TEST_HOME_DIR = _cpython_test_home()
+
+
+def get_attribute(obj, name):
+    """`getattr(obj, name)`, skipping the test when the attribute is missing."""
+    try:
+        return getattr(obj, name)
+    except AttributeError:
+        raise unittest.SkipTest("object %r has no attribute %r" % (obj, name))
+
+
+def requires_mac_ver(*min_version):
+    """rpy runs on Linux: the macOS version guard never skips."""
+    def decorator(func):
+        return func
+    return decorator
+
+
+def reap_children():
+    """Waits for any child processes a test left behind (without blocking)."""
+    if not hasattr(os, 'waitpid'):
+        return
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except (OSError, NotImplementedError):
+            break
+        if pid == 0:
+            break
+
+
+def maybe_get_event_loop_policy():
+    """The asyncio event loop policy if asyncio was imported, else None."""
+    import asyncio.events
+    return asyncio.events._event_loop_policy
+
+
+def load_package_tests(pkg_dir, loader, standard_tests, pattern):
+    """A `load_tests` for a package of test modules: discovers the modules
+    of `pkg_dir` (named by `pattern`, default test*) and adds them."""
+    if pattern is None:
+        pattern = "test*"
+    top = os.path.dirname(os.path.dirname(os.path.abspath(pkg_dir)))
+    found = loader.discover(start_dir=pkg_dir, top_level_dir=top,
+                            pattern=pattern)
+    standard_tests.addTests(found)
+    return standard_tests
+
+
+has_socket_support = True
+
+
+def requires_working_socket(*, module=False):
+    """Skips (the module) when sockets cannot be made: rpy has them."""
+    msg = "requires socket support"
+    if module:
+        if not has_socket_support:
+            raise unittest.SkipTest(msg)
+        return None
+    return unittest.skipUnless(has_socket_support, msg)

@@ -58,7 +58,8 @@ fn time_limit_stops_a_blocking_accept() {
 #[test]
 fn time_limit_stops_a_blocking_recv() {
     let mut i = interpreter(false);
-    i.exec("import socket\na, b = socket.socketpair()").expect("pair");
+    i.exec("import socket\na, b = socket.socketpair()")
+        .expect("pair");
     i.set_time_limit(Some(Duration::from_millis(300)));
     let t = Instant::now();
     let e = i.exec("a.recv(10)").expect_err("must be stopped");
