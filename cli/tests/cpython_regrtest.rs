@@ -104,6 +104,7 @@ const MODULES: &[&str] = &[
     "test_binascii",
     "test_select",
     "test_selectors",
+    "test_socket",
     "test_subprocess",
 ];
 

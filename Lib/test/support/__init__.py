@@ -381,3 +381,23 @@ def requires_working_socket(*, module=False):
             raise unittest.SkipTest(msg)
         return None
     return unittest.skipUnless(has_socket_support, msg)
+
+
+def requires_linux_version(*min_version):
+    """Skips the test on a Linux kernel older than `min_version`."""
+    def decorator(func):
+        @functools.wraps(func)
+        def wrapper(*args, **kw):
+            if sys.platform.startswith('linux'):
+                release = os.uname().release.split('-')[0]
+                try:
+                    have = tuple(int(x) for x in release.split('.'))
+                except ValueError:
+                    have = ()
+                if have and have < min_version:
+                    raise unittest.SkipTest(
+                        "Linux kernel %s or higher required, not %s"
+                        % ('.'.join(map(str, min_version)), release))
+            return func(*args, **kw)
+        return wrapper
+    return decorator
