@@ -104,7 +104,6 @@ const MODULES: &[&str] = &[
     "test_binascii",
     "test_select",
     "test_selectors",
-    "test_socket",
     "test_subprocess",
 ];
 

@@ -366,7 +366,7 @@ fn into_size(vm: &mut Vm, buf: &Value, nbytes: OptArg<i64>, caller: &str) -> PyR
         Some(n) => {
             let n = usize::try_from(n).unwrap_or(usize::MAX);
             if n > room {
-                Err(vm.value_error(format!("buffer too small for requested bytes")))
+                Err(vm.value_error("buffer too small for requested bytes"))
             } else {
                 Ok(n)
             }
