@@ -145,6 +145,15 @@ impl Vm {
                 .call(&g, &[obj.clone(), Value::Obj(name.clone())])
                 .map(Some);
         }
+        // A module's own `__getattr__(name)` (PEP 562: `unittest` makes
+        // `IsolatedAsyncioTestCase` on first use).
+        if let Value::Obj(o) = obj {
+            if let (Payload::Module(_), Some(dict)) = (&o.payload, o.dict()) {
+                if let Some(g) = crate::objects::dict::get_str(dict, &gn) {
+                    return self.call(&g, &[Value::Obj(name.clone())]).map(Some);
+                }
+            }
+        }
         match err {
             Some(e) => Err(e),
             None => Ok(None),

@@ -50,16 +50,16 @@ fn host_str(vm: &mut Vm, v: &Value, caller: &str) -> PyResult<String> {
         return String::from_utf8(b.bytes).map_err(|_| vm.type_error("host name must be ASCII"));
     }
     let t = vm.type_name(v);
-    Err(vm.type_error(format!("{caller}(): str, bytes or bytearray expected, not {t}")))
+    Err(vm.type_error(format!(
+        "{caller}(): str, bytes or bytearray expected, not {t}"
+    )))
 }
 
 /// A port: an int in 0..=65535.
 fn port_of(vm: &mut Vm, v: &Value, caller: &str) -> PyResult<u16> {
     if !vm.is_index(v) {
         let t = vm.type_name(v);
-        return Err(vm.type_error(format!(
-            "'{t}' object cannot be interpreted as an integer"
-        )));
+        return Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")));
     }
     let n = vm.to_i64(v).unwrap_or(-1);
     u16::try_from(n).map_err(|_| vm.overflow_error(format!("{caller}(): port must be 0-65535.")))
@@ -67,12 +67,7 @@ fn port_of(vm: &mut Vm, v: &Value, caller: &str) -> PyResult<u16> {
 
 /// The kernel address for Python address `v` of family `family`;
 /// `caller` names the method in messages ("bind", "connect"...).
-pub fn parse_address(
-    vm: &mut Vm,
-    family: i32,
-    v: &Value,
-    caller: &str,
-) -> PyResult<SocketAddrAny> {
+pub fn parse_address(vm: &mut Vm, family: i32, v: &Value, caller: &str) -> PyResult<SocketAddrAny> {
     match family {
         f if f == i32::from(AddressFamily::UNIX.as_raw()) => {
             let path: Vec<u8> = match v.as_str() {
@@ -107,9 +102,9 @@ pub fn parse_address(
             let fam = if v4 { "AF_INET" } else { "AF_INET6" };
             let Some(items) = v.as_tuple().map(|t| t.to_vec()) else {
                 let t = vm.type_name(v);
-                return Err(vm.type_error(format!(
-                    "{caller}(): {fam} address must be tuple, not {t}"
-                )));
+                return Err(
+                    vm.type_error(format!("{caller}(): {fam} address must be tuple, not {t}"))
+                );
             };
             let ok_len = if v4 {
                 items.len() == 2

@@ -17,7 +17,11 @@ pub struct Classes {
 
 /// Makes (once per VM) and returns the module's exception classes.
 pub fn classes(vm: &mut Vm) -> PyResult<(PyRef, PyRef)> {
-    if let Some(c) = vm.extensions.get(KEY).and_then(|b| b.downcast_ref::<Classes>()) {
+    if let Some(c) = vm
+        .extensions
+        .get(KEY)
+        .and_then(|b| b.downcast_ref::<Classes>())
+    {
         return Ok((c.gaierror.clone(), c.herror.clone()));
     }
     let base = vm.exc.os_error.clone();

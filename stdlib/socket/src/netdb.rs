@@ -196,7 +196,11 @@ pub fn getaddrinfo(
     }
     // The (type, proto) pairs each address is reported with.
     let mut kinds: Vec<(i64, i64)> = Vec::new();
-    for (k, p, name) in [(SOCK_STREAM, 6, "tcp"), (SOCK_DGRAM, 17, "udp"), (SOCK_RAW, 0, "")] {
+    for (k, p, name) in [
+        (SOCK_STREAM, 6, "tcp"),
+        (SOCK_DGRAM, 17, "udp"),
+        (SOCK_RAW, 0, ""),
+    ] {
         if kind != 0 && kind != k {
             continue;
         }
@@ -319,7 +323,12 @@ pub fn gethostbyname_ex(vm: &mut Vm, name: Value) -> PyResult<Value> {
     host_entry(vm, canon, Vec::new(), v4)
 }
 
-fn host_entry(vm: &mut Vm, name: String, aliases: Vec<String>, addrs: Vec<String>) -> PyResult<Value> {
+fn host_entry(
+    vm: &mut Vm,
+    name: String,
+    aliases: Vec<String>,
+    addrs: Vec<String>,
+) -> PyResult<Value> {
     let n = vm.str_val(name);
     let a: Vec<Value> = aliases.into_iter().map(|s| vm.str_val(s)).collect();
     let al = vm.new_list(a);
@@ -353,7 +362,8 @@ pub fn getnameinfo(vm: &mut Vm, sockaddr: Value, flags: i64) -> PyResult<Value> 
     }
     let host = name_arg(vm, &items[0], "getnameinfo")?;
     let port = vm.to_i64(&items[1])?;
-    let port = u16::try_from(port).map_err(|_| vm.overflow_error("getnameinfo(): port must be 0-65535."))?;
+    let port = u16::try_from(port)
+        .map_err(|_| vm.overflow_error("getnameinfo(): port must be 0-65535."))?;
     let ip = match lookup(vm, &host)?.first() {
         Some(ip) => *ip,
         None => return Err(gaierror(vm, -2)),

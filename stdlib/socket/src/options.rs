@@ -33,9 +33,7 @@ fn int_value(vm: &mut Vm, v: &Value) -> PyResult<i64> {
         return Err(errno_error(vm, Errno::INVAL));
     }
     let t = vm.type_name(v);
-    Err(vm.type_error(format!(
-        "a bytes-like object is required, not '{t}'"
-    )))
+    Err(vm.type_error(format!("a bytes-like object is required, not '{t}'")))
 }
 
 fn u32_of(vm: &mut Vm, n: i64) -> PyResult<u32> {
@@ -76,7 +74,9 @@ pub fn set(
         (SOL_SOCKET, 7) => so::set_socket_send_buffer_size(fd, u32_of(vm, n)? as usize),
         (SOL_SOCKET, 8) => so::set_socket_recv_buffer_size(fd, u32_of(vm, n)? as usize),
         (IPPROTO_TCP, 1) => so::set_tcp_nodelay(fd, on),
-        (IPPROTO_TCP, 4) => so::set_tcp_keepidle(fd, Duration::from_secs(u64::from(u32_of(vm, n)?))),
+        (IPPROTO_TCP, 4) => {
+            so::set_tcp_keepidle(fd, Duration::from_secs(u64::from(u32_of(vm, n)?)))
+        }
         (IPPROTO_TCP, 5) => {
             so::set_tcp_keepintvl(fd, Duration::from_secs(u64::from(u32_of(vm, n)?)))
         }

@@ -44,9 +44,7 @@ fn socketpair(
 
 /// `dup(fd)`: a new descriptor for the same socket, in the table.
 fn dup(vm: &mut Vm, fd: i64) -> PyResult<i64> {
-    let owned = with_fd(vm, fd, |b| {
-        rustix::io::fcntl_dupfd_cloexec(b, 3)
-    })?;
+    let owned = with_fd(vm, fd, |b| rustix::io::fcntl_dupfd_cloexec(b, 3))?;
     Ok(i64::from(rpy_posix::adopt_fd(vm, owned)))
 }
 

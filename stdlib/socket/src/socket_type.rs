@@ -156,7 +156,8 @@ fn init(
             if n < 0 {
                 return Err(vm.value_error("negative file descriptor"));
             }
-            let n = i32::try_from(n).map_err(|_| vm.overflow_error("file descriptor out of range"))?;
+            let n =
+                i32::try_from(n).map_err(|_| vm.overflow_error("file descriptor out of range"))?;
             let Some(h) = fd_handle(vm, n) else {
                 return Err(errno_error(vm, Errno::BADF));
             };
@@ -169,7 +170,8 @@ fn init(
                 kind = i64::from(t.as_raw());
             }
             if proto == -1 {
-                let p = rustix::net::sockopt::socket_protocol(&*h).map_err(|e| errno_error(vm, e))?;
+                let p =
+                    rustix::net::sockopt::socket_protocol(&*h).map_err(|e| errno_error(vm, e))?;
                 proto = p.map_or(0, |p| i64::from(p.as_raw().get()));
             }
             n
@@ -185,7 +187,8 @@ fn init(
             if proto == -1 {
                 proto = 0;
             }
-            let fam = u16::try_from(family).map_err(|_| vm.overflow_error("family out of range"))?;
+            let fam =
+                u16::try_from(family).map_err(|_| vm.overflow_error("family out of range"))?;
             let raw_kind = u32::try_from(kind & !(SOCK_NONBLOCK | SOCK_CLOEXEC))
                 .map_err(|_| vm.overflow_error("type out of range"))?;
             let p = u32::try_from(proto)
@@ -363,7 +366,7 @@ fn into_size(vm: &mut Vm, buf: &Value, nbytes: OptArg<i64>, caller: &str) -> PyR
         Some(n) => {
             let n = usize::try_from(n).unwrap_or(usize::MAX);
             if n > room {
-                Err(vm.value_error(format!("buffer too small for requested bytes")))
+                Err(vm.value_error("buffer too small for requested bytes"))
             } else {
                 Ok(n)
             }
@@ -432,7 +435,9 @@ fn recvfrom_into(
 
 fn send(vm: &mut Vm, this: Native<Socket>, data: BytesLike, flags: OptArg<i64>) -> PyResult<usize> {
     let flags = send_flags(flags.unwrap_or(0));
-    sock_call(vm, &this, true, None, |fd| rustix::net::send(fd, &data.0, flags))
+    sock_call(vm, &this, true, None, |fd| {
+        rustix::net::send(fd, &data.0, flags)
+    })
 }
 
 /// `sendall`: sends everything, the timeout covering the whole call.
@@ -443,7 +448,9 @@ fn sendall(vm: &mut Vm, this: Native<Socket>, data: BytesLike, flags: OptArg<i64
     let mut done = 0;
     while done < data.0.len() {
         let rest = &data.0[done..];
-        done += sock_call(vm, &this, true, Some(end), |fd| rustix::net::send(fd, rest, flags))?;
+        done += sock_call(vm, &this, true, Some(end), |fd| {
+            rustix::net::send(fd, rest, flags)
+        })?;
         vm.check_interrupt()?;
     }
     Ok(())

@@ -19,9 +19,7 @@ pub fn timeout_arg(vm: &mut Vm, v: &Value) -> PyResult<Option<f64>> {
         _ if vm.is_index(v) => vm.to_i64(v)? as f64,
         _ => {
             let t = vm.type_name(v);
-            return Err(vm.type_error(format!(
-                "'{t}' object cannot be interpreted as an integer"
-            )));
+            return Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")));
         }
     };
     if secs.is_nan() {
