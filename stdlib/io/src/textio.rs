@@ -536,6 +536,12 @@ fn encode(vm: &mut Vm, this: &Native<T>, text: &str) -> PyResult<Vec<u8>> {
         None => Err(None),
     })?;
     match py {
+        // A lone surrogate has no UTF-8 form: the errors handler decides
+        // (strict raises CPython's UnicodeEncodeError).
+        Ok(None) if rpy_vm::surrogates::has_surrogates(text) => {
+            let errors = this.with(vm, |t| t.errors.clone())?;
+            vm.encode_str(text, "utf-8", &errors)
+        }
         Ok(None) => Ok(text.as_bytes().to_vec()),
         Err(Some(limit)) => {
             if text.chars().all(|c| (c as u32) < limit) {
@@ -586,6 +592,7 @@ fn write(vm: &mut Vm, this: Native<T>, text: Value) -> PyResult<usize> {
                 && !t.detached
                 && t.fast_closed
                 && matches!(t.encoder, Some(Encoder::Utf8))
+                && !rpy_vm::surrogates::has_surrogates(s)
                 && t.writenl.is_none()
                 && !t.line_buffering
                 && !t.write_through

@@ -112,19 +112,32 @@ fn print(vm: &mut Vm, args: Args) -> PyResult<Value> {
     // Native text streams: one write of everything (see
     // `Vm::join_print_writes`).
     if let Some(write) = vm.joined_print_write(&file) {
-        let mut text = String::new();
-        for (i, a) in args.pos().iter().enumerate() {
-            if i > 0 {
-                text.push_str(&sep);
-            }
-            match a.as_str() {
-                Some(s) => text.push_str(s),
-                None => text.push_str(&vm.str(a)?),
-            }
+        let mut pieces = Vec::with_capacity(args.pos().len());
+        for a in args.pos() {
+            pieces.push(match a.as_str() {
+                Some(s) => s.to_owned(),
+                None => vm.str(a)?,
+            });
         }
+        let mut text = pieces.join(sep.as_str());
         text.push_str(&end);
-        let s = vm.str_val(text);
-        vm.call(&write, &[file.clone(), s])?;
+        if crate::text::surrogates::has_surrogates(&text) {
+            // A piece the stream may refuse: write piece by piece, so
+            // what comes before it is written, as CPython does.
+            for (i, piece) in pieces.into_iter().enumerate() {
+                if i > 0 {
+                    let s = vm.str_val(sep.clone());
+                    vm.call(&write, &[file.clone(), s])?;
+                }
+                let s = vm.str_val(piece);
+                vm.call(&write, &[file.clone(), s])?;
+            }
+            let s = vm.str_val(end);
+            vm.call(&write, &[file.clone(), s])?;
+        } else {
+            let s = vm.str_val(text);
+            vm.call(&write, &[file.clone(), s])?;
+        }
         if flush {
             vm.call_method(&file, "flush", &[])?;
         }
