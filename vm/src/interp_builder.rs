@@ -109,7 +109,8 @@ impl InterpreterBuilder {
     /// `rpy-stdlib-frozen` crate has rpy's and CPython's:
     /// `.stdlib(&rpy_stdlib_frozen::STDLIB)`. Modules are decompressed when
     /// imported; nothing is read from the file system. `RPY_LIB` (outside
-    /// sandbox mode) or [`lib_dirs`](Self::lib_dirs) replace it.
+    /// sandbox mode) or [`lib_dirs`](Self::lib_dirs) replace it. In sandbox
+    /// mode each directory stands under `/frozen/<last part of its root>`.
     ///
     /// ```
     /// use rpy_vm::{FrozenDir, FrozenLibrary, FrozenModule, Interpreter};
@@ -120,9 +121,12 @@ impl InterpreterBuilder {
     ///     dirs: &DIRS,
     ///     decode: |b, _| String::from_utf8(b.to_vec()).ok(), // stored as plain text
     /// };
-    /// let mut i = Interpreter::builder().sandbox(true).stdlib(&LIB).build();
+    /// let mut i = Interpreter::builder().stdlib(&LIB).build();
     /// assert_eq!(i.eval_as::<i64>("__import__('hello').X").unwrap(), 42);
     /// assert_eq!(i.eval_as::<String>("__import__('hello').__file__").unwrap(), "/app/lib/hello.py");
+    /// // Sandboxed code sees a neutral root instead of the build path.
+    /// let mut s = Interpreter::builder().sandbox(true).stdlib(&LIB).build();
+    /// assert_eq!(s.eval_as::<String>("__import__('hello').__file__").unwrap(), "/frozen/lib/hello.py");
     /// ```
     pub fn stdlib(mut self, lib: &'static FrozenLibrary) -> Self {
         self.stdlib = Some(lib);

@@ -344,10 +344,54 @@ fn would_block(e: &std::io::Error) -> bool {
     e.kind() == std::io::ErrorKind::WouldBlock
 }
 
+/// Waits until `fd` can be read (`IN`: something to read, or at its end)
+/// or written (`OUT`), or is in error, in 50 ms slices with the signal handlers, Ctrl-C and the limits
+/// run between them. The OS restarts a read a signal arrives in, so a
+/// read that blocked there would never let a Python handler run (PEP
+/// 475: the handler runs, then the read goes on). A regular file, or a
+/// descriptor that would not block, answers at once.
+fn wait_ready(vm: &mut Vm, fd: i32, flags: rustix::event::PollFlags) -> PyResult<()> {
+    use rustix::event::{PollFd, Timespec};
+    let poll = |vm: &mut Vm, nanos: i64| {
+        let t = Timespec {
+            tv_sec: 0,
+            tv_nsec: nanos,
+        };
+        with_open_fd(vm, fd, |f| {
+            let mut fds = [PollFd::new(&f, flags)];
+            rustix::event::poll(&mut fds, Some(&t)).map_err(Into::into)
+        })
+    };
+    match poll(vm, 0) {
+        Ok(0) => {}
+        // Ready, or an error the read or write itself will report.
+        _ => return Ok(()),
+    }
+    // Not ready: a non-blocking descriptor answers EAGAIN itself.
+    let nonblocking = with_open_fd(vm, fd, |f| {
+        rustix::fs::fcntl_getfl(f)
+            .map(|fl| fl.contains(rustix::fs::OFlags::NONBLOCK))
+            .map_err(Into::into)
+    });
+    if nonblocking.unwrap_or(true) {
+        return Ok(());
+    }
+    loop {
+        vm.check_interrupt()?;
+        vm.check_native_work(1)?;
+        match poll(vm, 50_000_000) {
+            Ok(0) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            _ => return Ok(()),
+        }
+    }
+}
+
 /// Reads at most `n` bytes (`None`: the descriptor would block).
 pub(crate) fn read_fd(vm: &mut Vm, fd: i32, n: usize) -> PyResult<Option<Vec<u8>>> {
     // One system call reads at most this much; a raw read may be short.
     let mut buf = vec![0u8; n.min(1 << 24)];
+    wait_ready(vm, fd, rustix::event::PollFlags::IN)?;
     loop {
         let r = with_open_fd(vm, fd, |f| {
             rustix::io::read(f, &mut buf[..]).map_err(Into::into)
@@ -396,6 +440,7 @@ pub(crate) fn write_fd(vm: &mut Vm, fd: i32, data: &[u8]) -> PyResult<Option<usi
     if fd == 1 || fd == 2 {
         flush_std_output(vm, fd);
     }
+    wait_ready(vm, fd, rustix::event::PollFlags::OUT)?;
     loop {
         match with_open_fd(vm, fd, |f| rustix::io::write(f, data).map_err(Into::into)) {
             Ok(n) => return Ok(Some(n)),
